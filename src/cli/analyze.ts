@@ -1,0 +1,49 @@
+// load → model → check, shared by the commands that read an org.
+import { runRules } from '../check/index.js';
+import type { Finding } from '../finding.js';
+import { uiLanguage } from '../i18n/lang.js';
+import { loadFiles, type LoadedFile } from '../load/index.js';
+import { InputError, resolveSources } from '../load/sources.js';
+import { buildModel } from '../model/build.js';
+import type { OrgModel } from '../model/types.js';
+import { UsageError } from './errors.js';
+import type { Io } from './output.js';
+
+export interface Analysis {
+  files: LoadedFile[];
+  model?: OrgModel;
+  findings: Finding[];
+  /** The language for messages: `--lang`, else the org's default language, else English. */
+  lang: string;
+}
+
+export async function analyze(paths: readonly string[], io: Io, lang?: string): Promise<Analysis> {
+  let sources;
+  try {
+    sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const loaded = await loadFiles(sources);
+  const findings = [...loaded.findings];
+  let model: OrgModel | undefined;
+  // The model needs every file's structure to be right; until then, structure is what we report.
+  if (findings.length === 0) {
+    const built = buildModel(loaded.files);
+    model = built.model;
+    findings.push(...built.findings);
+    if (model) findings.push(...runRules(model));
+  }
+  return { files: loaded.files, model, findings, lang: uiLanguage(lang ?? model?.org.language ?? orgLanguage(loaded.files)) };
+}
+
+/** The default language declared by any file that parsed, for messages about files that did not. */
+function orgLanguage(files: readonly LoadedFile[]): string | undefined {
+  for (const f of files) {
+    const org = (f.raw as { org?: unknown } | undefined)?.org;
+    const lang = org && typeof org === 'object' ? (org as { language?: unknown }).language : undefined;
+    if (typeof lang === 'string') return lang;
+  }
+  return undefined;
+}

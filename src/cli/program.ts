@@ -1,0 +1,58 @@
+// The command line: commander declares the commands; each command's code is imported only when
+// it runs. One try/catch maps what went wrong to an exit code and a single line on stderr.
+import { Command, CommanderError, Option } from 'commander';
+import { UI_LANGUAGES } from '../i18n/lang.js';
+import { VERSION } from '../version.js';
+import { EXIT_ERROR, UsageError } from './errors.js';
+import { errorLine, processIo, type Io } from './output.js';
+
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = new Command('orgc')
+    .description('orgc: the org-design compiler. Validate a sales organisation written in YAML and render its documents.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError('(run `orgc --help` for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  const langOption = () => new Option('--lang <lang>', 'language of messages (default: the org\'s language)').choices(UI_LANGUAGES);
+
+  program
+    .command('validate')
+    .description('check an org: YAML syntax, the schema, references, and the design-principle rules')
+    .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(langOption())
+    .action(async (paths: string[], opts) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      exitCode = await validateCommand(paths, opts, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the org language (for editors and other tools)')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      exitCode = schemaCommand(io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      return error.exitCode === 0 ? 0 : EXIT_ERROR;
+    }
+    if (error instanceof UsageError) {
+      errorLine(io, error.message);
+      return EXIT_ERROR;
+    }
+    const e = error as Error;
+    errorLine(io, `internal error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`);
+    if (debug && e?.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_ERROR;
+  }
+}

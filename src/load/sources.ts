@@ -1,0 +1,153 @@
+// Which files make up the org: the paths given (files, directories, `-` for stdin), or with none
+// the org in the working directory (`org.yaml`, `org.yml` or `org/`). A directory contributes its
+// YAML files recursively, sorted, so the same tree always loads in the same order.
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+export const CONFIG_NAMES = new Set(['orgc.config.yaml', 'orgc.config.yml']);
+/** Larger files are refused before reading: far beyond any real org (100,000 roles is ~50 MB). */
+export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
+
+export interface SourceFile {
+  /** As shown to users: relative to the working directory, with `/`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** A problem with the command's inputs themselves (exit code 2), not with their content. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export interface SourceOptions {
+  cwd: string;
+  maxBytes?: number;
+  readStdin?: () => Promise<Uint8Array>;
+}
+
+export async function resolveSources(args: readonly string[], opts: SourceOptions): Promise<SourceFile[]> {
+  const targets = args.length > 0 ? [...args] : [await defaultTarget(opts.cwd)];
+  const files: SourceFile[] = [];
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (target === STDIN) {
+      const bytes = await (opts.readStdin ?? readAllStdin)();
+      files.push({ path: STDIN_NAME, bytes });
+      continue;
+    }
+    const abs = path.resolve(opts.cwd, target);
+    const info = await statOrFail(abs, target);
+    const paths = info.isDirectory() ? await yamlFilesIn(abs, target) : [abs];
+    for (const p of paths) {
+      const real = await realpath(p).catch(() => p);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      files.push({ path: displayPath(opts.cwd, p), bytes: await readLimited(p, displayPath(opts.cwd, p), opts.maxBytes ?? DEFAULT_MAX_BYTES) });
+    }
+  }
+  return files;
+}
+
+async function defaultTarget(cwd: string): Promise<string> {
+  for (const candidate of ['org.yaml', 'org.yml', 'org']) {
+    const info = await stat(path.join(cwd, candidate)).catch(() => undefined);
+    if (info) return candidate;
+  }
+  throw new InputError('no org here: pass a file or directory, or create org.yaml (or an org/ directory)');
+}
+
+async function statOrFail(abs: string, shown: string) {
+  try {
+    return await stat(abs);
+  } catch (error) {
+    throw new InputError(`cannot read ${shown}: ${reason(error)}`);
+  }
+}
+
+async function readLimited(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+  const info = await statOrFail(abs, shown);
+  if (!info.isFile()) throw new InputError(`cannot read ${shown}: not a regular file`);
+  if (info.size > maxBytes) {
+    throw new InputError(`${shown} is ${megabytes(info.size)}; orgc reads files up to ${megabytes(maxBytes)}`);
+  }
+  try {
+    return await readFile(abs);
+  } catch (error) {
+    throw new InputError(`cannot read ${shown}: ${reason(error)}`);
+  }
+}
+
+/** YAML files below a directory, skipping hidden entries, node_modules and orgc's own config. */
+async function yamlFilesIn(dir: string, shown: string): Promise<string[]> {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const walk = async (d: string): Promise<void> => {
+    const real = await realpath(d).catch(() => d);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch (error) {
+      throw new InputError(`cannot read ${displayPath(process.cwd(), d)}: ${reason(error)}`);
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const target = await stat(p).catch(() => undefined);
+        if (!target) throw new InputError(`cannot read ${displayPath(process.cwd(), p)}: broken or looping symbolic link`);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) await walk(p);
+      else if (isFile && /\.ya?ml$/i.test(e.name) && !CONFIG_NAMES.has(e.name)) out.push(p);
+    }
+  };
+  await walk(dir);
+  if (out.length === 0) throw new InputError(`no YAML files in ${shown}`);
+  return out.sort(comparePaths);
+}
+
+/** Code-unit order on `/`-separated paths: the same on every platform and locale. */
+function comparePaths(a: string, b: string): number {
+  const x = a.split(path.sep).join('/');
+  const y = b.split(path.sep).join('/');
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function displayPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return (rel === '' ? path.basename(abs) : rel).split(path.sep).join('/');
+}
+
+async function readAllStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}
+
+function megabytes(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

@@ -1,0 +1,231 @@
+// The resolved org: every reference is an object, every inverse relation is derived, and every
+// entity knows where it was written. Maps keep declaration order (files in path order, keys in
+// file order), which is the order every rule and renderer walks them in.
+import type { Path } from '../load/node-index.js';
+import type { Area, RaciLetter, RoleLevel } from '../schema/grammar.js';
+
+export type Text = string | Readonly<Record<string, string>>;
+
+/** Where an entity is declared: the path to its key in one file. */
+export interface Source {
+  file: string;
+  path: Path;
+}
+
+export interface Entity {
+  id: string;
+  src: Source;
+}
+
+export interface OrgInfo {
+  id: string;
+  name: Text;
+  language: string;
+  description?: Text;
+  src: Source;
+}
+
+export interface DimensionValue extends Entity {
+  name: Text;
+  description?: Text;
+  dimension: Dimension;
+}
+
+export interface Dimension extends Entity {
+  name: Text;
+  description?: Text;
+  values: Map<string, DimensionValue>;
+}
+
+export interface Family extends Entity {
+  name: Text;
+  description?: Text;
+  roles: Role[];
+}
+
+export interface Competency extends Entity {
+  name: Text;
+  description?: Text;
+  /** Its own scale, or the org's default scale. */
+  levels: readonly Text[];
+}
+
+export interface Stage extends Entity {
+  name: Text;
+  description?: Text;
+  steps: Step[];
+}
+
+export interface Step extends Entity {
+  name: Text;
+  description?: Text;
+  stage: Stage;
+  /** Position in the whole process, from 0. */
+  order: number;
+  duties: Duty[];
+}
+
+export interface Duty extends Entity {
+  name: Text;
+  description?: Text;
+  area: Area;
+  step?: Step;
+  demands: Map<Competency, number>;
+  effort?: number;
+  /** Roles with a RACI letter on this duty, in role order. */
+  assignments: Assignment[];
+  kpis: Kpi[];
+}
+
+/** A role's part in a duty: one entry of a role's `duties` map. */
+export interface Assignment {
+  role: Role;
+  duty: Duty;
+  letters: ReadonlySet<RaciLetter>;
+  src: Source;
+}
+
+/** Scope on each dimension that the role restricts; a dimension not in the map means all of it. */
+export type Scope = Map<Dimension, Set<DimensionValue>>;
+
+export interface Requirements {
+  /** Years. */
+  experience?: number;
+  competencies: Map<Competency, number>;
+  other: Text[];
+}
+
+export interface Role extends Entity {
+  title: Text;
+  purpose?: Text;
+  level: RoleLevel;
+  family?: Family;
+  cut: string[];
+  scope: Scope;
+  manager?: Role;
+  dottedManagers: Role[];
+  /** Derived: roles with this one as `reports_to`. */
+  reports: Role[];
+  /** Derived: roles with this one in `dotted_line_to`. */
+  dottedReports: Role[];
+  headcount: number;
+  vacancies: number;
+  duties: Assignment[];
+  requires: Requirements;
+  tools: Tool[];
+  kpis: Kpi[];
+  people: Person[];
+  chairs: Review[];
+  attends: Review[];
+  serviceLevelsFrom: ServiceLevel[];
+  serviceLevelsTo: ServiceLevel[];
+  targets: Target[];
+}
+
+export type QuantityKind = 'number' | 'percent' | 'money' | 'duration';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** Numbers as numbers, percent as the number before `%`, money in currency units, durations in minutes. */
+  value: number;
+  currency?: string;
+  /** As written. */
+  text: string;
+}
+
+export type KpiKind = 'individual' | 'team' | 'cross-role';
+
+export interface Kpi extends Entity {
+  name: Text;
+  description?: Text;
+  kind: KpiKind;
+  unit?: Text;
+  target?: Quantity;
+  better: 'higher' | 'lower';
+  measures: Duty[];
+  owners: Role[];
+}
+
+export interface Metric extends Entity {
+  name: Text;
+  description?: Text;
+  unit?: Text;
+}
+
+export type Party = Role | 'customer';
+
+export interface ServiceLevel extends Entity {
+  what: Text;
+  from: Party;
+  to: Party;
+  within: Quantity;
+  step?: Step;
+  partOf?: ServiceLevel;
+  parts: ServiceLevel[];
+}
+
+export interface Review extends Entity {
+  name: Text;
+  cadence: string;
+  chair: Role;
+  attendees: Role[];
+  purpose?: Text;
+}
+
+export interface Tool extends Entity {
+  name: Text;
+  kind?: string;
+  description?: Text;
+  users: Role[];
+}
+
+export interface Target extends Entity {
+  name?: Text;
+  metric: string;
+  value: Quantity;
+  period?: string;
+  parent?: Target;
+  children: Target[];
+  owner?: Role;
+  scope: Scope;
+}
+
+export interface Signal extends Entity {
+  name?: Text;
+  /** Left unresolved: the adaptation-signals rule judges these ids. */
+  watch: string;
+  when: string;
+  change: 'add' | 'split' | 'merge' | 'retire';
+  role: string;
+  roles: string[];
+  rationale?: Text;
+}
+
+export interface Person extends Entity {
+  name: Text;
+  role: Role;
+  experience?: number;
+  competencies: Map<Competency, number>;
+  scope: Scope;
+}
+
+export interface OrgModel {
+  org: OrgInfo;
+  files: string[];
+  competencyLevels: readonly Text[];
+  dimensions: Map<string, Dimension>;
+  families: Map<string, Family>;
+  competencies: Map<string, Competency>;
+  stages: Map<string, Stage>;
+  steps: Map<string, Step>;
+  duties: Map<string, Duty>;
+  roles: Map<string, Role>;
+  kpis: Map<string, Kpi>;
+  metrics: Map<string, Metric>;
+  serviceLevels: Map<string, ServiceLevel>;
+  reviews: Map<string, Review>;
+  tools: Map<string, Tool>;
+  targets: Map<string, Target>;
+  signals: Map<string, Signal>;
+  people: Map<string, Person>;
+}

@@ -1,0 +1,50 @@
+// A finding made ready for people and tools: its place as line:column, its message in the reader's
+// language, its final severity. Formatters take a sorted list of these and nothing else.
+import type { Severity } from '../finding.js';
+import type { Position } from '../load/line-map.js';
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface RelatedDiagnostic {
+  message: string;
+  file: string;
+  range: Range;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  related: RelatedDiagnostic[];
+}
+
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
+  const s: Summary = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) s[d.severity]++;
+  return s;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compare(a.file, b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.message, b.message)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

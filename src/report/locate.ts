@@ -1,0 +1,61 @@
+// Findings → diagnostics: positions from the files' indexes, text from the message catalogues.
+// Only the nodes a finding points at are ever located; the rest of a large file costs nothing here.
+import type { CheckMeta, Finding, Pointer, Severity } from '../finding.js';
+import { isOffsetPointer } from '../finding.js';
+import { formatMessage } from '../i18n/format.js';
+import type { LoadedFile } from '../load/index.js';
+import { compareDiagnostics, type Diagnostic, type Range } from './diagnostic.js';
+
+export interface LocateOptions {
+  lang: string;
+  /** Severity per rule id when configuration overrides the rule's default. */
+  severityOf?: (ruleId: string) => Severity | undefined;
+}
+
+export function toDiagnostics(
+  findings: readonly Finding[],
+  files: readonly LoadedFile[],
+  checks: ReadonlyMap<string, CheckMeta>,
+  opts: LocateOptions,
+): Diagnostic[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    const meta = checks.get(f.ruleId);
+    const messages = meta?.messages ?? {};
+    const diagnostic: Diagnostic = {
+      ruleId: f.ruleId,
+      severity: f.severity ?? opts.severityOf?.(f.ruleId) ?? meta?.severity ?? 'error',
+      message: formatMessage(messages, f.messageId, f.data, opts.lang),
+      file: f.at.file,
+      range: rangeOf(f.at, byPath),
+      related: (f.related ?? []).map((r) => ({
+        message: formatMessage(messages, r.messageId, r.data, opts.lang),
+        file: r.at.file,
+        range: rangeOf(r.at, byPath),
+      })),
+    };
+    const key = `${diagnostic.file}\0${diagnostic.range.start.offset}\0${diagnostic.ruleId}\0${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic);
+  }
+  return out.sort(compareDiagnostics);
+}
+
+function rangeOf(at: Pointer, files: ReadonlyMap<string, LoadedFile>): Range {
+  const file = files.get(at.file);
+  if (!file) return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  let start: number;
+  let end: number;
+  if (isOffsetPointer(at)) {
+    start = at.offset;
+    end = at.end ?? Math.min(at.offset + 1, file.text.length);
+  } else if (file.index) {
+    ({ start, end } = file.index.locate(at.path, at.part).span);
+  } else {
+    start = end = 0;
+  }
+  return { start: file.lines.position(start), end: file.lines.position(Math.max(start, end)) };
+}

@@ -1,0 +1,51 @@
+// The language's fixed vocabulary and scalar grammars, free of zod so that run-time code can use
+// them without loading the schema builder (src/schema/org.ts builds the JSON Schema from these).
+
+export const FORMAT_VERSION = 1;
+
+export const ID_PATTERN = '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$';
+export const LANG_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$';
+export const DURATION_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:min|h|d|w)$';
+export const YEARS_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?y$';
+export const PERCENT_PATTERN = '^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?%$';
+export const MONEY_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:K|M|B|万|亿)? ?[A-Z]{3}$';
+export const CONDITION_PATTERN = '^(?:<|<=|>|>=|=)\\s?\\S.*$';
+
+/** Texts are bounded so that a pasted novel is a finding, not a 10 MB page. */
+export const MAX_TEXT = 10_000;
+export const MAX_ID = 64;
+
+export const AREAS = ['strategy', 'execution', 'customer', 'enablement'] as const;
+export const RACI_LETTERS = ['R', 'A', 'C', 'I'] as const;
+export const LEVELS = ['strategic', 'tactical', 'frontline', 'operations', 'support'] as const;
+export const KPI_KINDS = ['individual', 'team', 'cross-role'] as const;
+export const CADENCES = ['daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
+export const TARGET_METRICS = ['revenue', 'profit', 'gross-margin', 'market-share', 'collections', 'new-customers', 'deals'] as const;
+export const SIGNAL_CHANGES = ['add', 'split', 'merge', 'retire'] as const;
+export const TOOL_KINDS = ['crm', 'bi', 'communication', 'document', 'other'] as const;
+
+/** The party on the far side of a hand-off to or from the customer. */
+export const CUSTOMER = 'customer';
+
+/** Keys of an org file that hold maps of entities by id, in the order the language reference lists them. */
+export const SECTIONS = [
+  'dimensions',
+  'families',
+  'competencies',
+  'process',
+  'duties',
+  'roles',
+  'kpis',
+  'metrics',
+  'service_levels',
+  'reviews',
+  'tools',
+  'targets',
+  'signals',
+  'people',
+] as const;
+
+export type Area = (typeof AREAS)[number];
+export type RaciLetter = (typeof RACI_LETTERS)[number];
+export type RoleLevel = (typeof LEVELS)[number];
+export type SectionName = (typeof SECTIONS)[number];
