@@ -1,21 +1,32 @@
-// Generates schemas/orgc.schema.json from the zod source of truth (src/schema/org.ts).
-// `npm run schema` writes it; `--check` exits 1 when the committed copy is stale.
+// Generates the JSON Schemas in schemas/: the org language from its zod source of truth
+// (src/schema/org.ts) and the configuration file from the rules' metadata.
+// `npm run schema` writes them; `--check` exits 1 when a committed copy is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { configJsonSchema } from '../src/schema/config-schema.js';
 import { orgJsonSchema } from '../src/schema/json-schema.js';
 
-const target = fileURLToPath(new URL('../schemas/orgc.schema.json', import.meta.url));
-const text = JSON.stringify(orgJsonSchema(), null, 2) + '\n';
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {}
-  if (committed !== text) {
-    console.error('schemas/orgc.schema.json is stale: run `npm run schema`');
-    process.exit(1);
+const targets: Array<[string, () => unknown]> = [
+  ['orgc.schema.json', orgJsonSchema],
+  ['orgc.config.schema.json', configJsonSchema],
+];
+
+let stale = false;
+for (const [name, build] of targets) {
+  const file = fileURLToPath(new URL(`../schemas/${name}`, import.meta.url));
+  const text = JSON.stringify(build(), null, 2) + '\n';
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(file, 'utf8');
+    } catch {}
+    if (committed !== text) {
+      console.error(`schemas/${name} is stale: run \`npm run schema\``);
+      stale = true;
+    }
+  } else {
+    writeFileSync(file, text);
+    console.log(`wrote schemas/${name}`);
   }
-} else {
-  writeFileSync(target, text);
-  console.log('wrote schemas/orgc.schema.json');
 }
+process.exitCode = stale ? 1 : 0;

@@ -155,3 +155,55 @@ describe('orgc schema', () => {
     expect(r.stdout).toBe(readFileSync(`${ROOT}schemas/orgc.schema.json`, 'utf8'));
   });
 });
+
+describe('orgc validate, CI options', () => {
+  const quickstartWith = (config: string) => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'org.yaml'), quickstart);
+    writeFileSync(path.join(dir, 'orgc.config.yaml'), config);
+    return dir;
+  };
+
+  it('fails on warnings with --fail-on warn and with --max-warnings', () => {
+    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2 } }\n');
+    expect(orgc(['validate'], { cwd: dir }).code).toBe(0);
+    expect(orgc(['validate', '--fail-on', 'warn'], { cwd: dir }).code).toBe(1);
+    expect(orgc(['validate', '--max-warnings', '0'], { cwd: dir }).code).toBe(1);
+    expect(orgc(['validate', '--max-warnings', '1'], { cwd: dir }).code).toBe(1);
+    expect(orgc(['validate', '--max-warnings', '2'], { cwd: dir }).code).toBe(0);
+    expect(orgc(['validate', '--max-warnings', 'some'], { cwd: dir })).toMatchObject({ code: 2, stderr: "orgc: --max-warnings takes a whole number of warnings, not 'some'\n" });
+  });
+
+  it('writes the report to a file with -o and nothing to stdout', () => {
+    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2 } }\n');
+    const r = orgc(['validate', '-f', 'sarif', '-o', 'out/report.sarif'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8')).runs[0].results).toHaveLength(2);
+  });
+});
+
+describe('orgc rules and orgc explain', () => {
+  it('lists every rule with its severity and what it finds', () => {
+    const r = orgc(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}span-of-control +warning +✓ +A manager with fewer or more direct reports/m);
+    expect(r.stdout).toMatch(/^ {2}unused-definitions +warning +A competency/m);
+    expect(r.stdout).toMatch(/Core checks/);
+    expect(orgc(['rules', '--lang', 'zh-CN']).stdout).toMatch(/直接下属人数/);
+    expect(JSON.parse(orgc(['rules', '-f', 'json']).stdout).rules.find((x: any) => x.id === 'layers').options.max.default).toBe(5);
+  });
+
+  it('prints a rule\'s documentation', () => {
+    const r = orgc(['explain', 'redundant-roles']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(`${ROOT}docs/rules/redundant-roles.md`, 'utf8'));
+  });
+
+  it('suggests the rule meant when the id is unknown', () => {
+    expect(orgc(['explain', 'span-of-controll'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "orgc: unknown rule 'span-of-controll'; did you mean 'span-of-control'? (run `orgc rules` for the list)\n",
+    });
+  });
+});

@@ -1,15 +1,18 @@
-// The check stage: run every enabled rule over the model once and collect what they report.
+// The check stage: run every rule the config turns on, once, over the whole model.
 import type { Finding } from '../finding.js';
 import type { OrgModel } from '../model/types.js';
+import { ruleRuns, type Config } from './config.js';
 import { RULES } from './rules/index.js';
 
-export function runRules(model: OrgModel): Finding[] {
+export function runRules(model: OrgModel, config: Config): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
+    const id = rule.meta.id;
+    if (!ruleRuns(config, id)) continue;
     rule.check({
       model,
-      options: rule.meta.defaultOptions,
-      report: (f) => findings.push({ ...f, ruleId: rule.meta.id }),
+      options: config.rules.get(id)!.options,
+      report: (f) => findings.push({ ...f, ruleId: id }),
     });
   }
   return findings;

@@ -1,4 +1,5 @@
 // load → model → check, shared by the commands that read an org.
+import { ConfigError, defaultConfig, findConfig, loadConfig, type Config } from '../check/config.js';
 import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { uiLanguage } from '../i18n/lang.js';
@@ -13,11 +14,19 @@ export interface Analysis {
   files: LoadedFile[];
   model?: OrgModel;
   findings: Finding[];
-  /** The language for messages: `--lang`, else the org's default language, else English. */
+  config: Config;
+  /** The language for messages: `--lang`, else the config's, else the org's default language, else English. */
   lang: string;
 }
 
-export async function analyze(paths: readonly string[], io: Io, lang?: string): Promise<Analysis> {
+export interface AnalyzeOptions {
+  lang?: string;
+  config?: string;
+}
+
+export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const configFile = await findConfig(opts.config, paths, io.cwd);
+  const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   let sources;
   try {
     sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
@@ -33,9 +42,10 @@ export async function analyze(paths: readonly string[], io: Io, lang?: string): 
     const built = buildModel(loaded.files);
     model = built.model;
     findings.push(...built.findings);
-    if (model) findings.push(...runRules(model));
+    if (model) findings.push(...runRules(model, config));
   }
-  return { files: loaded.files, model, findings, lang: uiLanguage(lang ?? model?.org.language ?? orgLanguage(loaded.files)) };
+  const lang = uiLanguage(opts.lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
+  return { files: loaded.files, model, findings, config, lang };
 }
 
 /** The default language declared by any file that parsed, for messages about files that did not. */
@@ -47,3 +57,5 @@ function orgLanguage(files: readonly LoadedFile[]): string | undefined {
   }
   return undefined;
 }
+
+export { ConfigError };

@@ -1,5 +1,5 @@
 // The command line: commander declares the commands; each command's code is imported only when
-// it runs. One try/catch maps what went wrong to an exit code and a single line on stderr.
+// it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
 import { Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
@@ -17,13 +17,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
-  const langOption = () => new Option('--lang <lang>', 'language of messages (default: the org\'s language)').choices(UI_LANGUAGES);
+  const langOption = () => new Option('--lang <lang>', "language of messages (default: the config's, else the org's)").choices(UI_LANGUAGES);
 
   program
     .command('validate')
     .description('check an org: YAML syntax, the schema, references, and the design-principle rules')
     .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warn']).default('error'))
     .addOption(langOption())
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');
@@ -31,11 +35,31 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('rules')
+    .description('list every rule with its default severity and what it finds')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (opts) => {
+      const { rulesCommand } = await import('./commands/rules.js');
+      exitCode = rulesCommand(opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('show the documentation of a rule: what it checks, why, examples and options')
+    .argument('<rule-id>', 'the rule, e.g. span-of-control')
+    .action(async (id: string) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = await explainCommand(id, io);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the org language (for editors and other tools)')
-    .action(async () => {
+    .addOption(new Option('--config', 'print the schema of orgc.config.yaml instead'))
+    .action(async (opts) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      exitCode = schemaCommand(io);
+      exitCode = schemaCommand(opts, io);
     });
 
   try {
@@ -48,6 +72,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
     if (error instanceof UsageError) {
       errorLine(io, error.message);
+      return EXIT_ERROR;
+    }
+    if ((error as Error)?.name === 'ConfigError') {
+      const { configErrorLines } = await import('./config-errors.js');
+      for (const line of configErrorLines(error, argv)) errorLine(io, line);
       return EXIT_ERROR;
     }
     const e = error as Error;

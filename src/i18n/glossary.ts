@@ -32,7 +32,14 @@ const type: Glossary = {
   null: { en: 'nothing', 'zh-CN': '空值' },
 };
 
-const GLOSSARIES: Record<string, Glossary> = { kind, type };
+const change: Glossary = {
+  add: { en: 'add', 'zh-CN': '新增' },
+  split: { en: 'split', 'zh-CN': '拆分' },
+  merge: { en: 'merge', 'zh-CN': '合并' },
+  retire: { en: 'retire', 'zh-CN': '撤销' },
+};
+
+const GLOSSARIES: Record<string, Glossary> = { kind, type, change };
 
 export function gloss(glossary: string, word: string, lang: CatalogueLanguage): string {
   const entries = GLOSSARIES[glossary];

@@ -37,6 +37,13 @@ export class LineMap {
     return { line: lo + 1, column: offset - starts[lo] + 1, offset };
   }
 
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    const starts = this.lineStarts();
+    const l = Math.max(1, Math.min(line, starts.length));
+    return Math.min(starts[l - 1] + column - 1, this.text.length);
+  }
+
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
     const starts = this.lineStarts();

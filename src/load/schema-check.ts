@@ -4,8 +4,9 @@
 import type { Finding, MessageData } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
 import { closest } from './closest.js';
-import { validate, type AjvError } from './generated/validate-org-file.js';
-import { DURATION_PATTERN, ID_PATTERN, RACI_LETTERS, YEARS_PATTERN } from '../schema/grammar.js';
+import { validate as validateOrgFile, type AjvError } from './generated/validate-org-file.js';
+import { DURATION_PATTERN, ID_PATTERN, YEARS_PATTERN } from '../schema/grammar.js';
+import orgSchema from '../../schemas/orgc.schema.json' with { type: 'json' };
 
 type JsonSchema = Record<string, any>;
 
@@ -13,21 +14,40 @@ type JsonSchema = Record<string, any>;
 // against; messages are chosen from that object's content (its pattern, its union branches)
 // rather than from `schemaPath`, which is relative to whichever definition was compiled.
 
-/** Findings for one parsed file; an empty list when it matches the schema. */
-export function checkSchema(file: string, data: unknown): Finding[] {
+/** A schema compiled ahead of time, with the JSON Schema it was compiled from (to resolve `$ref`s). */
+export interface CompiledSchema {
+  validate: {
+    (data: unknown): boolean;
+    errors?: AjvError[] | null;
+  };
+  schema: JsonSchema;
+}
+
+const ORG_FILE: CompiledSchema = { validate: validateOrgFile, schema: orgSchema };
+
+/** Findings for one parsed file; an empty list when it matches the schema (by default, the org file's). */
+export function checkSchema(file: string, data: unknown, compiled: CompiledSchema = ORG_FILE): Finding[] {
   if (data === undefined || data === null) {
     return [{ ruleId: 'schema', messageId: 'empty', at: { file, offset: 0 } }];
   }
-  if (validate(data)) return [];
-  const errors = validate.errors ?? [];
-  return new ErrorMapper(file, data).map(errors);
+  if (compiled.validate(data)) return [];
+  const errors = compiled.validate.errors ?? [];
+  return new ErrorMapper(file, data, compiled.schema).map(errors);
 }
 
 class ErrorMapper {
   constructor(
     private readonly file: string,
     private readonly data: unknown,
+    private readonly root: JsonSchema,
   ) {}
+
+  /** Union branches may be `$ref`s; the verbose error holds them unresolved. */
+  private deref(s: JsonSchema): JsonSchema {
+    const name = typeof s.$ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(s.$ref)?.[1] : undefined;
+    const target = name ? this.root.$defs?.[name] : undefined;
+    return target ? this.deref(target) : s;
+  }
 
   map(all: AjvError[]): Finding[] {
     const out: Finding[] = [];
@@ -81,7 +101,7 @@ class ErrorMapper {
     const e = errors[at];
     const path = this.pathOf(e.instancePath);
     const value = this.valueAt(path);
-    const branches = ((e.schema as JsonSchema[] | undefined) ?? []).map(deref);
+    const branches = ((e.schema as JsonSchema[] | undefined) ?? []).map((b) => this.deref(b));
     const union = unionKind(branches);
     const actual = jsonType(value);
     const matching = branches.filter((b) => typeMatches(b, actual));
@@ -180,16 +200,6 @@ function within(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(ancestor + '/');
 }
 
-/** Union branches may be `$ref`s; the verbose error holds them unresolved. */
-function deref(s: JsonSchema): JsonSchema {
-  if (!s.$ref) return s;
-  const name = /^#\/\$defs\/(.+)$/.exec(s.$ref)?.[1];
-  return (name && DEFS[name]) || s;
-}
-
-/** Definitions a union branch may refer to, by name (only RaciLetter today). */
-const DEFS: Record<string, JsonSchema> = { RaciLetter: { type: 'string', enum: [...RACI_LETTERS] } };
-
 /** Which of the language's unions failed, recognised by the shape of its branches. */
 function unionKind(branches: JsonSchema[]): 'text' | 'quantity' | 'raci' | undefined {
   const types = branches.map((b) => b.type);
@@ -207,7 +217,7 @@ export function jsonType(v: unknown): string {
 }
 
 function typeMatches(s: JsonSchema, actual: string): boolean {
-  const t = s.type ?? (s.enum ? typeof s.enum[0] : undefined);
+  const t = s.type ?? (s.enum ? jsonType(s.enum[0]) : undefined);
   if (t === undefined) return true;
   if (t === 'number') return actual === 'number' || actual === 'integer';
   return t === actual;

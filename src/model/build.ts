@@ -137,7 +137,9 @@ class ModelBuilder {
         family,
         cut: this.cut(m, v.cut, d.src),
         scope: this.scope(m, v.scope, sub(d.src, 'scope')),
+        declaresManager: v.reports_to !== undefined,
         dottedManagers: [],
+        dottedIndex: [],
         reports: [],
         dottedReports: [],
         headcount: v.headcount ?? 1,
@@ -165,7 +167,12 @@ class ModelBuilder {
       const role = m.roles.get(d.id)!;
       const v = d.value;
       if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', at(d.src, 'reports_to'));
-      role.dottedManagers = this.refs(m.roles, v.dotted_line_to, 'role', sub(d.src, 'dotted_line_to'));
+      (v.dotted_line_to ?? []).forEach((id, i) => {
+        const manager = this.ref(m.roles, id, 'role', at(d.src, 'dotted_line_to', i));
+        if (!manager) return;
+        role.dottedManagers.push(manager);
+        role.dottedIndex.push(i);
+      });
       for (const [dutyId, raci] of Object.entries(v.duties ?? {})) {
         const src = sub(d.src, 'duties', dutyId);
         const duty = this.ref(m.duties, dutyId, 'duty', { file: src.file, path: src.path, part: 'key' });
@@ -465,8 +472,8 @@ function sub(src: Source, ...more: Path): Source {
   return { file: src.file, path: [...src.path, ...more] };
 }
 
-function at(src: Source, key: string): PathPointer {
-  return { file: src.file, path: [...src.path, key] };
+function at(src: Source, ...path: Path): PathPointer {
+  return { file: src.file, path: [...src.path, ...path] };
 }
 
 function letters(raci: RaciInput): ReadonlySet<RaciLetter> {

@@ -103,7 +103,11 @@ export interface Role extends Entity {
   cut: string[];
   scope: Scope;
   manager?: Role;
+  /** Whether the YAML names a manager, even one that could not be resolved or closed a cycle. */
+  declaresManager: boolean;
   dottedManagers: Role[];
+  /** Where each dotted manager is written: its index in the YAML list `dotted_line_to`. */
+  dottedIndex: number[];
   /** Derived: roles with this one as `reports_to`. */
   reports: Role[];
   /** Derived: roles with this one in `dotted_line_to`. */

@@ -8,8 +8,8 @@ import { compareDiagnostics, type Diagnostic, type Range } from './diagnostic.js
 
 export interface LocateOptions {
   lang: string;
-  /** Severity per rule id when configuration overrides the rule's default. */
-  severityOf?: (ruleId: string) => Severity | undefined;
+  /** The configured level of a rule's findings in a file (`off` drops them); the rule's default otherwise. */
+  levelOf?: (ruleId: string, file: string) => Severity | 'off' | undefined;
 }
 
 export function toDiagnostics(
@@ -24,9 +24,11 @@ export function toDiagnostics(
   for (const f of findings) {
     const meta = checks.get(f.ruleId);
     const messages = meta?.messages ?? {};
+    const level = meta?.core ? meta.severity : (f.severity ?? opts.levelOf?.(f.ruleId, f.at.file) ?? meta?.severity ?? 'error');
+    if (level === 'off') continue;
     const diagnostic: Diagnostic = {
       ruleId: f.ruleId,
-      severity: f.severity ?? opts.severityOf?.(f.ruleId) ?? meta?.severity ?? 'error',
+      severity: level,
       message: formatMessage(messages, f.messageId, f.data, opts.lang),
       file: f.at.file,
       range: rangeOf(f.at, byPath),

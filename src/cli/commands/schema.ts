@@ -1,8 +1,9 @@
-// `orgc schema`: the JSON Schema of the language, exactly as committed in schemas/.
-import schema from '../../../schemas/orgc.schema.json' with { type: 'json' };
+// `orgc schema`: the JSON Schema of the language (or of the config file), exactly as committed.
+import configSchema from '../../../schemas/orgc.config.schema.json' with { type: 'json' };
+import orgSchema from '../../../schemas/orgc.schema.json' with { type: 'json' };
 import type { Io } from '../output.js';
 
-export function schemaCommand(io: Io): number {
-  io.stdout(JSON.stringify(schema, null, 2) + '\n');
+export function schemaCommand(opts: { config?: boolean }, io: Io): number {
+  io.stdout(JSON.stringify(opts.config ? configSchema : orgSchema, null, 2) + '\n');
   return 0;
 }

@@ -1,32 +1,64 @@
-// `orgc validate`: analyse the org and report every finding; exit 1 when any is an error.
-import { ALL_CHECKS } from '../../check/catalogue.js';
+// `orgc validate`: analyse the org and report every finding in the chosen format; exit 1 when a
+// finding is at or above the failing severity or there are more warnings than allowed.
+import path from 'node:path';
+import { ALL_CHECKS } from '../../catalogue.js';
+import { levelFor } from '../../check/config.js';
+import { catalogueLanguage } from '../../i18n/lang.js';
+import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import type { Formatter } from '../../report/formatter.js';
+import { github } from '../../report/formatters/github.js';
 import { json } from '../../report/formatters/json.js';
+import { junit } from '../../report/formatters/junit.js';
+import { sarif } from '../../report/formatters/sarif.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { toDiagnostics } from '../../report/locate.js';
+import { applySuppressions } from '../../report/suppress.js';
 import { VERSION } from '../../version.js';
 import { analyze } from '../analyze.js';
-import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { useColor, type Io } from '../output.js';
+import { writeFileAtomic } from '../write-files.js';
 
-const FORMATTERS: Record<string, Formatter> = { stylish, json };
+export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, junit, github };
 
 export interface ValidateOptions {
   format: string;
   lang?: string;
+  config?: string;
+  output?: string;
+  maxWarnings?: string;
+  failOn: string;
 }
 
 export async function validateCommand(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
-  const analysis = await analyze(paths, io, opts.lang);
-  const diagnostics = toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, { lang: analysis.lang });
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings takes a whole number of warnings, not '${opts.maxWarnings}'`);
+  }
+  const analysis = await analyze(paths, io, opts);
+  const located = toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
+    lang: analysis.lang,
+    levelOf: (ruleId, file) => levelFor(analysis.config, ruleId, file),
+  });
+  const diagnostics = applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
   const byPath = new Map(analysis.files.map((f) => [f.path, f]));
+  const cl = catalogueLanguage(analysis.lang);
   const output = FORMATTERS[opts.format](diagnostics, {
     lineText: (file, line) => byPath.get(file)?.lines.lineText(line),
-    color: useColor(io, io.stdoutIsTTY),
+    color: opts.output ? false : useColor(io, io.stdoutIsTTY),
     toolVersion: VERSION,
     files: analysis.files.map((f) => f.path),
     lang: analysis.lang,
+    rules: [...ALL_CHECKS.values()].map((m) => ({ id: m.id, description: m.description[cl], severity: m.severity })),
   });
-  io.stdout(output);
-  return diagnostics.some((d) => d.severity === 'error') ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (opts.output) await writeFileAtomic(path.resolve(io.cwd, opts.output), output);
+  else io.stdout(output);
+  return failed(diagnostics, opts.failOn, maxWarnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function failed(diagnostics: readonly Diagnostic[], failOn: string, maxWarnings: number | undefined): boolean {
+  const s = summarize(diagnostics);
+  if (s.error > 0) return true;
+  if (failOn === 'warn' && s.warning > 0) return true;
+  return maxWarnings !== undefined && s.warning > maxWarnings;
 }

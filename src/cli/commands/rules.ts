@@ -1,0 +1,33 @@
+// `orgc rules`: the catalogue at a glance — every rule, its default severity, whether the
+// recommended preset turns it on, and one line on what it finds; then the core checks.
+import { CORE_CHECKS } from '../../catalogue.js';
+import { RULES } from '../../check/rules/index.js';
+import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import type { Io } from '../output.js';
+
+export function rulesCommand(opts: { format: string; lang?: string }, io: Io): number {
+  const cl = catalogueLanguage(uiLanguage(opts.lang ?? io.env.LANG?.replace('_', '-').split('.')[0]));
+  if (opts.format === 'json') {
+    const rules = RULES.map((r) => ({
+      id: r.meta.id,
+      severity: r.meta.severity,
+      recommended: r.meta.recommended,
+      description: r.meta.description[cl],
+      options: Object.fromEntries(Object.entries<any>(r.meta.options).map(([k, o]) => [k, { default: o.default, description: o.description }])),
+    }));
+    const core = CORE_CHECKS.map((c) => ({ id: c.id, severity: c.severity, description: c.description[cl] }));
+    io.stdout(JSON.stringify({ rules, core }, null, 2) + '\n');
+    return 0;
+  }
+  const words = cl === 'zh-CN'
+    ? { rules: '规则（✓ = recommended 预设启用）', core: '核心检查（始终启用）' }
+    : { rules: 'Rules (✓ = on in the recommended preset)', core: 'Core checks (always on)' };
+  const width = Math.max(...[...RULES.map((r) => r.meta.id), ...CORE_CHECKS.map((c) => c.id)].map((id) => id.length));
+  const out = [words.rules];
+  for (const r of RULES) out.push(`  ${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.recommended ? '✓' : ' '}  ${r.meta.description[cl]}`);
+  out.push('', words.core);
+  for (const c of CORE_CHECKS) out.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(7)}     ${c.description[cl]}`);
+  out.push('', cl === 'zh-CN' ? '用 `orgc explain <规则 id>` 查看规则说明。' : 'Run `orgc explain <rule-id>` for a rule\'s documentation.');
+  io.stdout(out.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,57 @@
+// Questions many rules and renderers ask of the model, answered one way.
+import type { RaciLetter } from '../schema/grammar.js';
+import type { Assignment, Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
+
+export function withLetter(assignments: readonly Assignment[], letter: RaciLetter): Assignment[] {
+  return assignments.filter((a) => a.letters.has(letter));
+}
+
+/** Roles Responsible for a duty, in role order. */
+export function responsibleRoles(duty: Duty): Role[] {
+  return withLetter(duty.assignments, 'R').map((a) => a.role);
+}
+
+/** Duties a role takes part in with any of the given letters. */
+export function dutiesWith(role: Role, letters: readonly RaciLetter[]): Duty[] {
+  return role.duties.filter((a) => letters.some((l) => a.letters.has(l))).map((a) => a.duty);
+}
+
+/** Whether a role is a manager: someone reports to it on a solid line. */
+export function isManager(role: Role): boolean {
+  return role.reports.length > 0;
+}
+
+/** The values a scope covers on a dimension: all of them when the scope does not restrict it. */
+export function valuesOn(scope: Scope, dimension: Dimension): ReadonlySet<DimensionValue> {
+  return scope.get(dimension) ?? new Set(dimension.values.values());
+}
+
+/** Whether two scopes share at least one value on every dimension either restricts. */
+export function scopesOverlap(a: Scope, b: Scope): boolean {
+  for (const [dimension, values] of a) {
+    const other = b.get(dimension);
+    if (other && ![...values].some((v) => other.has(v))) return false;
+  }
+  return true;
+}
+
+/** Layer of each role: the top role is layer 1. The model has no reporting cycles. */
+export function layers(roles: Iterable<Role>): Map<Role, number> {
+  const out = new Map<Role, number>();
+  const layerOf = (role: Role): number => {
+    const known = out.get(role);
+    if (known !== undefined) return known;
+    // Walk up iteratively: a deep chain must not overflow the stack.
+    const chain: Role[] = [];
+    let r: Role | undefined = role;
+    while (r && !out.has(r)) {
+      chain.push(r);
+      r = r.manager;
+    }
+    let layer = r ? out.get(r)! : 0;
+    for (let i = chain.length - 1; i >= 0; i--) out.set(chain[i], ++layer);
+    return out.get(role)!;
+  };
+  for (const role of roles) layerOf(role);
+  return out;
+}

@@ -1,0 +1,43 @@
+// Runs the whole pipeline in-process on YAML written in a test: load → model → check → report.
+import { ALL_CHECKS } from '../../src/catalogue.js';
+import { levelFor, resolveConfig, type Config } from '../../src/check/config.js';
+import { runRules } from '../../src/check/index.js';
+import { loadFiles } from '../../src/load/index.js';
+import { buildModel } from '../../src/model/build.js';
+import type { Diagnostic } from '../../src/report/diagnostic.js';
+import { toDiagnostics } from '../../src/report/locate.js';
+import { applySuppressions } from '../../src/report/suppress.js';
+
+/** The two lines every test org starts with. */
+export const HEADER = 'orgc: 1\norg: { id: test-org, name: Test Org, language: en }\n';
+
+/** A test org: the header, then the body with its common indentation removed. */
+export function org(body: string): string {
+  const lines = body.replace(/^\n/, '').replace(/\s+$/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return HEADER + lines.map((l) => l.slice(indent)).join('\n') + '\n';
+}
+
+export async function lint(files: string | Record<string, string>, config: Parameters<typeof resolveConfig>[0] = { extends: 'strict' }, lang = 'en'): Promise<Diagnostic[]> {
+  const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => ({ path, bytes: Buffer.from(text) }));
+  const loaded = await loadFiles(sources);
+  const findings = [...loaded.findings];
+  if (findings.length === 0) {
+    const built = buildModel(loaded.files);
+    findings.push(...built.findings);
+    const cfg: Config = resolveConfig(config, process.cwd(), process.cwd());
+    if (built.model) findings.push(...runRules(built.model, cfg));
+    const located = toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang, levelOf: (id, f) => levelFor(cfg, id, f) });
+    return applySuppressions(located, loaded.files, ALL_CHECKS, lang);
+  }
+  return toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang });
+}
+
+/** The findings of one rule as `line:column message`, failing if the org has core errors. */
+export async function findings(ruleId: string, files: string | Record<string, string>, options?: Record<string, unknown>): Promise<string[]> {
+  const config = { extends: 'strict' as const, rules: options ? { [ruleId]: { options } } : {} };
+  const all = await lint(files, config);
+  const core = all.filter((d) => ALL_CHECKS.get(d.ruleId)?.core);
+  if (core.length) throw new Error(`the test org has core findings:\n${core.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message} [${d.ruleId}]`).join('\n')}`);
+  return all.filter((d) => d.ruleId === ruleId).map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`);
+}
