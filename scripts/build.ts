@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 function compileValidator(schemaFile: string, outFile: string): void {
   const schema = JSON.parse(readFileSync(`${root}schemas/${schemaFile}`, 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true, optimize: true } });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, unicodeRegExp: false, unicode: false, logger: false, code: { source: true, esm: true, optimize: true } });
   ajv.addVocabulary(['markdownDescription']);
   const validate = ajv.compile(schema);
   // ajv emits `require("ajv/dist/runtime/x").default` for its runtime helpers; an ES module needs

@@ -11,6 +11,7 @@ import { LineMap } from '../load/line-map.js';
 import { decodeUtf8 } from '../load/decode.js';
 import type { LoadedFile } from '../load/index.js';
 import { parseYaml } from '../load/parse.js';
+import { Positions } from '../load/positions.js';
 import { checkSchema } from '../load/schema-check.js';
 import { CONFIG_NAMES, displayPath } from '../load/sources.js';
 import { defaultOptions, type Rule } from './rule.js';
@@ -103,8 +104,8 @@ export async function loadConfig(file: string, cwd: string): Promise<Config> {
   if (!decoded.ok) throw new ConfigError([{ ruleId: 'encoding', messageId: decoded.messageId, data: decoded.data, at: { file: shown, offset: decoded.offset } }], loaded);
   const parsed = await parseYaml(shown, text);
   if (!parsed.ok) throw new ConfigError(parsed.findings, loaded);
-  loaded.index = parsed.parsed.index;
-  const data = parsed.parsed.data ?? {};
+  loaded.positions = new Positions(text);
+  const data = parsed.data ?? {};
   const findings = checkSchema(shown, data, { validate: validateConfig, schema: configSchema });
   if (findings.length) throw new ConfigError(findings, loaded);
   return resolveConfig(data as ConfigInput, path.dirname(file), cwd, shown);

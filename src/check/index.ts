@@ -1,6 +1,7 @@
 // The check stage: run every rule the config turns on, once, over the whole model.
 import type { Finding } from '../finding.js';
 import type { OrgModel } from '../model/types.js';
+import { timed } from '../timing.js';
 import { ruleRuns, type Config } from './config.js';
 import { RULES } from './rules/index.js';
 
@@ -9,11 +10,13 @@ export function runRules(model: OrgModel, config: Config): Finding[] {
   for (const rule of RULES) {
     const id = rule.meta.id;
     if (!ruleRuns(config, id)) continue;
-    rule.check({
-      model,
-      options: config.rules.get(id)!.options,
-      report: (f) => findings.push({ ...f, ruleId: id }),
-    });
+    timed(`  rule ${id}`, () =>
+      rule.check({
+        model,
+        options: config.rules.get(id)!.options,
+        report: (f) => findings.push({ ...f, ruleId: id }),
+      }),
+    );
   }
   return findings;
 }

@@ -8,6 +8,7 @@ import { InputError, resolveSources } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
 import type { OrgModel } from '../model/types.js';
 import { UsageError } from './errors.js';
+import { timed, timedAsync } from '../timing.js';
 import type { Io } from './output.js';
 
 export interface Analysis {
@@ -27,22 +28,22 @@ export interface AnalyzeOptions {
 export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const configFile = await findConfig(opts.config, paths, io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
-  let sources;
+  let loaded;
   try {
-    sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
+    const sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
+    loaded = await timedAsync('load', () => loadFiles(sources));
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message);
     throw error;
   }
-  const loaded = await loadFiles(sources);
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
   // The model needs every file's structure to be right; until then, structure is what we report.
   if (findings.length === 0) {
-    const built = buildModel(loaded.files);
+    const built = timed('model', () => buildModel(loaded.files));
     model = built.model;
     findings.push(...built.findings);
-    if (model) findings.push(...runRules(model, config));
+    if (model) findings.push(...timed('rules', () => runRules(model!, config)));
   }
   const lang = uiLanguage(opts.lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
   return { files: loaded.files, model, findings, config, lang };

@@ -1,5 +1,6 @@
 // Bytes → text. Org files are UTF-8 (a UTF-8 byte-order mark is accepted and dropped); anything
 // else is reported at the first byte that is not, rather than parsed into mojibake.
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export type Decoded = { ok: true; text: string } | { ok: false; messageId: string; data: Record<string, string | number>; offset: number };
 
@@ -10,13 +11,12 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = start ? bytes.subarray(start) : bytes;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
+  // Native validation, then a plain decode: several times faster than a fatal TextDecoder.
+  if (!isUtf8(body)) {
     const bad = firstInvalidUtf8(body);
     return { ok: false, messageId: 'not-utf8', data: { byte: hex(body[bad]) }, offset: charOffset(body, bad) };
   }
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const nul = text.indexOf('\0');
   if (nul !== -1) return { ok: false, messageId: 'nul', data: {}, offset: nul };
   return { ok: true, text };

@@ -6,19 +6,24 @@ import type { OrgFileInput } from '../schema/org.js';
 import { decodeUtf8 } from './decode.js';
 import { expandsBeyond } from './expansion.js';
 import { LineMap } from './line-map.js';
-import type { NodeIndex } from './node-index.js';
 import { parseYaml } from './parse.js';
+import { Positions } from './positions.js';
 import { checkSchema } from './schema-check.js';
+import { timed, timedAsync } from '../timing.js';
 import type { SourceFile } from './sources.js';
 
 export interface LoadedFile {
   path: string;
   text: string;
-  /** The file's content when it parsed and matched the schema. */
+  /**
+   * The file's content when it parsed and matched the schema. The model stage takes it apart as it
+   * builds the model (to keep the peak memory of large orgs low): read it before, not after.
+   */
   data?: OrgFileInput;
-  /** The parsed content whether or not it matched the schema; read it defensively. */
+  /** The parsed content of a file that did not match the schema; read it defensively. */
   raw?: unknown;
-  index?: NodeIndex;
+  /** Where paths lie in the text, computed on demand; absent when the file did not parse. */
+  positions?: Positions;
   lines: LineMap;
 }
 
@@ -27,9 +32,11 @@ export interface Loaded {
   findings: Finding[];
 }
 
-/** Expanded size a file may reach through aliases, relative to the nodes it spells out. */
-const EXPANSION_FACTOR = 10;
+/** Expanded size a file may reach through aliases: a node takes at least one character to write. */
+const EXPANSION_FACTOR = 4;
 const EXPANSION_FLOOR = 100_000;
+/** An anchor (`&name`) where YAML allows one; "R&D" in a sentence is not. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/m;
 
 export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded> {
   const files: LoadedFile[] = [];
@@ -43,26 +50,28 @@ export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded>
 }
 
 export async function loadFile(source: SourceFile): Promise<{ file: LoadedFile; findings: Finding[] }> {
-  const decoded = decodeUtf8(source.bytes);
+  const bytes = await source.read();
+  const decoded = timed('  decode', () => decodeUtf8(bytes));
   if (!decoded.ok) {
-    const text = decoded.messageId === 'utf16' ? '' : new TextDecoder('utf-8').decode(source.bytes);
+    const text = decoded.messageId === 'utf16' ? '' : new TextDecoder('utf-8').decode(bytes);
     const file: LoadedFile = { path: source.path, text, lines: new LineMap(text) };
     return { file, findings: [{ ruleId: 'encoding', messageId: decoded.messageId, data: decoded.data, at: { file: source.path, offset: decoded.offset } }] };
   }
   const text = decoded.text;
   const file: LoadedFile = { path: source.path, text, lines: new LineMap(text) };
-  const parsed = await parseYaml(source.path, text);
+  const parsed = await timedAsync('  parse', () => parseYaml(source.path, text));
   if (!parsed.ok) return { file, findings: parsed.findings };
-  const { data, index } = parsed.parsed;
-  file.index = index;
-  file.raw = data;
-  if (index.aliases > 0) {
-    const limit = Math.max(EXPANSION_FLOOR, EXPANSION_FACTOR * index.nodeCount);
+  const data = parsed.data;
+  file.positions = new Positions(text);
+  // Without anchors there are no aliases, and nothing can expand.
+  if (ANCHOR.test(text)) {
+    const limit = Math.max(EXPANSION_FLOOR, EXPANSION_FACTOR * text.length);
     if (expandsBeyond(data, limit)) {
       return { file, findings: [{ ruleId: 'syntax', messageId: 'alias-expansion', data: { max: limit }, at: { file: source.path, offset: 0 } }] };
     }
   }
-  const findings = checkSchema(source.path, data);
+  const findings = timed('  schema', () => checkSchema(source.path, data));
   if (findings.length === 0) file.data = data as OrgFileInput;
+  else file.raw = data;
   return { file, findings };
 }

@@ -1,8 +1,8 @@
-// Source positions for a YAML document, recorded while js-yaml parses it and looked up only for
-// the paths a finding points at. The index stores four numbers per node in typed arrays (pre-order:
-// where the node opened, where it closed, its last descendant, its kind), so recording costs a few
-// percent of the parse and a 100k-role file still fits in memory; turning offsets into
-// line:column happens only at report time (see line-map.ts).
+// Source positions for a YAML text, recorded while js-yaml parses it with a listener. The index
+// stores four numbers per node in typed arrays (pre-order: where the node opened, where it closed,
+// its last descendant, its kind), so even a whole large file fits in memory; positions.ts decides
+// what to parse this way (usually one small block per finding), and line-map.ts turns offsets into
+// line:column at report time.
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];

@@ -1,38 +1,26 @@
-// YAML text → data plus a position index. The fast path is js-yaml (about 10× faster than the
-// `yaml` package on large files) with a listener that records node offsets. js-yaml stops at the
-// first error, so a file that fails to parse is parsed again by `yaml`, loaded only then, which
-// reports every syntax error and duplicate key with its exact range.
+// YAML text → data. The fast path is js-yaml (about 10× faster than the `yaml` package on large
+// files), recording no positions: positions.ts finds them later, for the findings only. js-yaml
+// stops at the first error, so a file that fails to parse is parsed again by `yaml`, loaded only
+// then, which reports every syntax error and duplicate key with its exact range.
 import jsYaml from 'js-yaml';
 import type { Finding } from '../finding.js';
-import { NodeIndex } from './node-index.js';
 
 /** YAML 1.2 core types (no timestamps, no `yes`/`no` booleans) plus `<<` merge keys. */
 // @types/js-yaml lacks `types`; js-yaml 4 exports it.
 const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
-const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
+export const YAML_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 /** Deeper than any org file needs; it bounds the parser's recursion on hostile input. */
 export const MAX_DEPTH = 64;
 /** Merge keys expand content; this bounds what a file can make the parser copy. */
 export const MAX_MERGE_KEYS = 10_000;
 
-export interface Parsed {
-  data: unknown;
-  index: NodeIndex;
-}
-
-export type ParseResult = { ok: true; parsed: Parsed } | { ok: false; findings: Finding[] };
+export type ParseResult = { ok: true; data: unknown } | { ok: false; findings: Finding[] };
 
 export async function parseYaml(file: string, text: string): Promise<ParseResult> {
-  const index = new NodeIndex(text);
   try {
-    const data = jsYaml.load(text, {
-      schema: SCHEMA,
-      listener: index.listener,
-      maxDepth: MAX_DEPTH,
-      maxTotalMergeKeys: MAX_MERGE_KEYS,
-    } as jsYaml.LoadOptions);
-    return { ok: true, parsed: { data, index } };
+    const data = jsYaml.load(text, { schema: YAML_SCHEMA, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGE_KEYS } as jsYaml.LoadOptions);
+    return { ok: true, data };
   } catch (error) {
     return { ok: false, findings: await explainFailure(file, text, error) };
   }

@@ -13,7 +13,13 @@ export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 export interface SourceFile {
   /** As shown to users: relative to the working directory, with `/`. */
   path: string;
-  bytes: Uint8Array;
+  /** The file's bytes, read when the file is loaded: a large org never holds all its buffers at once. */
+  read(): Promise<Uint8Array>;
+}
+
+/** A source whose bytes are already in memory (stdin, tests). */
+export function sourceFromBytes(path: string, bytes: Uint8Array): SourceFile {
+  return { path, read: async () => bytes };
 }
 
 /** A problem with the command's inputs themselves (exit code 2), not with their content. */
@@ -34,7 +40,7 @@ export async function resolveSources(args: readonly string[], opts: SourceOption
   for (const target of targets) {
     if (target === STDIN) {
       const bytes = await (opts.readStdin ?? readAllStdin)();
-      files.push({ path: STDIN_NAME, bytes });
+      files.push(sourceFromBytes(STDIN_NAME, bytes));
       continue;
     }
     const abs = path.resolve(opts.cwd, target);
@@ -44,7 +50,10 @@ export async function resolveSources(args: readonly string[], opts: SourceOption
       const real = await realpath(p).catch(() => p);
       if (seen.has(real)) continue;
       seen.add(real);
-      files.push({ path: displayPath(opts.cwd, p), bytes: await readLimited(p, displayPath(opts.cwd, p), opts.maxBytes ?? DEFAULT_MAX_BYTES) });
+      const shown = displayPath(opts.cwd, p);
+      const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+      await checkReadable(p, shown, maxBytes);
+      files.push({ path: shown, read: () => readLimited(p, shown, maxBytes) });
     }
   }
   return files;
@@ -66,12 +75,17 @@ async function statOrFail(abs: string, shown: string) {
   }
 }
 
-async function readLimited(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+/** Fail early, before any file is parsed, on a path that is missing, not a file, or too large. */
+async function checkReadable(abs: string, shown: string, maxBytes: number): Promise<void> {
   const info = await statOrFail(abs, shown);
   if (!info.isFile()) throw new InputError(`cannot read ${shown}: not a regular file`);
   if (info.size > maxBytes) {
     throw new InputError(`${shown} is ${megabytes(info.size)}; orgc reads files up to ${megabytes(maxBytes)}`);
   }
+}
+
+async function readLimited(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+  await checkReadable(abs, shown, maxBytes);
   try {
     return await readFile(abs);
   } catch (error) {

@@ -4,7 +4,7 @@
 import type { Finding, PathPointer } from '../finding.js';
 import { closest } from '../load/closest.js';
 import type { LoadedFile } from '../load/index.js';
-import type { Path } from '../load/node-index.js';
+import type { Part, Path, PathSegment } from '../load/node-index.js';
 import { CUSTOMER, type RaciLetter } from '../schema/grammar.js';
 import type { OrgFileInput, RaciInput } from '../schema/org.js';
 import { findCycles } from './hierarchy.js';
@@ -37,6 +37,10 @@ export function buildModel(files: readonly LoadedFile[]): Built {
 
 class ModelBuilder {
   private findings: Finding[] = [];
+  // Identical requirement maps, scopes and scope values are shared: they are read-only in the model.
+  private sharedLevels = new Map<string, ReadonlyMap<Competency, number>>();
+  private sharedScopes = new Map<string, Scope>();
+  private sharedValues = new Map<string, ReadonlySet<DimensionValue>>();
 
   constructor(private readonly files: readonly LoadedFile[]) {}
 
@@ -113,73 +117,63 @@ class ModelBuilder {
         name: d.value.name,
         description: d.value.description,
         area: d.value.area,
-        step: d.value.step === undefined ? undefined : this.ref(m.steps, d.value.step, 'step', at(d.src, 'step')),
-        demands: this.levels(m, d.value.demands, sub(d.src, 'demands')),
+        step: d.value.step === undefined ? undefined : this.ref(m.steps, d.value.step, 'step', d.src, 'value', 'step'),
+        demands: this.levels(m, d.value.demands, d.src, 'demands'),
         effort: d.value.effort,
         assignments: [],
-        kpis: [],
+        responsible: [],
+        accountable: [],
+        kpis: NONE,
       };
       duty.step?.duties.push(duty);
       m.duties.set(d.id, duty);
     }
 
-    // Roles in two passes: create them all, then resolve the links between them.
+    // Roles: a shell for every id first, so references resolve to the final objects; then one pass
+    // fills each role in and lets go of its YAML.
     const roleDecls = decl('roles');
-    for (const d of roleDecls) {
+    for (const d of roleDecls) m.roles.set(d.id, newRole(d.id, d.src));
+    for (let i = 0; i < roleDecls.length; i++) {
+      const d = roleDecls[i];
+      roleDecls[i] = undefined!;
       const v = d.value;
-      const family = v.family === undefined ? undefined : this.ref(m.families, v.family, 'family', at(d.src, 'family'));
-      const role: Role = {
-        id: d.id,
-        src: d.src,
-        title: v.title,
-        purpose: v.purpose,
-        level: v.level,
-        family,
-        cut: this.cut(m, v.cut, d.src),
-        scope: this.scope(m, v.scope, sub(d.src, 'scope')),
-        declaresManager: v.reports_to !== undefined,
-        dottedManagers: [],
-        dottedIndex: [],
-        reports: [],
-        dottedReports: [],
-        headcount: v.headcount ?? 1,
-        vacancies: v.vacancies ?? 0,
-        duties: [],
-        requires: {
-          experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
-          competencies: this.levels(m, v.requires?.competencies, sub(d.src, 'requires', 'competencies')),
-          other: v.requires?.other ?? [],
-        },
-        tools: this.refs(m.tools, v.tools, 'tool', sub(d.src, 'tools')),
-        kpis: [],
-        people: [],
-        chairs: [],
-        attends: [],
-        serviceLevelsFrom: [],
-        serviceLevelsTo: [],
-        targets: [],
-      };
-      family?.roles.push(role);
-      for (const tool of role.tools) tool.users.push(role);
-      m.roles.set(d.id, role);
-    }
-    for (const d of roleDecls) {
       const role = m.roles.get(d.id)!;
-      const v = d.value;
-      if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', at(d.src, 'reports_to'));
-      (v.dotted_line_to ?? []).forEach((id, i) => {
-        const manager = this.ref(m.roles, id, 'role', at(d.src, 'dotted_line_to', i));
+      role.title = v.title;
+      role.purpose = v.purpose;
+      role.level = v.level;
+      role.family = v.family === undefined ? undefined : this.ref(m.families, v.family, 'family', d.src, 'value', 'family');
+      role.cut = this.cut(m, v.cut, d.src);
+      role.scope = this.scope(m, v.scope, d.src);
+      role.declaresManager = v.reports_to !== undefined;
+      role.headcount = v.headcount ?? 1;
+      role.vacancies = v.vacancies ?? 0;
+      role.requires = {
+        experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
+        competencies: this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'),
+        other: v.requires?.other ?? NONE,
+      };
+      role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
+      if (role.family) role.family.roles.push(role);
+      for (const tool of role.tools) tool.users.push(role);
+      if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', d.src, 'value', 'reports_to');
+      (v.dotted_line_to ?? []).forEach((id, k) => {
+        const manager = this.ref(m.roles, id, 'role', d.src, 'value', 'dotted_line_to', k);
         if (!manager) return;
-        role.dottedManagers.push(manager);
-        role.dottedIndex.push(i);
+        role.dottedManagers = append(role.dottedManagers, manager);
+        role.dottedIndex = append(role.dottedIndex, k);
       });
-      for (const [dutyId, raci] of Object.entries(v.duties ?? {})) {
-        const src = sub(d.src, 'duties', dutyId);
-        const duty = this.ref(m.duties, dutyId, 'duty', { file: src.file, path: src.path, part: 'key' });
-        if (!duty) continue;
-        const assignment: Assignment = { role, duty, letters: letters(raci), src };
-        role.duties.push(assignment);
-        duty.assignments.push(assignment);
+      const duties = v.duties;
+      if (duties) {
+        role.duties = [];
+        for (const dutyId in duties) {
+          const duty = this.ref(m.duties, dutyId, 'duty', d.src, 'key', 'duties', dutyId);
+          if (!duty) continue;
+          const assignment: Assignment = { role, duty, letters: letters(duties[dutyId]) };
+          role.duties.push(assignment);
+          duty.assignments.push(assignment);
+          if (assignment.letters.has('R')) duty.responsible.push(role);
+          if (assignment.letters.has('A')) duty.accountable.push(role);
+        }
       }
     }
     for (const cycle of findCycles(m.roles, (src) => this.rank(src))) {
@@ -191,8 +185,8 @@ class ModelBuilder {
       first.manager = undefined;
     }
     for (const role of m.roles.values()) {
-      role.manager?.reports.push(role);
-      for (const dm of role.dottedManagers) dm.dottedReports.push(role);
+      if (role.manager) role.manager.reports = append(role.manager.reports, role);
+      for (const dm of role.dottedManagers) dm.dottedReports = append(dm.dottedReports, role);
     }
 
     for (const d of decl('kpis')) {
@@ -205,11 +199,11 @@ class ModelBuilder {
         unit: d.value.unit,
         target: d.value.target === undefined ? undefined : parseQuantity(d.value.target),
         better: d.value.better ?? 'higher',
-        measures: this.refs(m.duties, d.value.measures, 'duty', sub(d.src, 'measures')),
-        owners: this.refs(m.roles, d.value.owners, 'role', sub(d.src, 'owners')),
+        measures: this.refs(m.duties, d.value.measures, 'duty', d.src, 'measures'),
+        owners: this.refs(m.roles, d.value.owners, 'role', d.src, 'owners'),
       };
-      for (const duty of kpi.measures) duty.kpis.push(kpi);
-      for (const role of kpi.owners) role.kpis.push(kpi);
+      for (const duty of kpi.measures) duty.kpis = append(duty.kpis, kpi);
+      for (const role of kpi.owners) role.kpis = append(role.kpis, kpi);
       m.kpis.set(d.id, kpi);
     }
 
@@ -220,10 +214,10 @@ class ModelBuilder {
         id: d.id,
         src: d.src,
         what: v.what,
-        from: this.party(m, v.from, at(d.src, 'from')),
-        to: this.party(m, v.to, at(d.src, 'to')),
+        from: this.party(m, v.from, d.src, 'from'),
+        to: this.party(m, v.to, d.src, 'to'),
         within: parseQuantity(v.within),
-        step: v.step === undefined ? undefined : this.ref(m.steps, v.step, 'step', at(d.src, 'step')),
+        step: v.step === undefined ? undefined : this.ref(m.steps, v.step, 'step', d.src, 'value', 'step'),
         parts: [],
       };
       m.serviceLevels.set(d.id, sl);
@@ -231,7 +225,7 @@ class ModelBuilder {
     for (const d of slDecls) {
       const sl = m.serviceLevels.get(d.id)!;
       if (d.value.part_of !== undefined) {
-        const whole = this.ref(m.serviceLevels, d.value.part_of, 'service-level', at(d.src, 'part_of'));
+        const whole = this.ref(m.serviceLevels, d.value.part_of, 'service-level', d.src, 'value', 'part_of');
         if (whole && isAncestor(sl, whole, (s) => s.partOf)) {
           this.findings.push({ ruleId: 'parent-cycle', messageId: 'service-level', data: { id: d.id, parent: whole.id }, at: at(d.src, 'part_of') });
         } else if (whole) {
@@ -239,17 +233,17 @@ class ModelBuilder {
           whole.parts.push(sl);
         }
       }
-      if (sl.from !== CUSTOMER && sl.from) sl.from.serviceLevelsFrom.push(sl);
-      if (sl.to !== CUSTOMER && sl.to) sl.to.serviceLevelsTo.push(sl);
+      if (sl.from !== CUSTOMER) sl.from.serviceLevelsFrom = append(sl.from.serviceLevelsFrom, sl);
+      if (sl.to !== CUSTOMER) sl.to.serviceLevelsTo = append(sl.to.serviceLevelsTo, sl);
     }
 
     for (const d of decl('reviews')) {
-      const chair = this.ref(m.roles, d.value.chair, 'role', at(d.src, 'chair'));
-      const attendees = this.refs(m.roles, d.value.attendees, 'role', sub(d.src, 'attendees'));
+      const chair = this.ref(m.roles, d.value.chair, 'role', d.src, 'value', 'chair');
+      const attendees = this.refs(m.roles, d.value.attendees, 'role', d.src, 'attendees');
       if (!chair) continue;
       const review: Review = { id: d.id, src: d.src, name: d.value.name, cadence: d.value.cadence, chair, attendees, purpose: d.value.purpose };
-      chair.chairs.push(review);
-      for (const r of attendees) r.attends.push(review);
+      chair.chairs = append(chair.chairs, review);
+      for (const r of attendees) r.attends = append(r.attends, review);
       m.reviews.set(d.id, review);
     }
 
@@ -264,16 +258,16 @@ class ModelBuilder {
         value: parseQuantity(v.value),
         period: v.period,
         children: [],
-        owner: v.owner === undefined ? undefined : this.ref(m.roles, v.owner, 'role', at(d.src, 'owner')),
-        scope: this.scope(m, v.scope, sub(d.src, 'scope')),
+        owner: v.owner === undefined ? undefined : this.ref(m.roles, v.owner, 'role', d.src, 'value', 'owner'),
+        scope: this.scope(m, v.scope, d.src),
       };
-      target.owner?.targets.push(target);
+      if (target.owner) target.owner.targets = append(target.owner.targets, target);
       m.targets.set(d.id, target);
     }
     for (const d of targetDecls) {
       if (d.value.parent === undefined) continue;
       const target = m.targets.get(d.id)!;
-      const parent = this.ref(m.targets, d.value.parent, 'target', at(d.src, 'parent'));
+      const parent = this.ref(m.targets, d.value.parent, 'target', d.src, 'value', 'parent');
       if (!parent) continue;
       if (isAncestor(target, parent, (t) => t.parent)) {
         this.findings.push({ ruleId: 'parent-cycle', messageId: 'target', data: { id: d.id, parent: parent.id }, at: at(d.src, 'parent') });
@@ -291,7 +285,7 @@ class ModelBuilder {
 
     for (const d of decl('people')) {
       const v = d.value;
-      const role = this.ref(m.roles, v.role, 'role', at(d.src, 'role'));
+      const role = this.ref(m.roles, v.role, 'role', d.src, 'value', 'role');
       if (!role) continue;
       const person: Person = {
         id: d.id,
@@ -299,24 +293,30 @@ class ModelBuilder {
         name: v.name,
         role,
         experience: v.experience === undefined ? undefined : parseYears(v.experience),
-        competencies: this.levels(m, v.competencies, sub(d.src, 'competencies')),
-        scope: this.scope(m, v.scope, sub(d.src, 'scope')),
+        competencies: this.levels(m, v.competencies, d.src, 'competencies'),
+        scope: this.scope(m, v.scope, d.src),
       };
-      role.people.push(person);
+      role.people = append(role.people, person);
       m.people.set(d.id, person);
     }
 
     return { model: m, findings: this.findings };
   }
 
-  /** Declarations of one section across files; a repeated id is reported at the later one. */
+  /**
+   * Declarations of one section across files; a repeated id is reported at the later one. The
+   * section is taken out of the parsed file: the model owns it from here and lets each entry go
+   * once converted, so a large org never holds its YAML and its model in full at once.
+   */
   private collect<K extends keyof Sections>(files: readonly LoadedFile[], section: K): Declared<Sections[K]>[] {
     const seen = new Map<string, Source>();
     const out: Declared<Sections[K]>[] = [];
     for (const f of files) {
       const map = f.data![section] as Record<string, Sections[K]> | undefined;
       if (!map) continue;
-      for (const [id, value] of Object.entries(map)) {
+      (f.data as Record<string, unknown>)[section] = undefined;
+      for (const id in map) {
+        const value = map[id];
         const src: Source = { file: f.path, path: [section, id] };
         const first = seen.get(id);
         if (first) {
@@ -361,58 +361,69 @@ class ModelBuilder {
     });
   }
 
-  private ref<T>(map: Map<string, T>, id: string, kind: string, pointer: PathPointer): T | undefined {
+  /**
+   * The entity an id refers to; an unknown one is reported (with a suggestion) at the place given
+   * by the entity's source and up to three more path segments. No pointer is built unless needed:
+   * a 100,000-role org resolves millions of references.
+   */
+  private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment): T | undefined {
     const found = map.get(id);
-    if (found) return found;
+    if (found !== undefined) return found;
+    const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
     const suggestion = closest(id, map.keys());
     this.findings.push({
       ruleId: 'unknown-reference',
       messageId: suggestion ? 'unknown-suggest' : 'unknown',
       data: suggestion ? { kind, id, suggestion } : { kind, id },
-      at: pointer,
+      at: { file: src.file, path, part },
     });
     return undefined;
   }
 
-  private refs<T>(map: Map<string, T>, ids: readonly string[] | undefined, kind: string, src: Source): T[] {
+  private refs<T>(map: Map<string, T>, ids: readonly string[] | undefined, kind: string, src: Source, key: string): T[] {
     const out: T[] = [];
-    (ids ?? []).forEach((id, i) => {
-      const found = this.ref(map, id, kind, { file: src.file, path: [...src.path, i] });
-      if (found) out.push(found);
-    });
-    return out;
-  }
-
-  private party(m: OrgModel, id: string, pointer: PathPointer): Party {
-    if (id === CUSTOMER) return CUSTOMER;
-    // An unknown party is reported; `customer` stands in so later stages see a complete hand-off.
-    return this.ref(m.roles, id, 'role', pointer) ?? CUSTOMER;
-  }
-
-  private levels(m: OrgModel, levels: Record<string, number> | undefined, src: Source): Map<Competency, number> {
-    const out = new Map<Competency, number>();
-    for (const [id, level] of Object.entries(levels ?? {})) {
-      const pointer = { file: src.file, path: [...src.path, id] };
-      const competency = this.ref(m.competencies, id, 'competency', { ...pointer, part: 'key' });
-      if (!competency) continue;
-      if (competency.levels.length === 0) {
-        this.findings.push({ ruleId: 'competency-level', messageId: 'no-scale', data: { competency: id }, at: pointer });
-      } else if (level > competency.levels.length) {
-        this.findings.push({ ruleId: 'competency-level', messageId: 'beyond-scale', data: { level, competency: id, max: competency.levels.length }, at: pointer });
-        continue;
-      }
-      out.set(competency, level);
+    if (!ids) return out;
+    for (let i = 0; i < ids.length; i++) {
+      const found = this.ref(map, ids[i], kind, src, 'value', key, i);
+      if (found !== undefined) out.push(found);
     }
     return out;
   }
 
+  private party(m: OrgModel, id: string, src: Source, key: string): Party {
+    if (id === CUSTOMER) return CUSTOMER;
+    // An unknown party is reported; `customer` stands in so later stages see a complete hand-off.
+    return this.ref(m.roles, id, 'role', src, 'value', key) ?? CUSTOMER;
+  }
+
+  private levels(m: OrgModel, levels: Record<string, number> | undefined, src: Source, a: string, b?: string): ReadonlyMap<Competency, number> {
+    if (!levels) return EMPTY_LEVELS;
+    const out = new Map<Competency, number>();
+    for (const id in levels) {
+      const level = levels[id];
+      const competency = b === undefined ? this.ref(m.competencies, id, 'competency', src, 'key', a, id) : this.ref(m.competencies, id, 'competency', src, 'key', a, b, id);
+      if (!competency) continue;
+      if (competency.levels.length === 0 || level > competency.levels.length) {
+        const at = { file: src.file, path: b === undefined ? [...src.path, a, id] : [...src.path, a, b, id] };
+        if (competency.levels.length === 0) this.findings.push({ ruleId: 'competency-level', messageId: 'no-scale', data: { competency: id }, at });
+        else {
+          this.findings.push({ ruleId: 'competency-level', messageId: 'beyond-scale', data: { level, competency: id, max: competency.levels.length }, at });
+          continue;
+        }
+      }
+      out.set(competency, level);
+    }
+    return intern(this.sharedLevels, out, () => [...out].map(([c, l]) => `${c.id}:${l}`).join(','));
+  }
+
   private scope(m: OrgModel, scope: Record<string, string[]> | undefined, src: Source): Scope {
-    const out: Scope = new Map();
-    for (const [dimId, valueIds] of Object.entries(scope ?? {})) {
-      const dimension = this.ref(m.dimensions, dimId, 'dimension', { file: src.file, path: [...src.path, dimId], part: 'key' });
+    if (!scope) return EMPTY_SCOPE;
+    const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
+    for (const dimId in scope) {
+      const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
       if (!dimension) continue;
       const values = new Set<DimensionValue>();
-      valueIds.forEach((id, i) => {
+      scope[dimId].forEach((id, i) => {
         const value = dimension.values.get(id);
         if (value) return void values.add(value);
         const suggestion = closest(id, dimension.values.keys());
@@ -420,12 +431,12 @@ class ModelBuilder {
           ruleId: 'unknown-reference',
           messageId: suggestion ? 'unknown-value-suggest' : 'unknown-value',
           data: suggestion ? { id, dimension: dimId, suggestion } : { id, dimension: dimId },
-          at: { file: src.file, path: [...src.path, dimId, i] },
+          at: { file: src.file, path: [...src.path, 'scope', dimId, i] },
         });
       });
-      if (values.size > 0) out.set(dimension, values);
+      if (values.size > 0) out.set(dimension, intern(this.sharedValues, values, () => `${dimId}=${[...values].map((v) => v.id).join(',')}`));
     }
-    return out;
+    return intern(this.sharedScopes, out, () => [...out.values()].map((vs) => [...vs].map((v) => `${v.dimension.id}=${v.id}`).join(',')).join(';'));
   }
 
   private cut(m: OrgModel, cut: readonly string[] | undefined, src: Source): string[] {
@@ -446,7 +457,7 @@ class ModelBuilder {
   /** Source order of a declaration: file order, then the key's offset in its file. */
   private rank(src: Source): [number, number] {
     const fileIndex = this.files.findIndex((f) => f.path === src.file);
-    const offset = this.files[fileIndex]?.index?.locate(src.path, 'key').span.start ?? 0;
+    const offset = this.files[fileIndex]?.positions?.locate(src.path, 'key').span.start ?? 0;
     return [fileIndex, offset];
   }
 }
@@ -476,8 +487,13 @@ function at(src: Source, ...path: Path): PathPointer {
   return { file: src.file, path: [...src.path, ...path] };
 }
 
+/** One shared set per combination of letters: a large org has hundreds of thousands of assignments. */
+const LETTER_SETS = new Map<string, ReadonlySet<RaciLetter>>();
 function letters(raci: RaciInput): ReadonlySet<RaciLetter> {
-  return new Set(typeof raci === 'string' ? [raci] : raci);
+  const key = typeof raci === 'string' ? raci : [...raci].sort().join('');
+  let set = LETTER_SETS.get(key);
+  if (!set) LETTER_SETS.set(key, (set = new Set(typeof raci === 'string' ? [raci] : raci)));
+  return set;
 }
 
 /** Whether making `candidate` the parent of `node` would close a loop. */
@@ -485,3 +501,59 @@ function isAncestor<T>(node: T, candidate: T, parentOf: (t: T) => T | undefined)
   for (let t: T | undefined = candidate; t; t = parentOf(t)) if (t === node) return true;
   return false;
 }
+
+/**
+ * The empty list every derived relation starts with; `append` replaces it on the first entry.
+ * Most roles chair no review and own no target: one shared array instead of one per role.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+function append<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
+/** A role with nothing filled in yet, so that references to it resolve before it is read. */
+function newRole(id: string, src: Source): Role {
+  return {
+    id,
+    src,
+    title: '',
+    purpose: undefined,
+    level: 'frontline',
+    family: undefined,
+    cut: NONE,
+    scope: EMPTY_SCOPE,
+    manager: undefined,
+    declaresManager: false,
+    dottedManagers: NONE,
+    dottedIndex: NONE,
+    reports: NONE,
+    dottedReports: NONE,
+    headcount: 1,
+    vacancies: 0,
+    duties: NONE,
+    requires: { experience: undefined, competencies: EMPTY_LEVELS, other: NONE },
+    tools: NONE,
+    kpis: NONE,
+    people: NONE,
+    chairs: NONE,
+    attends: NONE,
+    serviceLevelsFrom: NONE,
+    serviceLevelsTo: NONE,
+    targets: NONE,
+  };
+}
+
+const EMPTY_SCOPE: Scope = new Map();
+
+/** The shared copy of a value, by key; the first of its kind becomes the shared one. */
+function intern<T>(shared: Map<string, T>, value: T, key: () => string): T {
+  const k = key();
+  const found = shared.get(k);
+  if (found !== undefined) return found;
+  shared.set(k, value);
+  return value;
+}
+const EMPTY_LEVELS: ReadonlyMap<Competency, number> = new Map();

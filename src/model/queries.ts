@@ -8,7 +8,7 @@ export function withLetter(assignments: readonly Assignment[], letter: RaciLette
 
 /** Roles Responsible for a duty, in role order. */
 export function responsibleRoles(duty: Duty): Role[] {
-  return withLetter(duty.assignments, 'R').map((a) => a.role);
+  return duty.responsible;
 }
 
 /** Duties a role takes part in with any of the given letters. */
@@ -30,9 +30,15 @@ export function valuesOn(scope: Scope, dimension: Dimension): ReadonlySet<Dimens
 export function scopesOverlap(a: Scope, b: Scope): boolean {
   for (const [dimension, values] of a) {
     const other = b.get(dimension);
-    if (other && ![...values].some((v) => other.has(v))) return false;
+    if (other && !intersects(values, other)) return false;
   }
   return true;
+}
+
+function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
 }
 
 /** Layer of each role: the top role is layer 1. The model has no reporting cycles. */

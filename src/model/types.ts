@@ -70,29 +70,35 @@ export interface Duty extends Entity {
   description?: Text;
   area: Area;
   step?: Step;
-  demands: Map<Competency, number>;
+  demands: ReadonlyMap<Competency, number>;
   effort?: number;
   /** Roles with a RACI letter on this duty, in role order. */
   assignments: Assignment[];
+  /** Derived: the roles Responsible (R) for it, and those Accountable (A), in role order. */
+  responsible: Role[];
+  accountable: Role[];
   kpis: Kpi[];
 }
 
-/** A role's part in a duty: one entry of a role's `duties` map. */
+/** A role's part in a duty: one entry of a role's `duties` map (written at `duties.<duty id>` in the role). */
 export interface Assignment {
   role: Role;
   duty: Duty;
   letters: ReadonlySet<RaciLetter>;
-  src: Source;
 }
 
-/** Scope on each dimension that the role restricts; a dimension not in the map means all of it. */
-export type Scope = Map<Dimension, Set<DimensionValue>>;
+/**
+ * Scope on each dimension that the role restricts; a dimension not in the map means all of it.
+ * Read-only: roles with the same scope share one.
+ */
+export type Scope = ReadonlyMap<Dimension, ReadonlySet<DimensionValue>>;
 
 export interface Requirements {
   /** Years. */
   experience?: number;
-  competencies: Map<Competency, number>;
-  other: Text[];
+  /** Read-only: roles with the same requirements share one map. */
+  competencies: ReadonlyMap<Competency, number>;
+  other: readonly Text[];
 }
 
 export interface Role extends Entity {
@@ -209,7 +215,7 @@ export interface Person extends Entity {
   name: Text;
   role: Role;
   experience?: number;
-  competencies: Map<Competency, number>;
+  competencies: ReadonlyMap<Competency, number>;
   scope: Scope;
 }
 

@@ -54,8 +54,8 @@ function rangeOf(at: Pointer, files: ReadonlyMap<string, LoadedFile>): Range {
   if (isOffsetPointer(at)) {
     start = at.offset;
     end = at.end ?? Math.min(at.offset + 1, file.text.length);
-  } else if (file.index) {
-    ({ start, end } = file.index.locate(at.path, at.part).span);
+  } else if (file.positions) {
+    ({ start, end } = file.positions.locate(at.path, at.part).span);
   } else {
     start = end = 0;
   }

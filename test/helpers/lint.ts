@@ -3,6 +3,7 @@ import { ALL_CHECKS } from '../../src/catalogue.js';
 import { levelFor, resolveConfig, type Config } from '../../src/check/config.js';
 import { runRules } from '../../src/check/index.js';
 import { loadFiles } from '../../src/load/index.js';
+import { sourceFromBytes } from '../../src/load/sources.js';
 import { buildModel } from '../../src/model/build.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { toDiagnostics } from '../../src/report/locate.js';
@@ -19,7 +20,7 @@ export function org(body: string): string {
 }
 
 export async function lint(files: string | Record<string, string>, config: Parameters<typeof resolveConfig>[0] = { extends: 'strict' }, lang = 'en'): Promise<Diagnostic[]> {
-  const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => ({ path, bytes: Buffer.from(text) }));
+  const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => sourceFromBytes(path, Buffer.from(text)));
   const loaded = await loadFiles(sources);
   const findings = [...loaded.findings];
   if (findings.length === 0) {

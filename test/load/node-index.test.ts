@@ -1,14 +1,18 @@
-// Positions are the product: every finding must land on the key or value it is about.
+// Positions are the product: every finding must land on the key or value it is about, whether it
+// is found from one entity's block or from the whole file.
+import { readdirSync, readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { LineMap } from '../../src/load/line-map.js';
 import { parseYaml } from '../../src/load/parse.js';
+import { Positions } from '../../src/load/positions.js';
 import type { Path } from '../../src/load/node-index.js';
+import { ROOT } from '../helpers/cli.js';
 
 async function where(text: string, path: Path, part: 'key' | 'value' = 'value') {
   const r = await parseYaml('t.yaml', text);
   if (!r.ok) throw new Error('did not parse');
-  const { span, exact } = r.parsed.index.locate(path, part);
+  const { span, exact } = new Positions(text).locate(path, part);
   const lines = new LineMap(text);
   const s = lines.position(span.start);
   return { at: `${s.line}:${s.column}`, text: text.slice(span.start, span.end), exact };
@@ -31,7 +35,37 @@ roles:
   'quoted-key': { title: Q }
 `;
 
-describe('NodeIndex.locate', () => {
+/** Every path to a key or value in the data, depth first. */
+function allPaths(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (data === null || typeof data !== 'object') return [prefix];
+  const entries: Array<[string | number, unknown]> = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
+  return [prefix, ...entries.flatMap(([k, v]) => allPaths(v, [...prefix, k]))];
+}
+
+describe('Positions.locate', () => {
+  it('finds from an entity\'s block exactly what the whole-file index finds, for every path of the example org', async () => {
+    const dir = `${ROOT}examples/sales-org`;
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml'));
+    let checked = 0;
+    for (const f of files) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      const data = jsYaml.load(text);
+      const whole = new Positions(text).fullIndex();
+      const blocks = new Positions(text);
+      // Entries of top-level maps are found from their block; a top-level list uses the whole file.
+      for (const path of allPaths(data)) {
+        if (path.length < 2 || typeof path[1] !== 'string') continue;
+        for (const part of ['key', 'value'] as const) {
+          expect(blocks.locate(path, part), `${f} ${path.join('.')} ${part}`).toEqual(whole.locate(path, part));
+          checked++;
+        }
+      }
+      expect(blocks.parsedWholeFile, f).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+
   it.each([
     [['orgc'], 'key', '2:1', 'orgc'],
     [['orgc'], 'value', '2:7', '1'],
@@ -77,6 +111,13 @@ describe('NodeIndex.locate', () => {
 
   it('counts columns in UTF-16 units, one per CJK character', async () => {
     expect((await where('标题: 销售\n名称: 值\n', ['名称'])).at).toBe('2:5');
+  });
+
+  it('falls back to the whole file when a section is written in flow style', async () => {
+    const text = 'orgc: 1\nroles: { a: { title: A }, b: { title: B, level: x } }\n';
+    const positions = new Positions(text);
+    expect(positions.locate(['roles', 'b', 'level'])).toEqual({ span: { start: 56, end: 57 }, exact: true });
+    expect(positions.parsedWholeFile).toBe(true);
   });
 
   it('gives exact positions deep inside a large file', async () => {

@@ -1,8 +1,7 @@
 // Full coverage: every declared tier, region, product and process step has a role that works it,
 // and every area of sales responsibility has duties.
 import { AREAS } from '../../schema/grammar.js';
-import { responsibleRoles } from '../../model/queries.js';
-import type { DimensionValue } from '../../model/types.js';
+import type { Dimension, DimensionValue } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -22,19 +21,29 @@ export default defineRule({
   },
   check({ model, report }) {
     // A dimension counts once roles are cut along it: then each value needs a role scoped to it.
-    for (const dimension of model.dimensions.values()) {
-      const cutRoles = [...model.roles.values()].filter((r) => r.scope.has(dimension) && r.duties.some((a) => a.letters.has('R')));
-      if (cutRoles.length === 0) continue;
-      const covered = new Set<DimensionValue>();
-      for (const r of cutRoles) for (const v of r.scope.get(dimension)!) covered.add(v);
-      const names = cutRoles.slice(0, 3).map((r) => r.id).join(', ') + (cutRoles.length > 3 ? ', …' : '');
+    const covered = new Map<Dimension, Set<DimensionValue>>();
+    const cutBy = new Map<Dimension, string[]>();
+    for (const role of model.roles.values()) {
+      if (role.scope.size === 0 || !role.duties.some((a) => a.letters.has('R'))) continue;
+      for (const [dimension, values] of role.scope) {
+        let set = covered.get(dimension);
+        if (!set) covered.set(dimension, (set = new Set()));
+        for (const v of values) set.add(v);
+        const names = cutBy.get(dimension) ?? [];
+        if (names.length < 4) names.push(role.id);
+        cutBy.set(dimension, names);
+      }
+    }
+    for (const [dimension, values] of covered) {
+      const ids = cutBy.get(dimension)!;
+      const roles = ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '');
       for (const value of dimension.values.values()) {
-        if (!covered.has(value)) report({ messageId: 'value', data: { value: value.id, dimension: dimension.id, roles: names }, at: keyOf(value.src) });
+        if (!values.has(value)) report({ messageId: 'value', data: { value: value.id, dimension: dimension.id, roles }, at: keyOf(value.src) });
       }
     }
     for (const step of model.steps.values()) {
       if (step.duties.length === 0) report({ messageId: 'step-no-duty', data: { step: step.id }, at: keyOf(step.src) });
-      else if (step.duties.every((d) => responsibleRoles(d).length === 0)) report({ messageId: 'step', data: { step: step.id }, at: keyOf(step.src) });
+      else if (step.duties.every((d) => d.responsible.length === 0)) report({ messageId: 'step', data: { step: step.id }, at: keyOf(step.src) });
     }
     if (model.duties.size > 0) {
       const present = new Set([...model.duties.values()].map((d) => d.area));

@@ -1,7 +1,8 @@
 // Linked KPIs (考核联动化): individual KPIs tied to a role's core duties, team KPIs for managers,
 // and cross-role KPIs shared by roles that hand work to each other.
 import { CUSTOMER } from '../../schema/grammar.js';
-import { dutiesWith, isManager } from '../../model/queries.js';
+import { isManager } from '../../model/queries.js';
+import type { Duty } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -20,7 +21,8 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      const core = new Set(dutiesWith(role, ['R', 'A']));
+      const core = new Set<Duty>();
+      for (const a of role.duties) if (a.letters.has('R') || a.letters.has('A')) core.add(a.duty);
       if (core.size > 0 && !role.kpis.some((k) => k.measures.some((d) => core.has(d)))) {
         report({ messageId: 'no-kpi', data: { role: role.id }, at: keyOf(role.src) });
       }

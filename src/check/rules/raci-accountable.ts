@@ -1,7 +1,6 @@
 // RACI: exactly one role owns the outcome of each duty, and someone does the work.
-import { withLetter } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
-import { keyOf } from '../where.js';
+import { keyAt, keyOf } from '../where.js';
 
 export default defineRule<{ loneResponsibleIsAccountable: boolean }>({
   meta: {
@@ -26,20 +25,20 @@ export default defineRule<{ loneResponsibleIsAccountable: boolean }>({
   check({ model, options, report }) {
     for (const duty of model.duties.values()) {
       if (duty.assignments.length === 0) continue; // orphan-duty says so
-      const accountable = withLetter(duty.assignments, 'A');
-      const responsible = withLetter(duty.assignments, 'R');
+      const accountable = duty.accountable;
+      const responsible = duty.responsible;
       if (responsible.length === 0) report({ messageId: 'no-responsible', data: { duty: duty.id }, at: keyOf(duty.src) });
       if (accountable.length === 0 && !(options.loneResponsibleIsAccountable && responsible.length === 1)) {
         report({ messageId: 'no-accountable', data: { duty: duty.id }, at: keyOf(duty.src) });
       }
       if (accountable.length > 1) {
         // Reported where the second A is written, the first one named beside it.
-        const [first, ...others] = accountable;
+        const [first, second, ...more] = accountable;
         report({
           messageId: 'many-accountable',
-          data: { duty: duty.id, count: accountable.length, roles: accountable.map((a) => a.role.id).join(', ') },
-          at: keyOf(others[0].src),
-          related: [first, ...others.slice(1)].map((a) => ({ messageId: 'also-accountable', data: { duty: duty.id }, at: keyOf(a.src) })),
+          data: { duty: duty.id, count: accountable.length, roles: accountable.map((r) => r.id).join(', ') },
+          at: keyAt(second.src, 'duties', duty.id),
+          related: [first, ...more].map((r) => ({ messageId: 'also-accountable', data: { duty: duty.id }, at: keyAt(r.src, 'duties', duty.id) })),
         });
       }
     }

@@ -39,8 +39,14 @@ export default defineRule<Options>({
     for (const role of model.roles.values()) {
       const count = role.duties.length;
       if (count < options.minDuties) continue;
+      const counts = { A: 0, R: 0, C: 0 };
+      for (const a of role.duties) {
+        if (a.letters.has('A')) counts.A++;
+        if (a.letters.has('R')) counts.R++;
+        if (a.letters.has('C')) counts.C++;
+      }
       for (const [letter, max] of limits) {
-        const n = role.duties.filter((a) => a.letters.has(letter)).length;
+        const n = counts[letter];
         if (n / count > max) {
           report({ messageId: letter, data: { role: role.id, percent: Math.round((100 * n) / count), count, max: Math.round(100 * max) }, at: keyOf(role.src) });
         }

@@ -3,9 +3,12 @@
 //
 // Comparing every pair of roles would be quadratic. This is a similarity join with a prefix
 // filter: order duties rarest first; two sets with Jaccard similarity ≥ t must share one of the
-// first |s| − ⌈t·|s|⌉ + 1 duties of each, so only roles sharing such a duty are compared.
-import { dutiesWith, scopesOverlap } from '../../model/queries.js';
-import type { Duty, Role } from '../../model/types.js';
+// first |s| − ⌈t·|s|⌉ + 1 duties of each, so only roles sharing such a duty are compared. Within
+// those, roles are bucketed by scope cell: roles that pin each of the org's usual cut dimensions to
+// a single value can only overlap roles in the same cell (or roles without one), so a territory
+// split into thousands of disjoint roles is never compared pairwise.
+import { scopesOverlap } from '../../model/queries.js';
+import type { Dimension, Duty, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -34,7 +37,8 @@ export default defineRule<{ threshold: number }>({
     const work = new Map<Role, Duty[]>();
     const frequency = new Map<Duty, number>();
     for (const role of model.roles.values()) {
-      const duties = dutiesWith(role, ['R']);
+      const duties: Duty[] = [];
+      for (const a of role.duties) if (a.letters.has('R')) duties.push(a.duty);
       if (duties.length === 0) continue;
       work.set(role, duties);
       for (const d of duties) frequency.set(d, (frequency.get(d) ?? 0) + 1);
@@ -44,25 +48,39 @@ export default defineRule<{ threshold: number }>({
       .sort((a, b) => frequency.get(a)! - frequency.get(b)! || dutyOrder.get(a)! - dutyOrder.get(b)!)
       .forEach((d, i) => rank.set(d, i));
 
-    const index = new Map<Duty, Role[]>();
+    const cellOf = scopeCells([...work.keys()]);
+    // duty → scope cell → roles; cell '' holds the roles without a cell, which meet every role.
+    const index = new Map<Duty, Map<string, Role[]>>();
+    const candidates = function* (duty: Duty, cell: string): Generator<Role> {
+      const byCell = index.get(duty);
+      if (!byCell) return;
+      if (cell === '') {
+        for (const list of byCell.values()) yield* list;
+        return;
+      }
+      yield* byCell.get(cell) ?? [];
+      yield* byCell.get('') ?? [];
+    };
     for (const [role, duties] of work) {
+      const cell = cellOf.get(role)!;
       const tokens = [...duties].sort((a, b) => rank.get(a)! - rank.get(b)!);
       const mine = new Set(duties);
       const prefix = tokens.slice(0, tokens.length - Math.ceil(t * tokens.length) + 1);
       const seen = new Set<Role>();
       let match: { other: Role; similarity: number } | undefined;
       for (const d of prefix) {
-        for (const other of index.get(d) ?? []) {
+        for (const other of candidates(d, cell)) {
           if (seen.has(other)) continue;
           seen.add(other);
+          // Cheapest test first: roles split by scope (the usual case) are not redundant.
+          if (!scopesOverlap(role.scope, other.scope)) continue;
           const theirs = work.get(other)!;
           if (theirs.length < t * mine.size || mine.size < t * theirs.length) continue;
-          const shared = theirs.filter((x) => mine.has(x)).length;
+          let shared = 0;
+          for (const x of theirs) if (mine.has(x)) shared++;
           const similarity = shared / (mine.size + theirs.length - shared);
-          if (similarity >= t && scopesOverlap(role.scope, other.scope)) {
-            // The earliest declared match, so the report is the same on every run.
-            if (!match || roleOrder.get(other)! < roleOrder.get(match.other)!) match = { other, similarity };
-          }
+          // The earliest declared match, so the report is the same on every run.
+          if (similarity >= t && (!match || roleOrder.get(other)! < roleOrder.get(match.other)!)) match = { other, similarity };
         }
       }
       if (match) {
@@ -74,10 +92,37 @@ export default defineRule<{ threshold: number }>({
         });
       }
       for (const d of prefix) {
-        const list = index.get(d);
+        let byCell = index.get(d);
+        if (!byCell) index.set(d, (byCell = new Map()));
+        const list = byCell.get(cell);
         if (list) list.push(role);
-        else index.set(d, [role]);
+        else byCell.set(cell, [role]);
       }
     }
   },
 });
+
+/**
+ * Each role's scope cell: the values it pins on the dimensions that at least a quarter of the
+ * working roles pin to a single value, or '' when it does not pin all of them. Two roles with
+ * different cells are disjoint on some dimension both pin, so they cannot overlap.
+ */
+function scopeCells(roles: Role[]): Map<Role, string> {
+  const pinned = new Map<Dimension, number>();
+  for (const r of roles) for (const [d, values] of r.scope) if (values.size === 1) pinned.set(d, (pinned.get(d) ?? 0) + 1);
+  const dims = [...pinned].filter(([, n]) => n * 4 >= roles.length).map(([d]) => d);
+  const cells = new Map<Role, string>();
+  for (const r of roles) {
+    let cell = '';
+    for (const d of dims) {
+      const values = r.scope.get(d);
+      if (!values || values.size !== 1) {
+        cell = '';
+        break;
+      }
+      for (const v of values) cell += `${d.id}=${v.id};`;
+    }
+    cells.set(r, cell);
+  }
+  return cells;
+}

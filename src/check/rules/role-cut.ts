@@ -18,7 +18,9 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      const scoped = new Set([...role.scope.keys()].map((d) => d.id));
+      if (role.cut.length === 0 && role.scope.size === 0) continue;
+      const scoped = new Set<string>();
+      for (const d of role.scope.keys()) scoped.add(d.id);
       role.cut.forEach((id, i) => {
         if (id === 'process') {
           // Being consulted on a step is not doing it: only R and A count as process work.

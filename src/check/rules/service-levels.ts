@@ -2,7 +2,6 @@
 // service level, and a chain of service levels fits within the one it is part of.
 import { CUSTOMER } from '../../schema/grammar.js';
 import { formatMinutes } from '../../model/quantity.js';
-import { responsibleRoles } from '../../model/queries.js';
 import type { Role, Step } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf, valueAt } from '../where.js';
@@ -22,12 +21,17 @@ export default defineRule({
   check({ model, report }) {
     // Consecutive steps whose Responsible roles do not overlap hand work from one set to the other.
     const steps: Step[] = [...model.steps.values()];
-    const doers = (step: Step): Set<Role> => new Set(step.duties.flatMap(responsibleRoles));
+    const doers = steps.map((step) => {
+      const roles = new Set<Role>();
+      for (const duty of step.duties) for (const r of duty.responsible) roles.add(r);
+      return roles;
+    });
+    const handoffs = [...model.serviceLevels.values()].filter((sl) => sl.from !== CUSTOMER && sl.to !== CUSTOMER);
     for (let i = 1; i < steps.length; i++) {
-      const before = doers(steps[i - 1]);
-      const after = doers(steps[i]);
-      if (before.size === 0 || after.size === 0 || [...after].some((r) => before.has(r))) continue;
-      const covered = [...model.serviceLevels.values()].some((sl) => sl.from !== CUSTOMER && sl.to !== CUSTOMER && before.has(sl.from) && after.has(sl.to));
+      const before = doers[i - 1];
+      const after = doers[i];
+      if (before.size === 0 || after.size === 0 || overlap(before, after)) continue;
+      const covered = handoffs.some((sl) => before.has(sl.from as Role) && after.has(sl.to as Role));
       if (!covered) {
         report({
           messageId: 'no-service-level',
@@ -49,6 +53,11 @@ export default defineRule({
     }
   },
 });
+
+function overlap(a: Set<Role>, b: Set<Role>): boolean {
+  for (const r of a) if (b.has(r)) return true;
+  return false;
+}
 
 function names(roles: Set<Role>): string {
   const ids = [...roles].map((r) => r.id);

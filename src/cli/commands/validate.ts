@@ -13,6 +13,7 @@ import { sarif } from '../../report/formatters/sarif.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { toDiagnostics } from '../../report/locate.js';
 import { applySuppressions } from '../../report/suppress.js';
+import { printTimings, timed } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { analyze } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -36,10 +37,10 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
     throw new UsageError(`--max-warnings takes a whole number of warnings, not '${opts.maxWarnings}'`);
   }
   const analysis = await analyze(paths, io, opts);
-  const located = toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
+  const located = timed('report', () => toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
     lang: analysis.lang,
     levelOf: (ruleId, file) => levelFor(analysis.config, ruleId, file),
-  });
+  }));
   const diagnostics = applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
   const byPath = new Map(analysis.files.map((f) => [f.path, f]));
   const cl = catalogueLanguage(analysis.lang);
@@ -53,6 +54,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   });
   if (opts.output) await writeFileAtomic(path.resolve(io.cwd, opts.output), output);
   else io.stdout(output);
+  printTimings(io.stderr);
   return failed(diagnostics, opts.failOn, maxWarnings) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
