@@ -34,6 +34,8 @@ export interface Config {
   /** The config file, as shown to users, when there was one. */
   file?: string;
   lang?: string;
+  /** `render` defaults, as absolute paths. */
+  render: { out?: string; templates?: string };
   rules: Map<string, RuleSetting>;
   overrides: Override[];
 }
@@ -60,7 +62,7 @@ export function presetSettings(preset: Preset, rules: readonly Rule<any>[] = RUL
 }
 
 export function defaultConfig(): Config {
-  return { rules: presetSettings('recommended'), overrides: [] };
+  return { rules: presetSettings('recommended'), overrides: [], render: {} };
 }
 
 /** Where the config is: `--config`, else next to the org (its directory), else the working directory. */
@@ -88,6 +90,7 @@ interface ConfigInput {
   lang?: string;
   rules?: Record<string, string | { severity?: string; options?: Record<string, unknown> }>;
   overrides?: Array<{ files: string[]; rules?: Record<string, string> }>;
+  render?: { out?: string; templates?: string };
 }
 
 export async function loadConfig(file: string, cwd: string): Promise<Config> {
@@ -136,7 +139,11 @@ export function resolveConfig(input: ConfigInput, dir: string, cwd: string, file
       levels: new Map(Object.entries(o.rules ?? {}).map(([id, w]) => [id, level(w)])),
     };
   });
-  return { file, lang: input.lang, rules, overrides };
+  const render = {
+    out: input.render?.out === undefined ? undefined : path.resolve(dir, input.render.out),
+    templates: input.render?.templates === undefined ? undefined : path.resolve(dir, input.render.templates),
+  };
+  return { file, lang: input.lang, rules, overrides, render };
 }
 
 /** The level of a rule's findings in one file, overrides applied in order. */

@@ -1,5 +1,9 @@
 // load → model → check, shared by the commands that read an org.
-import { ConfigError, defaultConfig, findConfig, loadConfig, type Config } from '../check/config.js';
+import { ALL_CHECKS } from '../catalogue.js';
+import { ConfigError, defaultConfig, findConfig, levelFor, loadConfig, type Config } from '../check/config.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { toDiagnostics } from '../report/locate.js';
+import { applySuppressions } from '../report/suppress.js';
 import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { uiLanguage } from '../i18n/lang.js';
@@ -47,6 +51,17 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
   }
   const lang = uiLanguage(opts.lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
   return { files: loaded.files, model, findings, config, lang };
+}
+
+/** The findings placed, worded, filtered by configuration and suppressions, and sorted. */
+export function diagnose(analysis: Analysis): Diagnostic[] {
+  const located = timed('report', () =>
+    toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
+      lang: analysis.lang,
+      levelOf: (ruleId, file) => levelFor(analysis.config, ruleId, file),
+    }),
+  );
+  return applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
 }
 
 /** The default language declared by any file that parsed, for messages about files that did not. */

@@ -35,6 +35,23 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('render')
+    .description('render the org handbook: job descriptions, the RACI matrix, a summary (md, html, csv, xlsx, json)')
+    .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json']).default('md'))
+    .option('-o, --out <dir>', 'output directory (default: the config\'s render.out, else handbook)')
+    .addOption(langOption())
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
+    .option('--templates <dir>', 'templates that override the built-in ones (<dir>/md/role.hbs, …)')
+    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd (comma-separated)')
+    .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
+    .option('--force', 'render even when the org has errors')
+    .action(async (paths: string[], opts) => {
+      const { renderCommand } = await import('./commands/render.js');
+      exitCode = await renderCommand(paths, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity and what it finds')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -43,6 +43,15 @@ export function configJsonSchema(): JsonObject {
       extends: { enum: [...PRESETS], description: 'The preset to start from: `recommended` (the rules marked recommended) or `strict` (every rule, warnings raised to errors). Default: `recommended`.' },
       lang: { enum: [...UI_LANGUAGES], description: 'Language of messages when `--lang` is not given. Default: the org\'s own language.' },
       rules: { type: 'object', additionalProperties: false, properties: ruleSettings, description: 'Per-rule settings: a severity (`error`, `warning`, `info`, `off`), or `{ severity, options }`.' },
+      render: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Defaults for `orgc render`.',
+        properties: {
+          out: { type: 'string', minLength: 1, description: 'Output directory, relative to this file. Default: `handbook` in the working directory.' },
+          templates: { type: 'string', minLength: 1, description: 'A directory of templates that override the built-in ones (`<dir>/md/role.hbs`, …), relative to this file.' },
+        },
+      },
       overrides: {
         type: 'array',
         description: 'Severities for findings in some files only, e.g. turn a rule off for drafts.',

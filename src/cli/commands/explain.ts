@@ -5,7 +5,7 @@ import { ALL_CHECKS } from '../../catalogue.js';
 import { closest } from '../../load/closest.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../output.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../package-root.js';
 
 export async function explainCommand(id: string, io: Io): Promise<number> {
   if (!ALL_CHECKS.has(id)) {

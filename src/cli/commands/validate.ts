@@ -2,7 +2,6 @@
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
 import { ALL_CHECKS } from '../../catalogue.js';
-import { levelFor } from '../../check/config.js';
 import { catalogueLanguage } from '../../i18n/lang.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import type { Formatter } from '../../report/formatter.js';
@@ -11,11 +10,9 @@ import { json } from '../../report/formatters/json.js';
 import { junit } from '../../report/formatters/junit.js';
 import { sarif } from '../../report/formatters/sarif.js';
 import { stylish } from '../../report/formatters/stylish.js';
-import { toDiagnostics } from '../../report/locate.js';
-import { applySuppressions } from '../../report/suppress.js';
-import { printTimings, timed } from '../../timing.js';
+import { printTimings } from '../../timing.js';
 import { VERSION } from '../../version.js';
-import { analyze } from '../analyze.js';
+import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { useColor, type Io } from '../output.js';
 import { writeFileAtomic } from '../write-files.js';
@@ -37,11 +34,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
     throw new UsageError(`--max-warnings takes a whole number of warnings, not '${opts.maxWarnings}'`);
   }
   const analysis = await analyze(paths, io, opts);
-  const located = timed('report', () => toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
-    lang: analysis.lang,
-    levelOf: (ruleId, file) => levelFor(analysis.config, ruleId, file),
-  }));
-  const diagnostics = applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
+  const diagnostics = diagnose(analysis);
   const byPath = new Map(analysis.files.map((f) => [f.path, f]));
   const cl = catalogueLanguage(analysis.lang);
   const output = FORMATTERS[opts.format](diagnostics, {

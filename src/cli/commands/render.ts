@@ -1,0 +1,116 @@
+// `orgc render`: validate, then turn the org into its handbook in one format. With errors it
+// renders nothing and exits 1 (unless --force); with --check it writes nothing and exits 1 when
+// the files on disk differ from what it would write.
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import type { Diagnostic } from '../../report/diagnostic.js';
+import { stylish } from '../../report/formatters/stylish.js';
+import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
+import { LABELS } from '../../render/labels.js';
+import { TemplateError } from '../../render/templates.js';
+import type { FindingRow } from '../../render/view/types.js';
+import { printTimings, timedAsync } from '../../timing.js';
+import { VERSION } from '../../version.js';
+import { analyze, diagnose } from '../analyze.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
+import { checkOutput, writeOutput } from '../output-dir.js';
+import { useColor, type Io } from '../output.js';
+
+export const DEFAULT_OUT = 'handbook';
+
+export interface RenderCommandOptions {
+  format: RenderFormat;
+  out?: string;
+  lang?: string;
+  config?: string;
+  templates?: string;
+  only?: string;
+  check?: boolean;
+  force?: boolean;
+}
+
+export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
+  const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const kind of only ?? []) {
+    if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--only takes ${PAGE_KINDS.join(', ')}; not '${kind}'`);
+  }
+  const analysis = await analyze(paths, io, opts);
+  const diagnostics = diagnose(analysis);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const color = useColor(io, io.stderrIsTTY);
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const show = (list: Diagnostic[]) =>
+    io.stderr(stylish(list, { lineText: (f, l) => analysis.files.find((x) => x.path === f)?.lines.lineText(l), color, toolVersion: VERSION, files: analysis.files.map((f) => f.path), lang: analysis.lang }));
+  if (!analysis.model || (errors.length > 0 && !opts.force)) {
+    show(diagnostics);
+    io.stderr(`${c.red('orgc:')} ${analysis.model ? 'the org has errors: nothing rendered (--force renders anyway)' : 'the org cannot be read: nothing rendered'}\n`);
+    return EXIT_FINDINGS;
+  }
+  if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force)\n`);
+
+  const lang = uiLanguage(opts.lang ?? analysis.model.org.language);
+  const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
+  const templates = opts.templates ? path.resolve(io.cwd, opts.templates) : analysis.config.render.templates;
+  const severity = { error: LABELS.severityError, warning: LABELS.severityWarning, info: LABELS.severityInfo };
+  const findings: FindingRow[] = diagnostics.map((d) => ({
+    severity: severity[d.severity][lang],
+    severityKey: d.severity,
+    where: `${d.file}:${d.range.start.line}:${d.range.start.column}`,
+    message: d.message,
+    rule: d.ruleId,
+  }));
+  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+  let contents;
+  try {
+    contents = await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress }));
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    if (progress) io.stderr('\r\x1b[K');
+  }
+  const shown = path.relative(io.cwd, out) || '.';
+  const words = catalogueLanguage(analysis.lang) === 'zh-CN';
+  if (opts.check) {
+    const result = await checkOutput(out, opts.format, contents);
+    const problems = [
+      ...result.missing.map((f) => `missing  ${join(shown, f)}`),
+      ...result.different.map((f) => `differs  ${join(shown, f)}`),
+      ...result.stale.map((f) => `stale    ${join(shown, f)}`),
+    ];
+    if (problems.length === 0) {
+      io.stdout(words ? `✔ ${shown} 与组织设计一致（${contents.size} 个文件）\n` : `✔ ${shown} is up to date (${contents.size} files)\n`);
+      printTimings(io.stderr);
+      return EXIT_CLEAN;
+    }
+    io.stdout(`${problems.join('\n')}\n`);
+    io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`orgc render --format ${opts.format}${opts.out ? ` --out ${opts.out}` : ''}\`\n`);
+    return EXIT_FINDINGS;
+  }
+  const result = await timedAsync('write', () => writeOutput(out, opts.format, contents));
+  const removed = result.removed.length ? (words ? `，删除 ${result.removed.length} 个过期文件` : `, removed ${result.removed.length} stale`) : '';
+  io.stdout(
+    words
+      ? `✔ ${shown}：${result.written} 个文件，其中 ${result.changed} 个有变化${removed}\n`
+      : `✔ ${shown}: ${result.written} files, ${result.changed} changed${removed}\n`,
+  );
+  printTimings(io.stderr);
+  return EXIT_CLEAN;
+}
+
+function join(dir: string, file: string): string {
+  return dir === '.' ? file : `${dir}/${file}`;
+}
+
+/** A one-line progress counter on a terminal; nothing when stderr is not one. */
+function progressLine(io: Io): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    if (total < 50) return;
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    io.stderr(`\rrendering ${done}/${total}`);
+  };
+}

@@ -1,0 +1,118 @@
+// The resolved org as JSON for other tools: every reference by id, every derived relation filled
+// in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
+import { layers } from '../model/queries.js';
+import type { OrgModel, Party, Scope } from '../model/types.js';
+import { RACI_LETTERS } from '../schema/grammar.js';
+import type { Output } from './output.js';
+
+export const MODEL_JSON_VERSION = 1;
+
+const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
+const scope = (s: Scope) => Object.fromEntries([...s].map(([d, vs]) => [d.id, [...vs].map((v) => v.id)]));
+const levels = (m: ReadonlyMap<{ id: string }, number>) => Object.fromEntries([...m].map(([c, l]) => [c.id, l]));
+const party = (p: Party) => (p === 'customer' ? 'customer' : p.id);
+const opt = <T>(v: T | undefined) => (v === undefined ? null : v);
+
+export function modelJson(model: OrgModel): object {
+  const layerOf = layers(model.roles.values());
+  return {
+    version: MODEL_JSON_VERSION,
+    org: { id: model.org.id, name: model.org.name, language: model.org.language, description: opt(model.org.description) },
+    competencyLevels: model.competencyLevels,
+    dimensions: [...model.dimensions.values()].map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: opt(d.description),
+      values: [...d.values.values()].map((v) => ({ id: v.id, name: v.name, description: opt(v.description) })),
+    })),
+    families: [...model.families.values()].map((f) => ({ id: f.id, name: f.name, description: opt(f.description), roles: ids(f.roles) })),
+    competencies: [...model.competencies.values()].map((c) => ({ id: c.id, name: c.name, description: opt(c.description), levels: c.levels })),
+    process: [...model.stages.values()].map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: opt(s.description),
+      steps: s.steps.map((step) => ({ id: step.id, name: step.name, description: opt(step.description), order: step.order, duties: ids(step.duties) })),
+    })),
+    duties: [...model.duties.values()].map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: opt(d.description),
+      area: d.area,
+      step: d.step?.id ?? null,
+      demands: levels(d.demands),
+      effort: opt(d.effort),
+      raci: Object.fromEntries(d.assignments.map((a) => [a.role.id, RACI_LETTERS.filter((l) => a.letters.has(l))])),
+      responsible: ids(d.responsible),
+      accountable: ids(d.accountable),
+      kpis: ids(d.kpis),
+    })),
+    roles: [...model.roles.values()].map((r) => ({
+      id: r.id,
+      title: r.title,
+      purpose: opt(r.purpose),
+      level: r.level,
+      family: r.family?.id ?? null,
+      cut: r.cut,
+      scope: scope(r.scope),
+      reportsTo: r.manager?.id ?? null,
+      dottedLineTo: ids(r.dottedManagers),
+      directReports: ids(r.reports),
+      dottedReports: ids(r.dottedReports),
+      layer: layerOf.get(r) ?? 1,
+      headcount: r.headcount,
+      vacancies: r.vacancies,
+      duties: Object.fromEntries(r.duties.map((a) => [a.duty.id, RACI_LETTERS.filter((l) => a.letters.has(l))])),
+      requires: { experience: opt(r.requires.experience), competencies: levels(r.requires.competencies), other: r.requires.other },
+      tools: ids(r.tools),
+      kpis: ids(r.kpis),
+      people: ids(r.people),
+      chairs: ids(r.chairs),
+      attends: ids(r.attends),
+      serviceLevelsFrom: ids(r.serviceLevelsFrom),
+      serviceLevelsTo: ids(r.serviceLevelsTo),
+      targets: ids(r.targets),
+    })),
+    kpis: [...model.kpis.values()].map((k) => ({
+      id: k.id,
+      name: k.name,
+      description: opt(k.description),
+      kind: k.kind,
+      unit: opt(k.unit),
+      target: k.target ? { text: k.target.text, kind: k.target.kind, value: k.target.value, currency: opt(k.target.currency) } : null,
+      better: k.better,
+      measures: ids(k.measures),
+      owners: ids(k.owners),
+    })),
+    metrics: [...model.metrics.values()].map((m) => ({ id: m.id, name: m.name, description: opt(m.description), unit: opt(m.unit) })),
+    serviceLevels: [...model.serviceLevels.values()].map((s) => ({
+      id: s.id,
+      what: s.what,
+      from: party(s.from),
+      to: party(s.to),
+      within: { text: s.within.text, minutes: s.within.value },
+      step: s.step?.id ?? null,
+      partOf: s.partOf?.id ?? null,
+      parts: ids(s.parts),
+    })),
+    reviews: [...model.reviews.values()].map((r) => ({ id: r.id, name: r.name, cadence: r.cadence, chair: r.chair.id, attendees: ids(r.attendees), purpose: opt(r.purpose) })),
+    tools: [...model.tools.values()].map((t) => ({ id: t.id, name: t.name, kind: opt(t.kind), description: opt(t.description), users: ids(t.users) })),
+    targets: [...model.targets.values()].map((t) => ({
+      id: t.id,
+      name: opt(t.name),
+      metric: t.metric,
+      value: { text: t.value.text, kind: t.value.kind, value: t.value.value, currency: opt(t.value.currency) },
+      period: opt(t.period),
+      parent: t.parent?.id ?? null,
+      children: ids(t.children),
+      owner: t.owner?.id ?? null,
+      scope: scope(t.scope),
+    })),
+    signals: [...model.signals.values()].map((s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
+    people: [...model.people.values()].map((p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),
+  };
+}
+
+export function renderJson(model: OrgModel, out: Output): void {
+  out.set('org.json', JSON.stringify(modelJson(model), null, 2) + '\n');
+}
+

@@ -1,0 +1,93 @@
+// Handlebars templates for the Markdown and HTML handbooks: ours in templates/<format>/, any of
+// which a user overrides with a file of the same name in `--templates DIR/<format>/`. Templates run
+// in their own environment with prototype access off and only pure helpers: a template can shape
+// text, not reach the file system, run code or walk up to Object.prototype.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../package-root.js';
+
+export type DocumentFormat = 'md' | 'html';
+export const PAGES = ['index', 'summary', 'raci', 'role'] as const;
+export type Page = (typeof PAGES)[number];
+
+export interface CompiledTemplates {
+  render(page: Page, context: object): string;
+  /** Extra files the format needs beside the pages (the HTML stylesheet). */
+  assets: Map<string, string>;
+}
+
+/** A problem with a user's template directory or a template in it (exit code 2). */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+}
+
+export async function loadTemplates(format: DocumentFormat, overrides?: string): Promise<CompiledTemplates> {
+  const builtIn = path.join(packageRoot(), 'templates', format);
+  const sources = await readTemplateDir(builtIn);
+  if (overrides) {
+    const dir = path.join(overrides, format);
+    const exists = await readdir(dir).then(() => true, () => false);
+    if (!exists && !(await readdir(overrides).then(() => true, () => false))) throw new TemplateError(`cannot read the templates directory ${overrides}`);
+    if (exists) for (const [name, text] of await readTemplateDir(dir)) sources.set(name, text);
+  }
+  const hb = environment(format);
+  const compile = (name: string, text: string) => {
+    try {
+      return hb.compile(text, { noEscape: format === 'md', strict: false, preventIndent: true });
+    } catch (error) {
+      throw new TemplateError(`template ${name}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
+  const pages = new Map<string, HandlebarsTemplateDelegate>();
+  const assets = new Map<string, string>();
+  for (const [name, text] of sources) {
+    if (name.endsWith('.css')) assets.set(`assets/${name}`, text);
+    else if ((PAGES as readonly string[]).includes(name.replace(/\.hbs$/, ''))) pages.set(name.replace(/\.hbs$/, ''), compile(name, text));
+    else if (name.endsWith('.hbs')) hb.registerPartial(name.replace(/\.hbs$/, ''), compile(name, text));
+  }
+  const runtime: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  return {
+    assets,
+    render(page, context) {
+      const template = pages.get(page);
+      if (!template) throw new TemplateError(`no template for the ${page} page`);
+      try {
+        return template(context, runtime);
+      } catch (error) {
+        throw new TemplateError(`template ${page}.hbs: ${(error as Error).message.split('\n')[0]}`);
+      }
+    },
+  };
+}
+
+async function readTemplateDir(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.endsWith('.hbs') || name.endsWith('.css')) out.set(name, await readFile(path.join(dir, name), 'utf8'));
+  }
+  return out;
+}
+
+function environment(_format: DocumentFormat): typeof Handlebars {
+  const hb = Handlebars.create();
+  // The built-in `log` writes to the console; nothing a template does reaches outside its page.
+  hb.registerHelper('log', () => '');
+  hb.registerHelper('join', function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+    const lang = (options?.data?.root as { org?: { lang?: string } })?.org?.lang ?? 'en';
+    const items = Array.isArray(list) ? list.map(String) : [];
+    // Returned as a plain string: HTML output escapes it; Markdown text was escaped in the view.
+    return items.join(lang.startsWith('zh') ? '、' : ', ');
+  });
+  // Punctuation that differs between languages: `Reports to: A, B (3)` / `汇报对象：A、B（3）`.
+  const zh = (options: Handlebars.HelperOptions) => String((options?.data?.root as { org?: { lang?: string } })?.org?.lang ?? '').startsWith('zh');
+  hb.registerHelper('colon', (options: Handlebars.HelperOptions) => (zh(options) ? '：' : ': '));
+  hb.registerHelper('sep', (options: Handlebars.HelperOptions) => (zh(options) ? '、' : ', '));
+  hb.registerHelper('paren', (value: unknown, options: Handlebars.HelperOptions) => (zh(options) ? `（${value}）` : ` (${value})`));
+  hb.registerHelper('lp', (options: Handlebars.HelperOptions) => (zh(options) ? '（' : ' ('));
+  hb.registerHelper('rp', (options: Handlebars.HelperOptions) => (zh(options) ? '）' : ')'));
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('raciClass', (letters: unknown) => (typeof letters === 'string' && /^[RACI]{1,4}$/.test(letters) ? letters : ''));
+  return hb;
+}

@@ -1,0 +1,262 @@
+// The model → the views documents are rendered from, in one language. All wording decisions
+// (which label, which fallback language, which order) are made here, once for every format.
+import type { UiLanguage } from '../../i18n/lang.js';
+import { localize } from '../../i18n/text.js';
+import { layers as layersOf } from '../../model/queries.js';
+import type { Duty, OrgModel, Role, Text } from '../../model/types.js';
+import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
+import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
+import { roleFile } from '../paths.js';
+import type { FindingRow, IndexView, Labels, RaciGroup, RaciView, RoleRef, RoleView, SummaryView, Views } from './types.js';
+
+/**
+ * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
+ * template can forget to; HTML leaves it to Handlebars). Ids and file names are never escaped.
+ */
+export function buildViews(model: OrgModel, lang: UiLanguage, findings: FindingRow[] = [], escape: (s: string) => string = (s) => s): Views {
+  const t = (text: Text | undefined) => escape(localize(text, lang, model.org.language));
+  const label = (entry: Record<UiLanguage, string>) => escape(entry[lang]);
+  const ref = (role: Role): RoleRef => ({ id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) });
+  const labels: Labels = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, escape(v[lang])]));
+  const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
+  const raciWords = (letters: ReadonlySet<string>) => RACI_LETTERS.filter((l) => letters.has(l));
+
+  const roles: RoleView[] = [...model.roles.values()].map((role) => {
+    const dutyGroups = AREAS.map((area) => ({
+      area: label(AREA_LABELS[area]),
+      duties: role.duties
+        .filter((a) => a.duty.area === area)
+        .map((a) => ({
+          id: a.duty.id,
+          name: t(a.duty.name),
+          description: a.duty.description === undefined ? undefined : t(a.duty.description),
+          raci: raciWords(a.letters).join(', '),
+          raciLong: raciWords(a.letters).map((l) => label(RACI_LABELS[l])).join(', '),
+          step: a.duty.step ? t(a.duty.step.name) : undefined,
+        })),
+    })).filter((g) => g.duties.length > 0);
+    const requirements = role.requires;
+    const hasRequirements = requirements.experience !== undefined || requirements.competencies.size > 0 || requirements.other.length > 0;
+    return {
+      id: role.id,
+      file: roleFile(role.id),
+      title: t(role.title) || role.id,
+      purpose: role.purpose === undefined ? undefined : t(role.purpose),
+      level: label(LEVEL_LABELS[role.level]),
+      family: role.family ? t(role.family.name) : undefined,
+      cutBy: role.cut.map((c) => (c === 'process' ? labels.process : t(model.dimensions.get(c)?.name) || c)),
+      reportsTo: role.manager ? ref(role.manager) : undefined,
+      dottedLineTo: role.dottedManagers.map(ref),
+      directReports: role.reports.map((r) => ({ ...ref(r), headcount: r.headcount })),
+      dottedReports: role.dottedReports.map(ref),
+      headcount: role.headcount,
+      vacancies: role.vacancies,
+      filled: role.headcount - role.vacancies,
+      scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
+      dutyGroups,
+      kpis: role.kpis.map((k) => {
+        const others = k.owners.filter((o) => o !== role);
+        return {
+          name: t(k.name),
+          kind: label(KPI_KIND_LABELS[k.kind]),
+          target: k.target === undefined ? undefined : escape(k.target.text),
+          unit: k.unit === undefined ? undefined : t(k.unit),
+          measures: k.measures.map((d) => t(d.name)),
+          sharedWith: others.slice(0, LIST_LIMIT).map(ref),
+          sharedWithMore: others.length > LIST_LIMIT ? more(others.length - LIST_LIMIT) : undefined,
+        };
+      }),
+      requirements: hasRequirements
+        ? {
+            experience: requirements.experience === undefined ? undefined : escape(LABELS.years[lang].replace('{n}', String(requirements.experience))),
+            competencies: [...requirements.competencies].map(([c, level]) => ({ name: t(c.name), level, levelName: t(c.levels[level - 1]) })),
+            other: requirements.other.map(t),
+          }
+        : undefined,
+      handsOver: role.serviceLevelsFrom.map((sl) => ({
+        what: t(sl.what),
+        to: sl.to === CUSTOMER ? labels.customer : t(sl.to.title),
+        toRole: sl.to === CUSTOMER ? undefined : ref(sl.to),
+        within: escape(sl.within.text),
+      })),
+      receives: role.serviceLevelsTo.map((sl) => ({
+        what: t(sl.what),
+        from: sl.from === CUSTOMER ? labels.customer : t(sl.from.title),
+        fromRole: sl.from === CUSTOMER ? undefined : ref(sl.from),
+        within: escape(sl.within.text),
+      })),
+      chairs: role.chairs.map((r) => ({ name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
+      attends: role.attends.map((r) => ({ name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), chair: ref(r.chair), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
+      tools: role.tools.map((x) => t(x.name)),
+      targets: role.targets.map((x) => ({ name: targetName(x, t, label), value: escape(x.value.text), period: x.period === undefined ? undefined : escape(x.period) })),
+      people: role.people.map((p) => t(p.name)),
+    };
+  });
+
+  return {
+    org: { id: model.org.id, name: t(model.org.name), description: model.org.description === undefined ? undefined : t(model.org.description), lang },
+    labels,
+    roles,
+    raci: raciView(model, t, label, ref),
+    summary: summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))),
+    index: indexView(model, t, label, ref),
+  };
+}
+
+type Localize = (text: Text | undefined) => string;
+type Label = (entry: Record<UiLanguage, string>) => string;
+type Ref = (role: Role) => RoleRef;
+
+function targetName(x: { name?: Text; metric: string; scope: ReadonlyMap<{ name: Text }, ReadonlySet<{ name: Text }>> }, t: Localize, label: Label): string {
+  if (x.name !== undefined) return t(x.name);
+  const metric = label(METRIC_LABELS[x.metric as keyof typeof METRIC_LABELS]);
+  const scope = [...x.scope.values()].flatMap((vs) => [...vs].map((v) => t(v.name)));
+  return scope.length ? `${metric} · ${scope.join(', ')}` : metric;
+}
+
+function raciView(model: OrgModel, t: Localize, label: Label, ref: Ref): RaciView {
+  // Duties grouped by area, then by process step in process order (duties without a step last).
+  const order = new Map([...model.roles.values()].map((r, i) => [r, i]));
+  const groups: RaciGroup[] = [];
+  for (const area of AREAS) {
+    const duties = [...model.duties.values()].filter((d) => d.area === area);
+    const byStep = new Map<string, Duty[]>();
+    for (const step of model.steps.values()) byStep.set(step.id, []);
+    byStep.set('', []);
+    for (const d of duties) byStep.get(d.step?.id ?? '')!.push(d);
+    for (const [stepId, list] of byStep) {
+      if (list.length === 0) continue;
+      for (const chunk of narrowChunks(list)) {
+        const involved = new Set<Role>();
+        for (const d of chunk) for (const a of d.assignments) involved.add(a.role);
+        const columns = [...involved].sort((a, b) => order.get(a)! - order.get(b)!);
+        groups.push({
+          area: label(AREA_LABELS[area]),
+          step: stepId ? t(model.steps.get(stepId)!.name) : undefined,
+          columns: columns.map(ref),
+          rows: chunk.map((duty) => {
+            const letters = new Map(duty.assignments.map((a) => [a.role, RACI_LETTERS.filter((l) => a.letters.has(l)).join('')]));
+            const problem =
+              duty.responsible.length === 0 ? label(LABELS.noResponsible) : duty.accountable.length === 0 ? label(LABELS.noAccountable) : duty.accountable.length > 1 ? label(LABELS.manyAccountable) : undefined;
+            return { id: duty.id, name: t(duty.name), cells: columns.map((c) => letters.get(c) ?? ''), problem };
+          }),
+        });
+      }
+    }
+  }
+  const totals = [...model.roles.values()]
+    .filter((r) => r.duties.length > 0)
+    .map((role) => {
+      const count = { R: 0, A: 0, C: 0, I: 0 };
+      for (const a of role.duties) for (const l of a.letters) count[l]++;
+      return { role: ref(role), ...count };
+    });
+  return { groups, totals, legend: RACI_LETTERS.map((l) => ({ letter: l, meaning: label(RACI_LABELS[l]) })) };
+}
+
+/** Widest RACI table before a group is split: more role columns than this do not fit a page. */
+export const MAX_RACI_COLUMNS = 20;
+
+/**
+ * A group's duties in tables of at most MAX_RACI_COLUMNS roles: duties are taken in order and
+ * packed while the roles they involve still fit (a duty involving more roles than that gets a
+ * table of its own). In a large org, duties per region land with their region's roles.
+ */
+function narrowChunks(duties: Duty[]): Duty[][] {
+  const chunks: Duty[][] = [];
+  let current: Duty[] = [];
+  let roles = new Set<Role>();
+  for (const duty of duties) {
+    const mine = new Set(duty.assignments.map((a) => a.role));
+    let union = roles.size;
+    for (const r of mine) if (!roles.has(r)) union++;
+    if (current.length > 0 && union > MAX_RACI_COLUMNS) {
+      chunks.push(current);
+      current = [];
+      roles = new Set();
+    }
+    current.push(duty);
+    for (const r of mine) roles.add(r);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** How many roles a list in the summary names before "and N more". */
+const LIST_LIMIT = 12;
+
+function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more: (n: number) => string, findings: FindingRow[]): SummaryView {
+  const roles = [...model.roles.values()];
+  const count = (list: Role[]) => ({ roles: list.length, headcount: sum(list, (r) => r.headcount), vacancies: sum(list, (r) => r.vacancies) });
+  const byFamily = [...model.families.values()].map((f) => ({ name: t(f.name), ...count(f.roles) }));
+  const noFamily = roles.filter((r) => !r.family);
+  if (noFamily.length && byFamily.length) byFamily.push({ name: '—', ...count(noFamily) });
+  const byLevel = (Object.keys(LEVEL_LABELS) as Array<keyof typeof LEVEL_LABELS>)
+    .map((level) => ({ name: label(LEVEL_LABELS[level]), ...count(roles.filter((r) => r.level === level)) }))
+    .filter((row) => row.roles > 0);
+  const region = model.dimensions.get('region');
+  const inRegion = new Map<unknown, Role[]>();
+  if (region) for (const r of roles) for (const v of r.scope.get(region) ?? []) (inRegion.get(v) ?? inRegion.set(v, []).get(v)!).push(r);
+  const byRegion = region
+    ? [
+        ...[...region.values.values()].map((v) => ({ name: t(v.name), ...count(inRegion.get(v) ?? []) })),
+        { name: label(LABELS.all), ...count(roles.filter((r) => !r.scope.has(region))) },
+      ]
+    : [];
+  const layerOf = layersOf(roles);
+  const top = roles.find((r) => !r.manager);
+  const spans = roles
+    .filter((r) => r.reports.length > 0 && r.headcount > 0)
+    .map((r) => ({ manager: ref(r), span: Math.round((sum(r.reports, (x) => x.headcount) / r.headcount) * 10) / 10 }));
+  const areas = AREAS.map((area) => {
+    const duties = [...model.duties.values()].filter((d) => d.area === area);
+    return { area: label(AREA_LABELS[area]), duties: duties.length, covered: duties.some((d) => d.responsible.length > 0) };
+  });
+  const steps = [...model.steps.values()].map((step) => {
+    const doers = new Set<Role>();
+    for (const d of step.duties) for (const r of d.responsible) doers.add(r);
+    const all = [...doers];
+    const rest = Math.max(0, all.length - LIST_LIMIT);
+    return { stage: t(step.stage.name), step: t(step.name), roles: all.slice(0, LIST_LIMIT).map(ref), more: rest, moreText: rest ? more(rest) : undefined, covered: doers.size > 0 };
+  });
+  // How many working roles (Responsible for something) are scoped to each value.
+  const working = new Map<unknown, number>();
+  for (const r of roles) {
+    if (!r.duties.some((a) => a.letters.has('R'))) continue;
+    for (const values of r.scope.values()) for (const v of values) working.set(v, (working.get(v) ?? 0) + 1);
+  }
+  const dimensions = [...model.dimensions.values()].map((d) => ({
+    dimension: t(d.name),
+    values: [...d.values.values()].map((v) => ({ name: t(v.name), roles: working.get(v) ?? 0, covered: (working.get(v) ?? 0) > 0 })),
+  }));
+  return {
+    ...count(roles),
+    byFamily,
+    byLevel,
+    byRegion,
+    regionDimension: region ? t(region.name) : undefined,
+    top: top ? ref(top) : undefined,
+    layers: Math.max(0, ...layerOf.values()),
+    spans,
+    areas,
+    steps,
+    dimensions,
+    findings,
+  };
+}
+
+function indexView(model: OrgModel, t: Localize, label: Label, ref: Ref): IndexView {
+  const entry = (r: Role) => ({ ...ref(r), level: label(LEVEL_LABELS[r.level]), headcount: r.headcount, vacancies: r.vacancies });
+  const roles = [...model.roles.values()];
+  if (model.families.size === 0) return { groups: [{ name: label(LABELS.roles), roles: roles.map(entry) }] };
+  const groups = [...model.families.values()].filter((f) => f.roles.length).map((f) => ({ name: t(f.name), roles: f.roles.map(entry) }));
+  const rest = roles.filter((r) => !r.family);
+  if (rest.length) groups.push({ name: label(LABELS.roles), roles: rest.map(entry) });
+  return { groups };
+}
+
+function sum<T>(list: readonly T[], of: (x: T) => number): number {
+  let n = 0;
+  for (const x of list) n += of(x);
+  return n;
+}

@@ -1,0 +1,153 @@
+// `orgc render` as a user meets it: formats, --check, determinism, errors, stale pages,
+// templates, and an output directory it never writes outside of.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inside } from '../../src/cli/output-dir.js';
+import { orgc, ROOT } from '../helpers/cli.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'orgc-render-'));
+const all = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+
+describe('orgc render', () => {
+  it('renders the example org in every format', () => {
+    for (const format of ['md', 'html', 'csv', 'xlsx', 'json']) {
+      const out = tmp();
+      const r = orgc(['render', 'examples/sales-org', '--format', format, '--out', out]);
+      expect(r, format).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(/✔/);
+    }
+  });
+
+  it('renders the org in the working directory into handbook/ by default', () => {
+    const dir = tmp();
+    cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
+    expect(orgc(['render', '--format', 'md'], { cwd: dir }).code).toBe(0);
+    expect(all(path.join(dir, 'handbook'))).toEqual(['.orgc-manifest.json', 'index.md', 'raci.md', 'roles/customer-success-manager.md', 'roles/sales-director.md', 'roles/sales-manager.md', 'roles/sales-rep.md', 'summary.md']);
+  });
+
+  it('takes the output directory from the config', () => {
+    const dir = tmp();
+    cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
+    writeFileSync(path.join(dir, 'orgc.config.yaml'), 'render:\n  out: docs/org\n');
+    expect(orgc(['render'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(path.join(dir, 'docs/org/index.md'))).toBe(true);
+  });
+
+  it('is deterministic: two renders are byte-identical in every format', () => {
+    for (const format of ['md', 'html', 'csv', 'xlsx', 'json']) {
+      const [a, b] = [tmp(), tmp()];
+      orgc(['render', 'examples/sales-org', '--format', format, '--out', a]);
+      orgc(['render', 'examples/sales-org', '--format', format, '--out', b]);
+      expect(all(a)).toEqual(all(b));
+      for (const f of all(a)) expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))), `${format} ${f}`).toBe(true);
+    }
+  });
+
+  it('--check passes right after a render and fails after a file is edited, removed or gone stale', () => {
+    const out = tmp();
+    orgc(['render', 'examples/sales-org', '--format', 'md', '--out', out]);
+    expect(orgc(['render', 'examples/sales-org', '--format', 'md', '--out', out, '--check'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/is up to date \(20 files\)|与组织设计一致/) });
+    writeFileSync(path.join(out, 'raci.md'), 'edited by hand\n');
+    rmSync(path.join(out, 'roles/sales-rep.md'));
+    const r = orgc(['render', 'examples/sales-org', '--format', 'md', '--out', out, '--check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('differs  ');
+    expect(r.stdout).toMatch(/missing  .*roles\/sales-rep\.md/);
+    expect(r.stdout).toMatch(/differs  .*raci\.md/);
+    expect(r.stderr).toMatch(/is out of date: run `orgc render --format md --out /);
+    // --check writes nothing.
+    expect(readFileSync(path.join(out, 'raci.md'), 'utf8')).toBe('edited by hand\n');
+  });
+
+  it('removes the page of a role that is gone, and never a file it did not write', () => {
+    const dir = tmp();
+    const org = readFileSync(`${ROOT}examples/quickstart/org.yaml`, 'utf8');
+    writeFileSync(path.join(dir, 'org.yaml'), org);
+    orgc(['render', '--out', 'out'], { cwd: dir });
+    writeFileSync(path.join(dir, 'out', 'notes.md'), 'ours\n');
+    writeFileSync(path.join(dir, 'out', 'roles', 'extra.md'), 'ours too\n');
+    // Retire the customer success role (and what refers to it).
+    const without = org
+      .replace(/ {2}customer-success-manager:\n(?: {4}.*\n)+/, '')
+      .replace(/\n {2}first-response:\n(?: {4}.*\n)+/, '\n')
+      .replace(/\n {2}customer-retention:\n(?: {4}.*\n)+/, '\n')
+      .replace(/\nservice_levels:\n(?: {2}.*\n)+/, '\n')
+      .replace('support-customers: A', 'support-customers: [A, R]');
+    writeFileSync(path.join(dir, 'org.yaml'), without);
+    const r = orgc(['render', '--out', 'out', '--force'], { cwd: dir });
+    expect(r.stdout).toMatch(/removed 1 stale/);
+    expect(existsSync(path.join(dir, 'out/roles/customer-success-manager.md'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'out/notes.md'), 'utf8')).toBe('ours\n');
+    expect(readFileSync(path.join(dir, 'out/roles/extra.md'), 'utf8')).toBe('ours too\n');
+  });
+
+  it('renders nothing and exits 1 when the org has errors, unless --force', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'org.yaml'), readFileSync(`${ROOT}examples/quickstart/org.yaml`, 'utf8').replace('reports_to: sales-manager', 'reports_to: sales-managr'));
+    const r = orgc(['render', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/unknown role `sales-managr`; did you mean `sales-manager`\?/);
+    expect(r.stderr).toMatch(/nothing rendered \(--force renders anyway\)/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    const forced = orgc(['render', '--out', 'out', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/rendering despite 1 error \(--force\)/);
+    expect(readFileSync(path.join(dir, 'out/summary.md'), 'utf8')).toMatch(/unknown role/);
+  });
+
+  it('renders only the pages asked for', () => {
+    const out = tmp();
+    orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci,summary', '--out', out]);
+    expect(all(out)).toEqual(['.orgc-manifest.json', 'raci.md', 'summary.md']);
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'jobs'])).toMatchObject({ code: 2, stderr: "orgc: --only takes index, summary, raci, jd; not 'jobs'\n" });
+  });
+
+  it('never resolves an output path outside the output directory', () => {
+    expect(() => inside('/tmp/out', '../etc/passwd')).toThrow(/outside/);
+    expect(() => inside('/tmp/out', '/etc/passwd')).toThrow(/outside/);
+    expect(() => inside('/tmp/out', 'roles/\0x.md')).toThrow(/outside/);
+    expect(inside('/tmp/out', 'roles/con_.md')).toBe('/tmp/out/roles/con_.md');
+  });
+});
+
+describe('templates', () => {
+  it('uses a template from --templates in place of the built-in one of the same name', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
+    writeFileSync(path.join(dir, 'tpl', 'md', 'role.hbs'), '{{role.title}} / {{role.level}} / {{labels.reportsTo}}{{colon}}{{role.reportsTo.title}}\n');
+    const out = path.join(dir, 'out');
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--templates', path.join(dir, 'tpl'), '--out', out]).code).toBe(0);
+    expect(readFileSync(path.join(out, 'roles/sales-rep.md'), 'utf8')).toBe('Sales Representative / Frontline / Reports to: Sales Manager\n');
+    expect(readFileSync(path.join(out, 'index.md'), 'utf8')).toMatch(/^# Northwind Sales/);
+  });
+
+  it('gives templates no way to prototypes or the file system', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'tpl', 'md', 'role.hbs'),
+      '[{{role.constructor.name}}][{{lookup role "__proto__"}}][{{#with role.constructor}}{{constructor}}{{/with}}][{{log "hi"}}]\n',
+    );
+    const out = path.join(dir, 'out');
+    const r = orgc(['render', 'examples/quickstart/org.yaml', '--templates', path.join(dir, 'tpl'), '--out', out]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path.join(out, 'roles/sales-rep.md'), 'utf8')).toBe('[][][][]\n');
+  });
+
+  it('reports a broken template in one line with exit 2', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'tpl', 'html'), { recursive: true });
+    writeFileSync(path.join(dir, 'tpl', 'html', 'index.hbs'), '{{#each roles}}unclosed');
+    const r = orgc(['render', 'examples/quickstart/org.yaml', '-f', 'html', '--templates', path.join(dir, 'tpl'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^orgc: template index\.hbs: /);
+  });
+});
