@@ -35,7 +35,7 @@ export interface Config {
   file?: string;
   lang?: string;
   /** `render` defaults, as absolute paths. */
-  render: { out?: string; templates?: string };
+  render: { out?: string; templates?: string; chrome?: string };
   rules: Map<string, RuleSetting>;
   overrides: Override[];
 }
@@ -90,7 +90,7 @@ interface ConfigInput {
   lang?: string;
   rules?: Record<string, string | { severity?: string; options?: Record<string, unknown> }>;
   overrides?: Array<{ files: string[]; rules?: Record<string, string> }>;
-  render?: { out?: string; templates?: string };
+  render?: { out?: string; templates?: string; chrome?: string };
 }
 
 export async function loadConfig(file: string, cwd: string): Promise<Config> {
@@ -142,6 +142,8 @@ export function resolveConfig(input: ConfigInput, dir: string, cwd: string, file
   const render = {
     out: input.render?.out === undefined ? undefined : path.resolve(dir, input.render.out),
     templates: input.render?.templates === undefined ? undefined : path.resolve(dir, input.render.templates),
+    // A path is relative to the config; a bare name (`chromium`) is looked up on PATH when drawing.
+    chrome: input.render?.chrome === undefined || !/[\\/]/.test(input.render.chrome) ? input.render?.chrome : path.resolve(dir, input.render.chrome),
   };
   return { file, lang: input.lang, rules, overrides, render };
 }

@@ -8,6 +8,8 @@
 //   re-rendering a large handbook after a small change touches only what changed.
 // - A manifest (.orgc-manifest.json) lists the files orgc wrote, per format. A page that is no
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
+//   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
+//   produce were not asked for, not retired.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -44,14 +46,14 @@ async function readManifest(outDir: string): Promise<Manifest> {
 }
 
 export interface WriteResult {
-  /** Files the output now consists of. */
+  /** Files this render produced. */
   written: number;
   /** Of those, files whose content changed (the others were left as they were). */
   changed: number;
   removed: string[];
 }
 
-export async function writeOutput(outDir: string, format: string, contents: Contents): Promise<WriteResult> {
+export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<WriteResult> {
   const targets = [...contents.keys()].sort().map((rel) => [rel, inside(outDir, rel)] as const);
   const dirs = new Set(targets.map(([, abs]) => path.dirname(abs)));
   // Synchronous file operations: the render is done and nothing else waits, and a thousand small
@@ -79,12 +81,15 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
   const removed: string[] = [];
   for (const rel of previous) {
     if (produced.has(rel)) continue;
-    rmSync(inside(outDir, rel), { force: true });
-    removed.push(rel);
+    if (partial) now.push(rel);
+    else {
+      rmSync(inside(outDir, rel), { force: true });
+      removed.push(rel);
+    }
   }
-  manifest.files[format] = now;
+  manifest.files[format] = now.sort();
   await writeFileAtomic(path.join(outDir, MANIFEST), JSON.stringify(sortKeys(manifest), null, 2) + '\n');
-  return { written: now.length, changed: changed.length, removed };
+  return { written: targets.length, changed: changed.length, removed };
 }
 
 function sameContent(file: string, wanted: string | Uint8Array): boolean {
@@ -104,7 +109,7 @@ export interface CheckResult {
 }
 
 /** What `render` would change: files it would add, rewrite, or remove. Writes nothing. */
-export async function checkOutput(outDir: string, format: string, contents: Contents): Promise<CheckResult> {
+export async function checkOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<CheckResult> {
   const result: CheckResult = { missing: [], different: [], stale: [] };
   for (const rel of [...contents.keys()].sort()) {
     let current: Buffer;
@@ -118,6 +123,7 @@ export async function checkOutput(outDir: string, format: string, contents: Cont
     const bytes = typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted);
     if (!current.equals(bytes)) result.different.push(rel);
   }
+  if (partial) return result;
   const manifest = await readManifest(outDir);
   for (const rel of manifest.files[format] ?? []) {
     if (contents.has(rel)) continue;

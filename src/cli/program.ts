@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
-  const langOption = () => new Option('--lang <lang>', "language of messages (default: the config's, else the org's)").choices(UI_LANGUAGES);
+  const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
 
   program
     .command('validate')
@@ -36,14 +36,16 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 
   program
     .command('render')
-    .description('render the org handbook: job descriptions, the RACI matrix, a summary (md, html, csv, xlsx, json)')
+    .description('render the org handbook (md, html, csv, xlsx, json) or its charts (mermaid, svg, png, pdf)')
     .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf']).default('md'))
     .option('-o, --out <dir>', 'output directory (default: the config\'s render.out, else handbook)')
-    .addOption(langOption())
+    .addOption(langOption('the handbook and messages'))
     .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
     .option('--templates <dir>', 'templates that override the built-in ones (<dir>/md/role.hbs, …)')
-    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd (comma-separated)')
+    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd, charts (comma-separated)')
+    .addOption(new Option('--engine <engine>', 'how svg, png and pdf charts are drawn: mermaid (in Chromium) or graphviz (svg, no browser)').choices(['mermaid', 'graphviz']).default('mermaid'))
+    .option('--people', 'show the named people in org chart boxes')
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
     .option('--force', 'render even when the org has errors')
     .action(async (paths: string[], opts) => {

@@ -1,13 +1,20 @@
-// The handbook as Markdown or HTML pages: an index, a summary, the RACI matrix and one job
-// description per role, linked with relative paths that work on GitHub and from disk.
-import type { Output, RenderOptions } from './output.js';
+// The handbook as Markdown or HTML pages: an index, a summary, the RACI matrix, one job
+// description per role, and the chart pages (org chart pages, process map), linked with relative
+// paths that work on GitHub and from disk.
+import type { Chart } from './charts/chart.js';
+import { graphvizSvgs } from './charts/images.js';
+import { toMermaid } from './charts/mermaid.js';
+import { markdownText } from './escape.js';
+import type { ChartLink, Output, RenderOptions } from './output.js';
 import { loadTemplates, type DocumentFormat } from './templates.js';
 import type { Views } from './view/types.js';
 
 /** `views` must have been built with the format's escaping (Markdown's, or none for HTML). */
-export async function renderDocuments(v: Views, format: DocumentFormat, opts: RenderOptions, out: Output): Promise<void> {
+export async function renderDocuments(v: Views, format: DocumentFormat, opts: RenderOptions, out: Output, charts: Chart[] = []): Promise<void> {
   const templates = await loadTemplates(format, opts.templates);
-  const base = { org: v.org, labels: v.labels, charts: opts.charts ?? [] };
+  const esc = format === 'md' ? markdownText : (s: string) => s;
+  const links: ChartLink[] = charts.filter((c) => c.id === 'org' || c.id === 'process').map((c) => ({ title: esc(c.title), href: `charts/${c.id}.${format}` }));
+  const base = { org: v.org, labels: v.labels, charts: links };
   const wants = (kind: string) => !opts.only || opts.only.includes(kind);
   if (wants('index')) out.set(`index.${format}`, templates.render('index', { ...base, index: v.index }));
   if (wants('summary')) out.set(`summary.${format}`, templates.render('summary', { ...base, summary: v.summary }));
@@ -18,5 +25,27 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
       opts.progress?.(i + 1, v.roles.length);
     });
   }
+  if (charts.length) {
+    // HTML pages carry the browser-free SVG inline: the site stays self-contained and offline.
+    const svgs = format === 'html' ? new Map((await graphvizSvgs(charts)).map(([c, svg]) => [c.id, inlineSvg(svg)])) : undefined;
+    const ref = (r: { id: string; title: string }) => ({ id: r.id, title: esc(r.title) });
+    for (const chart of charts) {
+      const page = {
+        id: chart.id,
+        title: esc(chart.title),
+        parent: chart.parent ? ref(chart.parent) : undefined,
+        parts: chart.parts.map(ref),
+        children: chart.children.map(ref),
+        mermaid: format === 'md' ? toMermaid(chart).trimEnd() : undefined,
+        svg: svgs?.get(chart.id),
+      };
+      out.set(`charts/${chart.id}.${format}`, templates.render('chart', { ...base, chart: page }));
+    }
+  }
   for (const [file, text] of templates.assets) out.set(file, text);
+}
+
+/** Graphviz's SVG without its XML prolog, doctype and comments, ready to sit inside HTML. */
+function inlineSvg(svg: string): string {
+  return svg.slice(svg.indexOf('<svg')).replace(/<!--[\s\S]*?-->\n?/g, '').trim();
 }

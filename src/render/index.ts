@@ -2,6 +2,10 @@
 import type { UiLanguage } from '../i18n/lang.js';
 import type { OrgModel } from '../model/types.js';
 import { renderCsv } from './csv.js';
+import { drawCharts } from './charts/images.js';
+import { toMermaid } from './charts/mermaid.js';
+import { orgCharts } from './charts/org-chart.js';
+import { processMap } from './charts/process-map.js';
 import { renderDocuments } from './documents.js';
 import { markdownText } from './escape.js';
 import { renderJson } from './json.js';
@@ -10,9 +14,9 @@ import { buildViews } from './view/build.js';
 import type { FindingRow } from './view/types.js';
 import { renderXlsx } from './xlsx.js';
 
-export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
+export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
-export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd'] as const;
+export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts'] as const;
 
 export async function render(model: OrgModel, format: RenderFormat, lang: UiLanguage, findings: FindingRow[], opts: RenderOptions = {}): Promise<Output> {
   const out: Output = new Map();
@@ -20,9 +24,21 @@ export async function render(model: OrgModel, format: RenderFormat, lang: UiLang
     renderJson(model, out);
     return out;
   }
+  const wantsCharts = !opts.only || opts.only.includes('charts');
+  const org = wantsCharts && format !== 'csv' && format !== 'xlsx' ? orgCharts(model, lang, { people: opts.people, maxRoles: opts.maxChartRoles }) : undefined;
+  const process = org ? processMap(model, lang) : undefined;
+  const charts = org ? [...org.charts, ...(process ? [process] : [])] : [];
+  if (format === 'mermaid') {
+    for (const chart of charts) out.set(`charts/${chart.id}.mmd`, toMermaid(chart));
+    return out;
+  }
+  if (format === 'svg' || format === 'png' || format === 'pdf') {
+    return drawCharts(charts, format, { engine: opts.engine ?? 'mermaid', browser: opts.browser, progress: opts.progress });
+  }
   // Markdown text is escaped as it enters the views, so no template (ours or a user's) can forget to.
-  const views = buildViews(model, lang, findings, format === 'md' ? markdownText : undefined);
-  if (format === 'md' || format === 'html') await renderDocuments(views, format, opts, out);
+  const escape = format === 'md' ? markdownText : undefined;
+  const views = buildViews(model, lang, findings, escape, org?.homeOf);
+  if (format === 'md' || format === 'html') await renderDocuments(views, format, opts, out, charts);
   else if (format === 'csv') renderCsv(views, opts, out);
   else await renderXlsx(views, out);
   return out;

@@ -94,6 +94,10 @@ export const LABELS = {
   unnamed: e('(unnamed)', '（未命名）', '（未命名）'),
   andMore: e('and {n} more', '等另外 {n} 个', '等另外 {n} 個'),
   orgChart: e('Org chart', '组织架构图', '組織架構圖'),
+  continuesOn: e('Teams on their own pages', '下级团队分页', '下級團隊分頁'),
+  otherParts: e('Other pages of this team', '本团队其他分页', '本團隊其他分頁'),
+  partOf: e('Part of', '上级图', '上級圖'),
+  chartOfRole: e('On the org chart', '在组织架构图中', '在組織架構圖中'),
   processMap: e('Process map', '流程图', '流程圖'),
 } satisfies Record<string, Entry>;
 

@@ -8,10 +8,17 @@ export interface ChartLink {
 }
 
 export interface RenderOptions {
-  /** Page kinds to produce (`index`, `summary`, `raci`, `jd`); all when absent. */
+  /** Page kinds to produce (`index`, `summary`, `raci`, `jd`, `charts`); all when absent. */
   only?: readonly string[];
   /** A directory whose `<format>/*.hbs` override the built-in templates. */
   templates?: string;
-  charts?: ChartLink[];
+  /** Show named people in org chart boxes. */
+  people?: boolean;
+  /** How svg, png and pdf charts are drawn: mermaid-cli in Chromium, or Graphviz without a browser. */
+  engine?: 'mermaid' | 'graphviz';
+  /** The browser mermaid-cli drives (else ORGC_CHROME or a system Chromium). */
+  browser?: string;
+  /** Roles per org chart page (for tests). */
+  maxChartRoles?: number;
   progress?: (done: number, total: number) => void;
 }

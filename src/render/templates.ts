@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import { packageRoot } from '../package-root.js';
 
 export type DocumentFormat = 'md' | 'html';
-export const PAGES = ['index', 'summary', 'raci', 'role'] as const;
+export const PAGES = ['index', 'summary', 'raci', 'role', 'chart'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface CompiledTemplates {

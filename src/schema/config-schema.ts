@@ -50,6 +50,7 @@ export function configJsonSchema(): JsonObject {
         properties: {
           out: { type: 'string', minLength: 1, description: 'Output directory, relative to this file. Default: `handbook` in the working directory.' },
           templates: { type: 'string', minLength: 1, description: 'A directory of templates that override the built-in ones (`<dir>/md/role.hbs`, …), relative to this file.' },
+          chrome: { type: 'string', minLength: 1, description: 'The Chromium or Chrome executable that draws svg, png and pdf charts: a path relative to this file, or a command name looked up on PATH. `ORGC_CHROME` overrides it; without either, a system Chromium is used.' },
         },
       },
       overrides: {

@@ -28,7 +28,7 @@ describe('orgc render', () => {
     const dir = tmp();
     cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
     expect(orgc(['render', '--format', 'md'], { cwd: dir }).code).toBe(0);
-    expect(all(path.join(dir, 'handbook'))).toEqual(['.orgc-manifest.json', 'index.md', 'raci.md', 'roles/customer-success-manager.md', 'roles/sales-director.md', 'roles/sales-manager.md', 'roles/sales-rep.md', 'summary.md']);
+    expect(all(path.join(dir, 'handbook'))).toEqual(['.orgc-manifest.json', 'charts/org.md', 'charts/process.md', 'index.md', 'raci.md', 'roles/customer-success-manager.md', 'roles/sales-director.md', 'roles/sales-manager.md', 'roles/sales-rep.md', 'summary.md']);
   });
 
   it('takes the output directory from the config', () => {
@@ -106,7 +106,26 @@ describe('orgc render', () => {
     const out = tmp();
     orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci,summary', '--out', out]);
     expect(all(out)).toEqual(['.orgc-manifest.json', 'raci.md', 'summary.md']);
-    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'jobs'])).toMatchObject({ code: 2, stderr: "orgc: --only takes index, summary, raci, jd; not 'jobs'\n" });
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'jobs'])).toMatchObject({ code: 2, stderr: "orgc: --only takes index, summary, raci, jd, charts; not 'jobs'\n" });
+  });
+
+  it('adds the pages asked for with --only and deletes none of the others', () => {
+    const out = tmp();
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--out', out]).code).toBe(0);
+    const before = all(out);
+    const r = orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci', '--out', out]);
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('1 files, 0 changed') });
+    expect(all(out)).toEqual(before);
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci', '--out', out, '--check']).code).toBe(0);
+    // A full render still retires what is no longer produced: the manifest kept every page.
+    writeFileSync(path.join(out, 'roles', 'stray.md'), 'not orgc');
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--out', out]).code).toBe(0);
+    expect(all(out)).toContain('roles/stray.md');
+  });
+
+  it('says so when --only leaves nothing to render in the format', () => {
+    const r = orgc(['render', 'examples/quickstart/org.yaml', '-f', 'svg', '--only', 'index', '--out', tmp()]);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'orgc: --only index gives nothing to render as svg\n' });
   });
 
   it('never resolves an output path outside the output directory', () => {

@@ -7,6 +7,7 @@ import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
+import { ChartError } from '../../render/charts/images.js';
 import { LABELS } from '../../render/labels.js';
 import { TemplateError } from '../../render/templates.js';
 import type { FindingRow } from '../../render/view/types.js';
@@ -28,6 +29,8 @@ export interface RenderCommandOptions {
   only?: string;
   check?: boolean;
   force?: boolean;
+  engine?: 'mermaid' | 'graphviz';
+  people?: boolean;
 }
 
 export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
@@ -63,17 +66,21 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const progress = io.stderrIsTTY ? progressLine(io) : undefined;
   let contents;
   try {
-    contents = await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress }));
+    const browser = analysis.config.render.chrome;
+    contents = await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }));
   } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(error.message);
+    if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(error.message);
     throw error;
   } finally {
     if (progress) io.stderr('\r\x1b[K');
   }
+  if (contents.size === 0) {
+    throw new UsageError(only ? `--only ${only.join(',')} gives nothing to render as ${opts.format}` : `the org has nothing to render as ${opts.format}`);
+  }
   const shown = path.relative(io.cwd, out) || '.';
   const words = catalogueLanguage(analysis.lang) === 'zh-CN';
   if (opts.check) {
-    const result = await checkOutput(out, opts.format, contents);
+    const result = await checkOutput(out, opts.format, contents, only !== undefined);
     const problems = [
       ...result.missing.map((f) => `missing  ${join(shown, f)}`),
       ...result.different.map((f) => `differs  ${join(shown, f)}`),
@@ -88,7 +95,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`orgc render --format ${opts.format}${opts.out ? ` --out ${opts.out}` : ''}\`\n`);
     return EXIT_FINDINGS;
   }
-  const result = await timedAsync('write', () => writeOutput(out, opts.format, contents));
+  const result = await timedAsync('write', () => writeOutput(out, opts.format, contents, only !== undefined));
   const removed = result.removed.length ? (words ? `，删除 ${result.removed.length} 个过期文件` : `, removed ${result.removed.length} stale`) : '';
   io.stdout(
     words

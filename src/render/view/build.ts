@@ -13,7 +13,13 @@ import type { FindingRow, IndexView, Labels, RaciGroup, RaciView, RoleRef, RoleV
  * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
  * template can forget to; HTML leaves it to Handlebars). Ids and file names are never escaped.
  */
-export function buildViews(model: OrgModel, lang: UiLanguage, findings: FindingRow[] = [], escape: (s: string) => string = (s) => s): Views {
+export function buildViews(
+  model: OrgModel,
+  lang: UiLanguage,
+  findings: FindingRow[] = [],
+  escape: (s: string) => string = (s) => s,
+  chartOf: ReadonlyMap<string, string> = new Map(),
+): Views {
   const t = (text: Text | undefined) => escape(localize(text, lang, model.org.language));
   const label = (entry: Record<UiLanguage, string>) => escape(entry[lang]);
   const ref = (role: Role): RoleRef => ({ id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) });
@@ -40,6 +46,7 @@ export function buildViews(model: OrgModel, lang: UiLanguage, findings: FindingR
     return {
       id: role.id,
       file: roleFile(role.id),
+      chart: chartOf.get(role.id),
       title: t(role.title) || role.id,
       purpose: role.purpose === undefined ? undefined : t(role.purpose),
       level: label(LEVEL_LABELS[role.level]),

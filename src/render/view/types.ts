@@ -26,6 +26,8 @@ export interface DutyLine {
 export interface RoleView {
   id: string;
   file: string;
+  /** The org chart page that shows this role with its team (file name without extension). */
+  chart?: string;
   title: string;
   purpose?: string;
   level: string;

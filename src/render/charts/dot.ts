@@ -1,0 +1,62 @@
+// Charts as Graphviz DOT, for the browser-free SVG. Graphviz measures text with its own font
+// metrics, which know nothing of CJK: box widths come from our own estimate (a CJK character is
+// about one em, other characters about half), with a margin, so Chinese titles fit.
+import { linesOf, styleOf, type Chart, type NodeStyle } from './chart.js';
+
+const FONT_SIZE = 12;
+const FONTS = 'Noto Sans CJK SC, PingFang SC, Microsoft YaHei, Helvetica, Arial, sans-serif';
+
+/** Text inside a DOT "…" string; a line break becomes a centred break. */
+export function dotText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n');
+}
+
+/** Width of a line in ems: wide (CJK, full-width, emoji) characters count one, the rest about half. */
+export function emWidth(line: string): number {
+  let em = 0;
+  for (const ch of line) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x1f300;
+    em += wide ? 1 : 0.58;
+  }
+  return em;
+}
+
+const STYLE: Record<NodeStyle, string> = {
+  role: 'fillcolor="#eef4ff", color="#4a6fa5"',
+  vacant: 'fillcolor="#fff4e5", color="#c2410c", style="rounded,filled,dashed"',
+  more: 'fillcolor="#f6f8fa", color="#8c959f", style="rounded,filled,dashed"',
+  step: 'fillcolor="#ecfdf3", color="#1a7f37"',
+  note: 'fillcolor="#fffbe6", color="#bf8700", shape=note',
+};
+
+export function toDot(chart: Chart): string {
+  const out = [
+    `digraph "${dotText(chart.id)}" {`,
+    `  rankdir=${chart.direction}; nodesep=0.35; ranksep=0.5; pad=0.2;`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONTS}", fontsize=${FONT_SIZE}, margin="0.15,0.08"];`,
+    `  edge [fontname="${FONTS}", fontsize=${FONT_SIZE - 1}, color="#57606a"];`,
+  ];
+  const byId = new Map(chart.nodes.map((n) => [n.id, n]));
+  const grouped = new Set(chart.groups.flatMap((g) => g.nodes));
+  const nodeLine = (id: string) => {
+    const n = byId.get(id)!;
+    const lines = linesOf(n);
+    const inches = (Math.max(...lines.map(emWidth)) * FONT_SIZE * 1.1) / 72 + 0.4;
+    return `${n.id} [label="${lines.map(dotText).join('\\n')}", width=${inches.toFixed(2)}, ${STYLE[styleOf(n)]}];`;
+  };
+  chart.groups.forEach((g) => {
+    out.push(`  subgraph cluster_${g.id} {`, `    label="${dotText(g.title)}"; style="rounded"; color="#d0d7de"; fontname="${FONTS}";`);
+    for (const id of g.nodes) out.push(`    ${nodeLine(id)}`);
+    // Across the chart's flow: the group's nodes side by side.
+    if ((g.direction ?? chart.direction) !== chart.direction) out.push(`    { rank=same; ${g.nodes.join('; ')}; }`);
+    out.push('  }');
+  });
+  for (const n of chart.nodes) if (!grouped.has(n.id)) out.push(`  ${nodeLine(n.id)}`);
+  for (const e of chart.edges) {
+    const attrs = [e.style === 'dotted' ? 'style=dashed' : '', e.label ? `label="${dotText(e.label)}"` : ''].filter(Boolean);
+    out.push(`  ${e.from} -> ${e.to}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
+  }
+  out.push('}');
+  return out.join('\n') + '\n';
+}
