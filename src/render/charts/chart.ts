@@ -16,6 +16,7 @@ export interface ChartNode {
 
 export interface ChartEdge {
   from: string;
+  /** A node, or a group (an arrow to the whole box). */
   to: string;
   style: 'solid' | 'dotted';
   label?: string;
@@ -27,6 +28,11 @@ export interface ChartGroup {
   nodes: string[];
   /** How the group's nodes flow; the chart's direction when absent. */
   direction?: 'TB' | 'LR';
+  /**
+   * Nodes laid out as a grid of these rows, for a manager's many reports: a row of forty boxes is
+   * unreadable once shrunk to a screen's width, a block of seven rows of six is not.
+   */
+  rows?: string[][];
 }
 
 export interface Chart {
@@ -57,6 +63,20 @@ export function styleOf(n: ChartNode): NodeStyle {
 export function linesOf(n: ChartNode): string[] {
   return n.continues ? [...n.lines, '▸ …'] : n.lines;
 }
+
+/** Lines drawn, visible or not: Mermaid's edge limit counts the invisible links of a grid too. */
+export function edgeCount(chart: Chart): number {
+  return chart.edges.length + chart.groups.reduce((n, g) => n + (g.rows ?? []).reduce((k, row) => k + row.length - 1, 0), 0);
+}
+
+/** A label line cut to a readable length: titles may be long, a box should not be. */
+export function clip(line: string, max = MAX_LABEL): string {
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : line;
+}
+
+/** Characters of one label line at most. */
+export const MAX_LABEL = 60;
 
 /** Limits we keep every chart under: well inside Mermaid's defaults (500 edges, 50,000 characters). */
 export const MAX_ROLES_PER_CHART = 50;

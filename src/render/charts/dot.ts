@@ -33,7 +33,7 @@ const STYLE: Record<NodeStyle, string> = {
 export function toDot(chart: Chart): string {
   const out = [
     `digraph "${dotText(chart.id)}" {`,
-    `  rankdir=${chart.direction}; nodesep=0.35; ranksep=0.5; pad=0.2;`,
+    `  rankdir=${chart.direction}; nodesep=0.35; ranksep=0.5; pad=0.2; compound=true;`,
     `  node [shape=box, style="rounded,filled", fontname="${FONTS}", fontsize=${FONT_SIZE}, margin="0.15,0.08"];`,
     `  edge [fontname="${FONTS}", fontsize=${FONT_SIZE - 1}, color="#57606a"];`,
   ];
@@ -45,17 +45,30 @@ export function toDot(chart: Chart): string {
     const inches = (Math.max(...lines.map(emWidth)) * FONT_SIZE * 1.1) / 72 + 0.4;
     return `${n.id} [label="${lines.map(dotText).join('\\n')}", width=${inches.toFixed(2)}, ${STYLE[styleOf(n)]}];`;
   };
-  chart.groups.forEach((g) => {
+  const groups = new Map(chart.groups.map((g) => [g.id, g]));
+  for (const g of chart.groups) {
     out.push(`  subgraph cluster_${g.id} {`, `    label="${dotText(g.title)}"; style="rounded"; color="#d0d7de"; fontname="${FONTS}";`);
     for (const id of g.nodes) out.push(`    ${nodeLine(id)}`);
-    // Across the chart's flow: the group's nodes side by side.
-    if ((g.direction ?? chart.direction) !== chart.direction) out.push(`    { rank=same; ${g.nodes.join('; ')}; }`);
+    if (g.rows) {
+      // Each row on one rank, in order; each row under the one before it.
+      g.rows.forEach((row, k) => {
+        out.push(`    { rank=same; ${row.join('; ')}; }`);
+        if (row.length > 1) out.push(`    ${row.join(' -> ')} [style=invis];`);
+        if (k > 0) out.push(`    ${g.rows![k - 1][0]} -> ${row[0]} [style=invis];`);
+      });
+    } else if ((g.direction ?? chart.direction) !== chart.direction) {
+      // Across the chart's flow: the group's nodes side by side.
+      out.push(`    { rank=same; ${g.nodes.join('; ')}; }`);
+    }
     out.push('  }');
-  });
+  }
   for (const n of chart.nodes) if (!grouped.has(n.id)) out.push(`  ${nodeLine(n.id)}`);
   for (const e of chart.edges) {
-    const attrs = [e.style === 'dotted' ? 'style=dashed' : '', e.label ? `label="${dotText(e.label)}"` : ''].filter(Boolean);
-    out.push(`  ${e.from} -> ${e.to}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
+    const group = groups.get(e.to);
+    // DOT draws lines between nodes only: an arrow to a group ends at its box's edge (lhead).
+    const to = group ? (group.rows?.[0] ?? group.nodes)[Math.floor(((group.rows?.[0] ?? group.nodes).length - 1) / 2)] : e.to;
+    const attrs = [e.style === 'dotted' ? 'style=dashed' : '', e.label ? `label="${dotText(e.label)}"` : '', group ? `lhead=cluster_${group.id}` : ''].filter(Boolean);
+    out.push(`  ${e.from} -> ${to}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
   out.push('}');
   return out.join('\n') + '\n';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
-import { MAX_EDGES, MAX_TEXT, type Chart } from './chart.js';
+import { edgeCount, MAX_EDGES, MAX_TEXT, type Chart } from './chart.js';
 
 export type ImageFormat = 'svg' | 'png' | 'pdf';
 export type Engine = 'mermaid' | 'graphviz';
@@ -152,14 +152,17 @@ const MERMAID_OPTIONS = {
   svgId: 'orgc-chart',
   viewport: { width: 1600, height: 1000, deviceScaleFactor: 2 },
   // Mermaid draws some shapes with rough.js, which is random unless seeded: the same chart must give the same bytes.
-  mermaidConfig: { theme: 'default' as const, securityLevel: 'strict' as const, handDrawnSeed: 1, deterministicIds: true, flowchart: { htmlLabels: true } },
+  mermaidConfig: { theme: 'default' as const, securityLevel: 'strict' as const, handDrawnSeed: 1, deterministicIds: true, flowchart: { htmlLabels: true, useMaxWidth: false } },
+  // A PDF page the size of its chart, rather than a letter page the chart is shrunk onto.
+  pdfFit: true,
 };
 
 /** Within Mermaid's default limits with room to spare; paging keeps every chart there. */
 export function checkSize(chart: Chart): void {
   const text = toMermaid(chart);
-  if (chart.edges.length > MAX_EDGES || text.length > MAX_TEXT) {
-    throw new ChartError(`chart ${chart.id} is too large to draw (${chart.edges.length} edges, ${text.length} characters)`);
+  const edges = edgeCount(chart);
+  if (edges > MAX_EDGES || text.length > MAX_TEXT) {
+    throw new ChartError(`chart ${chart.id} is too large to draw (${edges} edges, ${text.length} characters)`);
   }
 }
 

@@ -52,9 +52,19 @@ export function toMermaid(chart: Chart): string {
     return `${n.id}${open}${label}${close}:::${cls}`;
   };
   for (const g of chart.groups) {
-    out.push(`  subgraph ${g.id}["${mermaidText(g.title)}"]`);
-    out.push(`    direction ${g.direction ?? chart.direction}`);
-    for (const id of g.nodes) out.push(`    ${nodeLine(id)}`);
+    out.push(`  subgraph ${g.id}["${mermaidText(g.title) || ' '}"]`);
+    if (g.rows) {
+      // Left to right, each row a chain of invisible links; unlinked chains stack top to bottom.
+      // (Mermaid keeps a group's own direction only while no line reaches its nodes from outside:
+      // the arrow from the manager goes to the group.)
+      out.push('    direction LR');
+      for (const id of g.nodes) out.push(`    ${nodeLine(id)}`);
+      for (const row of g.rows) if (row.length > 1) out.push(`    ${row.join(' ~~~ ')}`);
+      out.push(`    style ${g.id} fill:#f6f8fa,stroke:#d0d7de`);
+    } else {
+      out.push(`    direction ${g.direction ?? chart.direction}`);
+      for (const id of g.nodes) out.push(`    ${nodeLine(id)}`);
+    }
     out.push('  end');
   }
   for (const n of chart.nodes) if (!grouped.has(n.id)) out.push(`  ${nodeLine(n.id)}`);

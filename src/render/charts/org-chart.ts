@@ -7,7 +7,7 @@ import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import type { OrgModel, Role } from '../../model/types.js';
 import { LABELS } from '../labels.js';
-import { MAX_ROLES_PER_CHART, type Chart, type ChartNode } from './chart.js';
+import { clip, MAX_ROLES_PER_CHART, type Chart, type ChartNode } from './chart.js';
 
 export interface OrgChartOptions {
   /** Show the named people in each box. */
@@ -31,9 +31,9 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
   const homeOf = new Map<string, string>();
 
   const node = (r: Role): ChartNode => {
-    const lines = [title(r), headcountLine(r, lang)];
+    const lines = [clip(title(r)), headcountLine(r, lang)];
     if (opts.people && r.people.length) {
-      const names = r.people.slice(0, 3).map((p) => t(p.name));
+      const names = r.people.slice(0, 3).map((p) => clip(t(p.name), 20));
       lines.push(names.join(lang.startsWith('zh') ? '、' : ', ') + (r.people.length > 3 ? ` +${r.people.length - 3}` : ''));
     }
     return { id: nodeId(r.id), lines, kind: 'role', vacant: r.vacancies > 0, role: r.id };
@@ -60,6 +60,7 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
       if (r.manager && set.has(r.manager)) chart.edges.push({ from: nodeId(r.manager.id), to: nodeId(r.id), style: 'solid' });
     }
     for (const r of shown) for (const m of r.dottedManagers) if (set.has(m)) chart.edges.push({ from: nodeId(m.id), to: nodeId(r.id), style: 'dotted' });
+    for (const m of shown) gridTeam(chart, m, set);
     return cut;
   };
 
@@ -98,6 +99,30 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
   if (tops.length === 1 && tops[0].reports.length + 1 > max) team(tops[0], undefined, 'org');
   else if (tops.length > 0) page('org', chartTitle, tops);
   return { charts, homeOf };
+}
+
+/** More reports than this on one chart, without teams of their own drawn there, become a grid. */
+const GRID_FROM = 7;
+
+/**
+ * A manager's many reports as a block of rows under one arrow instead of one long row. Only reports
+ * with no other lines on this chart (no team drawn below them, no dotted lines) join the block.
+ */
+function gridTeam(chart: Chart, manager: Role, shown: ReadonlySet<Role>): void {
+  const touched = new Set(chart.edges.filter((e) => e.style === 'dotted').flatMap((e) => [e.from, e.to]));
+  const members = manager.reports.filter((r) => shown.has(r) && !r.reports.some((x) => shown.has(x)) && !touched.has(nodeId(r.id)));
+  if (members.length < GRID_FROM) return;
+  const ids = new Set(members.map((r) => nodeId(r.id)));
+  const from = nodeId(manager.id);
+  const group = `g_${from}`;
+  chart.edges = chart.edges.filter((e) => !(e.from === from && ids.has(e.to)));
+  chart.edges.push({ from, to: group, style: 'solid' });
+  // About square, between three and six wide.
+  const width = Math.min(6, Math.max(3, Math.ceil(Math.sqrt(members.length))));
+  const nodes = members.map((r) => nodeId(r.id));
+  const rows: string[][] = [];
+  for (let i = 0; i < nodes.length; i += width) rows.push(nodes.slice(i, i + width));
+  chart.groups.push({ id: group, title: '', nodes, rows });
 }
 
 /** Mermaid and DOT node ids: role ids are lowercase with hyphens; underscores keep them distinct. */

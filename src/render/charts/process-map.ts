@@ -6,7 +6,7 @@ import { localize } from '../../i18n/text.js';
 import type { OrgModel, Party, Role, ServiceLevel, Step } from '../../model/types.js';
 import { CUSTOMER } from '../../schema/grammar.js';
 import { LABELS } from '../labels.js';
-import { LIST_BREAKS, wrap, type Chart, type ChartEdge, type ChartNode } from './chart.js';
+import { clip, LIST_BREAKS, wrap, type Chart, type ChartEdge, type ChartNode } from './chart.js';
 
 /** Roles named on a step before "+N". */
 const NAMED = 3;
@@ -18,18 +18,18 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang, model.org.language);
   const zh = lang.startsWith('zh');
   const names = (roles: Role[]) => {
-    const shown = roles.slice(0, NAMED).map((r) => t(r.title) || r.id).join(zh ? '、' : ', ');
+    const shown = roles.slice(0, NAMED).map((r) => clip(t(r.title) || r.id, 30)).join(zh ? '、' : ', ');
     return roles.length > NAMED ? `${shown} +${roles.length - NAMED}` : shown;
   };
-  const party = (p: Party) => (p === CUSTOMER ? LABELS.customer[lang] : t(p.title) || p.id);
-  const slText = (sl: ServiceLevel) => `${t(sl.what)}: ${party(sl.from)} → ${party(sl.to)} ≤ ${sl.within.text}`;
+  const party = (p: Party) => (p === CUSTOMER ? LABELS.customer[lang] : clip(t(p.title) || p.id, 30));
+  const slText = (sl: ServiceLevel) => `${clip(t(sl.what))}: ${party(sl.from)} → ${party(sl.to)} ≤ ${sl.within.text}`;
 
   const steps: Step[] = [...model.steps.values()];
   const id = (s: Step) => `s_${s.id.replace(/-/g, '_')}`;
   const doers = steps.map((s) => unique(s.duties.flatMap((d) => d.responsible)));
   const owners = steps.map((s) => unique(s.duties.flatMap((d) => d.accountable)));
   const nodes: ChartNode[] = steps.map((s, i) => {
-    const lines = [t(s.name)];
+    const lines = [clip(t(s.name))];
     if (doers[i].length) lines.push(...wrap(`R: ${names(doers[i])}`, LABEL_EMS, LIST_BREAKS));
     if (owners[i].length) lines.push(...wrap(`A: ${names(owners[i])}`, LABEL_EMS, LIST_BREAKS));
     return { id: id(s), lines, kind: 'step' };
@@ -42,7 +42,7 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
       (sl) => sl.from !== CUSTOMER && sl.to !== CUSTOMER && doers[i - 1].includes(sl.from) && doers[i].includes(sl.to),
     );
     for (const sl of handoff) placed.add(sl);
-    edges.push({ from: id(steps[i - 1]), to: id(steps[i]), style: 'solid', label: handoff.length ? handoff.flatMap((sl) => wrap(`${t(sl.what)} ≤ ${sl.within.text}`, LABEL_EMS)).join('\n') : undefined });
+    edges.push({ from: id(steps[i - 1]), to: id(steps[i]), style: 'solid', label: handoff.length ? handoff.flatMap((sl) => wrap(`${clip(t(sl.what))} ≤ ${sl.within.text}`, LABEL_EMS)).join('\n') : undefined });
   }
   // The rest of the service levels, as notes on the step they belong to (or on none).
   let k = 0;
@@ -54,7 +54,7 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
     if (step) edges.push({ from: note.id, to: id(step), style: 'dotted' });
   }
   // Stages stacked from top to bottom, each stage's steps from left to right: readable at any width.
-  const groups = [...model.stages.values()].map((stage) => ({ id: `g_${stage.id.replace(/-/g, '_')}`, title: t(stage.name), nodes: stage.steps.map(id), direction: 'LR' as const }));
+  const groups = [...model.stages.values()].map((stage) => ({ id: `g_${stage.id.replace(/-/g, '_')}`, title: clip(t(stage.name)), nodes: stage.steps.map(id), direction: 'LR' as const }));
   return { id: 'process', title: LABELS.processMap[lang], direction: 'TB', nodes, edges, groups, children: [], parts: [] };
 }
 
