@@ -1,7 +1,8 @@
 // Build: compile the JSON Schema into a standalone validator, then bundle the CLI.
 // Runs on `npm install` (prepare) and before tests, so a fresh clone needs no TypeScript loader
-// at run time. Bundling and code splitting keep start-up small: each command is its own chunk.
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+// at run time. See bin/orgc for how the bundle starts fast.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -36,23 +37,34 @@ async function bundle(): Promise<void> {
   rmSync(`${root}dist`, { recursive: true, force: true });
   await build({
     entryPoints: [`${root}src/cli/main.ts`],
-    outdir: `${root}dist`,
+    outfile: `${root}dist/orgc.cjs`,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    // One CommonJS file, which bin/orgc runs with V8's code cache. Modules a command does not need
+    // are bundled but not run (esbuild wraps each lazily), and V8 compiles a function only when
+    // it is first called, so one file costs a small command nothing.
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    define: { ORGC_VERSION: JSON.stringify(pkg.version) },
-    // Heavy back ends stay outside the bundle and load only when a command needs them.
-    external: ['@mermaid-js/mermaid-cli', 'puppeteer', 'puppeteer-core', 'exceljs', '@hpcc-js/wasm-graphviz'],
-    // Some CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __orgcRequire } from 'node:module'; const require = __orgcRequire(import.meta.url);" },
+    define: { ORGC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orgcModuleUrl' },
+    banner: { js: 'var __orgcModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Loaded from node_modules by the commands that need them (src/external.ts).
+    external: ['@mermaid-js/mermaid-cli', 'puppeteer', 'puppeteer-core', '@hpcc-js/wasm-graphviz', 'yaml'],
     legalComments: 'none',
     logLevel: 'warning',
   });
 }
 
+/** Run the example once so that bin/orgc stores the compiled code of a typical run. */
+function warmCodeCache(): void {
+  const r = spawnSync(process.execPath, [`${root}bin/orgc`, 'validate', `${root}examples/sales-org`], { cwd: root, stdio: 'ignore' });
+  if (r.status !== 0 || !existsSync(`${root}dist/orgc.cjs.cache`)) {
+    console.warn('build: could not store the code cache; orgc will still work, only start more slowly');
+  }
+}
+
 compileValidator('orgc.schema.json', 'validate-org-file.js');
 compileValidator('orgc.config.schema.json', 'validate-config.js');
-if (!process.argv.includes('--validator-only')) await bundle();
+if (!process.argv.includes('--validator-only')) {
+  await bundle();
+  warmCodeCache();
+}

@@ -1,39 +1,77 @@
-// Start-up cost: what `--version` and `validate` load must stay small. The schema builder (zod)
-// and the slow-path YAML parser must never be part of the code every run loads.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// The installed command: bin/orgc answers --version without loading the bundle, runs the bundle
+// with V8's code cache (and without it), and the bundle carries everything a clean validate needs
+// — the schema builder (zod) never, the slow-path YAML parser and the chart back ends only from
+// node_modules when a command needs them.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
-const chunks = readdirSync(`${ROOT}dist/chunks`).map((f) => `${ROOT}dist/chunks/${f}`);
-const main = readFileSync(`${ROOT}dist/main.js`, 'utf8');
-
-/** The files a module loads statically, transitively. */
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) {
-    const rel = m[1] ?? m[2];
-    staticClosure(new URL(rel, `file://${file}`).pathname, seen);
+/** A copy of the installed package with only the given parts: bin/, package.json, optionally dist/. */
+function install(parts: { dist: boolean; cache?: boolean }): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'orgc-install-'));
+  cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  if (parts.dist) {
+    mkdirSync(path.join(dir, 'dist'));
+    // Same content and modification time as the built bundle, so that the built cache fits.
+    copyFileSync(path.join(ROOT, 'dist', 'orgc.cjs'), path.join(dir, 'dist', 'orgc.cjs'));
+    const { atime, mtime } = statSync(path.join(ROOT, 'dist', 'orgc.cjs'));
+    utimesSync(path.join(dir, 'dist', 'orgc.cjs'), atime, mtime);
+    if (parts.cache) copyFileSync(path.join(ROOT, 'dist', 'orgc.cjs.cache'), path.join(dir, 'dist', 'orgc.cjs.cache'));
   }
-  return seen;
+  return dir;
 }
 
-describe('the bundle', () => {
-  it('answers --version from a tiny entry that loads nothing else', () => {
-    const loaded = [...staticClosure(`${ROOT}dist/main.js`)];
-    const bytes = loaded.reduce((n, f) => n + statSync(f).size, 0);
-    expect(bytes).toBeLessThan(5000);
-    expect(main).toMatch(/import\("\.\/chunks\/program-/);
+function run(dir: string, args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'orgc'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
+describe('the installed command', () => {
+  it('answers --version without the bundle', () => {
+    const dir = install({ dist: false });
+    expect(run(dir, ['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(run(dir, ['validate'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^orgc: .*orgc\.cjs is missing: run `npm run build` in the orgc package\n$/) });
   });
 
-  it('keeps zod out of every chunk', () => {
-    for (const c of chunks) expect(readFileSync(c, 'utf8'), c).not.toMatch(/ZodType|zod\/v4/);
+  it('validates a clean org with no node_modules at all: no slow-path parser, no chart back end', () => {
+    const dir = install({ dist: true, cache: true });
+    const r = run(dir, ['validate', 'examples/sales-org', '--lang', 'en']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('✔ no problems in 8 files\n');
   });
 
-  it('loads the slow-path YAML parser only on demand', () => {
-    const validate = chunks.find((c) => /\/validate-[^/]+\.js$/.test(c))!;
-    const loaded = [...staticClosure(validate)].map((f) => readFileSync(f, 'utf8')).join('\n');
-    expect(loaded).not.toMatch(/class Composer|parseAllDocuments\(source/);
+  it('builds its code cache on first run, uses it after, and replaces one that does not fit', () => {
+    const dir = install({ dist: true });
+    const cache = path.join(dir, 'dist', 'orgc.cjs.cache');
+    const expected = run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en']);
+    expect(expected).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(cache)).toBe(true);
+    const built = readFileSync(cache);
+    expect(built.subarray(0, 16).toString()).toBe('orgc-code-cache ');
+    // Used, not rewritten.
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(readFileSync(cache).equals(built)).toBe(true);
+    // Garbage under the right stamp: V8 rejects it, orgc runs and writes a good one.
+    const stamp = built.subarray(0, built.indexOf(10) + 1);
+    writeFileSync(cache, Buffer.concat([stamp, Buffer.from('not a code cache')]));
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
+    // A rebuilt bundle (new modification time): the old cache is ignored and replaced.
+    const bundle = path.join(dir, 'dist', 'orgc.cjs');
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5000));
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(readFileSync(cache).subarray(0, stamp.length).equals(stamp)).toBe(false);
+  });
+
+  it('keeps zod and the slow-path YAML parser out of the bundle', () => {
+    const bundle = readFileSync(path.join(ROOT, 'dist', 'orgc.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/ZodType|zod\/v4/);
+    expect(bundle).not.toMatch(/class Composer|parseAllDocuments\(source/);
   });
 });

@@ -1,11 +1,7 @@
-// Entry point of the `orgc` binary. `--version` answers before anything else loads; every other
-// command goes through the program, whose commands load their own code when they run.
-import { VERSION } from '../version.js';
+// The bundled CLI's entry: bin/orgc has answered `--version` already (without loading this), so
+// here every command goes through the program.
+import { run } from './program.js';
 
-const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
-} else {
-  const { run } = await import('./program.js');
-  process.exitCode = await run(argv);
-}
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

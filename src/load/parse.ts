@@ -2,6 +2,7 @@
 // files), recording no positions: positions.ts finds them later, for the findings only. js-yaml
 // stops at the first error, so a file that fails to parse is parsed again by `yaml`, loaded only
 // then, which reports every syntax error and duplicate key with its exact range.
+import { importExternal } from '../external.js';
 import jsYaml from 'js-yaml';
 import type { Finding } from '../finding.js';
 
@@ -58,8 +59,8 @@ async function explainFailure(file: string, text: string, error: unknown): Promi
 }
 
 async function slowPathFindings(file: string, text: string): Promise<Finding[]> {
-  // `yaml` is CommonJS: bundled and imported dynamically, its exports sit under `default`.
-  const mod = await import('yaml');
+  // `yaml` is CommonJS: imported dynamically, its exports may sit under `default`.
+  const mod = await importExternal<typeof import('yaml')>('yaml');
   const { parseAllDocuments } = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
   const findings: Finding[] = [];
   let docs;

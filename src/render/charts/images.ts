@@ -3,6 +3,7 @@
 // error", "Maximum text size", "Edge limit") instead of writing them as if fine. `graphviz` lays
 // out SVG in-process from the same charts, with no browser at all.
 import { existsSync } from 'node:fs';
+import { importExternal } from '../../external.js';
 import path from 'node:path';
 import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
@@ -78,7 +79,10 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
   if (charts.length === 0) return out;
   for (const chart of charts) checkSize(chart);
   const executablePath = findBrowser(opts.browser);
-  const [{ default: puppeteer }, { renderMermaid }] = await Promise.all([import('puppeteer'), import('@mermaid-js/mermaid-cli')]);
+  const [{ default: puppeteer }, { renderMermaid }] = await Promise.all([
+    importExternal<typeof import('puppeteer')>('puppeteer'),
+    importExternal<typeof import('@mermaid-js/mermaid-cli')>('@mermaid-js/mermaid-cli'),
+  ]);
   let browser;
   try {
     browser = await puppeteer.launch({
@@ -168,7 +172,7 @@ export function checkSize(chart: Chart): void {
 
 /** Graphviz's SVGs, laid out in-process; the WebAssembly module loads once per run. */
 export async function graphvizSvgs(charts: Chart[]): Promise<Array<[Chart, string]>> {
-  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  const { Graphviz } = await importExternal<typeof import('@hpcc-js/wasm-graphviz')>('@hpcc-js/wasm-graphviz');
   const graphviz = await Graphviz.load();
   return charts.map((chart) => [chart, graphviz.dot(toDot(chart))]);
 }

@@ -1,0 +1,150 @@
+// `npm run bench [-- --sizes example,1k,10k,100k --runs N --json FILE]`: time orgc as a user runs it
+// — whole processes, start to exit — against baselines measured in the same run: `node -e 0`, and a
+// bare js-yaml parse of the same file. Prints medians, ratios and peak memory, and whether each
+// target of docs/benchmarks.md is met. Not a test: nothing here fails a build.
+//
+// Runs of the commands being compared are interleaved (a, b, a, b, …) so that a machine slowing
+// down part-way affects both sides of a ratio alike. Synthetic orgs are generated once into
+// .bench/ and reused.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { syntheticOrg } from './synthetic-org.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATA = path.join(ROOT, '.bench');
+const ORGC = path.join(ROOT, 'bin', 'orgc');
+const JS_YAML = path.join(ROOT, 'scripts', 'bench', 'js-yaml-parse.cjs');
+const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'example,1k,10k,100k' },
+    runs: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const sizes = values.sizes!.split(',').map((s) => s.trim());
+
+interface Sample {
+  ms: number;
+  /** Peak resident memory in MB, where /usr/bin/time can tell. */
+  mb?: number;
+  code: number | null;
+}
+
+/** One run of a command: wall time from spawn to exit, and peak memory. */
+function runOnce(cmd: string[], cwd = ROOT): Sample {
+  const argv = TIME ? [TIME, '-f', '%M', ...cmd] : cmd;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = TIME ? Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1]) : NaN;
+  return { ms, mb: Number.isFinite(kb) ? kb / 1024 : undefined, code: r.status };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+type Command = string[] | ((run: number) => string[]);
+
+/** Time several commands, their runs interleaved; a warm-up run of each first (file cache, disk). */
+function compare(cmds: Record<string, Command>, runs: number, cwd?: string): Record<string, { ms: number; mb?: number; code: number | null }> {
+  const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
+  const argv = (cmd: Command, i: number) => (typeof cmd === 'function' ? cmd(i) : cmd);
+  for (const cmd of Object.values(cmds)) runOnce(argv(cmd, -1), cwd);
+  for (let i = 0; i < runs; i++) for (const [k, cmd] of Object.entries(cmds)) samples[k].push(runOnce(argv(cmd, i), cwd));
+  return Object.fromEntries(
+    Object.entries(samples).map(([k, s]) => [k, { ms: median(s.map((x) => x.ms)), mb: s[0].mb === undefined ? undefined : Math.max(...s.map((x) => x.mb!)), code: s[0].code }]),
+  );
+}
+
+/** The synthetic org of a size, generated on first use. */
+function org(size: string): string {
+  const roles = Number(size.replace(/k$/, '')) * (size.endsWith('k') ? 1000 : 1);
+  const dir = path.join(DATA, size);
+  const file = path.join(dir, 'org.yaml');
+  if (!existsSync(file)) {
+    process.stderr.write(`generating a ${size}-role org in ${path.relative(ROOT, dir)} …\n`);
+    mkdirSync(dir, { recursive: true });
+    const generated = syntheticOrg(roles);
+    writeFileSync(file, generated.files.values().next().value!);
+    if (generated.config) writeFileSync(path.join(dir, 'orgc.config.yaml'), generated.config);
+  }
+  return file;
+}
+
+interface Row {
+  what: string;
+  orgc: number;
+  baseline?: { name: string; ms: number };
+  ratio?: number;
+  target: string;
+  met: boolean;
+  mb?: number;
+}
+const rows: Row[] = [];
+const runsFor = (size: string) => Number(values.runs ?? (size === '100k' ? 3 : size === '10k' ? 5 : 15));
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const say = (row: Row) => {
+  rows.push(row);
+  const base = row.baseline ? `  vs ${row.baseline.name} ${fmt(row.baseline.ms)}  = ${row.ratio!.toFixed(2)}×` : '';
+  const mem = row.mb === undefined ? '' : `  peak ${row.mb.toFixed(0)} MB`;
+  process.stdout.write(`${row.met ? '✔' : '✘'} ${row.what}: ${fmt(row.orgc)}${base}${mem}  (target ${row.target})\n`);
+};
+const check = (r: { code: number | null }, what: string) => {
+  if (r.code !== 0) throw new Error(`${what} exited with ${r.code}`);
+};
+
+process.stdout.write(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
+
+const byRoles: Record<string, number> = {};
+for (const size of sizes) {
+  const runs = runsFor(size);
+  if (size === 'example') {
+    const r = compare({ node: ['node', '-e', '0'], version: [ORGC, '--version'], validate: [ORGC, 'validate', 'examples/sales-org'] }, runs);
+    check(r.validate, 'validate examples/sales-org');
+    say({ what: 'orgc --version', orgc: r.version.ms, baseline: { name: 'node -e 0', ms: r.node.ms }, ratio: r.version.ms / r.node.ms, target: '≤ 1.3×', met: r.version.ms / r.node.ms <= 1.3 });
+    say({ what: 'orgc validate examples/sales-org', orgc: r.validate.ms, baseline: { name: 'node -e 0', ms: r.node.ms }, ratio: r.validate.ms / r.node.ms, target: '≤ 2×', met: r.validate.ms / r.node.ms <= 2, mb: r.validate.mb });
+    continue;
+  }
+  const file = org(size);
+  const r = compare({ jsyaml: ['node', JS_YAML, file], validate: [ORGC, 'validate', file] }, runs);
+  check(r.validate, `validate ${size}`);
+  byRoles[size] = r.validate.ms;
+  const ratio = r.validate.ms / r.jsyaml.ms;
+  const limit = size === '1k' ? undefined : 1.5;
+  const memOk = size !== '100k' || (r.validate.mb ?? 0) <= 1024;
+  say({
+    what: `orgc validate, ${size} roles`,
+    orgc: r.validate.ms,
+    baseline: { name: 'js-yaml parse', ms: r.jsyaml.ms },
+    ratio,
+    target: limit ? `≤ ${limit}×${size === '100k' ? ', ≤ 1 GB' : ''}` : 'for growth',
+    met: (limit === undefined || ratio <= limit) && memOk,
+    mb: r.validate.mb,
+  });
+  if (size === '1k') {
+    // Into memory where the machine has a tmpfs: the figure is orgc's cost, not the disk's. (On the
+    // build VM, creating 1,100 small files on its ext4 disk alone takes 0.6–0.9 s.)
+    const out = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : path.join(ROOT, '.bench'), 'orgc-render-'));
+    try {
+      // Into a new directory each time: every page written, none skipped as unchanged.
+      const render = compare({ render: (i) => [ORGC, 'render', file, '--format', 'md', '--out', path.join(out, String(i))] }, runs);
+      check(render.render, 'render 1k');
+      say({ what: `orgc render --format md, 1k roles${out.startsWith('/dev/shm') ? ' (into tmpfs)' : ''}`, orgc: render.render.ms, target: '≤ 1 s', met: render.render.ms <= 1000, mb: render.render.mb });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+}
+for (const [a, b] of [['1k', '10k'], ['10k', '100k']] as const) {
+  if (byRoles[a] && byRoles[b]) {
+    const growth = byRoles[b] / byRoles[a];
+    say({ what: `growth ${a} → ${b} roles`, orgc: byRoles[b], baseline: { name: a, ms: byRoles[a] }, ratio: growth, target: '≤ 12×', met: growth <= 12 });
+  }
+}
+if (values.json) writeFileSync(values.json, JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, rows }, null, 2) + '\n');
+process.stdout.write(rows.every((r) => r.met) ? 'every target met\n' : `${rows.filter((r) => !r.met).length} target(s) not met\n`);
