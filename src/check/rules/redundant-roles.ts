@@ -51,36 +51,39 @@ export default defineRule<{ threshold: number }>({
     const cellOf = scopeCells([...work.keys()]);
     // duty → scope cell → roles; cell '' holds the roles without a cell, which meet every role.
     const index = new Map<Duty, Map<string, Role[]>>();
-    const candidates = function* (duty: Duty, cell: string): Generator<Role> {
-      const byCell = index.get(duty);
-      if (!byCell) return;
-      if (cell === '') {
-        for (const list of byCell.values()) yield* list;
-        return;
-      }
-      yield* byCell.get(cell) ?? [];
-      yield* byCell.get('') ?? [];
-    };
+    const byRank = (a: Duty, b: Duty) => rank.get(a)! - rank.get(b)!;
+    const seen = new Set<Role>();
     for (const [role, duties] of work) {
       const cell = cellOf.get(role)!;
-      const tokens = [...duties].sort((a, b) => rank.get(a)! - rank.get(b)!);
-      const mine = new Set(duties);
+      const tokens = duties.slice().sort(byRank);
       const prefix = tokens.slice(0, tokens.length - Math.ceil(t * tokens.length) + 1);
-      const seen = new Set<Role>();
+      let mine: Set<Duty> | undefined;
       let match: { other: Role; similarity: number } | undefined;
-      for (const d of prefix) {
-        for (const other of candidates(d, cell)) {
+      seen.clear();
+      const consider = (list: readonly Role[] | undefined) => {
+        if (!list) return;
+        for (const other of list) {
           if (seen.has(other)) continue;
           seen.add(other);
-          // Cheapest test first: roles split by scope (the usual case) are not redundant.
-          if (!scopesOverlap(role.scope, other.scope)) continue;
+          // Cheapest tests first: roles split by scope (the usual case) are not redundant.
           const theirs = work.get(other)!;
-          if (theirs.length < t * mine.size || mine.size < t * theirs.length) continue;
+          if (theirs.length < t * duties.length || duties.length < t * theirs.length) continue;
+          if (role.scope !== other.scope && !scopesOverlap(role.scope, other.scope)) continue;
+          mine ??= new Set(duties);
           let shared = 0;
           for (const x of theirs) if (mine.has(x)) shared++;
           const similarity = shared / (mine.size + theirs.length - shared);
           // The earliest declared match, so the report is the same on every run.
           if (similarity >= t && (!match || roleOrder.get(other)! < roleOrder.get(match.other)!)) match = { other, similarity };
+        }
+      };
+      for (const d of prefix) {
+        const byCell = index.get(d);
+        if (!byCell) continue;
+        if (cell === '') for (const list of byCell.values()) consider(list);
+        else {
+          consider(byCell.get(cell));
+          consider(byCell.get(''));
         }
       }
       if (match) {
