@@ -1,4 +1,5 @@
-// Fills a message template: `{name}` takes the data value, `{name|glossary}` translates it.
+// Fills a message template: `{name}` takes the data value, `{name|glossary}` translates it. A value
+// from the file (a key, a name) is cut to a readable length: a 10 MB key must not make a 10 MB line.
 import type { MessageData, Messages } from '../finding.js';
 import { gloss } from './glossary.js';
 import { catalogueLanguage } from './lang.js';
@@ -10,6 +11,14 @@ export function formatMessage(messages: Messages, messageId: string, data: Messa
   return entry[cl].replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, name: string, glossary?: string) => {
     const value = data?.[name];
     if (value === undefined) return whole;
-    return glossary ? gloss(glossary, String(value), cl) : String(value);
+    return glossary ? gloss(glossary, String(value), cl) : clip(String(value));
   });
+}
+
+const MAX_VALUE = 500;
+
+function clip(value: string): string {
+  if (value.length <= MAX_VALUE) return value;
+  const cut = /[\ud800-\udbff]/.test(value[MAX_VALUE - 1]) ? MAX_VALUE - 1 : MAX_VALUE;
+  return `${value.slice(0, cut)}…`;
 }

@@ -13,7 +13,8 @@ export const syntax: CheckMeta = {
     'too-many-merges': { en: 'more than {max} merge keys (`<<`) in one file', 'zh-CN': '单个文件中的合并键（`<<`）超过 {max} 个' },
     'unknown-tag': { en: 'unsupported YAML tag `{tag}`: org files hold plain YAML values', 'zh-CN': '不支持的 YAML 标签 `{tag}`：组织文件只能包含普通的 YAML 值' },
     'multi-document': { en: 'a file holds one YAML document, found {count} (`---` starts another)', 'zh-CN': '一个文件只能包含一个 YAML 文档，实际有 {count} 个（`---` 开始了新文档）' },
-    'alias-expansion': { en: 'aliases expand this file to more than {max} values', 'zh-CN': '别名展开后超过 {max} 个值' },
+    'alias-expansion': { en: 'aliases expand this file to more than {max} values: write the repeated parts out, or alias less', 'zh-CN': '别名展开后超过 {max} 个值：请直接写出重复的部分，或减少别名' },
+    'unknown-alias': { en: '`*{name}` refers to an anchor `&{name}` this file does not define (anchors work within one file)', 'zh-CN': '`*{name}` 引用的锚点 `&{name}` 不在本文件中（锚点只在同一文件内有效）' },
   },
 };
 
@@ -71,6 +72,8 @@ export const schema: CheckMeta = {
     'duration-ambiguous': { en: '`{value}` is ambiguous: `m` could mean minutes or months; write `min` for minutes, or use `d`/`w`', 'zh-CN': '`{value}` 有歧义：`m` 可能表示分钟或月；分钟请写 `min`，或改用 `d`/`w`' },
     years: { en: '`{value}` is not a number of years: write e.g. `3y`', 'zh-CN': '`{value}` 不是年数：请写成如 `3y`' },
     quantity: { en: '`{value}` is not a quantity: write a number, a percentage (`25%`), money (`120M CNY`) or a duration (`30d`)', 'zh-CN': '`{value}` 不是有效的数量：请写数字、百分比（`25%`）、金额（`120M CNY`）或时长（`30d`）' },
+    'text-quote': { en: 'expected text, but YAML reads this as {actual|type}: put it in quotes to keep it as written (e.g. `"0755"`)', 'zh-CN': '应为文本，但 YAML 将其读作{actual|type}：请加引号以保持原样（如 `"0755"`）' },
+    'type-quote': { en: 'expected a string, but YAML reads this as {actual|type}: put it in quotes to keep it as written', 'zh-CN': '应为字符串，但 YAML 将其读作{actual|type}：请加引号以保持原样' },
     text: { en: 'expected text: a string, or a map by language such as `{ en: ..., zh-CN: ... }`', 'zh-CN': '应为文本：字符串，或按语言的映射，如 `{ en: ..., zh-CN: ... }`' },
     raci: { en: '`{value}` is not a RACI letter: write `R`, `A`, `C`, `I`, or a list such as `[A, R]`', 'zh-CN': '`{value}` 不是 RACI 字母：请写 `R`、`A`、`C`、`I`，或列表如 `[A, R]`' },
     condition: { en: '`{value}` is not a condition: write an operator and a value, e.g. `< 20%`', 'zh-CN': '`{value}` 不是条件：请写运算符和数值，如 `< 20%`' },

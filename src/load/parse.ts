@@ -53,6 +53,14 @@ async function explainFailure(file: string, text: string, error: unknown): Promi
     const span = start >= 0 ? { offset: start, end: start + tag.length } : {};
     return [{ ruleId: 'syntax', messageId: 'unknown-tag', data: { tag }, at: { ...at, ...span } }];
   }
+  const alias = /unidentified alias "(.*)"/.exec(reason);
+  if (alias) {
+    // js-yaml stops after the alias; point at the alias itself.
+    const written = `*${alias[1]}`;
+    const start = text.lastIndexOf(written, at.offset);
+    const span = start >= 0 ? { offset: start, end: start + written.length } : {};
+    return [{ ruleId: 'syntax', messageId: 'unknown-alias', data: { name: alias[1] }, at: { ...at, ...span } }];
+  }
   const detailed = await slowPathFindings(file, text);
   if (detailed.length > 0) return detailed;
   return [{ ruleId: 'syntax', messageId: 'yaml', data: { reason }, at }];

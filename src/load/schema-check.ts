@@ -144,6 +144,7 @@ class ErrorMapper {
         if (typeof value === 'number' && (pattern === YEARS_PATTERN || pattern === DURATION_PATTERN)) {
           return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
         }
+        if (p.type === 'string' && isBareScalar(value)) return this.finding('type-quote', path, { actual: jsonType(value) });
         return this.finding('type', path, { expected: String(p.type), actual: jsonType(value) });
       }
       case 'enum': {
@@ -223,8 +224,13 @@ function typeMatches(s: JsonSchema, actual: string): boolean {
   return t === actual;
 }
 
+/** A number or true/false: what YAML makes of an unquoted `0755`, `2024` or `true`. */
+function isBareScalar(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean';
+}
+
 function unionMessage(kind: 'text' | 'quantity' | 'raci', value: unknown): string {
-  if (kind === 'text') return 'text';
+  if (kind === 'text') return isBareScalar(value) ? 'text-quote' : 'text';
   if (kind === 'raci') return 'raci';
   if (typeof value === 'string' && /^\d+(\.\d+)?m$/.test(value)) return 'duration-ambiguous';
   return 'quantity';

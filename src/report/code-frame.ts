@@ -2,10 +2,27 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Range } from './diagnostic.js';
 
+/** Longest source line shown whole; a longer one is shown as a window around the span. */
+const MAX_LINE = 160;
+/** Characters kept before the span in such a window. */
+const CONTEXT = 40;
+
 export function codeFrame(line: string, range: Range, paint: (s: string) => string = (s) => s): string[] {
-  const display = line.replace(/\t/g, ' ');
-  const startCol = Math.min(range.start.column, display.length + 1);
-  const endCol = range.end.line === range.start.line ? Math.max(range.end.column, startCol + 1) : display.length + 1;
+  let display = line.replace(/\t/g, ' ');
+  let startCol = Math.min(range.start.column, display.length + 1);
+  let endCol = range.end.line === range.start.line ? Math.max(range.end.column, startCol + 1) : display.length + 1;
+  if (display.length > MAX_LINE) {
+    // A 10 MB line must not become a 10 MB report: a window with `…` where it was cut.
+    let from = Math.max(0, startCol - 1 - CONTEXT);
+    let to = Math.min(display.length, from + MAX_LINE);
+    if (isLowSurrogate(display, from)) from++;
+    if (isLowSurrogate(display, to)) to--;
+    const head = from > 0 ? '…' : '';
+    const tail = to < display.length ? '…' : '';
+    display = head + display.slice(from, to) + tail;
+    startCol = startCol - from + head.length;
+    endCol = Math.min(endCol - from + head.length, display.length - tail.length + 1);
+  }
   const before = display.slice(0, startCol - 1);
   const under = display.slice(startCol - 1, Math.max(endCol - 1, startCol));
   const gutter = String(range.start.line);
@@ -15,6 +32,11 @@ export function codeFrame(line: string, range: Range, paint: (s: string) => stri
     ` ${gutter} | ${display}`,
     ` ${pad} | ${' '.repeat(displayWidth(before))}${paint('^' + '~'.repeat(caretWidth - 1))}`,
   ];
+}
+
+function isLowSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Marks, format and control characters take no column of their own. */

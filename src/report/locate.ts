@@ -8,6 +8,8 @@ import { compareDiagnostics, type Diagnostic, type Range } from './diagnostic.js
 
 export interface LocateOptions {
   lang: string;
+  /** Findings of one rule in one file listed at most; the rest are counted in one more. */
+  maxPerRule?: number;
   /** The configured level of a rule's findings in a file (`off` drops them); the rule's default otherwise. */
   levelOf?: (ruleId: string, file: string) => Severity | 'off' | undefined;
 }
@@ -21,11 +23,24 @@ export function toDiagnostics(
   const byPath = new Map(files.map((f) => [f.path, f]));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const max = opts.maxPerRule ?? MAX_PER_RULE;
+  // Per file and rule: how many were listed, and the first one left out with how many followed it.
+  const listed = new Map<string, number>();
+  const omitted = new Map<string, { first: Finding; level: Severity; count: number }>();
   for (const f of findings) {
     const meta = checks.get(f.ruleId);
     const messages = meta?.messages ?? {};
     const level = meta?.core ? meta.severity : (f.severity ?? opts.levelOf?.(f.ruleId, f.at.file) ?? meta?.severity ?? 'error');
     if (level === 'off') continue;
+    const group = `${f.at.file}\0${f.ruleId}`;
+    const n = listed.get(group) ?? 0;
+    if (n >= max) {
+      const o = omitted.get(group);
+      if (o) o.count++;
+      else omitted.set(group, { first: f, level, count: 1 });
+      continue;
+    }
+    listed.set(group, n + 1);
     const diagnostic: Diagnostic = {
       ruleId: f.ruleId,
       severity: level,
@@ -43,7 +58,20 @@ export function toDiagnostics(
     seen.add(key);
     out.push(diagnostic);
   }
+  for (const { first, level, count } of omitted.values()) {
+    out.push({ ruleId: first.ruleId, severity: level, message: moreLikeThis(count, opts.lang), file: first.at.file, range: rangeOf(first.at, byPath), related: [] });
+  }
   return out.sort(compareDiagnostics);
+}
+
+/**
+ * A file with 100,000 unknown keys needs fixing at its source, not 100,000 lines of report: past
+ * this many findings of one rule in one file, the rest are one finding that counts them.
+ */
+export const MAX_PER_RULE = 100;
+
+function moreLikeThis(count: number, lang: string): string {
+  return lang.startsWith('zh') ? `此文件中还有 ${count} 处同类问题未列出` : `and ${count} more like this in this file, not listed`;
 }
 
 function rangeOf(at: Pointer, files: ReadonlyMap<string, LoadedFile>): Range {

@@ -34,3 +34,19 @@ describe('display width', () => {
     expect(caret).toBe(`   | ${' '.repeat(20)}^`);
   });
 });
+
+describe('a very long line', () => {
+  it('is shown as a window around the span, cut with …', () => {
+    const line = `    purpose: "${'x'.repeat(10_000)}" # end`;
+    const [shown, caret] = codeFrame(line, { start: { line: 7, column: 14, offset: 0 }, end: { line: 7, column: line.length - 5, offset: 0 } });
+    expect(shown).toBe(` 7 |     purpose: "${'x'.repeat(160 - 14)}…`);
+    expect(caret).toBe(`   | ${' '.repeat(13)}^${'~'.repeat(160 - 14)}`);
+  });
+
+  it('keeps the span in view when it lies far along the line', () => {
+    const line = `${'a'.repeat(5000)}BAD${'b'.repeat(5000)}`;
+    const [shown, caret] = codeFrame(line, { start: { line: 1, column: 5001, offset: 0 }, end: { line: 1, column: 5004, offset: 0 } });
+    expect(shown).toBe(` 1 | …${'a'.repeat(40)}BAD${'b'.repeat(117)}…`);
+    expect(caret).toBe(`   | ${' '.repeat(41)}^~~`);
+  });
+});
