@@ -6,16 +6,19 @@
 //   output as it was (and temporary files that the next render removes).
 // - A file whose content is already what it would be is not rewritten: its timestamp stays, and
 //   re-rendering a large handbook after a small change touches only what changed.
+// - The renames are journalled: before the first, .orgc-pending.json lists them (and the pages to
+//   delete, and the new manifest). A render killed during the renames leaves that journal, and
+//   the next render in the directory completes it first, so the directory is never left half old,
+//   half new for long.
 // - A manifest (.orgc-manifest.json) lists the files orgc wrote, per format. A page that is no
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
 //   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
 //   produce were not asked for, not retired.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
-import { writeFileAtomic } from './write-files.js';
 
 export const MANIFEST = '.orgc-manifest.json';
 const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
@@ -54,6 +57,7 @@ export interface WriteResult {
 }
 
 export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<WriteResult> {
+  finishPending(outDir);
   const targets = [...contents.keys()].sort().map((rel) => [rel, inside(outDir, rel)] as const);
   const dirs = new Set(targets.map(([, abs]) => path.dirname(abs)));
   // Synchronous file operations: the render is done and nothing else waits, and a thousand small
@@ -67,12 +71,14 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
   const changed = targets.filter(([rel, abs]) => !sameContent(abs, contents.get(rel)!));
   const staged = changed.map(([rel, abs]) => [rel, path.join(path.dirname(abs), `.${path.basename(abs)}.orgc-${suffix}.tmp`), abs] as const);
   try {
-    for (const [rel, tmp] of staged) writeFileSync(tmp, contents.get(rel)!);
+    staged.forEach(([rel, tmp], i) => {
+      writeFileSync(tmp, contents.get(rel)!);
+      killPoint('staged', i + 1);
+    });
   } catch (error) {
     for (const [, tmp] of staged) rmSync(tmp, { force: true });
     throw error;
   }
-  for (const [, tmp, abs] of staged) renameSync(tmp, abs);
 
   const manifest = await readManifest(outDir);
   const previous = manifest.files[format] ?? [];
@@ -82,14 +88,80 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
   for (const rel of previous) {
     if (produced.has(rel)) continue;
     if (partial) now.push(rel);
-    else {
-      rmSync(inside(outDir, rel), { force: true });
-      removed.push(rel);
-    }
+    else removed.push(rel);
   }
   manifest.files[format] = now.sort();
-  await writeFileAtomic(path.join(outDir, MANIFEST), JSON.stringify(sortKeys(manifest), null, 2) + '\n');
+  const pending: Pending = {
+    version: 1,
+    renames: staged.map(([rel, tmp]) => [path.relative(outDir, tmp).split(path.sep).join('/'), rel]),
+    removals: removed,
+    manifest: sortKeys(manifest),
+  };
+  // The journal appears whole or not at all: until it does, the previous output stands.
+  const journal = path.join(outDir, PENDING);
+  writeFileSync(`${journal}.orgc-${suffix}.tmp`, JSON.stringify(pending) + '\n');
+  renameSync(`${journal}.orgc-${suffix}.tmp`, journal);
+  commit(outDir, pending);
   return { written: targets.length, changed: changed.length, removed };
+}
+
+const PENDING = '.orgc-pending.json';
+
+interface Pending {
+  version: 1;
+  /** Temporary file → target, relative to the output directory. */
+  renames: Array<[string, string]>;
+  removals: string[];
+  manifest: Manifest;
+}
+
+/** Carry out a journalled commit; safe to repeat, as a render killed part-way through needs. */
+function commit(outDir: string, pending: Pending): void {
+  pending.renames.forEach(([tmp, target], i) => {
+    const from = inside(outDir, tmp);
+    // Already renamed by the run that was interrupted.
+    if (!existsSync(from)) return;
+    renameSync(from, inside(outDir, target));
+    killPoint('renamed', i + 1);
+  });
+  for (const rel of pending.removals) rmSync(inside(outDir, rel), { force: true });
+  const manifestFile = path.join(outDir, MANIFEST);
+  const temp = `${manifestFile}.orgc-${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
+  renameSync(temp, manifestFile);
+  rmSync(path.join(outDir, PENDING), { force: true });
+}
+
+/** Complete the commit of a render that was killed during it. */
+export function finishPending(outDir: string): boolean {
+  let pending: Pending;
+  let text: string;
+  try {
+    text = readFileSync(path.join(outDir, PENDING), 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    pending = JSON.parse(text) as Pending;
+  } catch {
+    rmSync(path.join(outDir, PENDING), { force: true });
+    return false;
+  }
+  if (pending?.version !== 1 || !Array.isArray(pending.renames) || !Array.isArray(pending.removals) || typeof pending.manifest?.files !== 'object') {
+    rmSync(path.join(outDir, PENDING), { force: true });
+    return false;
+  }
+  commit(outDir, pending);
+  return true;
+}
+
+/**
+ * Fault injection for the tests of interrupted renders: `ORGC_TEST_KILL=staged:3` kills the
+ * process, as a power cut would, after the third temporary file is written; `renamed:3` after
+ * the third rename. Unset, this is one comparison per file.
+ */
+function killPoint(stage: 'staged' | 'renamed', count: number): void {
+  if (process.env.ORGC_TEST_KILL === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
 }
 
 function sameContent(file: string, wanted: string | Uint8Array): boolean {
