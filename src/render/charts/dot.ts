@@ -6,9 +6,12 @@ import { linesOf, styleOf, type Chart, type NodeStyle } from './chart.js';
 const FONT_SIZE = 12;
 const FONTS = 'Noto Sans CJK SC, PingFang SC, Microsoft YaHei, Helvetica, Arial, sans-serif';
 
-/** Text inside a DOT "…" string; a line break becomes a centred break. */
+/**
+ * Text inside a DOT "…" string; a line break becomes a centred break. Graphviz decodes HTML
+ * entities in strings, so `&` is written as `&amp;`: a title with `&amp;` in it shows as typed.
+ */
 export function dotText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n');
+  return s.replace(/&/g, '&amp;').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n');
 }
 
 /** Width of a line in ems: wide (CJK, full-width, emoji) characters count one, the rest about half. */
