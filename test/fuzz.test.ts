@@ -2,7 +2,7 @@
 // ones (`npm run fuzz` explores further with fresh seeds). See scripts/fuzz/properties.ts.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { mutatedOrg, rendersDeterministically, validatesSafely, validOrg } from '../scripts/fuzz/properties.js';
+import { diffsEmptyWithItself, mutatedOrg, rendersDeterministically, validatesSafely, validOrg } from '../scripts/fuzz/properties.js';
 
 const SEED = 20261127;
 
@@ -14,6 +14,10 @@ describe('on any input', () => {
   it('validate of a mutated org never throws, and places every finding in its file', async () => {
     await fc.assert(fc.asyncProperty(mutatedOrg, validatesSafely), { seed: SEED, numRuns: 2000 });
   }, 300_000);
+
+  it('diff of an org with itself is empty, mutated or not', async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof(validOrg, mutatedOrg), diffsEmptyWithItself), { seed: SEED, numRuns: 500 });
+  }, 120_000);
 
   it('render of a valid org succeeds in every format, byte-identical when repeated', async () => {
     await fc.assert(fc.asyncProperty(validOrg, rendersDeterministically), { seed: SEED, numRuns: 120 });

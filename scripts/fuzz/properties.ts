@@ -4,10 +4,12 @@
 // - validate never throws, on random orgs and on random mutations of valid ones (deleted keys,
 //   wrong types, dangling references, cycles, ids declared twice, huge values, broken YAML), and
 //   every finding has a rule id and a location inside its file;
-// - render of any valid org succeeds and is byte-for-byte the same when repeated.
+// - render of any valid org succeeds and is byte-for-byte the same when repeated;
+// - the diff of an org against itself is empty.
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { ALL_CHECKS } from '../../src/catalogue.js';
+import { compareModels } from '../../src/diff/compare.js';
 import { defaultConfig } from '../../src/check/config.js';
 import { runRules } from '../../src/check/index.js';
 import { loadFiles } from '../../src/load/index.js';
@@ -227,4 +229,16 @@ async function renderOnce(files: Files, format: RenderFormat) {
   const built = buildModel(loaded.files);
   if (!built.model) throw new Error('no model');
   return render(built.model, format, 'en', []);
+}
+
+/** Property: an org compared with itself — read twice, as two sides of a diff are — has no changes. */
+export async function diffsEmptyWithItself(files: Files): Promise<void> {
+  const read = async () => {
+    const loaded = await loadFiles(Object.entries(files).map(([p, t]) => sourceFromBytes(p, Buffer.from(t))));
+    return loaded.findings.length ? undefined : buildModel(loaded.files).model;
+  };
+  const [a, b] = [await read(), await read()];
+  if (!a || !b) return;
+  const changes = compareModels(a, b, 'en');
+  if (changes.length) throw new Error(`the diff of an org with itself is not empty: ${JSON.stringify(changes[0])}`);
 }

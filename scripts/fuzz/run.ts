@@ -1,4 +1,4 @@
-// `npm run fuzz [-- --runs 100000 --seed N --only validate|mutate|render]`: a long property-based
+// `npm run fuzz [-- --runs 100000 --seed N --only validate|mutate|render|diff]`: a long property-based
 // campaign over the properties in properties.ts, with a fresh seed unless given. Prints what ran
 // and, for a failure, the shrunk counterexample and how to replay it. Exit 1 when anything failed.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -6,13 +6,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { mutatedOrg, rendersDeterministically, validatesSafely, validOrg, type Files } from './properties.js';
+import { diffsEmptyWithItself, mutatedOrg, rendersDeterministically, validatesSafely, validOrg, type Files } from './properties.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10000' }, seed: { type: 'string' }, only: { type: 'string' } } });
 const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-  console.error('usage: npm run fuzz -- [--runs N] [--seed N] [--only validate|mutate|render]');
+  console.error('usage: npm run fuzz -- [--runs N] [--seed N] [--only validate|mutate|render|diff]');
   process.exit(2);
 }
 
@@ -21,11 +21,12 @@ const CAMPAIGNS: Array<{ name: string; what: string; arbitrary: fc.Arbitrary<Fil
   { name: 'validate', what: 'validate of random valid orgs', arbitrary: validOrg, property: validatesSafely, share: 0.25 },
   { name: 'mutate', what: 'validate of mutated orgs', arbitrary: mutatedOrg, property: validatesSafely, share: 0.75 },
   { name: 'render', what: 'render of valid orgs, twice, every format', arbitrary: validOrg, property: rendersDeterministically, share: 0.1 },
+  { name: 'diff', what: 'diff of an org with itself', arbitrary: fc.oneof(validOrg, mutatedOrg), property: diffsEmptyWithItself, share: 0.1 },
 ];
 
 const failuresDir = path.join(fileURLToPath(new URL('../../', import.meta.url)), '.fuzz');
 let failed = 0;
-console.log(`seed ${seed}, ${runs} cases (validate ${Math.round(runs * 0.25)}, mutate ${Math.round(runs * 0.75)}, render ${Math.round(runs * 0.1)})`);
+console.log(`seed ${seed}, ${runs} cases (${CAMPAIGNS.filter((c) => !values.only || values.only === c.name).map((c) => `${c.name} ${values.only ? runs : Math.round(runs * c.share)}`).join(', ')})`);
 for (const c of CAMPAIGNS) {
   if (values.only && values.only !== c.name) continue;
   const numRuns = Math.max(1, Math.round(runs * (values.only ? 1 : c.share)));

@@ -8,7 +8,7 @@ import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { uiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
-import { InputError, resolveSources } from '../load/sources.js';
+import { InputError, resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
 import type { OrgModel } from '../model/types.js';
 import { UsageError } from './errors.js';
@@ -32,9 +32,20 @@ export interface AnalyzeOptions {
 export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const configFile = await findConfig(opts.config, paths, io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
+  let sources;
+  try {
+    sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
+  }
+  return analyzeSources(sources, config, opts.lang);
+}
+
+/** load → model → check for sources already found (files, or the blobs of a git revision). */
+export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang?: string): Promise<Analysis> {
   let loaded;
   try {
-    const sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
     loaded = await timedAsync('load', () => loadFiles(sources));
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(error.message);
@@ -49,8 +60,8 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
     findings.push(...built.findings);
     if (model) findings.push(...timed('rules', () => runRules(model!, config)));
   }
-  const lang = uiLanguage(opts.lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
-  return { files: loaded.files, model, findings, config, lang };
+  const ui = uiLanguage(lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
+  return { files: loaded.files, model, findings, config, lang: ui };
 }
 
 /** The findings placed, worded, filtered by configuration and suppressions, and sorted. */

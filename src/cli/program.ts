@@ -54,6 +54,21 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('diff')
+    .description('what a change does to the org design: roles, reporting lines, duties, RACI, headcount, KPIs, findings')
+    .argument('<base>', 'the org before: a file, a directory, or a git revision of one (`main:org/`)')
+    .argument('<head>', 'the org after, the same way')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the head, else in the working directory)')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when the change brings new errors, or new warnings too').choices(['new-errors', 'new-warnings', 'never']).default('never'))
+    .addOption(langOption('the report'))
+    .action(async (base: string, head: string, opts) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      exitCode = await diffCommand(base, head, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity and what it finds')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -1,0 +1,190 @@
+// A diff report for people — the terminal, or a pull-request comment in Markdown (short summary
+// first, details folded) — and for tools (JSON). English or Chinese.
+import type { UiLanguage } from '../i18n/lang.js';
+import { markdownText } from '../render/escape.js';
+import type { Change, ChangeKind, Ref } from './compare.js';
+import type { DiffReport, FindingRef } from './report.js';
+
+export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+export const DIFF_JSON_VERSION = 1;
+
+type Words = Record<string, { en: string; zh: string }>;
+
+/** The groups a change falls in, in the order a reviewer wants them. */
+const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
+  { id: 'roles', kinds: ['role-split', 'roles-merged', 'role-renamed', 'role-added', 'role-removed', 'role-retitled'], folded: false },
+  { id: 'lines', kinds: ['manager-changed', 'dotted-added', 'dotted-removed'], folded: false },
+  { id: 'duties', kinds: ['duty-moved', 'raci-changed', 'duty-added', 'duty-removed'], folded: true },
+  { id: 'headcount', kinds: ['headcount-changed', 'vacancies-changed'], folded: true },
+  { id: 'performance', kinds: ['kpi-added', 'kpi-removed', 'kpi-changed', 'service-level-added', 'service-level-removed', 'service-level-changed', 'target-added', 'target-removed', 'target-changed'], folded: true },
+];
+
+const W: Words = {
+  title: { en: 'Org design changes', zh: '组织设计变更' },
+  roles: { en: 'Roles', zh: '岗位' },
+  lines: { en: 'Reporting lines', zh: '汇报关系' },
+  duties: { en: 'Duties and RACI', zh: '职责与 RACI' },
+  headcount: { en: 'Headcount', zh: '编制' },
+  performance: { en: 'KPIs, service levels and targets', zh: 'KPI、服务时限与目标' },
+  newFindings: { en: 'New findings', zh: '新增问题' },
+  fixedFindings: { en: 'Fixed findings', zh: '已解决的问题' },
+  none: { en: 'No change to the org design.', zh: '组织设计没有变化。' },
+  noFindings: { en: 'no change in findings', zh: '问题没有变化' },
+  notLoaded: { en: '{side} does not load, so only its findings are compared', zh: '{side} 无法加载，只比较问题' },
+  base: { en: 'base', zh: '基准' },
+  head: { en: 'head', zh: '新版' },
+};
+
+function w(key: string, lang: UiLanguage): string {
+  return lang.startsWith('zh') ? W[key].zh : W[key].en;
+}
+
+/** One line per change; `name` formats a reference (bold in Markdown, plain in the terminal). */
+function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (s: string) => string): string {
+  const zh = lang.startsWith('zh');
+  const list = (refs: Ref[]) => refs.map(name).join(zh ? '、' : ', ');
+  switch (c.kind) {
+    case 'role-added':
+      return zh ? `新增岗位 ${name(c.role)}` : `New role ${name(c.role)}`;
+    case 'role-removed':
+      return zh ? `撤销岗位 ${name(c.role)}` : `Role ${name(c.role)} removed`;
+    case 'role-renamed':
+      return zh ? `岗位 ${name(c.from)} 改为 ${name(c.to)}（职责相同）` : `Role ${name(c.from)} renamed to ${name(c.to)} (same duties)`;
+    case 'role-retitled':
+      return zh ? `${name(c.role)} 更名：${c.from} → ${c.to}` : `${name(c.role)} retitled: ${c.from} → ${c.to}`;
+    case 'role-split':
+      return zh ? `${name(c.from)} 拆分为 ${list(c.into)}` : `${name(c.from)} split into ${list(c.into)}`;
+    case 'roles-merged':
+      return zh ? `${list(c.from)} 合并为 ${name(c.into)}` : `${list(c.from)} merged into ${name(c.into)}`;
+    case 'manager-changed':
+      if (!c.to) return zh ? `${name(c.role)} 不再有上级（原为 ${name(c.from!)}）` : `${name(c.role)} no longer reports to anyone (was ${name(c.from!)})`;
+      if (!c.from) return zh ? `${name(c.role)} 改为向 ${name(c.to)} 汇报` : `${name(c.role)} now reports to ${name(c.to)}`;
+      return zh ? `${name(c.role)} 改为向 ${name(c.to)} 汇报（原为 ${name(c.from)}）` : `${name(c.role)} now reports to ${name(c.to)} (was ${name(c.from)})`;
+    case 'dotted-added':
+      return zh ? `${name(c.role)} 新增虚线汇报给 ${name(c.manager)}` : `${name(c.role)} now has a dotted line to ${name(c.manager)}`;
+    case 'dotted-removed':
+      return zh ? `${name(c.role)} 不再虚线汇报给 ${name(c.manager)}` : `${name(c.role)} no longer has a dotted line to ${name(c.manager)}`;
+    case 'duty-added':
+      return zh ? `新增职责 ${name(c.duty)}` : `New duty ${name(c.duty)}`;
+    case 'duty-removed':
+      return zh ? `删除职责 ${name(c.duty)}` : `Duty ${name(c.duty)} removed`;
+    case 'duty-moved':
+      return zh ? `${name(c.duty)}：${code(c.letter)} 从 ${name(c.from)} 移交给 ${name(c.to)}` : `${name(c.duty)}: ${code(c.letter)} moved from ${name(c.from)} to ${name(c.to)}`;
+    case 'raci-changed':
+      return `${name(c.duty)}: ${name(c.role)} ${code(c.from || '–')} → ${code(c.to || '–')}`;
+    case 'headcount-changed':
+      return zh ? `${name(c.role)} 编制 ${c.from} → ${c.to}` : `${name(c.role)}: headcount ${c.from} → ${c.to}`;
+    case 'vacancies-changed':
+      return zh ? `${name(c.role)} 空缺 ${c.from} → ${c.to}` : `${name(c.role)}: open positions ${c.from} → ${c.to}`;
+    case 'kpi-added':
+    case 'service-level-added':
+    case 'target-added':
+      return `${zh ? '新增' : 'New'} ${noun(c.kind, lang)} ${name(c.item)}`;
+    case 'kpi-removed':
+    case 'service-level-removed':
+    case 'target-removed':
+      return zh ? `删除${noun(c.kind, lang)} ${name(c.item)}` : `${capital(noun(c.kind, lang))} ${name(c.item)} removed`;
+    case 'kpi-changed':
+    case 'service-level-changed':
+    case 'target-changed':
+      return `${noun(c.kind, lang)} ${name(c.item)}: ${c.field} ${code(c.from || '–')} → ${code(c.to || '–')}`;
+  }
+}
+
+function noun(kind: ChangeKind, lang: UiLanguage): string {
+  const zh = lang.startsWith('zh');
+  if (kind.startsWith('kpi')) return 'KPI';
+  if (kind.startsWith('service-level')) return zh ? '服务时限' : 'service level';
+  return zh ? '目标' : 'target';
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "2 roles split, 3 duties moved, 1 new error": the counts that matter, in one line. */
+export function summaryLine(report: DiffReport, lang: UiLanguage): string {
+  const zh = lang.startsWith('zh');
+  const count = (kinds: ChangeKind[]) => report.changes.filter((c) => kinds.includes(c.kind)).length;
+  const parts: Array<[number, string, string]> = [
+    [count(['role-added']), 'role added|roles added', '个岗位新增'],
+    [count(['role-removed']), 'role removed|roles removed', '个岗位撤销'],
+    [count(['role-split']), 'role split|roles split', '个岗位拆分'],
+    [count(['roles-merged']), 'merge|merges', '处合并'],
+    [count(['role-renamed', 'role-retitled']), 'role renamed|roles renamed', '个岗位更名'],
+    [count(['manager-changed', 'dotted-added', 'dotted-removed']), 'reporting-line change|reporting-line changes', '处汇报关系变化'],
+    [count(['duty-moved']), 'duty moved|duties moved', '项职责移交'],
+    [count(['raci-changed', 'duty-added', 'duty-removed']), 'other duty change|other duty changes', '处其他职责变化'],
+    [count(['headcount-changed', 'vacancies-changed']), 'headcount change|headcount changes', '处编制变化'],
+    [count(GROUPS[4].kinds), 'KPI/service-level/target change|KPI/service-level/target changes', '处 KPI/时限/目标变化'],
+  ];
+  const errors = report.findings.introduced.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.introduced.filter((f) => f.severity !== 'error').length;
+  const fixed = report.findings.fixed.length;
+  const text = parts.filter(([n]) => n > 0).map(([n, en, cn]) => (zh ? `${n} ${cn}` : `${n} ${en.split('|')[n === 1 ? 0 : 1]}`));
+  if (text.length === 0) text.push(w('none', lang).replace(/\.$|。$/, ''));
+  const findings = [
+    errors ? (zh ? `新增 ${errors} 个错误` : `${errors} new error${errors === 1 ? '' : 's'}`) : '',
+    warnings ? (zh ? `新增 ${warnings} 个警告` : `${warnings} new warning${warnings === 1 ? '' : 's'}`) : '',
+    fixed ? (zh ? `解决 ${fixed} 个问题` : `${fixed} fixed`) : '',
+  ].filter(Boolean);
+  return `${text.join(zh ? '，' : ', ')}${zh ? '；' : '; '}${findings.length ? findings.join(zh ? '，' : ', ') : w('noFindings', lang)}`;
+}
+
+export function formatDiff(report: DiffReport, format: DiffFormat, lang: UiLanguage, color: (kind: 'add' | 'remove' | 'change' | 'dim', s: string) => string = (_k, s) => s): string {
+  if (format === 'json') return JSON.stringify({ version: DIFF_JSON_VERSION, ...report }, null, 2) + '\n';
+  return format === 'md' ? markdown(report, lang) : text(report, lang, color);
+}
+
+function notLoaded(report: DiffReport, lang: UiLanguage): string[] {
+  return (['base', 'head'] as const).filter((s) => !report[s].loads).map((s) => w('notLoaded', lang).replace('{side}', `${w(s, lang)} ${report[s].spec}`));
+}
+
+function markdown(report: DiffReport, lang: UiLanguage): string {
+  const name = (r: Ref) => `**${markdownText(r.title)}** (\`${r.id}\`)`;
+  const code = (s: string) => `\`${s}\``;
+  const out = [`### ${w('title', lang)}`, '', `${markdownText(report.base.spec)} → ${markdownText(report.head.spec)}: ${summaryLine(report, lang)}`, ''];
+  for (const line of notLoaded(report, lang)) out.push(`> ${markdownText(line)}`, '');
+  const findingLine = (f: FindingRef) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${markdownText(f.message)} (\`${f.ruleId}\`, ${markdownText(f.file)}:${f.line})`;
+  const introduced = report.findings.introduced;
+  if (introduced.some((f) => f.severity === 'error')) {
+    out.push(`**${w('newFindings', lang)}**`, '', ...introduced.filter((f) => f.severity === 'error').map(findingLine), '');
+  }
+  for (const group of GROUPS) {
+    const changes = report.changes.filter((c) => group.kinds.includes(c.kind));
+    if (changes.length === 0) continue;
+    const lines = changes.map((c) => `- ${sentence(c, lang, name, code)}`);
+    if (group.folded) out.push(`<details><summary>${w(group.id, lang)} (${changes.length})</summary>`, '', ...lines, '', '</details>', '');
+    else out.push(`**${w(group.id, lang)}**`, '', ...lines, '');
+  }
+  const warnings = introduced.filter((f) => f.severity !== 'error');
+  if (warnings.length) out.push(`<details><summary>${w('newFindings', lang)} (${warnings.length})</summary>`, '', ...warnings.map(findingLine), '', '</details>', '');
+  if (report.findings.fixed.length) {
+    out.push(`<details><summary>${w('fixedFindings', lang)} (${report.findings.fixed.length})</summary>`, '', ...report.findings.fixed.map((f) => `- ✅ ${markdownText(f.message)} (\`${f.ruleId}\`)`), '', '</details>', '');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+function text(report: DiffReport, lang: UiLanguage, color: (kind: 'add' | 'remove' | 'change' | 'dim', s: string) => string): string {
+  const name = (r: Ref) => `${r.title} (${r.id})`;
+  const out = [`${report.base.spec} → ${report.head.spec}: ${summaryLine(report, lang)}`];
+  for (const line of notLoaded(report, lang)) out.push(color('dim', line));
+  const sign = (c: Change) => (/added|split|merged/.test(c.kind) ? ['add', '+'] : /removed/.test(c.kind) ? ['remove', '-'] : ['change', '~']) as ['add' | 'remove' | 'change', string];
+  for (const group of GROUPS) {
+    const changes = report.changes.filter((c) => group.kinds.includes(c.kind));
+    if (changes.length === 0) continue;
+    out.push('', `${w(group.id, lang)}:`);
+    for (const c of changes) {
+      const [kind, mark] = sign(c);
+      out.push(`  ${color(kind, mark)} ${sentence(c, lang, name, (s) => s)}`);
+    }
+  }
+  if (report.findings.introduced.length) {
+    out.push('', `${w('newFindings', lang)}:`);
+    for (const f of report.findings.introduced) out.push(`  ${color('remove', f.severity === 'error' ? '✖' : '⚠')} ${f.file}:${f.line}:${f.column} ${f.message} ${color('dim', `[${f.ruleId}]`)}`);
+  }
+  if (report.findings.fixed.length) {
+    out.push('', `${w('fixedFindings', lang)}:`);
+    for (const f of report.findings.fixed) out.push(`  ${color('add', '✔')} ${f.message} ${color('dim', `[${f.ruleId}]`)}`);
+  }
+  return out.join('\n') + '\n';
+}
