@@ -69,6 +69,18 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('init')
+    .description('start an org-design repository: an org that validates clean, config, editor schemas, CI and pre-commit')
+    .argument('[dir]', 'where to create it (default: the working directory)')
+    .addOption(new Option('--preset <preset>', 'startup (a small team), growth (cut by process) or enterprise (a regional and product matrix)').choices(['startup', 'growth', 'enterprise']).default('startup'))
+    .addOption(new Option('--lang <lang>', "the org's default language, and the language of the comments").choices(['en', 'zh-CN']).default('en'))
+    .option('--force', 'replace files that exist')
+    .action(async (dir: string | undefined, opts) => {
+      const { initCommand } = await import('./commands/init.js');
+      exitCode = await initCommand(dir, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity and what it finds')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
