@@ -81,6 +81,25 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('import')
+    .description('a draft org from an HR system\'s people export (CSV): roles, reporting lines, headcount, people')
+    .argument('<people.csv>', 'the export: a header row, then one row per person')
+    .option('-o, --out <file>', 'where to write the draft; `-` for stdout', 'org.yaml')
+    .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report").choices(['en', 'zh-CN', 'zh-TW']).default('en'))
+    .option('--force', 'replace the output file if it exists')
+    .option('--name-column <header>', 'the column of names (default: name, full name, 姓名, …)')
+    .option('--title-column <header>', 'the column of job titles (default: title, job title, position, 职位, …)')
+    .option('--manager-column <header>', 'the column of managers\' names (default: manager, reports to, 上级, …)')
+    .option('--department-column <header>', 'the column of departments (default: department, dept, 部门, …)')
+    .option('--region-column <header>', 'the column of regions (default: region, territory, 区域, …)')
+    .option('--id-column <header>', 'the column of employee ids (default: id, employee id, 工号, …)')
+    .option('--manager-id-column <header>', 'the column of managers\' employee ids (default: manager id, 上级工号, …)')
+    .action(async (file: string, opts) => {
+      const { importCommand } = await import('./commands/import.js');
+      exitCode = await importCommand(file, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity and what it finds')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
