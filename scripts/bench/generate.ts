@@ -1,19 +1,28 @@
-// `npm run bench:generate -- --roles N --out FILE [--files K]`: write a synthetic org of about N
-// roles that validates clean (see synthetic-org.ts). With --files K the org is split over K files
-// in the directory FILE; a config raising the layer limit is written beside it when needed.
+// `npm run bench:generate -- --roles N --out FILE [--files K] [--defects C]`: write a synthetic org
+// of about N roles that validates clean (see synthetic-org.ts). With --files K the org is split over
+// K files in the directory FILE; a config raising the layer limit is written beside it when needed.
+// With --defects C it carries C copies of every known defect (defects.ts) and the findings they
+// cause, by rule, are written beside it as expected-findings.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticOrg } from './synthetic-org.js';
 
-const { values } = parseArgs({ options: { roles: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { roles: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '1' }, defects: { type: 'string', default: '0' } } });
 const roles = Number(values.roles);
-if (!Number.isInteger(roles) || roles < 10 || !values.out) {
-  console.error('usage: npm run bench:generate -- --roles N --out FILE [--files K]   (N ≥ 10)');
+const files = Number(values.files);
+const defects = Number(values.defects);
+if (!Number.isInteger(roles) || roles < 10 || !values.out || !Number.isInteger(files) || files < 1 || !Number.isInteger(defects) || defects < 0) {
+  console.error('usage: npm run bench:generate -- --roles N --out FILE [--files K] [--defects C]   (N ≥ 10)');
   process.exit(2);
 }
-const files = Number(values.files);
-const org = syntheticOrg(roles, { files });
+let org;
+try {
+  org = syntheticOrg(roles, { files, defects });
+} catch (e) {
+  console.error(`bench:generate: ${(e as Error).message}`);
+  process.exit(2);
+}
 const out = path.resolve(values.out);
 const dir = files > 1 ? out : path.dirname(out);
 mkdirSync(dir, { recursive: true });
@@ -23,5 +32,13 @@ for (const [name, text] of org.files) {
   writeFileSync(target, text);
   bytes += Buffer.byteLength(text);
 }
-if (org.config) writeFileSync(path.join(dir, 'orgc.config.yaml'), org.config);
-console.log(`${org.roles} roles, ${(bytes / 1e6).toFixed(1)} MB → ${path.relative(process.cwd(), out)}${org.config ? ' (+ orgc.config.yaml)' : ''}`);
+const beside = [];
+if (org.config) {
+  writeFileSync(path.join(dir, 'orgc.config.yaml'), org.config);
+  beside.push('orgc.config.yaml');
+}
+if (org.expected) {
+  writeFileSync(path.join(dir, 'expected-findings.json'), JSON.stringify(org.expected, null, 2) + '\n');
+  beside.push(`expected-findings.json: ${Object.values(org.expected).reduce((a, b) => a + b, 0)} findings of ${Object.keys(org.expected).length} rules`);
+}
+console.log(`${org.roles} roles, ${(bytes / 1e6).toFixed(1)} MB → ${path.relative(process.cwd(), out)}${beside.length ? ` (+ ${beside.join(', ')})` : ''}`);

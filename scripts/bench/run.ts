@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes example,1k,10k,100k --runs N --json FILE]`: time orgc as a user runs it
+// `npm run bench [-- --sizes example,1k,10k,10k-findings,100k --runs N --json FILE]`: time orgc as a user runs it
 // — whole processes, start to exit — against baselines measured in the same run: `node -e 0`, and a
 // bare js-yaml parse of the same file. Prints medians, ratios and peak memory, and whether each
 // target of docs/benchmarks.md is met. Not a test: nothing here fails a build.
@@ -7,7 +7,7 @@
 // down part-way affects both sides of a ratio alike. Synthetic orgs are generated once into
 // .bench/ and reused.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: 'example,1k,10k,100k' },
+    sizes: { type: 'string', default: 'example,1k,10k,10k-findings,100k' },
     runs: { type: 'string' },
     json: { type: 'string' },
   },
@@ -61,19 +61,26 @@ function compare(cmds: Record<string, Command>, runs: number, cwd?: string): Rec
   );
 }
 
-/** The synthetic org of a size, generated on first use. */
-function org(size: string): string {
-  const roles = Number(size.replace(/k$/, '')) * (size.endsWith('k') ? 1000 : 1);
+// `10k-findings`: the 10k org with this many copies of every known defect (defects.ts).
+const DEFECT_COPIES = 5;
+
+/** The synthetic org of a size (`1k`, `10k-findings`), generated on first use; its findings expected. */
+function org(size: string): { file: string; findings: number } {
+  const [count, variant] = size.split('-');
+  const roles = Number(count.replace(/k$/, '')) * (count.endsWith('k') ? 1000 : 1);
   const dir = path.join(DATA, size);
   const file = path.join(dir, 'org.yaml');
+  const expectedFile = path.join(dir, 'expected-findings.json');
   if (!existsSync(file)) {
     process.stderr.write(`generating a ${size}-role org in ${path.relative(ROOT, dir)} …\n`);
     mkdirSync(dir, { recursive: true });
-    const generated = syntheticOrg(roles);
+    const generated = syntheticOrg(roles, { defects: variant === 'findings' ? DEFECT_COPIES : 0 });
     writeFileSync(file, generated.files.values().next().value!);
     if (generated.config) writeFileSync(path.join(dir, 'orgc.config.yaml'), generated.config);
+    writeFileSync(expectedFile, JSON.stringify(generated.expected ?? {}));
   }
-  return file;
+  const expected = existsSync(expectedFile) ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, number>) : {};
+  return { file, findings: Object.values(expected).reduce((a, b) => a + b, 0) };
 }
 
 interface Row {
@@ -86,7 +93,7 @@ interface Row {
   mb?: number;
 }
 const rows: Row[] = [];
-const runsFor = (size: string) => Number(values.runs ?? (size === '100k' ? 3 : size === '10k' ? 5 : 15));
+const runsFor = (size: string) => Number(values.runs ?? (size === '100k' ? 3 : size.startsWith('10k') ? 5 : 15));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const say = (row: Row) => {
   rows.push(row);
@@ -110,8 +117,15 @@ for (const size of sizes) {
     say({ what: 'orgc validate examples/sales-org', orgc: r.validate.ms, baseline: { name: 'node -e 0', ms: r.node.ms }, ratio: r.validate.ms / r.node.ms, target: '≤ 2×', met: r.validate.ms / r.node.ms <= 2, mb: r.validate.mb });
     continue;
   }
-  const file = org(size);
+  const { file, findings } = org(size);
   const r = compare({ jsyaml: ['node', JS_YAML, file], validate: [ORGC, 'validate', file] }, runs);
+  if (findings) {
+    // Informative: what reporting costs — exact positions and a code frame for each finding.
+    if (r.validate.code !== 1) throw new Error(`validate ${size} exited with ${r.validate.code}, not 1`);
+    const ratio = r.validate.ms / r.jsyaml.ms;
+    say({ what: `orgc validate, ${size.split('-')[0]} roles with ${findings} findings`, orgc: r.validate.ms, baseline: { name: 'js-yaml parse', ms: r.jsyaml.ms }, ratio, target: 'no target: the cost of reporting', met: true, mb: r.validate.mb });
+    continue;
+  }
   check(r.validate, `validate ${size}`);
   byRoles[size] = r.validate.ms;
   const ratio = r.validate.ms / r.jsyaml.ms;

@@ -3,13 +3,16 @@
 // segment, and frontline roles cut by region × segment × tier × product, with duties per region,
 // RACI, KPIs, service levels, reviews, a target cascade that adds up, and people in positions.
 // Used by the benchmarks and by scale tests; deterministic for a given size.
+import { injectDefects, type DefectRole } from './defects.js';
 
 export interface SyntheticOrg {
   /** File name → YAML text. The first file holds the org and the shared sections. */
   files: Map<string, string>;
-  /** A config file to write beside the org, when the org needs more layers than the default. */
+  /** A config file to write beside the org: more layers than the default, rules the defects need. */
   config?: string;
   roles: number;
+  /** With defects: the findings validation must report, by rule. */
+  expected?: Record<string, number>;
 }
 
 const TIERS = ['ka', 'smb', 'consumer'] as const;
@@ -55,23 +58,13 @@ function random(seed: number): () => number {
   };
 }
 
-interface Role {
-  id: string;
-  title: string;
-  titleZh: string;
-  level: 'strategic' | 'tactical' | 'frontline' | 'operations';
-  reportsTo?: string;
-  headcount: number;
-  vacancies: number;
-  cut?: string[];
-  scope?: Record<string, string[]>;
-  duties: Record<string, string | string[]>;
-  requires: Record<string, number>;
-  experience?: number;
-  file: number;
-}
+type Role = DefectRole;
 
-export function syntheticOrg(targetRoles: number, opts: { files?: number } = {}): SyntheticOrg {
+/**
+ * About `targetRoles` roles, over `files` files; with `defects` = k, k copies of every known defect
+ * (defects.ts), whose findings the result's `expected` counts.
+ */
+export function syntheticOrg(targetRoles: number, opts: { files?: number; defects?: number } = {}): SyntheticOrg {
   const rand = random(targetRoles);
   const fileCount = Math.max(1, opts.files ?? 1);
   const perRegion = TEAMS_PER_REGION * (TEAM_SIZE + 1) + 2; // team leads, frontline, manager, CSM
@@ -221,17 +214,22 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number } = {})
     }
   }
 
+  const signals = ["  livestream: { watch: online-share, when: '> 30%', change: add, role: livestream-sales }"];
+  const tierValues = ['ka: { name: Key accounts }', 'smb: { name: SMB }', 'consumer: { name: Consumers }'];
+  const competencies = COMPETENCIES.map((c) => `  ${c}: { name: ${c.replace(/-/g, ' ')} }`);
+  const expected = opts.defects ? injectDefects({ roles, duties, kpis, slas, targets, people, signals, tierValues, competencies, regionIds }, opts.defects) : undefined;
+
   const layers = groupLayers.length + 3; // director, grouping layers, region managers, leads, frontline
   const header = (extra: string) => `# yaml-language-server: $schema=schemas/orgc.schema.json\n# A synthetic org for benchmarks (scripts/bench/synthetic-org.ts).\norgc: 1\n${extra}`;
   const shared = [
     'org: { id: synthetic-sales, name: { en: Synthetic Sales, zh-CN: 模拟销售组织 }, language: en }',
     'competency_levels: [Basic, Proficient, Advanced, Expert]',
     'competencies:',
-    ...COMPETENCIES.map((c) => `  ${c}: { name: ${c.replace(/-/g, ' ')} }`),
+    ...competencies,
     'dimensions:',
     `  region: { name: Region, values: { ${regionIds.map((r) => `${r}: { name: Region ${r} }`).join(', ')} } }`,
     `  segment: { name: Segment, values: { ${Array.from({ length: TEAMS_PER_REGION }, (_, t) => `seg-${t + 1}: { name: Segment ${t + 1} }`).join(', ')} } }`,
-    `  tier: { name: Customer tier, values: { ka: { name: Key accounts }, smb: { name: SMB }, consumer: { name: Consumers } } }`,
+    `  tier: { name: Customer tier, values: { ${tierValues.join(', ')} } }`,
     `  product: { name: Product, values: { ${PRODUCTS.map((p) => `${p}: { name: ${p} }`).join(', ')} } }`,
     'process:',
     ...STEPS.map(([stage, steps]) => `  ${stage}: { name: ${stage}, steps: { ${steps.map((s) => `${s}: { name: ${s.replace(/-/g, ' ')} }`).join(', ')} } }`),
@@ -248,7 +246,7 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number } = {})
     'metrics:',
     '  online-share: { name: Online share of leads }',
     'signals:',
-    "  livestream: { watch: online-share, when: '> 30%', change: add, role: livestream-sales }",
+    ...signals,
   ];
   const sharedDuties = [
     '  set-strategy: { name: Set the sales strategy, area: strategy, demands: { strategy: 3 } }',
@@ -271,8 +269,12 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number } = {})
     if (myPeople.length) sections.push('people:', ...myPeople);
     files.set(fileCount === 1 ? 'org.yaml' : `org-${String(f + 1).padStart(2, '0')}.yaml`, header(sections.join('\n') + '\n'));
   }
-  const config = layers > 5 ? `# More layers than the default 5: a synthetic org this large needs them with spans of 11.\nrules:\n  layers: { options: { max: ${layers} } }\n` : undefined;
-  return { files, config, roles: roles.length };
+  const config = [
+    ...(layers > 5 ? ['  # More layers than the default 5: a synthetic org this large needs them with spans of 11.', `  layers: { options: { max: ${layers} } }`] : []),
+    // Every rule a defect breaks is on, warnings included, so that each finding is counted.
+    ...(expected ? ['  unused-definitions: warning'] : []),
+  ];
+  return { files, config: config.length ? `rules:\n${config.join('\n')}\n` : undefined, roles: roles.length, expected };
 }
 
 function regionFile(dutyLine: string, regionIds: string[], fileOf: (i: number) => number): number {
@@ -290,9 +292,10 @@ function roleYaml(r: Role): string {
   if (r.cut) lines.push(`    cut: [${r.cut.join(', ')}]`);
   if (r.scope) lines.push(`    scope: { ${Object.entries(r.scope).map(([d, v]) => `${d}: [${v.join(', ')}]`).join(', ')} }`);
   if (r.reportsTo) lines.push(`    reports_to: ${r.reportsTo}`);
+  if (r.dotted) lines.push(`    dotted_line_to: [${r.dotted.join(', ')}]`);
   if (r.headcount !== 1) lines.push(`    headcount: ${r.headcount}`);
   if (r.vacancies) lines.push(`    vacancies: ${r.vacancies}`);
-  lines.push('    duties:');
+  if (Object.keys(r.duties).length) lines.push('    duties:');
   for (const [d, l] of Object.entries(r.duties)) lines.push(`      ${d}: ${Array.isArray(l) ? `[${l.join(', ')}]` : l}`);
   const competencies = Object.entries(r.requires).map(([c, l]) => `${c}: ${l}`).join(', ');
   if (r.experience || competencies) {

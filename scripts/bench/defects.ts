@@ -1,0 +1,273 @@
+// Known defects for the synthetic org: each breaks one org-design principle in one place and
+// declares the findings it causes, so that an org with `copies` of every defect has a known number
+// of findings of each rule. The benchmarks time validation of such an org (reporting costs: exact
+// positions, code frames) and a test checks the counts, rule by rule.
+//
+// Each copy works on a region of its own where there are enough regions, and on roles no other
+// defect touches, so defects do not combine into findings of their own.
+
+export interface DefectRole {
+  id: string;
+  title: string;
+  titleZh: string;
+  level: 'strategic' | 'tactical' | 'frontline' | 'operations';
+  reportsTo?: string;
+  dotted?: string[];
+  headcount: number;
+  vacancies: number;
+  cut?: string[];
+  scope?: Record<string, string[]>;
+  duties: Record<string, string | string[]>;
+  requires: Record<string, number>;
+  experience?: number;
+  file: number;
+}
+
+/** What a defect can change: the org's parts before they are written out as YAML. */
+export interface OrgParts {
+  roles: DefectRole[];
+  /** Duty lines (`  id: { … }`), KPI, service-level, target, people and signal lines likewise. */
+  duties: string[];
+  kpis: string[];
+  slas: string[];
+  targets: string[];
+  people: string[];
+  signals: string[];
+  tierValues: string[];
+  competencies: string[];
+  regionIds: string[];
+}
+
+interface Region {
+  r: string;
+  rm: DefectRole;
+  csm: DefectRole;
+  leads: DefectRole[];
+  frontline: DefectRole[];
+}
+
+interface Defect {
+  rule: string;
+  /** The findings one copy causes, by rule. */
+  findings: Record<string, number>;
+  apply(parts: OrgParts, region: Region, copy: number): void;
+}
+
+const DEFECTS: Defect[] = [
+  {
+    // No role touches the duty. (raci-accountable leaves such a duty to orphan-duty.)
+    rule: 'orphan-duty',
+    findings: { 'orphan-duty': 1 },
+    apply(parts, { r }, copy) {
+      parts.duties.push(`  forgotten-${copy}-${r}: { name: Forgotten work ${copy}/${r}, area: execution, demands: { communication: 1 } }`);
+    },
+  },
+  {
+    rule: 'role-without-duties',
+    findings: { 'role-without-duties': 1 },
+    apply(parts, { r, rm }, copy) {
+      parts.roles.push(role({ id: `assistant-${r}-${copy}`, title: `Assistant ${r}/${copy}`, titleZh: `助理 ${r}/${copy}`, level: 'operations', reportsTo: rm.id, file: rm.file }));
+    },
+  },
+  {
+    // A second role for the same scope and duties, reporting to the regional manager.
+    rule: 'redundant-roles',
+    findings: { 'redundant-roles': 1 },
+    apply(parts, { rm, frontline }, copy) {
+      const original = frontline[2];
+      const twin = role({ ...original, id: `${original.id}-twin-${copy}`, title: `${original.title} (twin)`, titleZh: `${original.titleZh}（重复）`, reportsTo: rm.id, headcount: 1, vacancies: 0, duties: { ...original.duties }, requires: { ...original.requires } });
+      parts.roles.push(twin);
+      addOwner(parts.kpis, `win-rate-${region(original)}`, twin.id);
+    },
+  },
+  {
+    // Scoped on a dimension it is not cut by.
+    rule: 'role-cut',
+    findings: { 'role-cut': 1 },
+    apply(_, { csm }) {
+      csm.scope = { ...csm.scope, segment: ['seg-1'] };
+    },
+  },
+  {
+    // Five person-days of complaints for two people.
+    rule: 'workload',
+    findings: { workload: 1 },
+    apply(parts, { r }) {
+      replaceLine(parts.duties, `  complaints-${r}:`, (line) => line.replace('demands:', 'effort: 5, demands:'));
+    },
+  },
+  {
+    // A tier value no role serves.
+    rule: 'coverage',
+    findings: { coverage: 1 },
+    apply(parts, { r }, copy) {
+      parts.tierValues.push(`gov-${r}-${copy}: { name: Government ${r}/${copy} }`);
+    },
+  },
+  {
+    // Two roles Accountable for the same duty.
+    rule: 'raci-accountable',
+    findings: { 'raci-accountable': 1 },
+    apply(_, { r, frontline }) {
+      frontline[9].duties[`qualify-leads-${r}`] = ['A', 'R'];
+    },
+  },
+  {
+    // Consulted on six of the eight duties it touches.
+    rule: 'raci-overload',
+    findings: { 'raci-overload': 1 },
+    apply(_, { r, csm }) {
+      for (const d of ['plan', 'generate-leads', 'qualify-leads', 'analyse-needs', 'propose', 'close']) csm.duties[`${d}-${r}`] = 'C';
+    },
+  },
+  {
+    // Asks for less than its duties demand.
+    rule: 'role-fit',
+    findings: { 'role-fit': 1 },
+    apply(_, { frontline }) {
+      frontline[1].requires.communication = 1;
+    },
+  },
+  {
+    // A person one level short in one competency.
+    rule: 'person-fit',
+    findings: { 'person-fit': 1 },
+    apply(parts, { frontline }, copy) {
+      const target = frontline[4];
+      const [first, ...rest] = Object.entries(target.requires);
+      const competencies = [`${first[0]}: ${first[1] - 1}`, ...rest.map(([c, l]) => `${c}: ${l}`)].join(', ');
+      parts.people.push(`  p-short-${target.id}-${copy}: { name: Short ${target.id}, role: ${target.id}, experience: 3y, competencies: { ${competencies} } }`);
+    },
+  },
+  {
+    // A dotted line to the role's own solid-line manager.
+    rule: 'reporting-structure',
+    findings: { 'reporting-structure': 1 },
+    apply(_, { frontline }) {
+      frontline[7].dotted = [frontline[7].reportsTo!];
+    },
+  },
+  {
+    // One team lead for 24 people.
+    rule: 'span-of-control',
+    findings: { 'span-of-control': 1 },
+    apply(_, { leads }) {
+      leads[0].headcount = 1;
+    },
+  },
+  {
+    // A role below the frontline: one layer more than the org allows.
+    rule: 'layers',
+    findings: { layers: 1 },
+    apply(parts, { r, frontline }, copy) {
+      const boss = frontline[0];
+      const helper = role({ id: `helper-${r}-${copy}`, title: `Sales Helper ${r}/${copy}`, titleZh: `销售助手 ${r}/${copy}`, level: 'operations', reportsTo: boss.id, headcount: 2 * boss.headcount, duties: { [`close-${r}`]: 'R' }, requires: { negotiation: 2 }, file: boss.file });
+      parts.roles.push(helper);
+      addOwner(parts.kpis, `win-rate-${r}`, helper.id);
+      // A manager now, it owns the region's team KPI too.
+      addOwner(parts.kpis, `attainment-${r}`, boss.id);
+    },
+  },
+  {
+    rule: 'headcount',
+    findings: { headcount: 1 },
+    apply(_, { frontline }) {
+      // frontline[3] has one position and no named person.
+      frontline[3].vacancies = frontline[3].headcount + 1;
+    },
+  },
+  {
+    // Its core duties measured by no KPI it owns.
+    rule: 'kpi-coverage',
+    findings: { 'kpi-coverage': 1 },
+    apply(parts, { r, frontline }) {
+      removeOwner(parts.kpis, `win-rate-${r}`, frontline[8].id);
+    },
+  },
+  {
+    // Two parts of a one-hour service level that take 75 minutes between them.
+    rule: 'service-levels',
+    findings: { 'service-levels': 1 },
+    apply(parts, { r, csm, frontline }, copy) {
+      const [from, to] = [frontline[0].id, csm.id];
+      parts.slas.push(
+        `  escalation-${r}-${copy}: { what: Escalation ${r}/${copy}, from: ${from}, to: ${to}, within: 1h }`,
+        `  escalation-${r}-${copy}-triage: { what: Triage, from: ${from}, to: ${to}, within: 45min, part_of: escalation-${r}-${copy} }`,
+        `  escalation-${r}-${copy}-reply: { what: Reply, from: ${from}, to: ${to}, within: 30min, part_of: escalation-${r}-${copy} }`,
+      );
+    },
+  },
+  {
+    // A target nobody owns.
+    rule: 'target-cascade',
+    findings: { 'target-cascade': 1 },
+    apply(parts, { r }, copy) {
+      parts.targets.push(`  stretch-${r}-${copy}: { metric: revenue, value: 1M CNY, period: '2027' }`);
+    },
+  },
+  {
+    // A signal calling for a role that exists already.
+    rule: 'adaptation-signals',
+    findings: { 'adaptation-signals': 1 },
+    apply(parts, { r, csm }, copy) {
+      parts.signals.push(`  more-success-${r}-${copy}: { watch: online-share, when: '> 50%', change: add, role: ${csm.id} }`);
+    },
+  },
+  {
+    rule: 'unused-definitions',
+    findings: { 'unused-definitions': 1 },
+    apply(parts, { r }, copy) {
+      parts.competencies.push(`  unused-${r}-${copy}: { name: Unused skill ${r}/${copy} }`);
+    },
+  },
+];
+
+/** Every rule a defect breaks; the findings variant's config turns on those `recommended` leaves off. */
+export const DEFECT_RULES = DEFECTS.map((d) => d.rule);
+
+/** Apply `copies` of every defect; returns the findings expected, by rule. */
+export function injectDefects(parts: OrgParts, copies: number): Record<string, number> {
+  const regions = parts.regionIds.map((r) => regionOf(parts.roles, r));
+  const expected: Record<string, number> = {};
+  // The same defect twice in one region would break the same thing twice: one finding, not two.
+  const used = new Set<string>();
+  let next = 0;
+  for (let copy = 1; copy <= copies; copy++) {
+    for (const defect of DEFECTS) {
+      const region = regions[next++ % regions.length];
+      if (used.has(`${defect.rule} ${region.r}`)) throw new Error(`${copies} copies of each defect need more regions than ${regions.length}: generate more roles or fewer copies`);
+      used.add(`${defect.rule} ${region.r}`);
+      defect.apply(parts, region, copy);
+      for (const [rule, n] of Object.entries(defect.findings)) expected[rule] = (expected[rule] ?? 0) + n;
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function regionOf(roles: DefectRole[], r: string): Region {
+  const find = (id: string) => roles.find((x) => x.id === id)!;
+  const leads = roles.filter((x) => x.id.startsWith(`lead-${r}-`));
+  return { r, rm: find(`rm-${r}`), csm: find(`csm-${r}`), leads, frontline: roles.filter((x) => x.reportsTo && leads.some((l) => l.id === x.reportsTo)) };
+}
+
+function region(role: DefectRole): string {
+  return role.scope!.region[0];
+}
+
+function role(r: Partial<DefectRole> & Pick<DefectRole, 'id' | 'title' | 'titleZh' | 'level' | 'file'>): DefectRole {
+  return { headcount: 1, vacancies: 0, duties: {}, requires: {}, ...r };
+}
+
+function replaceLine(lines: string[], prefix: string, change: (line: string) => string): void {
+  const at = lines.findIndex((l) => l.startsWith(prefix));
+  if (at < 0) throw new Error(`no line ${prefix.trim()}`);
+  lines[at] = change(lines[at]);
+}
+
+function addOwner(kpis: string[], kpi: string, owner: string): void {
+  replaceLine(kpis, `  ${kpi}:`, (line) => line.replace(/owners: \[/, `owners: [${owner}, `));
+}
+
+function removeOwner(kpis: string[], kpi: string, owner: string): void {
+  replaceLine(kpis, `  ${kpi}:`, (line) => line.replace(`${owner}, `, '').replace(`, ${owner}]`, ']'));
+}
