@@ -11,3 +11,13 @@ escape_data() {
   s="${s//$'\r'/%0D}"
   printf '%s' "${s//$'\n'/%0A}"
 }
+
+# Runs orgc and returns its exit code; a usage error (exit 2) also becomes an annotation that
+# carries orgc's one-line reason, since the log is not where people look first.
+run_orgc() {
+  local status=0 err="$RUNNER_TEMP/orgc-stderr"
+  "$ORGC" "$@" 2> "$err" || status=$?
+  cat "$err" >&2
+  if (( status >= 2 )); then echo "::error title=orgc::$(escape_data "$(head -n 1 "$err")")"; fi
+  return "$status"
+}

@@ -4,7 +4,7 @@ set -uo pipefail
 source "$GITHUB_ACTION_PATH/action/common.sh"
 
 status=0
-"$ORGC" render "${ORG_PATHS[@]}" "${CONFIG_ARGS[@]}" --format "${INPUT_DOCS_FORMAT:-md}" --out "$INPUT_DOCS" --check || status=$?
+run_orgc render "${ORG_PATHS[@]}" "${CONFIG_ARGS[@]}" --format "${INPUT_DOCS_FORMAT:-md}" --out "$INPUT_DOCS" --check || status=$?
 if (( status == 1 )); then
   render="orgc render ${ORG_PATHS[*]} --format ${INPUT_DOCS_FORMAT:-md} --out $INPUT_DOCS"
   echo "::error title=orgc::$(escape_data "The handbook in $INPUT_DOCS is out of date: run \`$render\` and commit the result.")"

@@ -9,15 +9,10 @@ args=("${ORG_PATHS[@]}" "${CONFIG_ARGS[@]}")
 check_args=(--fail-on "${INPUT_FAIL_ON:-error}")
 [[ -n "${INPUT_MAX_WARNINGS:-}" ]] && check_args+=(--max-warnings "$INPUT_MAX_WARNINGS")
 
-# The annotations; stderr holds the one-line reason of a usage error (exit 2).
+# The annotations.
 status=0
-"$ORGC" validate "${args[@]}" "${check_args[@]}" --format github 2> "$RUNNER_TEMP/orgc-stderr" || status=$?
-if (( status >= 2 )); then
-  reason="$(head -n 1 "$RUNNER_TEMP/orgc-stderr")"
-  cat "$RUNNER_TEMP/orgc-stderr" >&2
-  echo "::error title=orgc::$(escape_data "$reason")"
-  exit "$status"
-fi
+run_orgc validate "${args[@]}" "${check_args[@]}" --format github || status=$?
+(( status >= 2 )) && exit "$status"
 
 report="$RUNNER_TEMP/orgc-report.json"
 "$ORGC" validate "${args[@]}" --format json --output "$report" || true
