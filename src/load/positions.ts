@@ -17,6 +17,7 @@ export class Positions {
   private full: NodeIndex | undefined;
   private topLevel: Map<string, number> | undefined;
   private blocks = new Map<string, { start: number; index: NodeIndex } | null>();
+  private sections = new Map<string, Map<string, [number, number]> | null>();
 
   constructor(private readonly text: string) {}
 
@@ -35,6 +36,11 @@ export class Positions {
   /** Whether a lookup had to parse the whole file (for tests and timing). */
   get parsedWholeFile(): boolean {
     return this.full !== undefined;
+  }
+
+  /** How many top-level sections were scanned for their entries (for tests). */
+  get sectionsScanned(): number {
+    return this.sections.size;
   }
 
   /** The whole file parsed with the position listener, once. */
@@ -74,30 +80,49 @@ export class Positions {
 
   /** Offsets of the lines holding `entry:` under `section:` and everything indented below it. */
   private entryRange(section: string, entry: string): [number, number] | undefined {
+    let entries = this.sections.get(section);
+    if (entries === undefined) this.sections.set(section, (entries = this.sectionEntries(section)));
+    return entries?.get(entry);
+  }
+
+  /**
+   * Every entry of a top-level section with its range, in one scan of the section: a file with
+   * many findings scans each section once, not once per finding.
+   */
+  private sectionEntries(section: string): Map<string, [number, number]> | null {
     const t = this.text;
     const sectionLine = this.topLevelKeys().get(section);
-    if (sectionLine === undefined) return undefined;
+    if (sectionLine === undefined) return null;
     const afterKey = t.indexOf('\n', sectionLine);
-    if (afterKey === -1) return undefined;
+    if (afterKey === -1) return null;
     // The section's value must be a block mapping starting on a later line.
     const rest = t.slice(sectionLine, afterKey).replace(/\s+#.*$/, '');
-    if (!/:\s*$/.test(rest)) return undefined;
+    if (!/:\s*$/.test(rest)) return null;
+    const entries = new Map<string, [number, number]>();
     let childIndent = -1;
     let p = afterKey + 1;
-    let start = -1;
+    let open: { key: string; start: number } | undefined;
+    const close = (end: number) => {
+      // A key written twice is reported elsewhere (duplicate-key); positions follow the first.
+      if (open && !entries.has(open.key)) entries.set(open.key, [open.start, end]);
+      open = undefined;
+    };
     while (p < t.length) {
       const eol = nextLineEnd(t, p);
-      const line = t.slice(p, eol);
-      const indent = indentOf(line);
+      const indent = indentAt(t, p, eol);
       if (indent >= 0) {
         if (indent === 0) break; // the next top-level key: the section ends
         if (childIndent === -1) childIndent = indent;
-        if (start !== -1 && indent <= childIndent) return [start, p];
-        if (start === -1 && indent === childIndent && keyOfLine(line.slice(indent)) === entry) start = p;
+        if (indent <= childIndent) {
+          close(p);
+          const key = indent === childIndent ? keyOfLine(t.slice(p + indent, eol)) : undefined;
+          if (key !== undefined) open = { key, start: p };
+        }
       }
       p = eol + 1;
     }
-    return start === -1 ? undefined : [start, Math.min(p, t.length)];
+    close(Math.min(p, t.length));
+    return entries;
   }
 
   /** Line offsets of the top-level keys, found once. */
@@ -123,12 +148,12 @@ function nextLineEnd(t: string, p: number): number {
   return eol === -1 ? t.length : eol;
 }
 
-/** Indentation of a line with content, or -1 for a blank or comment-only line. */
-function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
-  if (i === line.length || line[i] === '#' || line[i] === '\r') return -1;
-  return i;
+/** Indentation of the line from `start` to `end`, or -1 for a blank or comment-only line. */
+function indentAt(t: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && t.charCodeAt(i) === 0x20) i++;
+  if (i === end || t[i] === '#' || t[i] === '\r') return -1;
+  return i - start;
 }
 
 /** The mapping key a line starts with (`key:`, `"key":`, `'key':`), if any. */

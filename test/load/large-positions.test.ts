@@ -71,4 +71,18 @@ describe('positions in a large file', () => {
     expect(byRule('role-without-duties')).toEqual([lineCol(text, lonely)]);
     expect(positions.parsedWholeFile).toBe(false);
   });
+
+  it('a hundred findings scan each section once', async () => {
+    // Five copies of a defect for each rule (scripts/bench/defects.ts), spread over the file.
+    const org = syntheticOrg(6000, { defects: 5 });
+    const loaded = await loadFiles([sourceFromBytes('org.yaml', Buffer.from(org.files.get('org.yaml')!))]);
+    const built = buildModel(loaded.files);
+    const config = resolveConfig({ extends: 'recommended', rules: { 'unused-definitions': 'warning' } }, process.cwd(), process.cwd());
+    const diagnostics = toDiagnostics(runRules(built.model!, config), loaded.files, ALL_CHECKS, { lang: 'en' });
+    expect(diagnostics.length).toBe(Object.values(org.expected!).reduce((a, b) => a + b, 0));
+    const positions = loaded.files[0].positions!;
+    expect(positions.parsedWholeFile).toBe(false);
+    // roles, duties, kpis, service_levels, targets, signals, people, dimensions, competencies.
+    expect(positions.sectionsScanned).toBeLessThanOrEqual(9);
+  });
 });
