@@ -6,7 +6,7 @@
 // in flow style, an alias into another block), the whole file is parsed once with the listener.
 import jsYaml from 'js-yaml';
 import { NodeIndex, type Path, type Span } from './node-index.js';
-import { YAML_SCHEMA } from './parse.js';
+import { YAML_SCHEMA } from './yaml-schema.js';
 
 export interface Located {
   span: Span;
