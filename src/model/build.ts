@@ -38,6 +38,7 @@ export function buildModel(files: readonly LoadedFile[]): Built {
 class ModelBuilder {
   private findings: Finding[] = [];
   // Identical requirement maps, scopes and scope values are shared: they are read-only in the model.
+  // Levels and scopes are keyed by their text as written (`id:level,…`, `dimension=a,b;…`).
   private sharedLevels = new Map<string, ReadonlyMap<Competency, number>>();
   private sharedScopes = new Map<string, Scope>();
   private sharedValues = new Map<string, ReadonlySet<DimensionValue>>();
@@ -398,6 +399,20 @@ class ModelBuilder {
 
   private levels(m: OrgModel, levels: Record<string, number> | undefined, src: Source, a: string, b?: string): ReadonlyMap<Competency, number> {
     if (!levels) return EMPTY_LEVELS;
+    // Most roles ask for the same few combinations: when every id is known and within its scale,
+    // the shared map is found from the text alone, without building a map to throw away.
+    let key = '';
+    for (const id in levels) {
+      const competency = m.competencies.get(id);
+      const level = levels[id];
+      if (!competency || competency.levels.length === 0 || level > competency.levels.length) {
+        key = '';
+        break;
+      }
+      key += `${id}:${level},`;
+    }
+    const shared = key && this.sharedLevels.get(key);
+    if (shared) return shared;
     const out = new Map<Competency, number>();
     for (const id in levels) {
       const level = levels[id];
@@ -413,11 +428,25 @@ class ModelBuilder {
       }
       out.set(competency, level);
     }
-    return intern(this.sharedLevels, out, () => [...out].map(([c, l]) => `${c.id}:${l}`).join(','));
+    if (key) this.sharedLevels.set(key, out);
+    return out;
   }
 
   private scope(m: OrgModel, scope: Record<string, string[]> | undefined, src: Source): Scope {
     if (!scope) return EMPTY_SCOPE;
+    // As with levels: a scope whose ids are all known is found by its text when seen before.
+    let key = '';
+    for (const dimId in scope) {
+      const dimension = m.dimensions.get(dimId);
+      const ids = scope[dimId];
+      if (!dimension || !ids.every((id) => dimension.values.has(id))) {
+        key = '';
+        break;
+      }
+      key += `${dimId}=${ids.join(',')};`;
+    }
+    const shared = key && this.sharedScopes.get(key);
+    if (shared) return shared;
     const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
     for (const dimId in scope) {
       const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
@@ -436,7 +465,8 @@ class ModelBuilder {
       });
       if (values.size > 0) out.set(dimension, intern(this.sharedValues, values, () => `${dimId}=${[...values].map((v) => v.id).join(',')}`));
     }
-    return intern(this.sharedScopes, out, () => [...out.values()].map((vs) => [...vs].map((v) => `${v.dimension.id}=${v.id}`).join(',')).join(';'));
+    if (key) this.sharedScopes.set(key, out);
+    return out;
   }
 
   private cut(m: OrgModel, cut: readonly string[] | undefined, src: Source): string[] {
