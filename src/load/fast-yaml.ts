@@ -1,7 +1,6 @@
 // A fast path for the YAML that org files are made of: block mappings and sequences, one-line flow
 // collections, plain and quoted one-line scalars, comments. Written for this subset, it parses
-// such a file two to three times faster than js-yaml, which spends most of a large org's
-// validation parsing. It answers only when it is sure: anything outside the subset — anchors,
+// such a file about twice as fast as js-yaml, which took most of a large org's validation time. It answers only when it is sure: anything outside the subset — anchors,
 // aliases, tags, merge keys, block scalars, multi-line scalars or flows, duplicate keys, odd
 // indentation, tabs, CR, non-printable characters, anything js-yaml would reject — makes it give
 // up, and js-yaml parses the file as before. Where it answers, the result is what js-yaml with
@@ -56,7 +55,7 @@ const WORD_START = 4;
 for (const c of '-?:,[]{}#&*!|>\'"%@`') CLASS[c.charCodeAt(0)] |= NOT_PLAIN_START;
 for (const c of ',[]{}') CLASS[c.charCodeAt(0)] |= FLOW_STOP;
 // null, Null, NULL, true, True, TRUE, false, False, FALSE start with n, N, t, T, f, F; numbers with
-// a digit, a sign or a dot; `~` and `<<` are indicators of their own.
+// a digit, a sign or a dot; `~` and `<<` with neither class, so they too are asked of the types.
 for (const c of 'abcdeghijklmopqrsuvwxyzABCDEGHIJKLMOPQRSUVWXYZ') CLASS[c.charCodeAt(0)] |= WORD_START;
 
 const is = (c: number, cls: number) => c < 128 && (CLASS[c] & cls) !== 0;
