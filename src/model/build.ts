@@ -520,7 +520,8 @@ function at(src: Source, ...path: Path): PathPointer {
 /** One shared set per combination of letters: a large org has hundreds of thousands of assignments. */
 const LETTER_SETS = new Map<string, ReadonlySet<RaciLetter>>();
 function letters(raci: RaciInput): ReadonlySet<RaciLetter> {
-  const key = typeof raci === 'string' ? raci : [...raci].sort().join('');
+  // Without sorting for the usual one and two letters: this runs for every assignment.
+  const key = typeof raci === 'string' ? raci : raci.length === 1 ? raci[0] : raci.length === 2 ? (raci[0] < raci[1] ? raci[0] + raci[1] : raci[1] + raci[0]) : [...raci].sort().join('');
   let set = LETTER_SETS.get(key);
   if (!set) LETTER_SETS.set(key, (set = new Set(typeof raci === 'string' ? [raci] : raci)));
   return set;
