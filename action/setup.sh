@@ -3,23 +3,26 @@
 #   1. the version asked for with the input orgc-version, installed from npm;
 #   2. else the orgc of the repository itself (node_modules/.bin/orgc, after `npm ci`), so CI runs
 #      the version the team pinned and runs locally;
-#   3. else this action's own version, installed from npm.
+#   3. else this action's own checkout — the version in `uses: …@ref` — built in place.
 set -euo pipefail
 
 version="${INPUT_ORGC_VERSION:-}"
 local_bin="$GITHUB_WORKSPACE/node_modules/.bin/orgc"
+# The checks draw no images: puppeteer need not fetch a browser.
+export PUPPETEER_SKIP_DOWNLOAD=true
 
-if [[ -z "$version" && -x "$local_bin" ]]; then
+if [[ -n "$version" ]]; then
+  prefix="$RUNNER_TEMP/orgc-cli"
+  npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "orgc@$version"
+  orgc="$prefix/node_modules/.bin/orgc"
+  echo "orgc $("$orgc" --version), installed from npm"
+elif [[ -x "$local_bin" ]]; then
   orgc="$local_bin"
   echo "orgc $("$orgc" --version), from the repository's node_modules"
 else
-  if [[ -z "$version" ]]; then
-    version="$(node -p 'require(process.argv[1]).version' "$GITHUB_ACTION_PATH/package.json")"
-  fi
-  prefix="$RUNNER_TEMP/orgc-cli"
-  # The checks draw no images: puppeteer need not fetch a browser.
-  PUPPETEER_SKIP_DOWNLOAD=true npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "orgc@$version"
-  orgc="$prefix/node_modules/.bin/orgc"
-  echo "orgc $("$orgc" --version), installed from npm"
+  # `npm ci` installs what the lock file says and builds dist/ (the prepare script).
+  (cd "$GITHUB_ACTION_PATH" && npm ci --no-audit --no-fund --loglevel=error)
+  orgc="$GITHUB_ACTION_PATH/bin/orgc"
+  echo "orgc $("$orgc" --version), built from the action's checkout"
 fi
 echo "orgc=$orgc" >> "$GITHUB_OUTPUT"

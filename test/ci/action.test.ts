@@ -230,12 +230,12 @@ describe('the action on a pull request', () => {
 });
 
 describe('setting up orgc', () => {
-  /** An `npm` that records its arguments and "installs" this orgc where it was asked to. */
+  /** An `npm` that records where it ran and its arguments, and "installs" this orgc where asked. */
   function fakeNpm(): { dir: string; calls: () => string[] } {
     const dir = tmp('orgc-npm-');
     writeFileSync(
       path.join(dir, 'npm'),
-      `#!/usr/bin/env bash\necho "$*" >> "${dir}/calls"\nprefix="$3"\nmkdir -p "$prefix/node_modules/.bin"\nln -sf "${BIN}" "$prefix/node_modules/.bin/orgc"\n`,
+      `#!/usr/bin/env bash\necho "$PWD: $*" >> "${dir}/calls"\nif [ "$1" = install ]; then mkdir -p "$3/node_modules/.bin" && ln -sf "${BIN}" "$3/node_modules/.bin/orgc"; fi\n`,
     );
     chmodSync(path.join(dir, 'npm'), 0o755);
     return { dir, calls: () => (existsSync(`${dir}/calls`) ? readFileSync(`${dir}/calls`, 'utf8').trim().split('\n') : []) };
@@ -247,20 +247,23 @@ describe('setting up orgc', () => {
     return dir;
   }
 
-  it('installs the action\'s own version from npm when the repository has no orgc', async () => {
+  it('builds the action\'s own checkout when the repository has no orgc', async () => {
     const npm = fakeNpm();
     const run = await runAction({ workspace: bare(), env: { PATH: `${npm.dir}:${process.env.PATH}` } });
-    expect(npm.calls()).toEqual([expect.stringMatching(/^install --prefix \S+\/orgc-cli --no-save .* orgc@0\.1\.0$/)]);
-    expect(run.step('Set up orgc').stdout).toMatch(/^orgc 0\.1\.0, installed from npm$/m);
+    // In the action's directory (this repository, already built here).
+    expect(npm.calls()).toEqual([`${ROOT.replace(/\/$/, '')}: ci --no-audit --no-fund --loglevel=error`]);
+    expect(run.step('Set up orgc').stdout).toMatch(/^orgc 0\.1\.0, built from the action's checkout$/m);
+    expect(run.step('Set up orgc').outputs.orgc).toBe(`${ROOT.replace(/\/$/, '')}/bin/orgc`);
     expect(run.ok).toBe(true);
   });
 
-  it('installs the version asked for, even over the repository\'s own', async () => {
+  it('installs the version asked for from npm, even over the repository\'s own', async () => {
     const npm = fakeNpm();
     const dir = bare();
     installOrgc(dir);
     const run = await runAction({ workspace: dir, inputs: { 'orgc-version': '0.1.0' }, env: { PATH: `${npm.dir}:${process.env.PATH}` } });
-    expect(npm.calls()).toEqual([expect.stringMatching(/ orgc@0\.1\.0$/)]);
+    expect(npm.calls()).toEqual([expect.stringMatching(/: install --prefix \S+\/orgc-cli --no-save .* orgc@0\.1\.0$/)]);
+    expect(run.step('Set up orgc').stdout).toMatch(/^orgc 0\.1\.0, installed from npm$/m);
     expect(run.ok).toBe(true);
   });
 });
