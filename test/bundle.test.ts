@@ -69,6 +69,18 @@ describe('the installed command', () => {
     expect(readFileSync(cache).subarray(0, stamp.length).equals(stamp)).toBe(false);
   });
 
+  it('loads no Node module a clean validate does not use (crypto costs ~10 ms at start-up)', () => {
+    // A preload script reports the Node modules the run loaded, on exit.
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-modules-'));
+    const probe = path.join(dir, 'probe.cjs');
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.txt'))}, process.moduleLoadList.join('\\n')));\n`);
+    const r = spawnSync(process.execPath, ['--require', probe, path.join(ROOT, 'bin', 'orgc'), 'validate', 'examples/sales-org'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = readFileSync(path.join(dir, 'loaded.txt'), 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule fs/promises'); // the probe works
+    expect(loaded.filter((m) => /^NativeModule (crypto|worker_threads|http|https|zlib)$/.test(m))).toEqual([]);
+  });
+
   it('keeps zod and the slow-path YAML parser out of the bundle', () => {
     const bundle = readFileSync(path.join(ROOT, 'dist', 'orgc.cjs'), 'utf8');
     expect(bundle).not.toMatch(/ZodType|zod\/v4/);

@@ -14,11 +14,11 @@
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
 //   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
 //   produce were not asked for, not retired.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { randomSuffix } from './temp-name.js';
 
 export const MANIFEST = '.orgc-manifest.json';
 const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
@@ -67,7 +67,7 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
     // Leftovers of a render that was killed while writing.
     for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
   }
-  const suffix = randomBytes(6).toString('hex');
+  const suffix = randomSuffix();
   const changed = targets.filter(([rel, abs]) => !sameContent(abs, contents.get(rel)!));
   const staged = changed.map(([rel, abs]) => [rel, path.join(path.dirname(abs), `.${path.basename(abs)}.orgc-${suffix}.tmp`), abs] as const);
   try {
@@ -126,7 +126,7 @@ function commit(outDir: string, pending: Pending): void {
   });
   for (const rel of pending.removals) rmSync(inside(outDir, rel), { force: true });
   const manifestFile = path.join(outDir, MANIFEST);
-  const temp = `${manifestFile}.orgc-${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
   writeFileSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
   renameSync(temp, manifestFile);
   rmSync(path.join(outDir, PENDING), { force: true });
