@@ -93,7 +93,8 @@ interface Row {
   mb?: number;
 }
 const rows: Row[] = [];
-const runsFor = (size: string) => Number(values.runs ?? (size === '100k' ? 3 : size.startsWith('10k') ? 5 : 15));
+// The build VM's speed drifts by a fifth from minute to minute: enough runs for a steady median.
+const runsFor = (size: string) => Number(values.runs ?? (size === '100k' ? 5 : size.startsWith('10k') ? 11 : 21));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const say = (row: Row) => {
   rows.push(row);
