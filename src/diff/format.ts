@@ -1,5 +1,7 @@
 // A diff report for people — the terminal, or a pull-request comment in Markdown (short summary
 // first, details folded) — and for tools (JSON). English or Chinese.
+import type { MessageData, Messages } from '../finding.js';
+import { formatMessage } from '../i18n/format.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { markdownText } from '../render/escape.js';
 import type { Change, ChangeKind, Ref } from './compare.js';
@@ -8,8 +10,6 @@ import type { DiffReport, FindingRef } from './report.js';
 export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const DIFF_JSON_VERSION = 1;
-
-type Words = Record<string, { en: string; zh: string }>;
 
 /** The groups a change falls in, in the order a reviewer wants them. */
 const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
@@ -20,24 +20,25 @@ const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
   { id: 'performance', kinds: ['kpi-added', 'kpi-removed', 'kpi-changed', 'service-level-added', 'service-level-removed', 'service-level-changed', 'target-added', 'target-removed', 'target-changed'], folded: true },
 ];
 
-const W: Words = {
-  title: { en: 'Org design changes', zh: '组织设计变更' },
-  roles: { en: 'Roles', zh: '岗位' },
-  lines: { en: 'Reporting lines', zh: '汇报关系' },
-  duties: { en: 'Duties and RACI', zh: '职责与 RACI' },
-  headcount: { en: 'Headcount', zh: '编制' },
-  performance: { en: 'KPIs, service levels and targets', zh: 'KPI、服务时限与目标' },
-  newFindings: { en: 'New findings', zh: '新增问题' },
-  fixedFindings: { en: 'Fixed findings', zh: '已解决的问题' },
-  none: { en: 'No change to the org design.', zh: '组织设计没有变化。' },
-  noFindings: { en: 'no change in findings', zh: '问题没有变化' },
-  notLoaded: { en: '{side} does not load, so only its findings are compared', zh: '{side} 无法加载，只比较问题' },
-  base: { en: 'base', zh: '基准' },
-  head: { en: 'head', zh: '新版' },
+/** The report's fixed words, a message catalogue like the rules' own. */
+const WORDS: Messages = {
+  title: { en: 'Org design changes', 'zh-CN': '组织设计变更' },
+  roles: { en: 'Roles', 'zh-CN': '岗位' },
+  lines: { en: 'Reporting lines', 'zh-CN': '汇报关系' },
+  duties: { en: 'Duties and RACI', 'zh-CN': '职责与 RACI' },
+  headcount: { en: 'Headcount', 'zh-CN': '编制' },
+  performance: { en: 'KPIs, service levels and targets', 'zh-CN': 'KPI、服务时限与目标' },
+  newFindings: { en: 'New findings', 'zh-CN': '新增问题' },
+  fixedFindings: { en: 'Fixed findings', 'zh-CN': '已解决的问题' },
+  none: { en: 'No change to the org design.', 'zh-CN': '组织设计没有变化。' },
+  noFindings: { en: 'no change in findings', 'zh-CN': '问题没有变化' },
+  notLoaded: { en: '{side} does not load, so only its findings are compared', 'zh-CN': '{side} 无法加载，只比较问题' },
+  base: { en: 'base', 'zh-CN': '基准' },
+  head: { en: 'head', 'zh-CN': '新版' },
 };
 
-function w(key: string, lang: UiLanguage): string {
-  return lang.startsWith('zh') ? W[key].zh : W[key].en;
+function w(key: string, lang: UiLanguage, data?: MessageData): string {
+  return formatMessage(WORDS, key, data, lang);
 }
 
 /** One line per change; `name` formats a reference (bold in Markdown, plain in the terminal). */
@@ -136,7 +137,7 @@ export function formatDiff(report: DiffReport, format: DiffFormat, lang: UiLangu
 }
 
 function notLoaded(report: DiffReport, lang: UiLanguage): string[] {
-  return (['base', 'head'] as const).filter((s) => !report[s].loads).map((s) => w('notLoaded', lang).replace('{side}', `${w(s, lang)} ${report[s].spec}`));
+  return (['base', 'head'] as const).filter((s) => !report[s].loads).map((s) => w('notLoaded', lang, { side: `${w(s, lang)} ${report[s].spec}` }));
 }
 
 function markdown(report: DiffReport, lang: UiLanguage): string {

@@ -92,8 +92,7 @@ class Parser {
       let end = t.indexOf('\n', start);
       if (end === -1) end = t.length;
       this.next = end + 1;
-      let p = start;
-      while (p < end && t.charCodeAt(p) === SPACE) p++;
+      const p = skipSpaces(t, start, end);
       if (p === end || t.charCodeAt(p) === HASH) continue;
       this.lineStart = p;
       this.lineEnd = end;
@@ -135,7 +134,7 @@ class Parser {
       if (key === '<<' || key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) giveUp();
       p++; // the colon
       if (p < end && t.charCodeAt(p) !== SPACE) giveUp();
-      while (p < end && t.charCodeAt(p) === SPACE) p++;
+      p = skipSpaces(t, p, end);
       if (p === end || t.charCodeAt(p) === HASH) {
         // The value is on the lines below: a nested block, a sequence at this indentation, or null.
         this.advance();
@@ -160,9 +159,8 @@ class Parser {
     if (depth > DEPTH) giveUp();
     const list: unknown[] = [];
     while (this.indent === n && this.isDashLine()) {
-      let p = this.lineStart + 1;
       const end = this.lineEnd;
-      while (p < end && this.t.charCodeAt(p) === SPACE) p++;
+      const p = skipSpaces(this.t, this.lineStart + 1, end);
       // `-` alone, with a block below it, is outside the subset.
       if (p === end || this.t.charCodeAt(p) === HASH) giveUp();
       list.push(this.inline(p, end, depth + 1));

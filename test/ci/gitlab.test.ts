@@ -1,7 +1,6 @@
 // The GitLab CI example of docs/ci.md, run as a GitLab runner runs a job's script: its lines in one
 // bash with `-eo pipefail`, GitLab's predefined variables set, `npm ci` and `npx orgc` standing for
 // the project's installed orgc, and a stand-in for GitLab's merge-request notes API on loopback.
-import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { kaSplit } from '../diff/ka-split.js';
 import { pullRequestCheckout, repository, tmp } from './repository.js';
+import { run } from './runner.js';
 
 interface Job {
   image: string;
@@ -28,17 +28,11 @@ writeFileSync(path.join(bin, 'npm'), '#!/usr/bin/env bash\n[ "$1" = ci ] || exit
 writeFileSync(path.join(bin, 'npx'), `#!/usr/bin/env bash\n[ "$1" = orgc ] || exit 3\nshift\nexec node "${BIN}" "$@"\n`);
 for (const f of ['npm', 'npx']) chmodSync(path.join(bin, f), 0o755);
 
-function runJob(job: Job, cwd: string, variables: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+async function runJob(job: Job, cwd: string, variables: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   const script = ['set -eo pipefail', ...job.script].join('\n');
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CI: 'true', GITLAB_CI: 'true', ...variables };
-  // Asynchronous, for the stand-in API in this process to answer.
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-c', script], { cwd, env });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  const r = await run('bash', ['--noprofile', '--norc', '-c', script], { cwd, env });
+  return { code: r.status, output: r.stdout + r.stderr };
 }
 
 describe('the GitLab CI example', () => {

@@ -179,7 +179,8 @@ function evaluate(condition: string, context: Context, failed: boolean): boolean
   return statusCheck ? result : result && !failed;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** A process's exit status and output, without blocking this one (a test's stand-in API may need to answer it). */
+export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

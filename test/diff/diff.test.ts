@@ -72,6 +72,16 @@ describe('orgc diff of the example against a copy with the KA account manager sp
     expect(back.changes.filter((c: Change) => c.kind === 'roles-merged')).toHaveLength(1);
   });
 
+  it('compares only the findings of a side that does not load, and says so', () => {
+    const broken = path.join(tmp(), 'org.yaml');
+    writeFileSync(broken, `${readFileSync(`${ROOT}examples/quickstart/org.yaml`, 'utf8')}x: [\n`);
+    const en = orgc(['diff', broken, 'examples/quickstart', '--lang', 'en']);
+    expect(en.stdout).toContain(`\nbase ${broken} does not load, so only its findings are compared\n`);
+    expect(en.stdout).toMatch(/: No change to the org design; 1 fixed\n/);
+    const zh = orgc(['diff', 'examples/quickstart', broken, '--lang', 'zh-CN']);
+    expect(zh.stdout).toContain(`\n新版 ${broken} 无法加载，只比较问题\n`);
+  });
+
   it('finds no change between an org and itself', () => {
     const r = orgc(['diff', 'examples/sales-org', 'examples/sales-org', '--lang', 'en']);
     expect(r).toMatchObject({ code: 0, stdout: 'examples/sales-org → examples/sales-org: No change to the org design; no change in findings\n' });
