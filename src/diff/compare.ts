@@ -4,6 +4,7 @@
 // diff: two files that say the same in another order compare equal.
 import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
+import { raciLetters } from '../model/queries.js';
 import type { Duty, Kpi, OrgModel, Party, Role, ServiceLevel, Target } from '../model/types.js';
 import { CUSTOMER } from '../schema/grammar.js';
 
@@ -145,7 +146,7 @@ function letterChanges(before: Duty, after: Duty, duty: Ref, refBefore: (r: Role
 }
 
 function letters(set: ReadonlySet<string>): string {
-  return ['R', 'A', 'C', 'I'].filter((l) => set.has(l)).join('');
+  return raciLetters(set).join('');
 }
 
 function compareEntities<T extends { id: string }>(

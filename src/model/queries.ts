@@ -1,6 +1,11 @@
 // Questions many rules and renderers ask of the model, answered one way.
-import type { RaciLetter } from '../schema/grammar.js';
+import { RACI_LETTERS, type RaciLetter } from '../schema/grammar.js';
 import type { Assignment, Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
+
+/** A set of RACI letters in the order R, A, C, I: how every report and document writes them. */
+export function raciLetters(letters: ReadonlySet<string>): RaciLetter[] {
+  return RACI_LETTERS.filter((l) => letters.has(l));
+}
 
 export function withLetter(assignments: readonly Assignment[], letter: RaciLetter): Assignment[] {
   return assignments.filter((a) => a.letters.has(letter));

@@ -1,8 +1,7 @@
 // The resolved org as JSON for other tools: every reference by id, every derived relation filled
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
-import { layers } from '../model/queries.js';
+import { layers, raciLetters } from '../model/queries.js';
 import type { OrgModel, Party, Scope } from '../model/types.js';
-import { RACI_LETTERS } from '../schema/grammar.js';
 import type { Output } from './output.js';
 
 export const MODEL_JSON_VERSION = 1;
@@ -41,7 +40,7 @@ export function modelJson(model: OrgModel): object {
       step: d.step?.id ?? null,
       demands: levels(d.demands),
       effort: opt(d.effort),
-      raci: Object.fromEntries(d.assignments.map((a) => [a.role.id, RACI_LETTERS.filter((l) => a.letters.has(l))])),
+      raci: Object.fromEntries(d.assignments.map((a) => [a.role.id, raciLetters(a.letters)])),
       responsible: ids(d.responsible),
       accountable: ids(d.accountable),
       kpis: ids(d.kpis),
@@ -61,7 +60,7 @@ export function modelJson(model: OrgModel): object {
       layer: layerOf.get(r) ?? 1,
       headcount: r.headcount,
       vacancies: r.vacancies,
-      duties: Object.fromEntries(r.duties.map((a) => [a.duty.id, RACI_LETTERS.filter((l) => a.letters.has(l))])),
+      duties: Object.fromEntries(r.duties.map((a) => [a.duty.id, raciLetters(a.letters)])),
       requires: { experience: opt(r.requires.experience), competencies: levels(r.requires.competencies), other: r.requires.other },
       tools: ids(r.tools),
       kpis: ids(r.kpis),

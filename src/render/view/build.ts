@@ -2,7 +2,7 @@
 // (which label, which fallback language, which order) are made here, once for every format.
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
-import { layers as layersOf } from '../../model/queries.js';
+import { layers as layersOf, raciLetters } from '../../model/queries.js';
 import type { Duty, OrgModel, Role, Text } from '../../model/types.js';
 import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
 import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
@@ -25,7 +25,6 @@ export function buildViews(
   const ref = (role: Role): RoleRef => ({ id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) });
   const labels: Labels = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
-  const raciWords = (letters: ReadonlySet<string>) => RACI_LETTERS.filter((l) => letters.has(l));
 
   const roles: RoleView[] = [...model.roles.values()].map((role) => {
     const dutyGroups = AREAS.map((area) => ({
@@ -36,8 +35,8 @@ export function buildViews(
           id: a.duty.id,
           name: t(a.duty.name),
           description: a.duty.description === undefined ? undefined : t(a.duty.description),
-          raci: raciWords(a.letters).join(', '),
-          raciLong: raciWords(a.letters).map((l) => label(RACI_LABELS[l])).join(', '),
+          raci: raciLetters(a.letters).join(', '),
+          raciLong: raciLetters(a.letters).map((l) => label(RACI_LABELS[l])).join(', '),
           step: a.duty.step ? t(a.duty.step.name) : undefined,
         })),
     })).filter((g) => g.duties.length > 0);
@@ -142,7 +141,7 @@ function raciView(model: OrgModel, t: Localize, label: Label, ref: Ref): RaciVie
           step: stepId ? t(model.steps.get(stepId)!.name) : undefined,
           columns: columns.map(ref),
           rows: chunk.map((duty) => {
-            const letters = new Map(duty.assignments.map((a) => [a.role, RACI_LETTERS.filter((l) => a.letters.has(l)).join('')]));
+            const letters = new Map(duty.assignments.map((a) => [a.role, raciLetters(a.letters).join('')]));
             const problem =
               duty.responsible.length === 0 ? label(LABELS.noResponsible) : duty.accountable.length === 0 ? label(LABELS.noAccountable) : duty.accountable.length > 1 ? label(LABELS.manyAccountable) : undefined;
             return { id: duty.id, name: t(duty.name), cells: columns.map((c) => letters.get(c) ?? ''), problem };
