@@ -41,63 +41,80 @@ function w(key: string, lang: UiLanguage, data?: MessageData): string {
   return formatMessage(WORDS, key, data, lang);
 }
 
+/** One line per change, by the change's kind (a manager change by whether either side is empty). */
+const SENTENCES: Messages = {
+  'role-added': { en: 'New role {role}', 'zh-CN': '新增岗位 {role}' },
+  'role-removed': { en: 'Role {role} removed', 'zh-CN': '撤销岗位 {role}' },
+  'role-renamed': { en: 'Role {from} renamed to {to} (same duties)', 'zh-CN': '岗位 {from} 改为 {to}（职责相同）' },
+  'role-retitled': { en: '{role} retitled: {from} → {to}', 'zh-CN': '{role} 更名：{from} → {to}' },
+  'role-split': { en: '{from} split into {into}', 'zh-CN': '{from} 拆分为 {into}' },
+  'roles-merged': { en: '{from} merged into {into}', 'zh-CN': '{from} 合并为 {into}' },
+  'manager-removed': { en: '{role} no longer reports to anyone (was {from})', 'zh-CN': '{role} 不再有上级（原为 {from}）' },
+  'manager-added': { en: '{role} now reports to {to}', 'zh-CN': '{role} 改为向 {to} 汇报' },
+  'manager-changed': { en: '{role} now reports to {to} (was {from})', 'zh-CN': '{role} 改为向 {to} 汇报（原为 {from}）' },
+  'dotted-added': { en: '{role} now has a dotted line to {manager}', 'zh-CN': '{role} 新增虚线汇报给 {manager}' },
+  'dotted-removed': { en: '{role} no longer has a dotted line to {manager}', 'zh-CN': '{role} 不再虚线汇报给 {manager}' },
+  'duty-added': { en: 'New duty {duty}', 'zh-CN': '新增职责 {duty}' },
+  'duty-removed': { en: 'Duty {duty} removed', 'zh-CN': '删除职责 {duty}' },
+  'duty-moved': { en: '{duty}: {letter} moved from {from} to {to}', 'zh-CN': '{duty}：{letter} 从 {from} 移交给 {to}' },
+  'raci-changed': { en: '{duty}: {role} {from} → {to}', 'zh-CN': '{duty}: {role} {from} → {to}' },
+  'headcount-changed': { en: '{role}: headcount {from} → {to}', 'zh-CN': '{role} 编制 {from} → {to}' },
+  'vacancies-changed': { en: '{role}: open positions {from} → {to}', 'zh-CN': '{role} 空缺 {from} → {to}' },
+  added: { en: 'New {noun} {item}', 'zh-CN': '新增 {noun} {item}' },
+  removed: { en: '{Noun} {item} removed', 'zh-CN': '删除{noun} {item}' },
+  changed: { en: '{noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
+  kpi: { en: 'KPI', 'zh-CN': 'KPI' },
+  'service-level': { en: 'service level', 'zh-CN': '服务时限' },
+  target: { en: 'target', 'zh-CN': '目标' },
+};
+
 /** One line per change; `name` formats a reference (bold in Markdown, plain in the terminal). */
 function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (s: string) => string): string {
-  const zh = lang.startsWith('zh');
-  const list = (refs: Ref[]) => refs.map(name).join(zh ? '、' : ', ');
+  const say = (id: string, data: MessageData) => formatMessage(SENTENCES, id, data, lang);
+  const list = (refs: Ref[]) => refs.map(name).join(lang.startsWith('zh') ? '、' : ', ');
   switch (c.kind) {
     case 'role-added':
-      return zh ? `新增岗位 ${name(c.role)}` : `New role ${name(c.role)}`;
     case 'role-removed':
-      return zh ? `撤销岗位 ${name(c.role)}` : `Role ${name(c.role)} removed`;
+      return say(c.kind, { role: name(c.role) });
     case 'role-renamed':
-      return zh ? `岗位 ${name(c.from)} 改为 ${name(c.to)}（职责相同）` : `Role ${name(c.from)} renamed to ${name(c.to)} (same duties)`;
+      return say(c.kind, { from: name(c.from), to: name(c.to) });
     case 'role-retitled':
-      return zh ? `${name(c.role)} 更名：${c.from} → ${c.to}` : `${name(c.role)} retitled: ${c.from} → ${c.to}`;
+      return say(c.kind, { role: name(c.role), from: c.from, to: c.to });
     case 'role-split':
-      return zh ? `${name(c.from)} 拆分为 ${list(c.into)}` : `${name(c.from)} split into ${list(c.into)}`;
+      return say(c.kind, { from: name(c.from), into: list(c.into) });
     case 'roles-merged':
-      return zh ? `${list(c.from)} 合并为 ${name(c.into)}` : `${list(c.from)} merged into ${name(c.into)}`;
+      return say(c.kind, { from: list(c.from), into: name(c.into) });
     case 'manager-changed':
-      if (!c.to) return zh ? `${name(c.role)} 不再有上级（原为 ${name(c.from!)}）` : `${name(c.role)} no longer reports to anyone (was ${name(c.from!)})`;
-      if (!c.from) return zh ? `${name(c.role)} 改为向 ${name(c.to)} 汇报` : `${name(c.role)} now reports to ${name(c.to)}`;
-      return zh ? `${name(c.role)} 改为向 ${name(c.to)} 汇报（原为 ${name(c.from)}）` : `${name(c.role)} now reports to ${name(c.to)} (was ${name(c.from)})`;
+      return say(!c.to ? 'manager-removed' : !c.from ? 'manager-added' : c.kind, { role: name(c.role), from: c.from ? name(c.from) : '', to: c.to ? name(c.to) : '' });
     case 'dotted-added':
-      return zh ? `${name(c.role)} 新增虚线汇报给 ${name(c.manager)}` : `${name(c.role)} now has a dotted line to ${name(c.manager)}`;
     case 'dotted-removed':
-      return zh ? `${name(c.role)} 不再虚线汇报给 ${name(c.manager)}` : `${name(c.role)} no longer has a dotted line to ${name(c.manager)}`;
+      return say(c.kind, { role: name(c.role), manager: name(c.manager) });
     case 'duty-added':
-      return zh ? `新增职责 ${name(c.duty)}` : `New duty ${name(c.duty)}`;
     case 'duty-removed':
-      return zh ? `删除职责 ${name(c.duty)}` : `Duty ${name(c.duty)} removed`;
+      return say(c.kind, { duty: name(c.duty) });
     case 'duty-moved':
-      return zh ? `${name(c.duty)}：${code(c.letter)} 从 ${name(c.from)} 移交给 ${name(c.to)}` : `${name(c.duty)}: ${code(c.letter)} moved from ${name(c.from)} to ${name(c.to)}`;
+      return say(c.kind, { duty: name(c.duty), letter: code(c.letter), from: name(c.from), to: name(c.to) });
     case 'raci-changed':
-      return `${name(c.duty)}: ${name(c.role)} ${code(c.from || '–')} → ${code(c.to || '–')}`;
+      return say(c.kind, { duty: name(c.duty), role: name(c.role), from: code(c.from || '–'), to: code(c.to || '–') });
     case 'headcount-changed':
-      return zh ? `${name(c.role)} 编制 ${c.from} → ${c.to}` : `${name(c.role)}: headcount ${c.from} → ${c.to}`;
     case 'vacancies-changed':
-      return zh ? `${name(c.role)} 空缺 ${c.from} → ${c.to}` : `${name(c.role)}: open positions ${c.from} → ${c.to}`;
+      return say(c.kind, { role: name(c.role), from: c.from, to: c.to });
     case 'kpi-added':
     case 'service-level-added':
     case 'target-added':
-      return `${zh ? '新增' : 'New'} ${noun(c.kind, lang)} ${name(c.item)}`;
     case 'kpi-removed':
     case 'service-level-removed':
     case 'target-removed':
-      return zh ? `删除${noun(c.kind, lang)} ${name(c.item)}` : `${capital(noun(c.kind, lang))} ${name(c.item)} removed`;
     case 'kpi-changed':
     case 'service-level-changed':
-    case 'target-changed':
-      return `${noun(c.kind, lang)} ${name(c.item)}: ${c.field} ${code(c.from || '–')} → ${code(c.to || '–')}`;
+    case 'target-changed': {
+      const [, entity, what] = /^(kpi|service-level|target)-(added|removed|changed)$/.exec(c.kind)!;
+      const noun = say(entity, {});
+      const data: MessageData = { noun, Noun: capital(noun), item: name(c.item) };
+      if ('field' in c) Object.assign(data, { field: c.field, from: code(c.from || '–'), to: code(c.to || '–') });
+      return say(what, data);
+    }
   }
-}
-
-function noun(kind: ChangeKind, lang: UiLanguage): string {
-  const zh = lang.startsWith('zh');
-  if (kind.startsWith('kpi')) return 'KPI';
-  if (kind.startsWith('service-level')) return zh ? '服务时限' : 'service level';
-  return zh ? '目标' : 'target';
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
