@@ -6,6 +6,8 @@ const laps: Array<[string, number]> = [];
 export function timed<T>(label: string, work: () => T): T {
   if (!enabled) return work();
   const start = performance.now();
+  // The first stage's start tells how long Node and the bundle took to get there.
+  if (laps.length === 0) laps.push(['start', start]);
   try {
     return work();
   } finally {
@@ -16,6 +18,7 @@ export function timed<T>(label: string, work: () => T): T {
 export async function timedAsync<T>(label: string, work: () => Promise<T>): Promise<T> {
   if (!enabled) return work();
   const start = performance.now();
+  if (laps.length === 0) laps.push(['start', start]);
   try {
     return await work();
   } finally {
@@ -25,6 +28,7 @@ export async function timedAsync<T>(label: string, work: () => Promise<T>): Prom
 
 export function printTimings(write: (s: string) => void): void {
   if (!enabled || laps.length === 0) return;
+  laps.push(['total (since Node started)', performance.now()]);
   const width = Math.max(...laps.map(([l]) => l.length));
   write(`${laps.map(([l, ms]) => `${l.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`).join('\n')}\n`);
 }

@@ -9,15 +9,16 @@ import type { Finding } from '../finding.js';
 import { fastParse } from './fast-yaml.js';
 import { MAX_DEPTH, MAX_MERGE_KEYS, YAML_SCHEMA } from './yaml-schema.js';
 
-export type ParseResult = { ok: true; data: unknown } | { ok: false; findings: Finding[] };
+/** `mayAlias`: whether the data may hold aliases (the fast path refuses anchors, so it holds none). */
+export type ParseResult = { ok: true; data: unknown; mayAlias: boolean } | { ok: false; findings: Finding[] };
 
 export async function parseYaml(file: string, text: string): Promise<ParseResult> {
   // Most org files are in the subset fast-yaml.ts reads, faster; the rest goes to js-yaml.
   const fast = fastParse(text);
-  if (fast) return { ok: true, data: fast.data };
+  if (fast) return { ok: true, data: fast.data, mayAlias: false };
   try {
     const data = jsYaml.load(text, { schema: YAML_SCHEMA, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGE_KEYS } as jsYaml.LoadOptions);
-    return { ok: true, data };
+    return { ok: true, data, mayAlias: true };
   } catch (error) {
     return { ok: false, findings: await explainFailure(file, text, error) };
   }

@@ -38,10 +38,10 @@ export function buildModel(files: readonly LoadedFile[]): Built {
 class ModelBuilder {
   private findings: Finding[] = [];
   // Identical requirement maps, scopes and scope values are shared: they are read-only in the model.
-  // Levels and scopes are keyed by their text as written (`id:level,…`, `dimension=a,b;…`).
-  private sharedLevels = new Map<string, ReadonlyMap<Competency, number>>();
-  private sharedScopes = new Map<string, Scope>();
-  private sharedValues = new Map<string, ReadonlySet<DimensionValue>>();
+  // Both are found through tries, so that a large org's roles build no key text to hash.
+  private sharedLevels: LevelNode = {};
+  private scopes: ScopeNode = {};
+  private valueSets = new Map<Dimension, Map<string, ReadonlySet<DimensionValue>>>();
 
   constructor(private readonly files: readonly LoadedFile[]) {}
 
@@ -400,19 +400,22 @@ class ModelBuilder {
   private levels(m: OrgModel, levels: Record<string, number> | undefined, src: Source, a: string, b?: string): ReadonlyMap<Competency, number> {
     if (!levels) return EMPTY_LEVELS;
     // Most roles ask for the same few combinations: when every id is known and within its scale,
-    // the shared map is found from the text alone, without building a map to throw away.
-    let key = '';
+    // the shared map is found through a trie of (competency, level) steps in the order written,
+    // without building a map to throw away.
+    let node: LevelNode | undefined = this.sharedLevels;
     for (const id in levels) {
       const competency = m.competencies.get(id);
       const level = levels[id];
       if (!competency || competency.levels.length === 0 || level > competency.levels.length) {
-        key = '';
+        node = undefined;
         break;
       }
-      key += `${id}:${level},`;
+      node.next ??= new Map();
+      let byLevel = node.next.get(competency);
+      if (!byLevel) node.next.set(competency, (byLevel = []));
+      node = byLevel[level] ??= {};
     }
-    const shared = key && this.sharedLevels.get(key);
-    if (shared) return shared;
+    if (node?.levels) return node.levels;
     const out = new Map<Competency, number>();
     for (const id in levels) {
       const level = levels[id];
@@ -428,51 +431,65 @@ class ModelBuilder {
       }
       out.set(competency, level);
     }
-    if (key) this.sharedLevels.set(key, out);
+    if (node) node.levels = out;
     return out;
   }
 
   private scope(m: OrgModel, scope: Record<string, string[]> | undefined, src: Source): Scope {
     if (!scope) return EMPTY_SCOPE;
-    // As with levels: a scope whose ids are all known is found by its text when seen before.
-    let key = '';
-    for (const dimId in scope) {
-      const dimension = m.dimensions.get(dimId);
-      const ids = scope[dimId];
-      if (!dimension || !ids.every((id) => dimension.values.has(id))) {
-        key = '';
-        break;
-      }
-      key += `${dimId}=${ids.join(',')};`;
-    }
-    const shared = key && this.sharedScopes.get(key);
-    if (shared) return shared;
-    const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
+    // Equal scopes are one object, found through a trie of the (shared) value sets in the order
+    // written: no key text to build and hash for each of a large org's roles.
+    let node = this.scopes;
+    const entries: Array<[Dimension, ReadonlySet<DimensionValue>]> = [];
     for (const dimId in scope) {
       const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
       if (!dimension) continue;
-      const values = new Set<DimensionValue>();
-      scope[dimId].forEach((id, i) => {
-        const value = dimension.values.get(id);
-        if (value) return void values.add(value);
-        const suggestion = closest(id, dimension.values.keys());
-        this.findings.push({
-          ruleId: 'unknown-reference',
-          messageId: suggestion ? 'unknown-value-suggest' : 'unknown-value',
-          data: suggestion ? { id, dimension: dimId, suggestion } : { id, dimension: dimId },
-          at: { file: src.file, path: [...src.path, 'scope', dimId, i] },
-        });
-      });
-      if (values.size > 0) out.set(dimension, intern(this.sharedValues, values, () => `${dimId}=${[...values].map((v) => v.id).join(',')}`));
+      const values = this.values(dimension, scope[dimId], src);
+      if (!values) continue;
+      entries.push([dimension, values]);
+      node.next ??= new Map();
+      let next = node.next.get(values);
+      if (!next) node.next.set(values, (next = {}));
+      node = next;
     }
-    if (key) this.sharedScopes.set(key, out);
-    return out;
+    return (node.scope ??= new Map(entries));
   }
 
-  private cut(m: OrgModel, cut: readonly string[] | undefined, src: Source): string[] {
+  /** The values a scope lists on one dimension, shared by all scopes listing the same ids. */
+  private values(dimension: Dimension, ids: readonly string[], src: Source): ReadonlySet<DimensionValue> | undefined {
+    let shared = this.valueSets.get(dimension);
+    if (!shared) this.valueSets.set(dimension, (shared = new Map()));
+    const text = ids.length === 1 ? ids[0] : ids.join(',');
+    const known = shared.get(text);
+    if (known) return known;
+    const values = new Set<DimensionValue>();
+    let complete = true;
+    ids.forEach((id, i) => {
+      const value = dimension.values.get(id);
+      if (value) return void values.add(value);
+      complete = false;
+      const suggestion = closest(id, dimension.values.keys());
+      this.findings.push({
+        ruleId: 'unknown-reference',
+        messageId: suggestion ? 'unknown-value-suggest' : 'unknown-value',
+        data: suggestion ? { id, dimension: dimension.id, suggestion } : { id, dimension: dimension.id },
+        at: { file: src.file, path: [...src.path, 'scope', dimension.id, i] },
+      });
+    });
+    if (values.size === 0) return undefined;
+    // Unknown ids are reported wherever they appear: only complete lists are remembered.
+    if (complete) shared.set(text, values);
+    return values;
+  }
+
+  private cut(m: OrgModel, cut: readonly string[] | undefined, src: Source): readonly string[] {
+    if (!cut) return NONE;
+    const known = (id: string) => id === 'process' || m.dimensions.has(id);
+    // The usual case keeps the list as written (read-only from here) instead of copying it.
+    if (cut.every(known)) return cut;
     const out: string[] = [];
-    (cut ?? []).forEach((id, i) => {
-      if (id === 'process' || m.dimensions.has(id)) return void out.push(id);
+    cut.forEach((id, i) => {
+      if (known(id)) return void out.push(id);
       const suggestion = closest(id, ['process', ...m.dimensions.keys()]);
       this.findings.push({
         ruleId: 'unknown-reference',
@@ -579,12 +596,15 @@ function newRole(id: string, src: Source): Role {
 
 const EMPTY_SCOPE: Scope = new Map();
 
-/** The shared copy of a value, by key; the first of its kind becomes the shared one. */
-function intern<T>(shared: Map<string, T>, value: T, key: () => string): T {
-  const k = key();
-  const found = shared.get(k);
-  if (found !== undefined) return found;
-  shared.set(k, value);
-  return value;
+/** A node of the trie of requirement maps: one step per competency and level, in the order written. */
+interface LevelNode {
+  next?: Map<Competency, LevelNode[]>;
+  levels?: ReadonlyMap<Competency, number>;
+}
+
+/** A node of the trie of scopes: one step per dimension's value set, in the order written. */
+interface ScopeNode {
+  next?: Map<ReadonlySet<DimensionValue>, ScopeNode>;
+  scope?: Scope;
 }
 const EMPTY_LEVELS: ReadonlyMap<Competency, number> = new Map();

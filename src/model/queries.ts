@@ -1,14 +1,10 @@
 // Questions many rules and renderers ask of the model, answered one way.
 import { RACI_LETTERS, type RaciLetter } from '../schema/grammar.js';
-import type { Assignment, Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
+import type { Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
 
 /** A set of RACI letters in the order R, A, C, I: how every report and document writes them. */
 export function raciLetters(letters: ReadonlySet<string>): RaciLetter[] {
   return RACI_LETTERS.filter((l) => letters.has(l));
-}
-
-export function withLetter(assignments: readonly Assignment[], letter: RaciLetter): Assignment[] {
-  return assignments.filter((a) => a.letters.has(letter));
 }
 
 /** Roles Responsible for a duty, in role order. */
@@ -16,9 +12,10 @@ export function responsibleRoles(duty: Duty): Role[] {
   return duty.responsible;
 }
 
-/** Duties a role takes part in with any of the given letters. */
-export function dutiesWith(role: Role, letters: readonly RaciLetter[]): Duty[] {
-  return role.duties.filter((a) => letters.some((l) => a.letters.has(l))).map((a) => a.duty);
+/** Whether a role does work: it is Responsible or Accountable for some duty, not only C or I. */
+export function doesWork(role: Role): boolean {
+  for (const a of role.duties) if (a.letters.has('R') || a.letters.has('A')) return true;
+  return false;
 }
 
 /** Whether a role is a manager: someone reports to it on a solid line. */

@@ -106,7 +106,7 @@ export interface Role extends Entity {
   purpose?: Text;
   level: RoleLevel;
   family?: Family;
-  cut: string[];
+  cut: readonly string[];
   scope: Scope;
   manager?: Role;
   /** Whether the YAML names a manager, even one that could not be resolved or closed a cycle. */

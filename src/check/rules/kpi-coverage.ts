@@ -1,8 +1,8 @@
 // Linked KPIs (考核联动化): individual KPIs tied to a role's core duties, team KPIs for managers,
 // and cross-role KPIs shared by roles that hand work to each other.
 import { CUSTOMER } from '../../schema/grammar.js';
-import { isManager } from '../../model/queries.js';
-import type { Duty } from '../../model/types.js';
+import { doesWork, isManager } from '../../model/queries.js';
+import type { Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -21,11 +21,7 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      const core = new Set<Duty>();
-      for (const a of role.duties) if (a.letters.has('R') || a.letters.has('A')) core.add(a.duty);
-      if (core.size > 0 && !role.kpis.some((k) => k.measures.some((d) => core.has(d)))) {
-        report({ messageId: 'no-kpi', data: { role: role.id }, at: keyOf(role.src) });
-      }
+      if (doesWork(role) && !measured(role)) report({ messageId: 'no-kpi', data: { role: role.id }, at: keyOf(role.src) });
       if (isManager(role) && !role.kpis.some((k) => k.kind === 'team')) {
         report({ messageId: 'no-team-kpi', data: { role: role.id }, at: keyOf(role.src) });
       }
@@ -38,3 +34,14 @@ export default defineRule({
     }
   },
 });
+
+/** Whether one of the role's KPIs measures a duty it is Responsible or Accountable for. */
+function measured(role: Role): boolean {
+  if (role.kpis.length === 0) return false;
+  // From the duties' side: a duty has few KPIs, while a KPI may measure many duties.
+  for (const a of role.duties) {
+    if (!a.letters.has('R') && !a.letters.has('A')) continue;
+    for (const kpi of a.duty.kpis) if (role.kpis.includes(kpi)) return true;
+  }
+  return false;
+}

@@ -23,6 +23,7 @@ export default defineRule({
       if (person.competencies.size > 0) {
         for (const [competency, required] of role.requires.competencies) {
           const level = person.competencies.get(competency);
+          if (level !== undefined && level >= required) continue;
           const data = { person: who, role: role.id, competency: competency.id, required };
           if (level === undefined) report({ messageId: 'competency-missing', data, at: keyAt(person.src, 'competencies') });
           else if (level < required) report({ messageId: 'competency-low', data: { ...data, level }, at: valueAt(person.src, 'competencies', competency.id) });

@@ -8,7 +8,7 @@
 // a single value can only overlap roles in the same cell (or roles without one), so a territory
 // split into thousands of disjoint roles is never compared pairwise.
 import { scopesOverlap } from '../../model/queries.js';
-import type { Dimension, Duty, Role } from '../../model/types.js';
+import type { Dimension, DimensionValue, Duty, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -32,100 +32,146 @@ export default defineRule<{ threshold: number }>({
   },
   check({ model, options, report }) {
     const t = options.threshold;
-    const dutyOrder = new Map([...model.duties.values()].map((d, i) => [d, i]));
-    const roleOrder = new Map([...model.roles.values()].map((r, i) => [r, i]));
-    const work = new Map<Role, Duty[]>();
-    const frequency = new Map<Duty, number>();
+    // Working roles (Responsible for something) in declaration order, known from here by their
+    // index; duties by their index too. Integers and typed arrays instead of maps and sets: this
+    // rule was a tenth of the time of validating a 10,000-role org.
+    const dutyIndex = new Map<Duty, number>();
+    for (const d of model.duties.values()) dutyIndex.set(d, dutyIndex.size);
+    const roles: Role[] = [];
+    const work: number[][] = [];
+    const frequency = new Int32Array(dutyIndex.size);
     for (const role of model.roles.values()) {
-      const duties: Duty[] = [];
-      for (const a of role.duties) if (a.letters.has('R')) duties.push(a.duty);
+      const duties: number[] = [];
+      for (const a of role.duties) if (a.letters.has('R')) duties.push(dutyIndex.get(a.duty)!);
       if (duties.length === 0) continue;
-      work.set(role, duties);
-      for (const d of duties) frequency.set(d, (frequency.get(d) ?? 0) + 1);
+      roles.push(role);
+      work.push(duties);
+      for (const d of duties) frequency[d]++;
     }
-    const rank = new Map<Duty, number>();
-    [...frequency.keys()]
-      .sort((a, b) => frequency.get(a)! - frequency.get(b)! || dutyOrder.get(a)! - dutyOrder.get(b)!)
-      .forEach((d, i) => rank.set(d, i));
+    // Duties rarest first (ties in declaration order): a duty's rank replaces it from here on.
+    const used: number[] = [];
+    for (let d = 0; d < frequency.length; d++) if (frequency[d] > 0) used.push(d);
+    used.sort((a, b) => frequency[a] - frequency[b] || a - b);
+    const rank = new Int32Array(dutyIndex.size);
+    used.forEach((d, i) => (rank[d] = i));
+    const tokens = work.map((duties) => Int32Array.from(duties, (d) => rank[d]).sort());
 
-    const cellOf = scopeCells([...work.keys()]);
-    // duty → scope cell → roles; cell '' holds the roles without a cell, which meet every role.
-    const index = new Map<Duty, Map<string, Role[]>>();
-    const byRank = (a: Duty, b: Duty) => rank.get(a)! - rank.get(b)!;
-    const seen = new Set<Role>();
-    for (const [role, duties] of work) {
-      const cell = cellOf.get(role)!;
-      const tokens = duties.slice().sort(byRank);
-      const prefix = tokens.slice(0, tokens.length - Math.ceil(t * tokens.length) + 1);
-      let mine: Set<Duty> | undefined;
-      let match: { other: Role; similarity: number } | undefined;
-      seen.clear();
-      const consider = (list: readonly Role[] | undefined) => {
+    const cells = scopeCells(roles);
+    // duty rank → number of duties → the roles indexed under that duty with that many duties, all
+    // of them and by scope cell (cell 0 holds the roles without a cell, which meet every role). Sets
+    // of very different sizes cannot be similar: whole buckets are skipped by their size alone.
+    const index: Array<Map<number, Bucket> | undefined> = new Array(used.length);
+    // Stamps instead of sets cleared for every role: seen[j] === i + 1 once role j was compared with
+    // role i; mine[rank] === i + 1 when role i is Responsible for that duty.
+    const seen = new Int32Array(roles.length);
+    const mine = new Int32Array(used.length);
+    for (let i = 0; i < roles.length; i++) {
+      const role = roles[i];
+      const own = tokens[i];
+      const n = own.length;
+      const stamp = i + 1;
+      for (let k = 0; k < n; k++) mine[own[k]] = stamp;
+      // Sets with Jaccard similarity ≥ t share one of the first n − ⌈t·n⌉ + 1 tokens of each. The
+      // tolerance keeps an inexact product (0.56 × 25 = 14.000000000000002) from dropping a pair.
+      const prefix = n - Math.ceil(t * n - EPSILON) + 1;
+      const cell = cells[i];
+      let match = -1;
+      let similarity = 0;
+      const consider = (list: readonly number[] | undefined) => {
         if (!list) return;
-        for (const other of list) {
-          if (seen.has(other)) continue;
-          seen.add(other);
-          // Cheapest tests first: roles split by scope (the usual case) are not redundant.
-          const theirs = work.get(other)!;
-          if (theirs.length < t * duties.length || duties.length < t * theirs.length) continue;
+        for (const j of list) {
+          // Lists hold earlier roles in order: nothing after the best match so far can replace it.
+          if (match !== -1 && j > match) return;
+          if (seen[j] === stamp) continue;
+          seen[j] = stamp;
+          // Roles split by scope (the usual case) are not redundant.
+          const other = roles[j];
           if (role.scope !== other.scope && !scopesOverlap(role.scope, other.scope)) continue;
-          mine ??= new Set(duties);
+          const theirs = tokens[j];
           let shared = 0;
-          for (const x of theirs) if (mine.has(x)) shared++;
-          const similarity = shared / (mine.size + theirs.length - shared);
+          for (let k = 0; k < theirs.length; k++) if (mine[theirs[k]] === stamp) shared++;
+          const s = shared / (n + theirs.length - shared);
           // The earliest declared match, so the report is the same on every run.
-          if (similarity >= t && (!match || roleOrder.get(other)! < roleOrder.get(match.other)!)) match = { other, similarity };
+          if (s >= t && (match === -1 || j < match)) {
+            match = j;
+            similarity = s;
+          }
         }
       };
-      for (const d of prefix) {
-        const byCell = index.get(d);
-        if (!byCell) continue;
-        if (cell === '') for (const list of byCell.values()) consider(list);
-        else {
-          consider(byCell.get(cell));
-          consider(byCell.get(''));
+      for (let k = 0; k < prefix; k++) {
+        const byLength = index[own[k]];
+        if (!byLength) continue;
+        for (const [length, bucket] of byLength) {
+          if (length < t * n - EPSILON || n < t * length - EPSILON) continue;
+          if (cell === 0) consider(bucket.all);
+          else {
+            consider(bucket.byCell.get(cell));
+            consider(bucket.byCell.get(0));
+          }
         }
       }
-      if (match) {
+      if (match !== -1) {
+        const other = roles[match];
         report({
           messageId: 'redundant',
-          data: { role: role.id, other: match.other.id, percent: Math.round(match.similarity * 100) },
+          data: { role: role.id, other: other.id, percent: Math.round(similarity * 100) },
           at: keyOf(role.src),
-          related: [{ messageId: 'other', data: { other: match.other.id }, at: keyOf(match.other.src) }],
+          related: [{ messageId: 'other', data: { other: other.id }, at: keyOf(other.src) }],
         });
       }
-      for (const d of prefix) {
-        let byCell = index.get(d);
-        if (!byCell) index.set(d, (byCell = new Map()));
-        const list = byCell.get(cell);
-        if (list) list.push(role);
-        else byCell.set(cell, [role]);
+      for (let k = 0; k < prefix; k++) {
+        let byLength = index[own[k]];
+        if (!byLength) index[own[k]] = byLength = new Map();
+        let bucket = byLength.get(n);
+        if (!bucket) byLength.set(n, (bucket = { all: [], byCell: new Map() }));
+        bucket.all.push(i);
+        const list = bucket.byCell.get(cell);
+        if (list) list.push(i);
+        else bucket.byCell.set(cell, [i]);
       }
     }
   },
 });
 
+interface Bucket {
+  all: number[];
+  byCell: Map<number, number[]>;
+}
+
+/** Slack for comparing a count with a product of the threshold, which floating point may overshoot. */
+const EPSILON = 1e-9;
+
 /**
- * Each role's scope cell: the values it pins on the dimensions that at least a quarter of the
- * working roles pin to a single value, or '' when it does not pin all of them. Two roles with
+ * Each role's scope cell, as a number: the values it pins on the dimensions that at least a quarter
+ * of the working roles pin to a single value, or 0 when it does not pin all of them. Two roles with
  * different cells are disjoint on some dimension both pin, so they cannot overlap.
  */
-function scopeCells(roles: Role[]): Map<Role, string> {
+function scopeCells(roles: readonly Role[]): Int32Array {
   const pinned = new Map<Dimension, number>();
   for (const r of roles) for (const [d, values] of r.scope) if (values.size === 1) pinned.set(d, (pinned.get(d) ?? 0) + 1);
   const dims = [...pinned].filter(([, n]) => n * 4 >= roles.length).map(([d]) => d);
-  const cells = new Map<Role, string>();
-  for (const r of roles) {
-    let cell = '';
-    for (const d of dims) {
-      const values = r.scope.get(d);
-      if (!values || values.size !== 1) {
-        cell = '';
-        break;
+  const cells = new Int32Array(roles.length);
+  if (dims.length === 0) return cells;
+  // A trie over the pinned values, one level per dimension; its leaves number the cells.
+  const root = new Map<DimensionValue, unknown>();
+  let next = 1;
+  for (let i = 0; i < roles.length; i++) {
+    let node = root;
+    let cell = 0;
+    for (let k = 0; k < dims.length; k++) {
+      const values = roles[i].scope.get(dims[k]);
+      if (!values || values.size !== 1) break;
+      const value = values.values().next().value!;
+      if (k < dims.length - 1) {
+        let child = node.get(value) as Map<DimensionValue, unknown> | undefined;
+        if (!child) node.set(value, (child = new Map()));
+        node = child;
+      } else {
+        cell = (node.get(value) as number | undefined) ?? 0;
+        if (cell === 0) node.set(value, (cell = next++));
       }
-      for (const v of values) cell += `${d.id}=${v.id};`;
     }
-    cells.set(r, cell);
+    cells[i] = cell;
   }
   return cells;
 }

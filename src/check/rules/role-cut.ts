@@ -18,21 +18,22 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      if (role.cut.length === 0 && role.scope.size === 0) continue;
-      const scoped = new Set<string>();
-      for (const d of role.scope.keys()) scoped.add(d.id);
-      role.cut.forEach((id, i) => {
+      const { cut, scope } = role;
+      if (cut.length === 0 && scope.size === 0) continue;
+      for (let i = 0; i < cut.length; i++) {
+        const id = cut[i];
         if (id === 'process') {
           // Being consulted on a step is not doing it: only R and A count as process work.
           if (!role.duties.some((a) => a.duty.step && (a.letters.has('R') || a.letters.has('A')))) report({ messageId: 'no-process-work', data: { role: role.id }, at: valueAt(role.src, 'cut', i) });
-        } else if (!scoped.has(id)) {
-          report({ messageId: 'no-scope', data: { role: role.id, dimension: id }, at: valueAt(role.src, 'cut', i) });
+        } else {
+          const dimension = model.dimensions.get(id);
+          if (!dimension || !scope.has(dimension)) report({ messageId: 'no-scope', data: { role: role.id, dimension: id }, at: valueAt(role.src, 'cut', i) });
         }
-      });
+      }
       // Only judge scope against `cut` when the role says how it is cut.
-      if (role.cut.length === 0) continue;
-      for (const id of scoped) {
-        if (!role.cut.includes(id)) report({ messageId: 'not-cut', data: { role: role.id, dimension: id }, at: keyAt(role.src, 'scope', id) });
+      if (cut.length === 0) continue;
+      for (const { id } of scope.keys()) {
+        if (!cut.includes(id)) report({ messageId: 'not-cut', data: { role: role.id, dimension: id }, at: keyAt(role.src, 'scope', id) });
       }
     }
   },

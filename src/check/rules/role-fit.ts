@@ -36,10 +36,13 @@ export default defineRule<Options>({
     },
   },
   check({ model, options, report }) {
+    // The highest level each competency is demanded at, and by which duty: one map, cleared for
+    // each role, and nothing allocated for a demand the role meets.
+    const demanded = new Map<Competency, { level: number; duty: Duty; letter: RaciLetter }>();
     for (const role of model.roles.values()) {
-      // The highest level each competency is demanded at, and by which duty.
-      const demanded = new Map<Competency, { level: number; duty: Duty; letter: RaciLetter }>();
+      demanded.clear();
       for (const a of role.duties) {
+        if (a.duty.demands.size === 0) continue;
         const letter = options.letters.find((l) => a.letters.has(l));
         if (!letter) continue;
         for (const [competency, level] of a.duty.demands) {
@@ -49,9 +52,10 @@ export default defineRule<Options>({
       }
       for (const [competency, { level, duty, letter }] of demanded) {
         const required = role.requires.competencies.get(competency);
+        if (required !== undefined && required >= level) continue;
         const data = { role: role.id, duty: duty.id, competency: competency.id, level, letter };
         if (required === undefined) report({ messageId: 'missing', data, at: keyAt(role.src, 'duties', duty.id) });
-        else if (required < level) report({ messageId: 'too-low', data: { ...data, required }, at: valueAt(role.src, 'requires', 'competencies', competency.id) });
+        else report({ messageId: 'too-low', data: { ...data, required }, at: valueAt(role.src, 'requires', 'competencies', competency.id) });
       }
       const min = options.minExperience[role.level];
       if (min === undefined || min <= 0) continue;

@@ -1,5 +1,5 @@
 // 因事设岗: a role exists for its work, not for a person.
-import { dutiesWith } from '../../model/queries.js';
+import { doesWork } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
   check({ model, report }) {
     for (const role of model.roles.values()) {
       if (role.duties.length === 0) report({ messageId: 'no-duties', data: { role: role.id }, at: keyOf(role.src) });
-      else if (dutiesWith(role, ['R', 'A']).length === 0) report({ messageId: 'only-informed', data: { role: role.id }, at: keyOf(role.src) });
+      else if (!doesWork(role)) report({ messageId: 'only-informed', data: { role: role.id }, at: keyOf(role.src) });
     }
   },
 });

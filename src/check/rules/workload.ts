@@ -1,6 +1,6 @@
 // Roles follow the work, in size too: the effort of a role's duties must fit its headcount.
 import { responsibleRoles } from '../../model/queries.js';
-import type { Role } from '../../model/types.js';
+import type { Duty, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
 
@@ -17,23 +17,26 @@ export default defineRule({
   },
   check({ model, report }) {
     // A duty's effort is shared among its Responsible roles in proportion to their headcount.
-    const load = new Map<Role, { fte: number; parts: string[] }>();
+    // The parts are listed only for the roles reported: most roles are not overloaded.
+    const load = new Map<Role, { fte: number; parts: Array<[Duty, number]> }>();
     for (const duty of model.duties.values()) {
       if (duty.effort === undefined) continue;
       const doers = responsibleRoles(duty);
-      const total = doers.reduce((n, r) => n + r.headcount, 0);
+      let total = 0;
+      for (const r of doers) total += r.headcount;
       for (const r of doers) {
         const share = total > 0 ? (duty.effort * r.headcount) / total : duty.effort / doers.length;
-        const entry = load.get(r) ?? { fte: 0, parts: [] };
+        let entry = load.get(r);
+        if (!entry) load.set(r, (entry = { fte: 0, parts: [] }));
         entry.fte += share;
-        entry.parts.push(`${duty.id} ${round(share)}`);
-        load.set(r, entry);
+        entry.parts.push([duty, share]);
       }
     }
     for (const [role, { fte, parts }] of load) {
       if (fte <= role.headcount + 1e-9) continue;
+      const duties = parts.map(([duty, share]) => `${duty.id} ${round(share)}`).join(', ');
       // Without a written headcount (default 1) the locator falls back to the role's key.
-      report({ messageId: 'over', data: { role: role.id, load: round(fte), headcount: role.headcount, duties: parts.join(', ') }, at: valueAt(role.src, 'headcount') });
+      report({ messageId: 'over', data: { role: role.id, load: round(fte), headcount: role.headcount, duties }, at: valueAt(role.src, 'headcount') });
     }
   },
 });
