@@ -37,10 +37,9 @@ export function buildModel(files: readonly LoadedFile[]): Built {
 
 class ModelBuilder {
   private findings: Finding[] = [];
-  // Identical requirement maps, scopes and scope values are shared: they are read-only in the model.
-  // Both are found through tries, so that a large org's roles build no key text to hash.
+  // Identical requirement maps and scope value sets are shared: they are read-only in the model.
+  // Requirement maps are found through a trie, so that a large org's roles build no key to hash.
   private sharedLevels: LevelNode = {};
-  private scopes: ScopeNode = {};
   private valueSets = new Map<Dimension, Map<string, ReadonlySet<DimensionValue>>>();
 
   constructor(private readonly files: readonly LoadedFile[]) {}
@@ -437,22 +436,16 @@ class ModelBuilder {
 
   private scope(m: OrgModel, scope: Record<string, string[]> | undefined, src: Source): Scope {
     if (!scope) return EMPTY_SCOPE;
-    // Equal scopes are one object, found through a trie of the (shared) value sets in the order
-    // written: no key text to build and hash for each of a large org's roles.
-    let node = this.scopes;
-    const entries: Array<[Dimension, ReadonlySet<DimensionValue>]> = [];
+    // The value sets are shared; a map of a few of them per scope costs less than finding an equal
+    // scope to share (most roles of a large org have a scope of their own).
+    const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
     for (const dimId in scope) {
       const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
       if (!dimension) continue;
       const values = this.values(dimension, scope[dimId], src);
-      if (!values) continue;
-      entries.push([dimension, values]);
-      node.next ??= new Map();
-      let next = node.next.get(values);
-      if (!next) node.next.set(values, (next = {}));
-      node = next;
+      if (values) out.set(dimension, values);
     }
-    return (node.scope ??= new Map(entries));
+    return out;
   }
 
   /** The values a scope lists on one dimension, shared by all scopes listing the same ids. */
@@ -602,9 +595,4 @@ interface LevelNode {
   levels?: ReadonlyMap<Competency, number>;
 }
 
-/** A node of the trie of scopes: one step per dimension's value set, in the order written. */
-interface ScopeNode {
-  next?: Map<ReadonlySet<DimensionValue>, ScopeNode>;
-  scope?: Scope;
-}
 const EMPTY_LEVELS: ReadonlyMap<Competency, number> = new Map();
