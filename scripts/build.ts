@@ -52,6 +52,18 @@ async function bundle(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  asciiOnly(`${root}dist/orgc.cjs`);
+}
+
+/**
+ * Escapes what esbuild leaves non-ASCII (comments, regular expression literals) as `\uXXXX`, which
+ * means the same in both, so that bin/orgc can read the bundle as Latin-1: decoding 1.6 MB as
+ * UTF-8 took 5–8 ms of every start, Latin-1 under 1 ms.
+ */
+function asciiOnly(file: string): void {
+  const code = readFileSync(file, 'utf8');
+  const escaped = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, escaped);
 }
 
 /** Run the example once so that bin/orgc stores the compiled code of a typical run. */
