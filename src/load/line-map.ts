@@ -16,12 +16,18 @@ export class LineMap {
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     const t = this.text;
+    // One pass, into a table that doubles when full (a guess of one line per 32 characters first).
+    let starts = new Uint32Array(Math.max(16, (t.length >> 5) + 1));
     let n = 1;
-    for (let p = t.indexOf('\n'); p !== -1; p = t.indexOf('\n', p + 1)) n++;
-    const starts = new Uint32Array(n);
-    let i = 1;
-    for (let p = t.indexOf('\n'); p !== -1; p = t.indexOf('\n', p + 1)) starts[i++] = p + 1;
-    return (this.starts = starts);
+    for (let p = t.indexOf('\n'); p !== -1; p = t.indexOf('\n', p + 1)) {
+      if (n === starts.length) {
+        const bigger = new Uint32Array(n * 2);
+        bigger.set(starts);
+        starts = bigger;
+      }
+      starts[n++] = p + 1;
+    }
+    return (this.starts = starts.subarray(0, n));
   }
 
   position(offset: number): Position {
