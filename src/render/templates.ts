@@ -6,6 +6,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../package-root.js';
+import { PRECOMPILED } from './generated/templates.js';
+import { templateOptions } from './template-options.js';
 
 export type DocumentFormat = 'md' | 'html';
 export const PAGES = ['index', 'summary', 'raci', 'role', 'chart'] as const;
@@ -33,8 +35,11 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
   }
   const hb = environment(format);
   const compile = (name: string, text: string) => {
+    // The build compiled our templates; a user's, or one changed since the build, is compiled here.
+    const ahead = PRECOMPILED[format][name];
+    if (ahead && ahead.source === text) return hb.template(ahead.spec);
     try {
-      return hb.compile(text, { noEscape: format === 'md', strict: false, preventIndent: true });
+      return hb.compile(text, templateOptions(format));
     } catch (error) {
       throw new TemplateError(`template ${name}: ${(error as Error).message.split('\n')[0]}`);
     }

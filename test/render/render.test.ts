@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inside } from '../../src/cli/output-dir.js';
+import { PRECOMPILED } from '../../src/render/generated/templates.js';
 import { orgc, ROOT } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'orgc-render-'));
@@ -137,6 +138,31 @@ describe('orgc render', () => {
 });
 
 describe('templates', () => {
+  it('renders with the templates the build compiled, exactly as compiling them at run time does', () => {
+    // The build compiled templates/ as it is now (a run uses a compiled one only for the same text).
+    for (const format of ['md', 'html'] as const) {
+      for (const name of readdirSync(path.join(ROOT, 'templates', format)).filter((n) => n.endsWith('.hbs'))) {
+        expect(PRECOMPILED[format][name]?.source, `${format}/${name}`).toBe(readFileSync(path.join(ROOT, 'templates', format, name), 'utf8'));
+      }
+    }
+    // Copies that differ by a comment are compiled at run time: the output must not change.
+    const dir = tmp();
+    for (const format of ['md', 'html']) {
+      mkdirSync(path.join(dir, 'tpl', format), { recursive: true });
+      for (const name of readdirSync(path.join(ROOT, 'templates', format)).filter((n) => n.endsWith('.hbs'))) {
+        writeFileSync(path.join(dir, 'tpl', format, name), `${readFileSync(path.join(ROOT, 'templates', format, name), 'utf8')}{{!-- a copy --}}`);
+      }
+      const ahead = path.join(dir, `ahead-${format}`);
+      const now = path.join(dir, `now-${format}`);
+      expect(orgc(['render', 'examples/sales-org', '-f', format, '--out', ahead]).code).toBe(0);
+      expect(orgc(['render', 'examples/sales-org', '-f', format, '--templates', path.join(dir, 'tpl'), '--out', now]).code).toBe(0);
+      const files = all(ahead).filter((f) => !f.startsWith('.orgc'));
+      expect(files.length).toBeGreaterThan(10);
+      expect(all(now).filter((f) => !f.startsWith('.orgc'))).toEqual(files);
+      for (const f of files) expect(readFileSync(path.join(now, f), 'utf8'), f).toBe(readFileSync(path.join(ahead, f), 'utf8'));
+    }
+  });
+
   it('uses a template from --templates in place of the built-in one of the same name', () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
