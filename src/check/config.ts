@@ -1,7 +1,7 @@
 // Which rules run, how severe their findings are, and with which options: a preset derived from
 // the rules' metadata, then `orgc.config.yaml` on top. A bad config file is a usage error (exit 2)
 // that names the file, line and key.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding, Severity } from '../finding.js';
@@ -72,29 +72,17 @@ export async function findConfig(explicit: string | undefined, orgPaths: readonl
   const first = orgPaths.find((p) => p !== '-');
   if (first) {
     const abs = path.resolve(cwd, first);
-    const info = statQuiet(abs);
+    const info = await stat(abs).catch(() => undefined);
     dirs.push(info?.isDirectory() ? abs : path.dirname(abs));
   }
   dirs.push(cwd);
   for (const dir of dirs) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(dir, name);
-      if (statQuiet(candidate)?.isFile()) return candidate;
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
     }
   }
   return undefined;
-}
-
-/**
- * A path's status, or undefined for any failure. Synchronous, like finding the sources
- * (src/load/sources.ts): nothing else waits meanwhile, and a thread-pool round trip costs more.
- */
-function statQuiet(p: string): Stats | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
 }
 
 interface ConfigInput {
@@ -109,7 +97,7 @@ export async function loadConfig(file: string, cwd: string): Promise<Config> {
   const shown = displayPath(cwd, file);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = await readFile(file);
   } catch {
     throw new ConfigError([], { path: shown, text: '', lines: new LineMap('') });
   }
