@@ -83,10 +83,10 @@ ${ids.map((d) => `        ${d}: { name: ${d}, area: execution }`).join('\n')}
 
 // The index must find exactly what comparing every pair would: for each role, the earliest earlier
 // role with Jaccard similarity ≥ threshold on Responsible duties and an overlapping scope. Random
-// orgs of a few roles over few duties and values, so that near misses are common; thresholds
-// include the ones whose products are inexact in floating point (0.7 × 10 = 7.000000000000001).
+// orgs of a few roles over few duties and values, so that near misses are common, and roles pin
+// one region and one tier often enough for the scope cells to come into play.
 describe('redundant-roles against comparing every pair', () => {
-  const DUTIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+  const DUTIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
   const roleArb = fc.record({
     duties: fc.subarray(DUTIES.flatMap((d) => [`${d}:R`, `${d}:C`])).map((list) => Object.fromEntries(list.map((e) => e.split(':')))),
     region: fc.option(fc.subarray(['n', 's', 'w'], { minLength: 1 }), { nil: undefined }),
@@ -116,6 +116,7 @@ describe('redundant-roles against comparing every pair', () => {
   }
 
   it('reports the same pairs on random orgs', async () => {
+    let found = 0;
     await fc.assert(
       fc.asyncProperty(orgArb, async ({ roles, threshold }) => {
         const yamlRoles = roles.map((role, i) => {
@@ -128,9 +129,13 @@ describe('redundant-roles against comparing every pair', () => {
           .filter((d) => d.ruleId === 'redundant-roles')
           .map((d) => /`(r\d+)` does the same work as `(r\d+)` \((\d+)%/.exec(d.message)!.slice(1))
           .map(([a, b, p]) => `${a} ~ ${b} ${p}%`);
-        expect(got).toEqual(expected(roles, threshold));
+        const want = expected(roles, threshold);
+        expect(got).toEqual(want);
+        if (want.length > 0) found++;
       }),
       { seed: 1127, numRuns: 400 },
     );
+    // Not vacuous: many of the orgs have redundant roles.
+    expect(found).toBeGreaterThan(80);
   });
 });
