@@ -8,12 +8,21 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticOrg } from './synthetic-org.js';
 
-const { values } = parseArgs({ options: { roles: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '1' }, defects: { type: 'string', default: '0' } } });
+// The smallest org the generator makes has two regions: about 110 roles.
+const MIN_ROLES = 100;
+const USAGE = `usage: npm run bench:generate -- --roles N --out FILE [--files K] [--defects C]   (N ≥ ${MIN_ROLES})`;
+let values;
+try {
+  ({ values } = parseArgs({ options: { roles: { type: 'string' }, out: { type: 'string' }, files: { type: 'string', default: '1' }, defects: { type: 'string', default: '0' } } }));
+} catch (e) {
+  console.error(`bench:generate: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const roles = Number(values.roles);
 const files = Number(values.files);
 const defects = Number(values.defects);
-if (!Number.isInteger(roles) || roles < 10 || !values.out || !Number.isInteger(files) || files < 1 || !Number.isInteger(defects) || defects < 0) {
-  console.error('usage: npm run bench:generate -- --roles N --out FILE [--files K] [--defects C]   (N ≥ 10)');
+if (!Number.isInteger(roles) || roles < MIN_ROLES || !values.out || !Number.isInteger(files) || files < 1 || !Number.isInteger(defects) || defects < 0) {
+  console.error(USAGE);
   process.exit(2);
 }
 let org;

@@ -20,14 +20,31 @@ const ORGC = path.join(ROOT, 'bin', 'orgc');
 const JS_YAML = path.join(ROOT, 'scripts', 'bench', 'js-yaml-parse.cjs');
 const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: 'example,1k,10k,10k-findings,100k' },
-    runs: { type: 'string' },
-    json: { type: 'string' },
-  },
-});
+const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,100k] [--runs N] [--json FILE]';
+/** Bad arguments: one line and the usage, exit 2, before anything is generated or timed. */
+function usage(problem: string): never {
+  process.stderr.write(`bench: ${problem}\n${USAGE}\n`);
+  process.exit(2);
+}
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,100k' },
+      runs: { type: 'string' },
+      json: { type: 'string' },
+    },
+  }));
+} catch (e) {
+  usage((e as Error).message);
+}
 const sizes = values.sizes!.split(',').map((s) => s.trim());
+// `example`, or a number of roles (`1500`, `10k`, at least 100) with `-findings` for the variant.
+for (const size of sizes) {
+  const m = /^(\d+)(k?)(-findings)?$/.exec(size);
+  if (size !== 'example' && !(m && Number(m[1]) * (m[2] ? 1000 : 1) >= 100)) usage(`unknown size \`${size}\`: use example, or a number of roles such as 1k or 10k-findings (at least 100)`);
+}
+if (values.runs !== undefined && !(Number.isInteger(Number(values.runs)) && Number(values.runs) > 0)) usage(`--runs takes a positive whole number, not \`${values.runs}\``);
 
 interface Sample {
   ms: number;
@@ -102,8 +119,11 @@ const say = (row: Row) => {
   const mem = row.mb === undefined ? '' : `  peak ${row.mb.toFixed(0)} MB`;
   process.stdout.write(`${row.met ? '✔' : '✘'} ${row.what}: ${fmt(row.orgc)}${base}${mem}  (target ${row.target})\n`);
 };
-const check = (r: { code: number | null }, what: string) => {
-  if (r.code !== 0) throw new Error(`${what} exited with ${r.code}`);
+/** A command that did not exit as expected makes its timing meaningless: say which, and stop. */
+const check = (r: { code: number | null }, what: string, expected = 0) => {
+  if (r.code === expected) return;
+  process.stderr.write(`bench: orgc ${what} exited with ${r.code}, not ${expected}: run it by hand to see why\n`);
+  process.exit(1);
 };
 
 process.stdout.write(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
@@ -122,7 +142,7 @@ for (const size of sizes) {
   const r = compare({ jsyaml: ['node', JS_YAML, file], validate: [ORGC, 'validate', file] }, runs);
   if (findings) {
     // Informative: what reporting costs — exact positions and a code frame for each finding.
-    if (r.validate.code !== 1) throw new Error(`validate ${size} exited with ${r.validate.code}, not 1`);
+    check(r.validate, `validate ${size}`, 1);
     const ratio = r.validate.ms / r.jsyaml.ms;
     say({ what: `orgc validate, ${size.split('-')[0]} roles with ${findings} findings`, orgc: r.validate.ms, baseline: { name: 'js-yaml parse', ms: r.jsyaml.ms }, ratio, target: 'no target: the cost of reporting', met: true, mb: r.validate.mb });
     continue;
