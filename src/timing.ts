@@ -3,11 +3,16 @@
 const enabled = typeof process !== 'undefined' && !!process.env.ORGC_TIMING;
 const laps: Array<[string, number]> = [];
 
+/** Now, noting on the first call how long Node and the bundle took to get there. */
+function lapStart(): number {
+  const start = performance.now();
+  if (laps.length === 0) laps.push(['start', start]);
+  return start;
+}
+
 export function timed<T>(label: string, work: () => T): T {
   if (!enabled) return work();
-  const start = performance.now();
-  // The first stage's start tells how long Node and the bundle took to get there.
-  if (laps.length === 0) laps.push(['start', start]);
+  const start = lapStart();
   try {
     return work();
   } finally {
@@ -17,8 +22,7 @@ export function timed<T>(label: string, work: () => T): T {
 
 export async function timedAsync<T>(label: string, work: () => Promise<T>): Promise<T> {
   if (!enabled) return work();
-  const start = performance.now();
-  if (laps.length === 0) laps.push(['start', start]);
+  const start = lapStart();
   try {
     return await work();
   } finally {

@@ -1,6 +1,6 @@
 // Questions many rules and renderers ask of the model, answered one way.
 import { RACI_LETTERS, type RaciLetter } from '../schema/grammar.js';
-import type { Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
+import type { Assignment, Dimension, DimensionValue, Duty, Role, Scope } from './types.js';
 
 /** A set of RACI letters in the order R, A, C, I: how every report and document writes them. */
 export function raciLetters(letters: ReadonlySet<string>): RaciLetter[] {
@@ -12,10 +12,14 @@ export function responsibleRoles(duty: Duty): Role[] {
   return duty.responsible;
 }
 
-/** Whether a role does work: it is Responsible or Accountable for some duty, not only C or I. */
+/** Whether an assignment is work: Responsible or Accountable, not only Consulted or Informed. */
+export function isWork(a: Assignment): boolean {
+  return a.letters.has('R') || a.letters.has('A');
+}
+
+/** Whether a role does work: it is Responsible or Accountable for some duty. */
 export function doesWork(role: Role): boolean {
-  for (const a of role.duties) if (a.letters.has('R') || a.letters.has('A')) return true;
-  return false;
+  return role.duties.some(isWork);
 }
 
 /** Whether a role is a manager: someone reports to it on a solid line. */

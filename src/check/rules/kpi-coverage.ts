@@ -1,7 +1,7 @@
 // Linked KPIs (考核联动化): individual KPIs tied to a role's core duties, team KPIs for managers,
 // and cross-role KPIs shared by roles that hand work to each other.
 import { CUSTOMER } from '../../schema/grammar.js';
-import { doesWork, isManager } from '../../model/queries.js';
+import { doesWork, isManager, isWork } from '../../model/queries.js';
 import type { Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
@@ -40,7 +40,7 @@ function measured(role: Role): boolean {
   if (role.kpis.length === 0) return false;
   // From the duties' side: a duty has few KPIs, while a KPI may measure many duties.
   for (const a of role.duties) {
-    if (!a.letters.has('R') && !a.letters.has('A')) continue;
+    if (!isWork(a)) continue;
     for (const kpi of a.duty.kpis) if (role.kpis.includes(kpi)) return true;
   }
   return false;

@@ -1,5 +1,6 @@
 // How a role is cut must show in what it covers: a role cut by region names its regions, and a
 // role cut by process stage does process work.
+import { isWork } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
 import { keyAt, valueAt } from '../where.js';
 
@@ -24,7 +25,7 @@ export default defineRule({
         const id = cut[i];
         if (id === 'process') {
           // Being consulted on a step is not doing it: only R and A count as process work.
-          if (!role.duties.some((a) => a.duty.step && (a.letters.has('R') || a.letters.has('A')))) report({ messageId: 'no-process-work', data: { role: role.id }, at: valueAt(role.src, 'cut', i) });
+          if (!role.duties.some((a) => a.duty.step && isWork(a))) report({ messageId: 'no-process-work', data: { role: role.id }, at: valueAt(role.src, 'cut', i) });
         } else {
           const dimension = model.dimensions.get(id);
           if (!dimension || !scope.has(dimension)) report({ messageId: 'no-scope', data: { role: role.id, dimension: id }, at: valueAt(role.src, 'cut', i) });
