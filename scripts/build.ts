@@ -1,8 +1,7 @@
 // Build: compile the JSON Schema into a standalone validator, then bundle the CLI.
-// Runs on `npm install` (prepare) and before tests, so a fresh clone needs no TypeScript loader
-// at run time. See bin/orgc for how the bundle starts fast.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+// Runs on a clone's `npm install` (prepare), on `npm pack` (prepack) and before tests, so that no
+// TypeScript loader is needed at run time. See bin/orgc for how the bundle starts fast.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -50,7 +49,7 @@ async function bundle(): Promise<void> {
     define: { ORGC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orgcModuleUrl' },
     banner: { js: 'var __orgcModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Loaded from node_modules by the commands that need them (src/external.ts).
-    external: ['@mermaid-js/mermaid-cli', 'puppeteer', 'puppeteer-core', '@hpcc-js/wasm-graphviz', 'yaml'],
+    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', 'yaml'],
     legalComments: 'none',
     logLevel: 'warning',
     write: false,
@@ -66,14 +65,6 @@ async function bundle(): Promise<void> {
  */
 function asciiOnly(code: string): string {
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Run the example once so that bin/orgc stores the compiled code of a typical run. */
-function warmCodeCache(): void {
-  const r = spawnSync(process.execPath, [`${root}bin/orgc`, 'validate', `${root}examples/sales-org`], { cwd: root, stdio: 'ignore' });
-  if (r.status !== 0 || !existsSync(`${root}dist/orgc.cjs.cache`)) {
-    console.warn('build: could not store the code cache; orgc will still work, only start more slowly');
-  }
 }
 
 /**
@@ -102,5 +93,4 @@ compileValidator('orgc.schema.json', 'validate-org-file.js');
 compileValidator('orgc.config.schema.json', 'validate-config.js');
 if (!process.argv.includes('--validator-only')) {
   await bundle();
-  warmCodeCache();
 }

@@ -1,5 +1,5 @@
 // Packages that stay outside the bundle and load only when a command needs them: the heavy back
-// ends (Chromium's driver, mermaid-cli, Graphviz) and the slow-path YAML parser.
+// ends (Chromium's driver, Graphviz) and the slow-path YAML parser.
 //
 // The bundle runs inside a vm.Script so that V8 can cache its compiled code (see bin/orgc), and
 // `import()` is not available there without experimental flags; bin/orgc hands in its own. Under

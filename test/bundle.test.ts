@@ -1,32 +1,31 @@
 // The installed command: bin/orgc answers --version without loading the bundle, runs the bundle
-// with V8's code cache (and without it), and the bundle carries everything a clean validate needs
+// with V8's code cache kept in the user's cache directory (and without it), and the bundle carries everything a clean validate needs
 // — the schema builder (zod) never, the slow-path YAML parser and the chart back ends only from
 // node_modules when a command needs them.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
 /** A copy of the installed package with only the given parts: bin/, package.json, optionally dist/. */
-function install(parts: { dist: boolean; cache?: boolean }): string {
+function install(parts: { dist: boolean }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'orgc-install-'));
   cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
   copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
   if (parts.dist) {
     mkdirSync(path.join(dir, 'dist'));
-    // Same content and modification time as the built bundle, so that the built cache fits.
     copyFileSync(path.join(ROOT, 'dist', 'orgc.cjs'), path.join(dir, 'dist', 'orgc.cjs'));
-    const { atime, mtime } = statSync(path.join(ROOT, 'dist', 'orgc.cjs'));
-    utimesSync(path.join(dir, 'dist', 'orgc.cjs'), atime, mtime);
-    if (parts.cache) copyFileSync(path.join(ROOT, 'dist', 'orgc.cjs.cache'), path.join(dir, 'dist', 'orgc.cjs.cache'));
   }
   return dir;
 }
 
-function run(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'orgc'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** A user's cache directory of their own, empty. */
+const cacheHome = () => mkdtempSync(path.join(tmpdir(), 'orgc-cache-home-'));
+
+function run(dir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'orgc'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome(), ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,33 +39,53 @@ describe('the installed command', () => {
   });
 
   it('validates a clean org with no node_modules at all: no slow-path parser, no chart back end', () => {
-    const dir = install({ dist: true, cache: true });
+    const dir = install({ dist: true });
     const r = run(dir, ['validate', 'examples/sales-org', '--lang', 'en']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe('✔ no problems in 8 files\n');
   });
 
-  it('builds its code cache on first run, uses it after, and replaces one that does not fit', () => {
+  it("builds its code cache on first run in the user's cache directory, uses it after, and replaces one that does not fit", () => {
     const dir = install({ dist: true });
-    const cache = path.join(dir, 'dist', 'orgc.cjs.cache');
-    const expected = run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en']);
+    const env = { XDG_CACHE_HOME: cacheHome() };
+    const cacheFiles = () => (existsSync(path.join(env.XDG_CACHE_HOME, 'orgc')) ? readdirSync(path.join(env.XDG_CACHE_HOME, 'orgc')) : []);
+    const expected = run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env);
     expect(expected).toMatchObject({ code: 0, stderr: '' });
-    expect(existsSync(cache)).toBe(true);
+    // One file, named for this install; nothing beside the bundle.
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^code-cache-[0-9a-f]{8}\.bin$/)]);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['orgc.cjs']);
+    const cache = path.join(env.XDG_CACHE_HOME, 'orgc', cacheFiles()[0]);
     const built = readFileSync(cache);
     expect(built.subarray(0, 16).toString()).toBe('orgc-code-cache ');
     // Used, not rewritten.
-    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env)).toEqual(expected);
     expect(readFileSync(cache).equals(built)).toBe(true);
     // Garbage under the right stamp: V8 rejects it, orgc runs and writes a good one.
     const stamp = built.subarray(0, built.indexOf(10) + 1);
     writeFileSync(cache, Buffer.concat([stamp, Buffer.from('not a code cache')]));
-    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env)).toEqual(expected);
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
     // A rebuilt bundle (new modification time): the old cache is ignored and replaced.
     const bundle = path.join(dir, 'dist', 'orgc.cjs');
     utimesSync(bundle, new Date(), new Date(Date.now() + 5000));
-    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'])).toEqual(expected);
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env)).toEqual(expected);
     expect(readFileSync(cache).subarray(0, stamp.length).equals(stamp)).toBe(false);
+    // Another install has a cache file of its own.
+    expect(run(install({ dist: true }), ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env)).toEqual(expected);
+    expect(cacheFiles()).toHaveLength(2);
+  });
+
+  it('runs without a cache where none can be written, or when NODE_DISABLE_COMPILE_CACHE is set', () => {
+    const dir = install({ dist: true });
+    const notADirectory = path.join(cacheHome(), 'file');
+    writeFileSync(notADirectory, '');
+    for (const env of [{ XDG_CACHE_HOME: notADirectory }, { NODE_DISABLE_COMPILE_CACHE: '1' }]) {
+      const r = run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], env);
+      expect(r, JSON.stringify(env)).toEqual({ code: 0, stdout: '✔ no problems in 1 file\n', stderr: '' });
+    }
+    const home = cacheHome();
+    run(dir, ['validate', 'examples/quickstart/org.yaml'], { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('loads no Node module a clean validate does not use (crypto costs ~10 ms at start-up)', () => {

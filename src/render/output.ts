@@ -14,9 +14,9 @@ export interface RenderOptions {
   templates?: string;
   /** Show named people in org chart boxes. */
   people?: boolean;
-  /** How svg, png and pdf charts are drawn: mermaid-cli in Chromium, or Graphviz without a browser. */
+  /** How svg, png and pdf charts are drawn: Mermaid in Chromium, or Graphviz without a browser. */
   engine?: 'mermaid' | 'graphviz';
-  /** The browser mermaid-cli drives (else ORGC_CHROME or a system Chromium). */
+  /** The browser Mermaid draws in (else ORGC_CHROME or a system Chromium). */
   browser?: string;
   /** Roles per org chart page (for tests). */
   maxChartRoles?: number;

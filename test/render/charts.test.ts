@@ -4,13 +4,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
-import { renderMermaid } from '@mermaid-js/mermaid-cli';
-import { errorPicture, findBrowser } from '../../src/render/charts/images.js';
+import { errorPicture, findBrowser, renderMermaid } from '../../src/render/charts/images.js';
 import { clip, LIST_BREAKS, MAX_EDGES, MAX_TEXT, wrap } from '../../src/render/charts/chart.js';
-import { launch, mermaidParse } from '../helpers/browser.js';
+import { launch, MERMAID_SCRIPT, mermaidParse } from '../helpers/browser.js';
 import { orgc, ROOT } from '../helpers/cli.js';
 
 const GOLDEN = `${ROOT}test/golden/charts`;
@@ -162,11 +161,10 @@ describe('Mermaid itself', () => {
   }, 120_000);
 
   it('draws an error picture for an oversized chart, which orgc recognises', async () => {
-    const { data } = await renderMermaid(browser, 'flowchart TB\n  a --> b\n', 'svg', { mermaidConfig: { maxTextSize: 5 } });
-    const svg = Buffer.from(data).toString('utf8');
+    const svg = Buffer.from(await renderMermaid(browser, MERMAID_SCRIPT, 'flowchart TB\n  a --> b\n', 'svg', { maxTextSize: 5 })).toString('utf8');
     expect(errorPicture(svg)).toMatch(/Maximum text size/);
-    const good = await renderMermaid(browser, 'flowchart TB\n  a --> b\n', 'svg');
-    expect(errorPicture(Buffer.from(good.data).toString('utf8'))).toBeUndefined();
+    const good = await renderMermaid(browser, MERMAID_SCRIPT, 'flowchart TB\n  a --> b\n', 'svg');
+    expect(errorPicture(Buffer.from(good).toString('utf8'))).toBeUndefined();
   }, 60_000);
 });
 

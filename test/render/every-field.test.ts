@@ -12,7 +12,7 @@ import jsYaml from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { launch, mermaidParse } from '../helpers/browser.js';
 import { orgc, ROOT } from '../helpers/cli.js';
 

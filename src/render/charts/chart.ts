@@ -1,5 +1,5 @@
 // A chart before it is drawn: nodes, edges and groups with plain text. The same chart becomes
-// Mermaid text (for GitHub and mermaid-cli) or Graphviz DOT (for the browser-free SVG).
+// Mermaid text (for GitHub and the browser) or Graphviz DOT (for the browser-free SVG).
 
 export interface ChartNode {
   id: string;

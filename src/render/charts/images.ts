@@ -1,8 +1,10 @@
-// Charts as pictures. `mermaid` draws with mermaid-cli in the system's Chromium — one browser for
-// the whole run, whatever the number of charts — and refuses Mermaid's error pictures ("Syntax
-// error", "Maximum text size", "Edge limit") instead of writing them as if fine. `graphviz` lays
-// out SVG in-process from the same charts, with no browser at all.
+// Charts as pictures. `mermaid` draws with Mermaid in the system's Chromium, driven by the optional
+// puppeteer-core — one browser for the whole run, whatever the number of charts — and refuses
+// Mermaid's error pictures ("Syntax error", "Maximum text size", "Edge limit") instead of writing
+// them as if fine. `graphviz` lays out SVG in-process from the same charts, with no browser at all.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'puppeteer-core';
 import { importExternal } from '../../external.js';
 import path from 'node:path';
 import { toDot } from './dot.js';
@@ -78,18 +80,11 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
   }
   if (charts.length === 0) return out;
   for (const chart of charts) checkSize(chart);
+  const { puppeteer, mermaidScript } = await browserPackages(format);
   const executablePath = findBrowser(opts.browser);
-  const [{ default: puppeteer }, { renderMermaid }] = await Promise.all([
-    importExternal<typeof import('puppeteer')>('puppeteer'),
-    importExternal<typeof import('@mermaid-js/mermaid-cli')>('@mermaid-js/mermaid-cli'),
-  ]);
-  let browser;
+  let browser: Browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS });
   } catch (error) {
     throw new ChartError(`cannot start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -100,7 +95,7 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
       const text = toMermaid(chart);
       const draw = async (as: ImageFormat) => {
         try {
-          return (await renderMermaid(browser, text, as, MERMAID_OPTIONS)).data;
+          return await renderMermaid(browser, mermaidScript, text, as);
         } catch (error) {
           throw new ChartError(`Mermaid could not draw ${chart.id}: ${(error as Error).message.split('\n')[0]}`);
         }
@@ -126,8 +121,96 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
   return out;
 }
 
+/** The command that adds the opt-in packages; it downloads no browser (they drive the system's). */
+export const BROWSER_PACKAGES_INSTALL = 'npm install puppeteer-core@24 mermaid@11.17';
+
 /**
- * Pages drawing SVG at once in the one browser. Each page loads Mermaid afresh (mermaid-cli's way), and
+ * The optional packages that draw in a browser: puppeteer-core (which, unlike puppeteer, downloads
+ * no browser when installed) and Mermaid's browser bundle. They are optional peers of orgc, so a
+ * CI check that never draws pictures installs neither (docs/install.md).
+ */
+async function browserPackages(format: ImageFormat): Promise<{ puppeteer: typeof import('puppeteer-core').default; mermaidScript: string }> {
+  const missing: string[] = [];
+  let puppeteer: typeof import('puppeteer-core').default | undefined;
+  try {
+    puppeteer = (await importExternal<typeof import('puppeteer-core')>('puppeteer-core')).default;
+  } catch {
+    missing.push('puppeteer-core');
+  }
+  let mermaidScript: string | undefined;
+  try {
+    mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+  } catch {
+    missing.push('mermaid');
+  }
+  if (!puppeteer || !mermaidScript) {
+    throw new ChartError(
+      `--format ${format} draws with Mermaid in Chromium, which needs the optional package${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}: run \`${BROWSER_PACKAGES_INSTALL}\` (it uses the system's Chromium), or draw SVG without a browser with --format svg --engine graphviz`,
+    );
+  }
+  return { puppeteer, mermaidScript };
+}
+
+/** Flags that start Chromium headless as root and keep it off the network. */
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+const MERMAID_CONFIG = {
+  startOnLoad: false,
+  theme: 'default',
+  securityLevel: 'strict',
+  // Mermaid draws some shapes with rough.js, which is random unless seeded: the same chart must give the same bytes.
+  handDrawnSeed: 1,
+  deterministicIds: true,
+  flowchart: { htmlLabels: true, useMaxWidth: false },
+};
+const VIEWPORT = { width: 1600, height: 1000, deviceScaleFactor: 2 };
+const SVG_ID = 'orgc-chart';
+
+/**
+ * One chart drawn by Mermaid in a fresh page of the browser: its SVG, a PNG of it at twice the
+ * pixel density, or a PDF page the size of the chart (not a letter page it is shrunk onto). What
+ * mermaid-cli does, without mermaid-cli: that package depends on the full puppeteer, whose install
+ * downloads a browser. `config` is merged into Mermaid's (the tests lower its limits).
+ */
+export async function renderMermaid(browser: Browser, mermaidScript: string, definition: string, as: ImageFormat, config: object = {}): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport(VIEWPORT);
+    await page.setContent('<!DOCTYPE html><html><body style="background: white; margin: 0"><div id="container"></div></body></html>');
+    await page.addScriptTag({ path: mermaidScript });
+    const svgText = await page.$eval(
+      '#container',
+      async (container, { definition, config, id }) => {
+        const mermaid = (globalThis as any).mermaid;
+        await Promise.all(Array.from(document.fonts, (font) => font.load()));
+        mermaid.initialize(config);
+        const { svg } = await mermaid.render(id, definition, container);
+        container.innerHTML = svg;
+        const element = container.getElementsByTagName('svg')[0];
+        element.style.backgroundColor = 'white';
+        // <br> in the labels' HTML is not XML: serialise it as XML.
+        return new XMLSerializer().serializeToString(element);
+      },
+      { definition, config: { ...MERMAID_CONFIG, ...config }, id: SVG_ID },
+    );
+    if (as === 'svg') return new TextEncoder().encode(svgText);
+    const box = await page.$eval('svg', (svg) => {
+      const r = svg.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    if (as === 'png') {
+      const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) };
+      await page.setViewport({ ...VIEWPORT, width: clip.x + clip.width, height: clip.y + clip.height });
+      return await page.screenshot({ clip });
+    }
+    return await page.pdf({ width: `${Math.ceil(box.width) + box.x * 2}px`, height: `${Math.ceil(box.height) + box.y * 2}px`, pageRanges: '1-1' });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Pages drawing SVG at once in the one browser. Each page loads Mermaid afresh, and
  * that overlaps with drawing on other pages. Measured on 2 cores, 187 charts of a 2,000-role org:
  * 1 page 107 s, 2 pages 86 s, 4 pages 79 s, 8 pages 79 s (CPU-bound from there).
  */
@@ -150,16 +233,6 @@ async function inPool(count: number, width: number, task: (i: number) => Promise
   };
   await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
 }
-
-const MERMAID_OPTIONS = {
-  backgroundColor: 'white',
-  svgId: 'orgc-chart',
-  viewport: { width: 1600, height: 1000, deviceScaleFactor: 2 },
-  // Mermaid draws some shapes with rough.js, which is random unless seeded: the same chart must give the same bytes.
-  mermaidConfig: { theme: 'default' as const, securityLevel: 'strict' as const, handDrawnSeed: 1, deterministicIds: true, flowchart: { htmlLabels: true, useMaxWidth: false } },
-  // A PDF page the size of its chart, rather than a letter page the chart is shrunk onto.
-  pdfFit: true,
-};
 
 /** Within Mermaid's default limits with room to spare; paging keeps every chart there. */
 export function checkSize(chart: Chart): void {

@@ -1,4 +1,4 @@
-// Charts as Mermaid flowcharts, for GitHub (fenced `mermaid` blocks), `.mmd` files and mermaid-cli.
+// Charts as Mermaid flowcharts, for GitHub (fenced `mermaid` blocks), `.mmd` files and pictures drawn in the browser.
 // Every label is quoted and its text written with Mermaid's entity codes, so no title — quotes,
 // brackets, `#`, backticks, `<script>`, CJK, emoji — can end the label or change the diagram.
 import { linesOf, styleOf, type Chart, type NodeStyle } from './chart.js';
