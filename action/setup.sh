@@ -8,9 +8,6 @@ set -euo pipefail
 
 version="${INPUT_ORGC_VERSION:-}"
 local_bin="$GITHUB_WORKSPACE/node_modules/.bin/orgc"
-# The checks draw no images: puppeteer need not fetch a browser.
-export PUPPETEER_SKIP_DOWNLOAD=true
-
 if [[ -n "$version" ]]; then
   prefix="$RUNNER_TEMP/orgc-cli"
   npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "orgc@$version"

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
-import { errorPicture, findBrowser, renderMermaid } from '../../src/render/charts/images.js';
+import { drawMermaid, errorPicture, findBrowser, mermaidPage } from '../../src/render/charts/images.js';
 import { clip, LIST_BREAKS, MAX_EDGES, MAX_TEXT, wrap } from '../../src/render/charts/chart.js';
 import { launch, MERMAID_SCRIPT, mermaidParse } from '../helpers/browser.js';
 import { orgc, ROOT } from '../helpers/cli.js';
@@ -161,9 +161,10 @@ describe('Mermaid itself', () => {
   }, 120_000);
 
   it('draws an error picture for an oversized chart, which orgc recognises', async () => {
-    const svg = Buffer.from(await renderMermaid(browser, MERMAID_SCRIPT, 'flowchart TB\n  a --> b\n', 'svg', { maxTextSize: 5 })).toString('utf8');
+    const small = await mermaidPage(browser, MERMAID_SCRIPT, { maxTextSize: 5 });
+    const svg = Buffer.from(await drawMermaid(small, 'flowchart TB\n  a --> b\n', 'svg')).toString('utf8');
     expect(errorPicture(svg)).toMatch(/Maximum text size/);
-    const good = await renderMermaid(browser, MERMAID_SCRIPT, 'flowchart TB\n  a --> b\n', 'svg');
+    const good = await drawMermaid(await mermaidPage(browser, MERMAID_SCRIPT), 'flowchart TB\n  a --> b\n', 'svg');
     expect(errorPicture(Buffer.from(good).toString('utf8'))).toBeUndefined();
   }, 60_000);
 });

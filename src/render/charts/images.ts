@@ -4,7 +4,7 @@
 // them as if fine. `graphviz` lays out SVG in-process from the same charts, with no browser at all.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { importExternal } from '../../external.js';
 import path from 'node:path';
 import { toDot } from './dot.js';
@@ -91,11 +91,11 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
   try {
     const drawn = new Array<string | Uint8Array>(charts.length);
     let done = 0;
-    const drawOne = async (chart: Chart) => {
+    const drawOne = async (page: Page, chart: Chart) => {
       const text = toMermaid(chart);
       const draw = async (as: ImageFormat) => {
         try {
-          return await renderMermaid(browser, mermaidScript, text, as);
+          return await drawMermaid(page, text, as);
         } catch (error) {
           throw new ChartError(`Mermaid could not draw ${chart.id}: ${(error as Error).message.split('\n')[0]}`);
         }
@@ -110,8 +110,10 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
     };
     // Screenshots (png, pdf) one page at a time: Chromium can stall capturing a page that is not in
     // front while others draw (seen here as "Page.captureScreenshot timed out" under load).
-    await inPool(charts.length, format === 'svg' ? PAGES_AT_ONCE : 1, async (i) => {
-      drawn[i] = await drawOne(charts[i]);
+    const width = Math.min(charts.length, format === 'svg' ? PAGES_AT_ONCE : 1);
+    const pages = await Promise.all(Array.from({ length: width }, () => mermaidPage(browser, mermaidScript)));
+    await inPool(charts.length, width, async (i, worker) => {
+      drawn[i] = await drawOne(pages[worker], charts[i]);
     });
     // In chart order, whatever order the pages finished in.
     charts.forEach((chart, i) => out.set(`charts/${chart.id}.${format}`, drawn[i]));
@@ -167,71 +169,78 @@ const VIEWPORT = { width: 1600, height: 1000, deviceScaleFactor: 2 };
 const SVG_ID = 'orgc-chart';
 
 /**
- * One chart drawn by Mermaid in a fresh page of the browser: its SVG, a PNG of it at twice the
- * pixel density, or a PDF page the size of the chart (not a letter page it is shrunk onto). What
- * mermaid-cli does, without mermaid-cli: that package depends on the full puppeteer, whose install
- * downloads a browser. `config` is merged into Mermaid's (the tests lower its limits).
+ * A page of the browser with Mermaid loaded and set up, to draw charts in one after another.
+ * Loading Mermaid's 3 MB bundle costs a page seconds on a slow machine; drawing in it again does
+ * not change what Mermaid draws (its ids start afresh with each chart). What mermaid-cli does,
+ * without mermaid-cli: that package depends on the full puppeteer, whose install downloads a
+ * browser. `config` is merged into Mermaid's (the tests lower its limits).
  */
-export async function renderMermaid(browser: Browser, mermaidScript: string, definition: string, as: ImageFormat, config: object = {}): Promise<Uint8Array> {
+export async function mermaidPage(browser: Browser, mermaidScript: string, config: object = {}): Promise<Page> {
   const page = await browser.newPage();
-  try {
-    await page.setViewport(VIEWPORT);
-    await page.setContent('<!DOCTYPE html><html><body style="background: white; margin: 0"><div id="container"></div></body></html>');
-    await page.addScriptTag({ path: mermaidScript });
-    const svgText = await page.$eval(
-      '#container',
-      async (container, { definition, config, id }) => {
-        const mermaid = (globalThis as any).mermaid;
-        await Promise.all(Array.from(document.fonts, (font) => font.load()));
-        mermaid.initialize(config);
-        const { svg } = await mermaid.render(id, definition, container);
-        container.innerHTML = svg;
-        const element = container.getElementsByTagName('svg')[0];
-        element.style.backgroundColor = 'white';
-        // <br> in the labels' HTML is not XML: serialise it as XML.
-        return new XMLSerializer().serializeToString(element);
-      },
-      { definition, config: { ...MERMAID_CONFIG, ...config }, id: SVG_ID },
-    );
-    if (as === 'svg') return new TextEncoder().encode(svgText);
-    const box = await page.$eval('svg', (svg) => {
-      const r = svg.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height };
-    });
-    if (as === 'png') {
-      const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) };
-      await page.setViewport({ ...VIEWPORT, width: clip.x + clip.width, height: clip.y + clip.height });
-      return await page.screenshot({ clip });
-    }
-    return await page.pdf({ width: `${Math.ceil(box.width) + box.x * 2}px`, height: `${Math.ceil(box.height) + box.y * 2}px`, pageRanges: '1-1' });
-  } finally {
-    await page.close();
-  }
+  await page.setViewport(VIEWPORT);
+  await page.setContent('<!DOCTYPE html><html><body style="background: white; margin: 0"><div id="container"></div></body></html>');
+  await page.addScriptTag({ path: mermaidScript });
+  await page.evaluate(async (config) => {
+    await Promise.all(Array.from(document.fonts, (font) => font.load()));
+    (globalThis as any).mermaid.initialize(config);
+  }, { ...MERMAID_CONFIG, ...config });
+  return page;
 }
 
 /**
- * Pages drawing SVG at once in the one browser. Each page loads Mermaid afresh, and
- * that overlaps with drawing on other pages. Measured on 2 cores, 187 charts of a 2,000-role org:
- * 1 page 107 s, 2 pages 86 s, 4 pages 79 s, 8 pages 79 s (CPU-bound from there).
+ * One chart drawn by Mermaid in a page from mermaidPage: its SVG, a PNG of it at twice the pixel
+ * density, or a PDF page the size of the chart (not a letter page it is shrunk onto).
+ */
+export async function drawMermaid(page: Page, definition: string, as: ImageFormat): Promise<Uint8Array> {
+  await page.setViewport(VIEWPORT);
+  const svgText = await page.$eval(
+    '#container',
+    async (container, { definition, id }) => {
+      const { svg } = await (globalThis as any).mermaid.render(id, definition, container);
+      container.innerHTML = svg;
+      const element = container.getElementsByTagName('svg')[0];
+      element.style.backgroundColor = 'white';
+      // <br> in the labels' HTML is not XML: serialise it as XML.
+      return new XMLSerializer().serializeToString(element);
+    },
+    { definition, id: SVG_ID },
+  );
+  if (as === 'svg') return new TextEncoder().encode(svgText);
+  const box = await page.$eval('#container svg', (svg) => {
+    const r = svg.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+  if (as === 'png') {
+    const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) };
+    await page.setViewport({ ...VIEWPORT, width: clip.x + clip.width, height: clip.y + clip.height });
+    return await page.screenshot({ clip });
+  }
+  return await page.pdf({ width: `${Math.ceil(box.width) + box.x * 2}px`, height: `${Math.ceil(box.height) + box.y * 2}px`, pageRanges: '1-1' });
+}
+
+/**
+ * Pages drawing SVG at once in the one browser, each with Mermaid loaded once. Measured on 2 cores,
+ * 187 charts of a 2,000-role org, when every chart loaded Mermaid afresh: 1 page 107 s, 2 pages
+ * 86 s, 4 pages 79 s, 8 pages 79 s (CPU-bound from there).
  */
 const PAGES_AT_ONCE = 4;
 
-/** Run `task(0..count-1)` with at most `width` running at a time; the first failure stops the rest. */
-async function inPool(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
+/** Run `task(0..count-1)` on `width` workers, each taking the next index; the first failure stops the rest. */
+async function inPool(count: number, width: number, task: (i: number, worker: number) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
-  const worker = async () => {
+  const worker = async (w: number) => {
     while (!failed && next < count) {
       const i = next++;
       try {
-        await task(i);
+        await task(i, w);
       } catch (error) {
         failed = true;
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
+  await Promise.all(Array.from({ length: Math.min(width, count) }, (_, w) => worker(w)));
 }
 
 /** Within Mermaid's default limits with room to spare; paging keeps every chart there. */
