@@ -80,12 +80,14 @@ describe('an installed orgc', () => {
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `orgc: --format ${args[1]} draws with Mermaid in Chromium, which needs the optional packages puppeteer-core and mermaid: run \`npm install puppeteer-core@24 mermaid@11.17\` (it uses the system's Chromium), or draw SVG without a browser with --format svg --engine graphviz\n`,
+        `orgc: --format ${args[1]} draws with Mermaid in Chromium, which needs the optional packages puppeteer-core and mermaid: run \`npm install puppeteer-core@24 mermaid@11.17\` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)\n`,
       );
     }
-    // Graphviz needs neither.
-    const svg = spawnSync(process.execPath, [path.join(project, 'node_modules', '.bin', 'orgc'), 'render', path.join(ROOT, 'examples', 'quickstart'), '-f', 'svg', '--engine', 'graphviz', '--out', sharedDir('orgc-out-')], { encoding: 'utf8' });
-    expect(svg.status, svg.stderr).toBe(0);
+    // Graphviz and resvg need neither: svg and png without a browser.
+    for (const format of ['svg', 'png']) {
+      const drawn = spawnSync(process.execPath, [path.join(project, 'node_modules', '.bin', 'orgc'), 'render', path.join(ROOT, 'examples', 'quickstart'), '-f', format, '--engine', 'graphviz', '--out', sharedDir('orgc-out-')], { encoding: 'utf8', env: { ...process.env, ORGC_CHROME: '/nonexistent/chrome' } });
+      expect(drawn.status, drawn.stderr).toBe(0);
+    }
   });
 
   it('runs from a read-only install and writes nothing into it', () => {

@@ -223,7 +223,27 @@ describe('pictures', () => {
     }
     const texts = new XMLParser({ ignoreAttributes: true }).parse(readFileSync(path.join(out, 'charts', 'org.svg'), 'utf8'));
     expect(JSON.stringify(texts)).toContain('华南区域销售经理');
-    expect(orgc(['render', 'examples/sales-org', '-f', 'png', '--engine', 'graphviz', '--out', out])).toMatchObject({ code: 2, stderr: 'orgc: --engine graphviz draws svg only; use --engine mermaid for png\n' });
+    expect(orgc(['render', 'examples/sales-org', '-f', 'pdf', '--engine', 'graphviz', '--out', out])).toMatchObject({ code: 2, stderr: 'orgc: --engine graphviz draws svg and png; use --engine mermaid for pdf\n' });
+  });
+
+  it('draws PNG without a browser with --engine graphviz: twice the SVG\'s size, the same bytes each time', () => {
+    const out = tmp();
+    const r = orgc(['render', 'examples/sales-org', '-f', 'png', '--engine', 'graphviz', '--out', out], { env: { ORGC_CHROME: '/nonexistent/chrome' } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(path.join(out, 'charts')).sort()).toEqual(['org.png', 'process.png']);
+    const svgOut = tmp();
+    expect(orgc(['render', 'examples/sales-org', '-f', 'svg', '--engine', 'graphviz', '--out', svgOut]).code).toBe(0);
+    for (const chart of ['org', 'process']) {
+      const png = readFileSync(path.join(out, 'charts', `${chart}.png`));
+      expect(png.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+      // Graphviz sizes its SVG in points (4/3 px each); the PNG is drawn at twice that.
+      const [, widthPt, heightPt] = /<svg width="(\d+)pt" height="(\d+)pt"/.exec(readFileSync(path.join(svgOut, 'charts', `${chart}.svg`), 'utf8'))!;
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], chart).toEqual([Math.round((Number(widthPt) * 8) / 3), Math.round((Number(heightPt) * 8) / 3)]);
+      // Not blank: a chart has many colours (text, boxes, vacancies).
+      expect(png.length, chart).toBeGreaterThan(50_000);
+    }
+    const again = orgc(['render', 'examples/sales-org', '-f', 'png', '--engine', 'graphviz', '--out', out]);
+    expect(again.stdout).toContain('2 个文件，其中 0 个有变化');
   });
 
   it('embeds the browser-free SVG in the HTML handbook, with hostile text inert', () => {

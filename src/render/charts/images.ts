@@ -1,7 +1,8 @@
 // Charts as pictures. `mermaid` draws with Mermaid in the system's Chromium, driven by the optional
 // puppeteer-core — one browser for the whole run, whatever the number of charts — and refuses
 // Mermaid's error pictures ("Syntax error", "Maximum text size", "Edge limit") instead of writing
-// them as if fine. `graphviz` lays out SVG in-process from the same charts, with no browser at all.
+// them as if fine. `graphviz` lays out SVG in-process from the same charts, with no browser at all,
+// and resvg turns it into PNG.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
@@ -74,8 +75,13 @@ export interface DrawOptions {
 export async function drawCharts(charts: Chart[], format: ImageFormat, opts: DrawOptions): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
   if (opts.engine === 'graphviz') {
-    if (format !== 'svg') throw new ChartError(`--engine graphviz draws svg only; use --engine mermaid for ${format}`);
-    for (const [chart, svg] of await graphvizSvgs(charts)) out.set(`charts/${chart.id}.svg`, svg);
+    if (format === 'pdf') throw new ChartError('--engine graphviz draws svg and png; use --engine mermaid for pdf');
+    const svgs = await graphvizSvgs(charts);
+    if (format === 'png') {
+      for (const [chart, png] of await rasterise(svgs)) out.set(`charts/${chart.id}.png`, png);
+    } else {
+      for (const [chart, svg] of svgs) out.set(`charts/${chart.id}.svg`, svg);
+    }
     return out;
   }
   if (charts.length === 0) return out;
@@ -147,7 +153,7 @@ async function browserPackages(format: ImageFormat): Promise<{ puppeteer: typeof
   }
   if (!puppeteer || !mermaidScript) {
     throw new ChartError(
-      `--format ${format} draws with Mermaid in Chromium, which needs the optional package${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}: run \`${BROWSER_PACKAGES_INSTALL}\` (it uses the system's Chromium), or draw SVG without a browser with --format svg --engine graphviz`,
+      `--format ${format} draws with Mermaid in Chromium, which needs the optional package${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}: run \`${BROWSER_PACKAGES_INSTALL}\` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)`,
     );
   }
   return { puppeteer, mermaidScript };
@@ -257,6 +263,20 @@ export async function graphvizSvgs(charts: Chart[]): Promise<Array<[Chart, strin
   const { Graphviz } = await importExternal<typeof import('@hpcc-js/wasm-graphviz')>('@hpcc-js/wasm-graphviz');
   const graphviz = await Graphviz.load();
   return charts.map((chart) => [chart, graphviz.dot(toDot(chart))]);
+}
+
+/**
+ * Graphviz's SVGs as PNGs at twice their size, drawn by resvg (a Rust SVG renderer shipped as a
+ * prebuilt binary inside its npm package: no browser, no install script). It draws text with the
+ * system's fonts, so Chinese titles need a CJK font as in Chromium; loading the fonts is most of
+ * its time, once per run.
+ */
+async function rasterise(svgs: Array<[Chart, string]>): Promise<Array<[Chart, Uint8Array]>> {
+  const { Resvg } = await importExternal<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
+  return svgs.map(([chart, svg]) => {
+    const picture = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } });
+    return [chart, picture.render().asPng()];
+  });
 }
 
 /** Chromium stamps PDFs with the time; the same chart must give the same bytes. */
