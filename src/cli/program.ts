@@ -74,6 +74,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .argument('[dir]', 'where to create it (default: the working directory)')
     .addOption(new Option('--preset <preset>', 'startup (a small team), growth (cut by process) or enterprise (a regional and product matrix)').choices(['startup', 'growth', 'enterprise']).default('startup'))
     .addOption(new Option('--lang <lang>', "the org's default language, and the language of the comments").choices(['en', 'zh-CN']).default('en'))
+    .option('--orgc <spec>', 'the orgc package.json pins when it lists none: an npm version range, file:vendor/orgc-0.1.0.tgz, github:owner/orgc#v0.1.0 … (default: ^ this version)')
     .option('--force', 'replace files that exist')
     .action(async (dir: string | undefined, opts) => {
       const { initCommand } = await import('./commands/init.js');

@@ -1,8 +1,11 @@
-// `orgc init [DIR] --preset startup|growth|enterprise --lang en|zh-CN`: a new org-design
-// repository that validates clean from the first commit — the org (one of the bundled examples,
-// in the chosen default language), orgc.config.yaml, the JSON Schemas editors complete from, a
-// GitHub Actions workflow and a pre-commit config. Existing files are never replaced without
-// --force, and then nothing is written unless everything can be.
+// `orgc init [DIR] --preset startup|growth|enterprise --lang en|zh-CN [--orgc SPEC]`: a new
+// org-design repository that validates clean from the first commit — the org (one of the bundled
+// examples, in the chosen default language), orgc.config.yaml, the JSON Schemas editors complete
+// from, a GitHub Actions workflow and a pre-commit config — and that pins orgc in its package.json
+// (merged, never replaced), with node_modules/ in .gitignore. CI and the hook run that pinned orgc:
+// orgc may come from the registry, a tarball kept in the repository or git, and CI's `npm ci`
+// installs exactly what package-lock.json says. Existing files are never replaced without --force,
+// and then nothing is written unless everything can be.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../package-root.js';
@@ -23,6 +26,8 @@ export interface InitOptions {
   preset: Preset;
   lang: (typeof INIT_LANGUAGES)[number];
   force?: boolean;
+  /** The devDependencies spec for orgc when package.json lacks one (default `^VERSION`). */
+  orgc?: string;
 }
 
 /** Where the schemas go: hidden, so a directory of org files never mistakes them for one. */
@@ -50,16 +55,91 @@ export async function initCommand(dir: string | undefined, opts: InitOptions, io
   if (existing.length && !opts.force) {
     throw new UsageError(`${zh ? '不会覆盖已有文件' : 'not overwriting'} ${existing.join(', ')} ${zh ? '（用 --force 替换）' : '(use --force to replace them)'}`);
   }
+  const shown = path.relative(io.cwd, root) || '.';
+  // Merged into what is there, so neither counts as overwriting; both are worked out (and a
+  // package.json that cannot be read is refused) before anything is written.
+  const manifest = packageManifest(root, shown, opts);
+  if (manifest.text !== undefined) files.set('package.json', manifest.text);
+  const ignore = gitignore(root);
+  if (ignore !== undefined) files.set('.gitignore', ignore);
   for (const [rel, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) await writeFileAtomic(path.join(root, rel), text);
 
-  const shown = path.relative(io.cwd, root) || '.';
-  const target = path.join(shown, preset.target).split(path.sep).join('/');
+  // npm install runs in the repository: the next steps all do, so paths are the repository's.
+  const cd = shown === '.' ? '' : `cd ${/^[\w./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, "'\\''")}'`} && `;
+  const pinned = {
+    created: zh ? `package.json：已创建，devDependencies 中 orgc 为 ${manifest.spec}` : `package.json: created, with orgc ${manifest.spec} in devDependencies`,
+    added: zh ? `package.json：已在 devDependencies 中加入 orgc ${manifest.spec}` : `package.json: added orgc ${manifest.spec} to devDependencies`,
+    kept: zh ? `package.json：已列出 orgc ${manifest.spec}，保持不变` : `package.json: already lists orgc ${manifest.spec}, kept`,
+  }[manifest.change];
   io.stdout(
     zh
-      ? `✔ 已在 ${shown} 生成 ${opts.preset} 组织（${preset.zh}），共 ${files.size} 个文件\n  下一步：npx orgc validate ${target}，然后 npx orgc render ${target}\n`
-      : `✔ scaffolded the ${opts.preset} org (${preset.en}) in ${shown}: ${files.size} files\n  next: npx orgc validate ${target}, then npx orgc render ${target}\n`,
+      ? `✔ 已在 ${shown} 生成 ${opts.preset} 组织（${preset.zh}），共 ${files.size} 个文件\n  ${pinned}\n  下一步：${cd}npm install —— 安装 orgc 并写出 package-lock.json（CI 的 npm ci 需要它），请连同其余文件一起提交\n  然后：npx orgc validate ${preset.target}，npx orgc render ${preset.target}\n`
+      : `✔ scaffolded the ${opts.preset} org (${preset.en}) in ${shown}: ${files.size} files\n  ${pinned}\n  next: ${cd}npm install — it installs orgc and writes package-lock.json, which CI's npm ci needs: commit it with the rest\n  then: npx orgc validate ${preset.target}, npx orgc render ${preset.target}\n`,
   );
   return 0;
+}
+
+interface Manifest {
+  /** The new package.json, or undefined when the one there already lists orgc. */
+  text?: string;
+  /** orgc's spec in it. */
+  spec: string;
+  change: 'created' | 'added' | 'kept';
+}
+
+/**
+ * package.json with orgc in devDependencies: created when there is none; an orgc already listed
+ * (dependencies or devDependencies) is the team's choice and stays; otherwise orgc is added and
+ * every other key keeps its place, with the file's own indentation and line ends.
+ */
+function packageManifest(root: string, shown: string, opts: InitOptions): Manifest {
+  const spec = opts.orgc ?? `^${VERSION}`;
+  if (!/^\S+$/.test(spec)) throw new UsageError(`${opts.lang === 'zh-CN' ? '无效的 --orgc' : 'invalid --orgc'} ${JSON.stringify(spec)}`);
+  const file = path.join(root, 'package.json');
+  const where = path.join(shown, 'package.json').split(path.sep).join('/');
+  if (!existsSync(file)) {
+    const pkg = { name: packageName(path.basename(root)), private: true, devDependencies: { orgc: spec } };
+    return { text: `${JSON.stringify(pkg, null, 2)}\n`, spec, change: 'created' };
+  }
+  const text = readFileSync(file, 'utf8');
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${opts.lang === 'zh-CN' ? '无法读取' : 'cannot read'} ${where}: ${(error as Error).message}`);
+  }
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new UsageError(`${where}: ${opts.lang === 'zh-CN' ? '不是 JSON 对象' : 'not a JSON object'}`);
+  const record = pkg as Record<string, unknown>;
+  for (const field of ['dependencies', 'devDependencies']) {
+    const listed = (record[field] as Record<string, unknown> | undefined)?.orgc;
+    if (typeof listed === 'string') return { spec: listed, change: 'kept' };
+  }
+  const dev = { ...((record.devDependencies as Record<string, string> | undefined) ?? {}) };
+  // In the alphabetical place npm would give it, without moving the others.
+  const entries = Object.entries(dev);
+  const at = entries.findIndex(([name]) => name > 'orgc');
+  entries.splice(at === -1 ? entries.length : at, 0, ['orgc', spec]);
+  record.devDependencies = Object.fromEntries(entries);
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? (text.includes('\n') ? '  ' : '');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = JSON.stringify(record, null, indent).replace(/\n/g, eol);
+  return { text: /\r?\n$/.test(text) ? body + eol : body, spec, change: 'added' };
+}
+
+/** A valid npm package name from the directory's: lower case, URL-safe, else `org-design`. */
+function packageName(dir: string): string {
+  const name = dir.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[._~-]+|[._~-]+$/g, '').slice(0, 214);
+  return name || 'org-design';
+}
+
+/** .gitignore with node_modules/ in it (added as a line when missing), or undefined when it already is. */
+function gitignore(root: string): string | undefined {
+  const file = path.join(root, '.gitignore');
+  if (!existsSync(file)) return 'node_modules/\n';
+  const text = readFileSync(file, 'utf8');
+  if (text.split(/\r?\n/).some((line) => /^(?:\/|\*\*\/)?node_modules\/?\s*$/.test(line))) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `${text}${text === '' || text.endsWith('\n') ? '' : eol}node_modules/${eol}`;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -99,9 +179,15 @@ render:
 `;
 }
 
+/**
+ * The workflow runs the orgc package.json pins, as package-lock.json resolved it: `npm ci` installs
+ * it whether it comes from the registry, a tarball in the repository or git, and `npx --no` runs
+ * that one or fails — it never fetches some other orgc from the registry.
+ */
 function workflow(target: string, opts: InitOptions): string {
-  const orgc = `npx --yes orgc@${VERSION}`;
-  return `# ${opts.lang === 'zh-CN' ? '每次推送和合并请求时检查组织设计' : 'Checks the org design on every push and pull request'} (orgc init --preset ${opts.preset}).
+  const zh = opts.lang === 'zh-CN';
+  return `# ${zh ? '每次推送和合并请求时检查组织设计' : 'Checks the org design on every push and pull request'} (orgc init --preset ${opts.preset}).
+# ${zh ? 'orgc 按 package.json 和 package-lock.json 安装（npm ci）。' : 'orgc is the one package.json and package-lock.json pin (npm ci).'}
 name: org design
 on:
   push:
@@ -118,27 +204,32 @@ jobs:
           fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
+          cache: npm
+      - name: Install orgc
+        run: npm ci --no-audit --no-fund
       - name: Validate
-        run: ${orgc} validate ${target} --format github
+        run: npx --no -- orgc validate ${target} --format github
       - name: Review the change
         if: github.event_name == 'pull_request'
         env:
           GH_TOKEN: \${{ github.token }}
+          BASE_REF: \${{ github.base_ref }}
+          PULL_REQUEST: \${{ github.event.pull_request.number }}
         run: |
-          ${orgc} diff "origin/\${{ github.base_ref }}:${target}" ${target} --format md > orgc-diff.md
-          gh pr comment \${{ github.event.pull_request.number }} --body-file orgc-diff.md
+          npx --no -- orgc diff "origin/$BASE_REF:${target}" ${target} --format md > orgc-diff.md
+          gh pr comment "$PULL_REQUEST" --body-file orgc-diff.md
 `;
 }
 
 function preCommit(target: string, opts: InitOptions): string {
-  return `# ${opts.lang === 'zh-CN' ? '提交前检查组织设计' : 'Checks the org design before each commit'}: pre-commit install (https://pre-commit.com)
+  return `# ${opts.lang === 'zh-CN' ? '提交前检查组织设计（先 npm install）' : 'Checks the org design before each commit (after npm install)'}: pre-commit install (https://pre-commit.com)
 repos:
   - repo: local
     hooks:
       - id: orgc-validate
         name: orgc validate
-        entry: npx --yes orgc@${VERSION} validate ${target}
+        entry: npx --no -- orgc validate ${target}
         language: system
         pass_filenames: false
         files: \\.ya?ml$
