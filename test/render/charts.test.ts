@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 import { drawMermaid, errorPicture, findBrowser, mermaidPage } from '../../src/render/charts/images.js';
 import { clip, LIST_BREAKS, MAX_EDGES, MAX_TEXT, wrap } from '../../src/render/charts/chart.js';
-import { launch, MERMAID_SCRIPT, mermaidParse } from '../helpers/browser.js';
+import { launch, MERMAID_MODULE, mermaidParse } from '../helpers/browser.js';
 import { orgc, ROOT } from '../helpers/cli.js';
 
 const GOLDEN = `${ROOT}test/golden/charts`;
@@ -161,10 +161,10 @@ describe('Mermaid itself', () => {
   }, 120_000);
 
   it('draws an error picture for an oversized chart, which orgc recognises', async () => {
-    const small = await mermaidPage(browser, MERMAID_SCRIPT, { maxTextSize: 5 });
+    const small = await mermaidPage(browser, MERMAID_MODULE, { maxTextSize: 5 });
     const svg = Buffer.from(await drawMermaid(small, 'flowchart TB\n  a --> b\n', 'svg')).toString('utf8');
     expect(errorPicture(svg)).toMatch(/Maximum text size/);
-    const good = await drawMermaid(await mermaidPage(browser, MERMAID_SCRIPT), 'flowchart TB\n  a --> b\n', 'svg');
+    const good = await drawMermaid(await mermaidPage(browser, MERMAID_MODULE), 'flowchart TB\n  a --> b\n', 'svg');
     expect(errorPicture(Buffer.from(good).toString('utf8'))).toBeUndefined();
   }, 60_000);
 });
