@@ -118,7 +118,9 @@ export async function drawCharts(charts: Chart[], format: ImageFormat, opts: Dra
     // Screenshots (png, pdf) one page at a time: Chromium can stall capturing a page that is not in
     // front while others draw (seen here as "Page.captureScreenshot timed out" under load).
     const width = Math.min(charts.length, format === 'svg' ? PAGES_AT_ONCE : 1);
-    const pages = await Promise.all(Array.from({ length: width }, () => mermaidPage(browser, mermaidModule)));
+    const pages = await Promise.all(Array.from({ length: width }, () => mermaidPage(browser, mermaidModule))).catch((error: Error) => {
+      throw new ChartError(`cannot load Mermaid (${mermaidModule}) into the browser: ${error.message.split('\n')[0]}`);
+    });
     await inPool(charts.length, width, async (i, worker) => {
       drawn[i] = await drawOne(pages[worker], charts[i]);
     });
