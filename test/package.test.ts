@@ -5,7 +5,7 @@
 // check:package` (scripts/check-package.ts), which needs the network; this test stays offline:
 // npm installs from its cache, which the project's own `npm ci` filled.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,19 @@ function snapshot(dir: string): string[] {
       const s = statSync(path.join(dir, f));
       return `${f} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
     });
+}
+
+/**
+ * This Node, where `nobody` can run it: a Node unpacked into a private temporary directory (as CI
+ * does for Node 22 and 24) is copied to one that everybody can read.
+ */
+function nodeAnyoneCanRun(): string {
+  const dirs = path.dirname(process.execPath).split(path.sep).map((_, i, all) => all.slice(0, i + 1).join(path.sep) || path.sep);
+  if (dirs.every((dir) => (statSync(dir).mode & 0o001) !== 0) && (statSync(process.execPath).mode & 0o001) !== 0) return process.execPath;
+  const copy = path.join(sharedDir('orgc-node-'), 'node');
+  copyFileSync(process.execPath, copy);
+  chmodSync(copy, 0o755);
+  return copy;
 }
 
 /** Writable by whoever runs orgc in these tests. */
@@ -88,7 +101,7 @@ describe('an installed orgc', () => {
       const drawn = spawnSync(process.execPath, [path.join(project, 'node_modules', '.bin', 'orgc'), 'render', path.join(ROOT, 'examples', 'quickstart'), '-f', format, '--engine', 'graphviz', '--out', sharedDir('orgc-out-')], { encoding: 'utf8', env: { ...process.env, ORGC_CHROME: '/nonexistent/chrome' } });
       expect(drawn.status, drawn.stderr).toBe(0);
     }
-  });
+  }, 120_000);
 
   it('runs from a read-only install and writes nothing into it', () => {
     const installed = path.join(project, 'node_modules', 'orgc');
@@ -102,8 +115,9 @@ describe('an installed orgc', () => {
     // As root, once as `nobody` (for whom read-only holds) and once as root (who could write, so
     // that a write would show in the snapshot).
     const users = process.getuid?.() === 0 ? [{ uid: 65534, gid: 65534 }, {}] : [{}];
+    const node = nodeAnyoneCanRun();
     const run = (args: string[], user: object) => {
-      const r = spawnSync(process.execPath, [path.join(project, 'node_modules', '.bin', 'orgc'), ...args], {
+      const r = spawnSync(node, [path.join(project, 'node_modules', '.bin', 'orgc'), ...args], {
         cwd: work,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, HOME: work, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' },
