@@ -142,6 +142,24 @@ for (let i = 0; i < 2; i++) {
   const render = orgc(['render', 'org', '--format', 'md', '--out', 'handbook']);
   check(render.status === 0 && existsSync(path.join(work, 'handbook', 'index.md')), `run ${i + 1}: orgc render --format md → exit ${render.status}`);
 }
+// Every other command the light package serves, once each.
+cpSync(path.join(ROOT, 'examples', 'quickstart', 'org.yaml'), path.join(work, 'quickstart.yaml'));
+cpSync(path.join(ROOT, 'examples', 'import', 'people.csv'), path.join(work, 'people.csv'));
+const commands: string[][] = [
+  ['rules'],
+  ['explain', 'orphan-duty'],
+  ['schema'],
+  ['diff', 'quickstart.yaml', 'org'],
+  ['import', 'people.csv', '--out', 'draft.yaml'],
+  ['init', 'new-repo', '--preset', 'startup'],
+  ...['html', 'csv', 'xlsx', 'json', 'mermaid'].map((format) => ['render', 'org', '--format', format, '--out', `out-${format}`]),
+  ['render', 'org', '--format', 'svg', '--engine', 'graphviz', '--out', 'out-svg'],
+  ['render', 'org', '--format', 'png', '--engine', 'graphviz', '--out', 'out-png'],
+];
+for (const args of commands) {
+  const r = orgc(args);
+  check(r.status === 0, `orgc ${args.join(' ')} → exit ${r.status}${r.status ? `: ${r.stderr.trim().split('\n')[0]}` : ''}`);
+}
 const npx = sh('npx', ['--no', '--', 'orgc', 'validate', path.join(work, 'org'), '--lang', 'en'], project, env);
 check(npx.status === 0, `npx orgc validate in the project → exit ${npx.status}`);
 check(snapshot(installed) === before, 'the installed package is unchanged after the runs');
