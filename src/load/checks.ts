@@ -9,6 +9,11 @@ export const syntax: CheckMeta = {
   messages: {
     yaml: { en: 'YAML syntax error: {reason}', 'zh-CN': 'YAML 语法错误：{reason}' },
     'unclosed-quote': { en: 'this quote is never closed', 'zh-CN': '这个引号没有闭合' },
+    'fullwidth-colon': { en: '`：` is a full-width colon (a Chinese keyboard types it): write the ASCII colon `:` followed by a space', 'zh-CN': '`：` 是全角冒号（中文输入法输入的）：请改为半角冒号 `:`，后面加一个空格' },
+    'colon-space': { en: '`{key}:` needs a space after the colon; without it YAML reads the whole line as one piece of text', 'zh-CN': '`{key}:` 的冒号后面要加一个空格；否则 YAML 会把整行读成一段文字' },
+    tab: { en: 'a tab in the indentation: YAML indents with spaces only — replace the tabs of this block with spaces', 'zh-CN': '缩进中有制表符（Tab）：YAML 只能用空格缩进，请把这一段的 Tab 换成空格' },
+    'ideographic-space': { en: 'a full-width space (U+3000) in the indentation: indent with ASCII spaces only', 'zh-CN': '缩进中有全角空格（U+3000）：缩进只能用半角空格' },
+    indent: { en: 'this line starts at column {column}, the keys beside it at column {expected}: line it up with them', 'zh-CN': '此行从第 {column} 列开始，同级的键从第 {expected} 列开始：请与它们对齐' },
     'too-deep': { en: 'nesting is deeper than {max} levels', 'zh-CN': '嵌套层级超过 {max} 层' },
     'too-many-merges': { en: 'more than {max} merge keys (`<<`) in one file', 'zh-CN': '单个文件中的合并键（`<<`）超过 {max} 个' },
     'unknown-tag': { en: 'unsupported YAML tag `{tag}`: org files hold plain YAML values', 'zh-CN': '不支持的 YAML 标签 `{tag}`：组织文件只能包含普通的 YAML 值' },

@@ -7,6 +7,7 @@ import { importExternal } from '../external.js';
 import jsYaml from 'js-yaml';
 import type { Finding } from '../finding.js';
 import { fastParse } from './fast-yaml.js';
+import { typingMistakes } from './typing-mistakes.js';
 import { MAX_DEPTH, MAX_MERGE_KEYS, YAML_SCHEMA } from './yaml-schema.js';
 
 /** `mayAlias`: whether the data may hold aliases (the fast path refuses anchors, so it holds none). */
@@ -58,6 +59,9 @@ async function explainFailure(file: string, text: string, error: unknown): Promi
     const span = start >= 0 ? { offset: start, end: start + written.length } : {};
     return [{ ruleId: 'syntax', messageId: 'unknown-alias', data: { name: alias[1] }, at: { ...at, ...span } }];
   }
+  // A mistake of hand-editing, named once where it is, rather than the parser's echoes of it.
+  const typed = typingMistakes(file, text);
+  if (typed.length > 0) return typed;
   const detailed = await slowPathFindings(file, text);
   if (detailed.length > 0) return detailed;
   return [{ ruleId: 'syntax', messageId: 'yaml', data: { reason }, at }];
