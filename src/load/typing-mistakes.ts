@@ -36,11 +36,15 @@ function confirmed(lines: Line[], candidates: Candidate[]): Finding[] {
   const texts = lines.map((l) => l.text);
   let reached = firstError(texts);
   const kept: Finding[] = [];
+  let tried = 0;
   for (const { finding, line, mended } of candidates) {
+    // Each try parses the file again: a file that is wrong all over gets its first mistakes named.
+    if (tried === MAX_TRIES) break;
     if (mended === undefined) {
       kept.push(finding);
       continue;
     }
+    tried++;
     const before = texts[line];
     texts[line] = mended;
     const now = firstError(texts);
@@ -53,6 +57,8 @@ function confirmed(lines: Line[], candidates: Candidate[]): Finding[] {
   }
   return kept;
 }
+
+const MAX_TRIES = 20;
 
 /** Where js-yaml first stops in the text, or Infinity when it parses. */
 function firstError(lines: string[]): number {
