@@ -13,6 +13,8 @@ const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ
 /** A name as ASCII words: "Ólafur Páll" → "olafur pall", "王芳" → "wang fang". */
 export function asciiWords(name: string): string {
   let text = plainText(name);
+  // Plain ASCII, most names in most exports: nothing to transliterate.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   if (HAN.test(text)) text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
   return text
     .normalize('NFKD')

@@ -167,6 +167,8 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const regionValues = new Set<string>();
   if (index.region !== -1) for (let i = 1; i < records.length; i++) regionValues.add(cell(records[i], 'region').toLowerCase());
   const positions: Position[] = [];
+  // Titles repeat: each is read once. Positions share the result and never change it.
+  const titleOf = new Map<string, ReadTitle>();
   for (let i = 1; i < records.length; i++) {
     const r = records[i];
     const name = cell(r, 'name');
@@ -174,11 +176,12 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (!name) problems.push({ row: i, message: t('no name: row skipped', '没有姓名：已跳过该行') });
     else if (!titleCell) problems.push({ row: i, message: t(`${name} has no title: row skipped`, `${name} 没有职位：已跳过该行`) });
     else {
-      const title = readTitle(titleCell, regionValues, !opts.keepTitles);
+      let title = titleOf.get(titleCell);
+      if (!title) titleOf.set(titleCell, (title = readTitle(titleCell, regionValues, !opts.keepTitles)));
       positions.push({
         line: i, name, title, manager: cell(r, 'manager'), managerId: cell(r, 'managerId'), dotted: cell(r, 'dottedManager'),
         department: cell(r, 'department'), region: cell(r, 'region') || title.region || '', id: cell(r, 'id'), positionId: cell(r, 'position'),
-        person: -1, parent: -1, dottedParents: [], role: -1,
+        person: -1, parent: -1, dottedParents: NONE, role: -1,
       });
     }
   }
@@ -249,17 +252,21 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     const pos = positions[p];
     const refs = pos.managerId ? split(pos.managerId, /[;,；，、]/).map((r) => [r, 'id'] as const) : split(pos.manager, /[;；]/).map((r) => [r, 'name'] as const);
     const dotted = split(pos.dotted, /[;；]/).map((r) => [r, 'any'] as const);
+    // The first manager of the manager columns is the solid line; any other, and those of the
+    // dotted-line column, are dotted. A dotted line alone is not promoted to a solid one.
     const managers: number[] = [];
+    let solid = false;
     for (const [ref, kind] of [...refs, ...dotted]) {
       const m = resolve(pos, ref, kind);
       if (m === undefined) continue;
       if (m === p) problems.push({ row: pos.line, message: t(`${pos.name} is given as their own manager: line left out`, `${pos.name} 的上级是其本人：该汇报线未采用`) });
-      else if (!managers.includes(m)) managers.push(m);
+      else if (!managers.includes(m)) {
+        if (managers.length === 0) solid = kind !== 'any';
+        managers.push(m);
+      }
     }
-    if (managers.length) {
-      pos.parent = managers[0];
-      pos.dottedParents = managers.slice(1);
-    }
+    if (solid) pos.parent = managers[0];
+    if (managers.length > (solid ? 1 : 0)) pos.dottedParents = solid ? managers.slice(1) : managers;
   }
 
   // People who manage each other in a circle: the line of the earliest row in it goes, and is reported.
@@ -529,6 +536,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     stats: { people: persons.length, positions: n, roles: roles.length, departments: departments.length, regions: regions.length },
   };
 }
+
+/** Shared by the positions without a second manager: 100,000 empty arrays are garbage to collect. */
+const NONE: number[] = [];
 
 function split(cell: string, separators: RegExp): string[] {
   return cell ? cell.split(separators).map((s) => s.trim()).filter(Boolean) : [];
