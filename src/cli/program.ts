@@ -88,13 +88,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .option('-o, --out <file>', 'where to write the draft; `-` for stdout', 'org.yaml')
     .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report").choices(['en', 'zh-CN', 'zh-TW']).default('en'))
     .option('--force', 'replace the output file if it exists')
-    .option('--name-column <header>', 'the column of names (default: name, full name, 姓名, …)')
+    .option('--name-column <header>', 'the column of names (default: name, full name, 姓名, …); any column option takes \'\' to use no column')
     .option('--title-column <header>', 'the column of job titles (default: title, job title, position, 职位, …)')
     .option('--manager-column <header>', 'the column of managers\' names (default: manager, reports to, 上级, …)')
     .option('--department-column <header>', 'the column of departments (default: department, dept, 部门, …)')
-    .option('--region-column <header>', 'the column of regions (default: region, territory, 区域, …)')
-    .option('--id-column <header>', 'the column of employee ids (default: id, employee id, 工号, …)')
-    .option('--manager-id-column <header>', 'the column of managers\' employee ids (default: manager id, 上级工号, …)')
+    .option('--region-column <header>', 'the column of regions roles are cut by (default: region, territory, 区域, …; not a person\'s location); \'\' for none')
+    .option('--id-column <header>', 'the column of employee ids: rows with one id are one person (default: id, employee id, 工号, …)')
+    .option('--manager-id-column <header>', 'the column of managers\' position or employee ids (default: manager id, 上级工号, …)')
+    .option('--dotted-manager-column <header>', 'the column of second managers, drawn as dotted lines (default: dotted line manager, 虚线上级, …)')
+    .option('--position-column <header>', 'the column of position ids that manager ids refer to (default: position id, 岗位编号, …)')
+    .option('--levels <file>', 'YAML map of title words to levels (`Account Manager: frontline`), checked before the built-in words')
+    .option('--keep-titles', 'keep titles apart that differ only in abbreviations or a region in brackets')
     .action(async (file: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(file, opts, io);

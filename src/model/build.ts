@@ -56,7 +56,7 @@ class ModelBuilder {
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
     const m: OrgModel = {
-      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, src: org.src },
+      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, ...(org.value.draft ? { draft: true } : {}), src: org.src },
       files: this.files.map((f) => f.path),
       competencyLevels: levels?.value ?? [],
       dimensions: new Map(),

@@ -22,6 +22,8 @@ export interface OrgInfo {
   name: Text;
   language: string;
   description?: Text;
+  /** Written by `orgc import`: render lists what is missing instead of refusing. */
+  draft?: boolean;
   src: Source;
 }
 

@@ -21,6 +21,8 @@ export interface Diagnostic {
   file: string;
   range: Range;
   related: RelatedDiagnostic[];
+  /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
+  count?: number;
 }
 
 export interface Summary {
@@ -31,7 +33,8 @@ export interface Summary {
 
 export function summarize(diagnostics: readonly Diagnostic[]): Summary {
   const s: Summary = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) s[d.severity]++;
+  // Findings past the per-rule cap are one line in the report but count in full.
+  for (const d of diagnostics) s[d.severity] += d.count ?? 1;
   return s;
 }
 

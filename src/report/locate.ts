@@ -59,7 +59,7 @@ export function toDiagnostics(
     out.push(diagnostic);
   }
   for (const { first, level, count } of omitted.values()) {
-    out.push({ ruleId: first.ruleId, severity: level, message: moreLikeThis(count, opts.lang), file: first.at.file, range: rangeOf(first.at, byPath), related: [] });
+    out.push({ ruleId: first.ruleId, severity: level, message: moreLikeThis(count, opts.lang), file: first.at.file, range: rangeOf(first.at, byPath), related: [], count });
   }
   return out.sort(compareDiagnostics);
 }

@@ -102,6 +102,10 @@ export const Org = z
       description: 'Default language: plain strings are in this language and it fills gaps in translated text.',
     }),
     description: Text.optional().meta({ description: 'What this organisation is for.' }),
+    draft: z.boolean().optional().meta({
+      description:
+        'A draft (as `orgc import` writes it): `render` shows what is still missing (duties, KPIs, requirements) as a to-do list instead of refusing. Remove it when the design is done.',
+    }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Org', description: 'The organisation itself. Exactly one file of an org declares it.' });

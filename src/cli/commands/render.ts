@@ -40,7 +40,11 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   }
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
+  // those findings are its to-do list, shown with the output instead of stopping it.
+  const draft = analysis.model?.org.draft === true;
+  const todo = draft ? diagnostics.filter((d) => DRAFT_TODO_RULES.includes(d.ruleId)) : [];
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !todo.includes(d));
   const color = useColor(io, io.stderrIsTTY);
   const c = new Chalk({ level: color ? 1 : 0 });
   const show = (list: Diagnostic[]) =>
@@ -50,7 +54,9 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     io.stderr(`${c.red('orgc:')} ${analysis.model ? 'the org has errors: nothing rendered (--force renders anyway)' : 'the org cannot be read: nothing rendered'}\n`);
     return EXIT_FINDINGS;
   }
-  if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} rendering despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force)\n`);
+  if (todo.length > 0) io.stderr(`${c.yellow('orgc:')} ${draftTodo(todo, catalogueLanguage(analysis.lang) === 'zh-CN')}`);
+  const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
+  if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} rendering despite ${errorCount} error${errorCount === 1 ? '' : 's'} (--force)\n`);
 
   const lang = uiLanguage(opts.lang ?? analysis.model.org.language);
   const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
@@ -104,6 +110,22 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   );
   printTimings(io.stderr);
   return EXIT_CLEAN;
+}
+
+/** What a draft still lacks, rendered anyway: the findings every imported draft has. */
+export const DRAFT_TODO_RULES = ['role-without-duties', 'kpi-coverage', 'role-fit'];
+
+function draftTodo(todo: readonly Diagnostic[], zh: boolean): string {
+  const count = (rule: string) => todo.filter((d) => d.ruleId === rule).reduce((n, d) => n + (d.count ?? 1), 0);
+  const items = [
+    [count('role-without-duties'), zh ? '个岗位没有职责' : 'roles without duties'],
+    [count('kpi-coverage'), zh ? '处 KPI 缺失' : 'missing KPIs'],
+    [count('role-fit'), zh ? '处任职要求缺失' : 'missing requirements'],
+  ].filter(([n]) => n);
+  const list = items.map(([n, what]) => (zh ? `  - ${n} ${what}` : `  - ${n} ${what}`)).join('\n');
+  return zh
+    ? `草稿（org.draft）：照常渲染；待办：\n${list}\n（npx orgc validate 列出每一处）\n`
+    : `a draft (org.draft): rendered; to do:\n${list}\n(npx orgc validate lists each one)\n`;
 }
 
 function join(dir: string, file: string): string {

@@ -1,0 +1,54 @@
+// Ids made from names people wrote: accents dropped (Kraków → krakow), Chinese in pinyin
+// (销售总监 → xiao-shou-zong-jian), Markdown gone; lowercase ASCII words joined by hyphens.
+import { pinyin } from 'pinyin-pro';
+import { ID_PATTERN, MAX_ID } from '../schema/grammar.js';
+import { plainText } from './titles.js';
+
+const ID = new RegExp(ID_PATTERN);
+const HAN = /\p{Script=Han}/u;
+
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŋ: 'n' };
+
+/** A name as ASCII words: "Ólafur Páll" → "olafur pall", "王芳" → "wang fang". */
+export function asciiWords(name: string): string {
+  let text = plainText(name);
+  // Plain ASCII, most names in most exports: nothing to transliterate.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (HAN.test(text)) text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[øłđðþßæœıħŋ]/g, (c) => LETTERS[c]);
+}
+
+/** Unique ids within one kind of thing; names without a Latin or Chinese letter get `prefix-N`. */
+export class Ids {
+  private used = new Set<string>();
+  private counters = new Map<string, number>();
+  /** The next suffix to try per base, so that 100,000 people called Wang Wei cost no more than one. */
+  private next = new Map<string, number>();
+
+  make(name: string, prefix: string): string {
+    let base = asciiWords(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, MAX_ID - 4)
+      .replace(/-+$/, '');
+    if (base === '') {
+      const n = (this.counters.get(prefix) ?? 0) + 1;
+      this.counters.set(prefix, n);
+      base = `${prefix}-${n}`;
+    } else if (!ID.test(base)) base = `${prefix}-${base}`;
+    let id = base;
+    if (this.used.has(id)) {
+      let i = this.next.get(base) ?? 2;
+      while (this.used.has(`${base}-${i}`)) i++;
+      id = `${base}-${i}`;
+      this.next.set(base, i + 1);
+    }
+    this.used.add(id);
+    return id;
+  }
+}

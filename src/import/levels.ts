@@ -1,0 +1,60 @@
+// A role's level guessed from the words of its title (Director → strategic, 经理 → tactical), before
+// its place in the reporting tree is used. Users give their own words with `--levels <file>`: a
+// YAML map from words to levels, checked in its order before the built-in list below.
+import { LEVELS, type RoleLevel } from '../schema/grammar.js';
+
+export type LevelWords = ReadonlyArray<readonly [word: string, level: RoleLevel]>;
+
+/**
+ * The built-in words, first match wins: individual-contributor titles that contain a rank word
+ * come first ("Account Manager" is not a manager of people), then ranks, then kinds of work.
+ */
+export const DEFAULT_LEVEL_WORDS: LevelWords = [
+  ...words('frontline', ['account manager', 'key account manager', 'account executive', 'sales representative', 'sales development representative', 'business development representative', '客户经理', '销售代表', '销售顾问', '大客户经理']),
+  ...words('operations', ['customer success manager', '客户成功经理']),
+  ...words('frontline', ['product manager', 'project manager', 'program manager', '产品经理', '项目经理']),
+  ...words('strategic', ['ceo', 'cto', 'coo', 'cfo', 'cro', 'cmo', 'cio', 'cpo', 'chief', 'president', 'founder', 'co-founder', 'vp', 'svp', 'evp', 'vice president', 'director', 'head', 'general manager', '总裁', '副总裁', '总经理', '副总经理', '首席', '董事', '创始人', '总监', '副总']),
+  ...words('tactical', ['manager', 'lead', 'leader', 'supervisor', 'team lead', '经理', '主管', '组长', '负责人', '主任', '队长', '店长']),
+  ...words('operations', ['customer success', 'customer operations', 'renewals', '客户成功', '客户运营', '客服']),
+  ...words('support', ['support', 'operations', 'enablement', 'coordinator', 'assistant', 'administrator', 'analyst', '支持', '助理', '运营', '文员', '分析']),
+  ...words('frontline', ['representative', 'executive', 'engineer', 'developer', 'designer', 'consultant', 'specialist', 'associate', 'advocate', '代表', '顾问', '专员', '工程师', '销售']),
+];
+
+function words(level: RoleLevel, list: string[]): Array<[string, RoleLevel]> {
+  return list.map((w) => [w, level]);
+}
+
+export interface LevelGuess {
+  level: RoleLevel;
+  /** The word of the title that decided it, or undefined when the tree did. */
+  word?: string;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Compiled once per run: a word matches as a whole word in Latin script, anywhere in Chinese. */
+export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | undefined {
+  const tests = list.map(([word, level]) => {
+    const w = word.toLowerCase();
+    const test = CJK.test(w)
+      ? (t: string) => t.includes(w)
+      : ((re: RegExp) => (t: string) => re.test(t))(new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
+    return { word, level, test };
+  });
+  return (title) => {
+    const t = title.toLowerCase();
+    for (const { word, level, test } of tests) if (test(t)) return { level, word };
+    return undefined;
+  };
+}
+
+/** Reads a `--levels` file's parsed YAML: `{ "Account Manager": frontline, 总监: strategic }`. */
+export function parseLevelWords(data: unknown): LevelWords | string {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'a levels file is a map of title words to levels, e.g. `Account Manager: frontline`';
+  const out: Array<[string, RoleLevel]> = [];
+  for (const [word, level] of Object.entries(data)) {
+    if (!(LEVELS as readonly string[]).includes(String(level))) return `'${word}: ${String(level)}': the level is one of ${LEVELS.join(', ')}`;
+    out.push([word, level as RoleLevel]);
+  }
+  return out;
+}
