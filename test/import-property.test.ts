@@ -2,7 +2,8 @@
 // role→role line in the draft (a second manager a dotted line), whatever the tree, however titles
 // are shared across teams, and splits of equal size are reported as ties, never settled silently.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPinyin } from '../src/import/ids.js';
 import { importPeople } from '../src/import/people.js';
 
 interface Export {
@@ -35,6 +36,8 @@ function csv(e: Export): string {
 }
 
 describe('orgc import over random exports', () => {
+  beforeAll(loadPinyin);
+
   it('keeps every reporting line as a role line, every second manager as a dotted line, and lists ties as ties', () => {
     fc.assert(
       fc.property(anExport, (e) => {

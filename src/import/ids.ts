@@ -1,11 +1,21 @@
 // Ids made from names people wrote: accents dropped (Kraków → krakow), Chinese in pinyin
 // (销售总监 → xiao-shou-zong-jian), Markdown gone; lowercase ASCII words joined by hyphens.
-import { pinyin } from 'pinyin-pro';
+import { importExternal } from '../external.js';
 import { ID_PATTERN, MAX_ID } from '../schema/grammar.js';
 import { plainText } from './titles.js';
 
 const ID = new RegExp(ID_PATTERN);
 const HAN = /\p{Script=Han}/u;
+
+let pinyin: typeof import('pinyin-pro').pinyin | undefined;
+
+/**
+ * Loads the transliteration into pinyin (1.2 MB of dictionary) for a run that meets Chinese: it
+ * stays out of the bundle that every command, however small, loads at start-up.
+ */
+export async function loadPinyin(): Promise<void> {
+  pinyin ??= (await importExternal<typeof import('pinyin-pro')>('pinyin-pro')).pinyin;
+}
 
 /** Letters that Unicode does not decompose into a base letter and a mark. */
 const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŋ: 'n' };
@@ -15,7 +25,10 @@ export function asciiWords(name: string): string {
   let text = plainText(name);
   // Plain ASCII, most names in most exports: nothing to transliterate.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  if (HAN.test(text)) text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
+  if (HAN.test(text)) {
+    if (!pinyin) throw new Error('asciiWords: call loadPinyin() before transliterating Chinese');
+    text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
+  }
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { parseLevelWords, type LevelWords } from '../../import/levels.js';
+import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
@@ -62,6 +63,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   };
   let result;
   try {
+    if (/\p{Script=Han}/u.test(text)) await loadPinyin();
     result = importPeople(text, { columns, language: opts.lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
