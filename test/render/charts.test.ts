@@ -244,7 +244,7 @@ describe('pictures', () => {
     }
     const again = orgc(['render', 'examples/sales-org', '-f', 'png', '--engine', 'graphviz', '--out', out]);
     expect(again.stdout).toContain('2 个文件，其中 0 个有变化');
-  });
+  }, 120_000);
 
   it('embeds the browser-free SVG in the HTML handbook, with hostile text inert', () => {
     const dir = tmp();
