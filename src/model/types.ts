@@ -15,6 +15,8 @@ export interface Source {
 export interface Entity {
   id: string;
   src: Source;
+  /** Free-form notes from the YAML: not rendered, but part of the design a diff reports. */
+  notes?: Text;
 }
 
 export interface OrgInfo {
@@ -22,6 +24,7 @@ export interface OrgInfo {
   name: Text;
   language: string;
   description?: Text;
+  notes?: Text;
   src: Source;
 }
 
@@ -99,6 +102,7 @@ export interface Requirements {
   /** Read-only: roles with the same requirements share one map. */
   competencies: ReadonlyMap<Competency, number>;
   other: readonly Text[];
+  notes?: Text;
 }
 
 export interface Role extends Entity {
