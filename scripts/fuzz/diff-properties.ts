@@ -491,6 +491,8 @@ export async function modelOf(yaml: string): Promise<OrgModel | undefined> {
 export interface DiffCase {
   seed: number;
   mutation: number;
+  /** A field to change (an index into `slotsOf`), rather than a change chosen by `mutation`. */
+  slot?: number;
 }
 
 export const diffCase: fc.Arbitrary<DiffCase> = fc.record({ seed: fc.integer(), mutation: fc.integer() });
@@ -502,9 +504,9 @@ export const tally = { equal: 0, differ: 0, skipped: 0 };
  * Property: the diff between an org and a mutation of it is empty exactly when the resolved models
  * are equal, and every change reads in every format and language without a hole.
  */
-export async function diffIsComplete({ seed, mutation }: DiffCase): Promise<void> {
+export async function diffIsComplete({ seed, mutation, slot }: DiffCase): Promise<void> {
   const doc = richOrg(seed);
-  const changed = mutate(doc, mutation);
+  const changed = mutate(doc, mutation, slot);
   const [a, b] = [await modelOf(dump(doc)), await modelOf(dump(changed.doc))];
   if (!a) throw new Error(`the generated org does not load (seed ${seed})`);
   if (!b) return void tally.skipped++;
@@ -562,4 +564,19 @@ export function caseFiles({ seed, mutation }: DiffCase): Record<string, string> 
   const doc = richOrg(seed);
   const changed = mutate(doc, mutation);
   return { 'base.yaml': dump(doc), 'head.yaml': dump(changed.doc), 'mutation.txt': `${changed.description}\n` };
+}
+
+/**
+ * An org file's text with a share of its roles renamed (every `every`-th role, from the second),
+ * references following; the renames made. For the scale tests and the benchmark.
+ */
+export function renameShare(yaml: string, every: number): { yaml: string; roles: Map<string, string> } {
+  const doc = jsYaml.load(yaml) as OrgData;
+  const roles = new Map(
+    Object.keys(doc.roles ?? {})
+      .filter((_, i) => i % every === 1 % every)
+      .map((id) => [id, `${id}-renamed`]),
+  );
+  renameIds([doc], roles);
+  return { yaml: dump(doc), roles };
 }
