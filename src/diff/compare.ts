@@ -534,6 +534,11 @@ class Comparison {
     const { base, head } = this;
     const dutyIds = (r: Role, side: Side) => new Set(r.duties.map((a) => this.name('duty', a.duty.id, side)));
     const explained = new Set<string>();
+    // Successors are listed in declaration order, found by position rather than by a scan of all.
+    const position = new Map<Role, number>();
+    removed.forEach((r, i) => position.set(r, i));
+    added.forEach((r, i) => position.set(r, i));
+    const inOrder = (roles: Set<Role>) => [...roles].sort((a, b) => position.get(a)! - position.get(b)!);
     const heirsOf = dutyIndex(added, (a) => a.duty.id);
     for (const gone of removed) {
       const mine = dutyIds(gone, 'base');
@@ -541,7 +546,7 @@ class Comparison {
       const taken = new Set<string>();
       for (const d of mine) for (const h of heirsOf.get(d) ?? []) (heirs.add(h), taken.add(d));
       if (heirs.size >= 2 && mine.size > 0 && taken.size >= SUCCESSION * mine.size) {
-        const into = added.filter((a) => heirs.has(a));
+        const into = inOrder(heirs);
         this.changes.push({ kind: 'role-split', from: this.roleRef(gone, base), into: into.map((h) => this.roleRef(h, head)) });
         explained.add(`-${gone.id}`);
         for (const h of into) explained.add(`+${h.id}`);
@@ -555,7 +560,7 @@ class Comparison {
       const given = new Set<string>();
       for (const d of mine) for (const r of donorsOf.get(d) ?? []) if (!explained.has(`-${r.id}`)) (donors.add(r), given.add(d));
       if (donors.size >= 2 && mine.size > 0 && given.size >= SUCCESSION * mine.size) {
-        const from = removed.filter((r) => donors.has(r));
+        const from = inOrder(donors);
         this.changes.push({ kind: 'roles-merged', from: from.map((d) => this.roleRef(d, base)), into: this.roleRef(come, head) });
         explained.add(`+${come.id}`);
         for (const d of from) explained.add(`-${d.id}`);

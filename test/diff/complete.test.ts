@@ -36,17 +36,17 @@ describe('the diff misses nothing', () => {
     expect(tally.skipped).toBe(before.skipped);
   }, 120_000);
 
-  it('is empty exactly when the models are equal, for three changes to each field of three orgs', async () => {
+  it('is empty exactly when the models are equal, for two changes to each field of three orgs', async () => {
     for (const seed of [1, 2, 3]) {
       const slots = slotsOf(richOrg(seed)).length;
       for (let slot = 0; slot < slots; slot++) {
-        for (let k = 0; k < 3; k++) {
+        for (let k = 0; k < 2; k++) {
           const mutation = seed * 100_000 + slot * 10 + k;
           await diffIsComplete({ seed, mutation, slot });
         }
       }
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('orgc diff reports the new kinds of change', () => {
