@@ -73,6 +73,8 @@ const text = (x: Text | undefined): Value => ({ text: x });
 /** A set of ids: compared sorted, shown as written. */
 const idSet = (ids: readonly string[]): Value => ({ key: [...ids].sort().join('\u0001'), show: ids.join(', ') });
 const quantity = (q: Quantity | undefined) => plain(q?.text);
+/** Years of experience as written (`5y`). */
+const years = (n: number | undefined) => plain(n === undefined ? undefined : `${n}y`);
 
 /**
  * A text as a reader sees it: a plain string reads the same in every language, and so does a map
@@ -290,7 +292,7 @@ function roleFields(r: Role, side: Side, name: Namer): Fields {
     headcount: plain(r.headcount),
     vacancies: plain(r.vacancies),
     duties: idSet(r.duties.map((a) => `${name('duty', a.duty.id, side)}: ${raciLetters(a.letters).join('')}`)),
-    'requires.experience': plain(r.requires.experience),
+    'requires.experience': years(r.requires.experience),
     'requires.competencies': levelsValue(r.requires.competencies),
     'requires.other': { key: textsKey(r.requires.other), show: r.requires.other.map((x) => (typeof x === 'string' ? x : textKey(x))).join('; ') },
     'requires.notes': text(r.requires.notes),
@@ -415,7 +417,7 @@ class Comparison {
     this.entities('person', base.people, head.people, named, (x, _m, side) => ({
       name: text(x.name),
       role: plain(role(x.role, side)),
-      experience: plain(x.experience),
+      experience: years(x.experience),
       competencies: levelsValue(x.competencies),
       scope: scopeValue(x.scope),
       notes: text(x.notes),

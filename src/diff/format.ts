@@ -74,7 +74,7 @@ const SENTENCES: Messages = {
   'vacancies-changed': { en: '{role}: open positions {from} → {to}', 'zh-CN': '{role} 空缺 {from} → {to}' },
   added: { en: 'New {noun} {item}', 'zh-CN': '新增 {noun} {item}' },
   removed: { en: '{Noun} {item} removed', 'zh-CN': '删除{noun} {item}' },
-  changed: { en: '{noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
+  changed: { en: '{Noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
   kpi: { en: 'KPI', 'zh-CN': 'KPI' },
   'service-level': { en: 'service level', 'zh-CN': '服务时限' },
   target: { en: 'target', 'zh-CN': '目标' },
