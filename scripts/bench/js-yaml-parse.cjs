@@ -1,5 +1,6 @@
-// The baseline of the benchmarks: read a YAML file and parse it with js-yaml, nothing else.
+// The baseline of the benchmarks: read YAML files (one, or both sides of a diff) and parse them with
+// js-yaml, nothing else.
 const { readFileSync } = require('node:fs');
 const yaml = require('js-yaml');
 
-yaml.load(readFileSync(process.argv[2], 'utf8'));
+for (const file of process.argv.slice(2)) yaml.load(readFileSync(file, 'utf8'));

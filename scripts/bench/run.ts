@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes example,1k,10k,10k-findings,100k --runs N --json FILE]`: time orgc as a user runs it
+// `npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed --runs N --json FILE]`: time orgc as a user runs it
 // — whole processes, start to exit — against baselines measured in the same run: `node -e 0`, and a
 // bare js-yaml parse of the same file. Prints medians, ratios and peak memory, and whether each
 // target of docs/benchmarks.md is met. Not a test: nothing here fails a build.
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { renameShare } from '../fuzz/diff-properties.js';
 import { syntheticOrg } from './synthetic-org.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +21,7 @@ const ORGC = path.join(ROOT, 'bin', 'orgc');
 const JS_YAML = path.join(ROOT, 'scripts', 'bench', 'js-yaml-parse.cjs');
 const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
-const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,100k] [--runs N] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed] [--runs N] [--json FILE]';
 /** Bad arguments: one line and the usage, exit 2, before anything is generated or timed. */
 function usage(problem: string): never {
   process.stderr.write(`bench: ${problem}\n${USAGE}\n`);
@@ -30,7 +31,7 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,100k' },
+      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed' },
       runs: { type: 'string' },
       json: { type: 'string' },
     },
@@ -39,10 +40,10 @@ try {
   usage((e as Error).message);
 }
 const sizes = values.sizes!.split(',').map((s) => s.trim());
-// `example`, or a number of roles (`1500`, `10k`, at least 100) with `-findings` for the variant.
+// `example`, or a number of roles (`1500`, `10k`, at least 100) with `-findings` or `-renamed` for the variant.
 for (const size of sizes) {
-  const m = /^(\d+)(k?)(-findings)?$/.exec(size);
-  if (size !== 'example' && !(m && Number(m[1]) * (m[2] ? 1000 : 1) >= 100)) usage(`unknown size \`${size}\`: use example, or a number of roles such as 1k or 10k-findings (at least 100)`);
+  const m = /^(\d+)(k?)(-findings|-renamed)?$/.exec(size);
+  if (size !== 'example' && !(m && Number(m[1]) * (m[2] ? 1000 : 1) >= 100)) usage(`unknown size \`${size}\`: use example, or a number of roles such as 1k, 10k-findings or 10k-renamed (at least 100)`);
 }
 if (values.runs !== undefined && !(Number.isInteger(Number(values.runs)) && Number(values.runs) > 0)) usage(`--runs takes a positive whole number, not \`${values.runs}\``);
 
@@ -138,6 +139,10 @@ for (const size of sizes) {
     say({ what: 'orgc validate examples/sales-org', orgc: r.validate.ms, baseline: { name: 'node -e 0', ms: r.node.ms }, ratio: r.validate.ms / r.node.ms, target: '≤ 2×', met: r.validate.ms / r.node.ms <= 2, mb: r.validate.mb });
     continue;
   }
+  if (size.endsWith('-renamed')) {
+    diffCase(size, runs);
+    continue;
+  }
   const { file, findings } = org(size);
   const r = compare({ jsyaml: ['node', JS_YAML, file], validate: [ORGC, 'validate', file] }, runs);
   if (findings) {
@@ -175,6 +180,45 @@ for (const size of sizes) {
     }
   }
 }
+/**
+ * `orgc diff` between a synthetic org and a copy with 10 % of its role ids renamed (every reference
+ * following), against a js-yaml parse of both files; and whether it found exactly those renames.
+ */
+function diffCase(size: string, runs: number): void {
+  const plainSize = size.replace(/-renamed$/, '');
+  const { file: base } = org(plainSize);
+  const dir = path.join(DATA, size);
+  const head = path.join(dir, 'org.yaml');
+  const renamesFile = path.join(dir, 'renames.json');
+  if (!existsSync(head)) {
+    process.stderr.write(`renaming 10 % of the roles of the ${plainSize}-role org into ${path.relative(ROOT, dir)} …\n`);
+    mkdirSync(dir, { recursive: true });
+    const { yaml, roles } = renameShare(readFileSync(base, 'utf8'), 10);
+    writeFileSync(head, yaml);
+    writeFileSync(renamesFile, JSON.stringify(roles.size));
+    const config = path.join(path.dirname(base), 'orgc.config.yaml');
+    if (existsSync(config)) writeFileSync(path.join(dir, 'orgc.config.yaml'), readFileSync(config));
+  }
+  const renamed = Number(readFileSync(renamesFile, 'utf8'));
+  const once = spawnSync(ORGC, ['diff', base, head, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  check({ code: once.status }, `diff ${size}`);
+  const kinds: Record<string, number> = {};
+  for (const c of JSON.parse(once.stdout).changes as Array<{ kind: string }>) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+  const exact = kinds['role-renamed'] === renamed && Object.keys(kinds).length === 1;
+  const r = compare({ jsyaml: ['node', JS_YAML, base, head], diff: [ORGC, 'diff', base, head, '--format', 'json'] }, runs);
+  check(r.diff, `diff ${size}`);
+  const ratio = r.diff.ms / r.jsyaml.ms;
+  say({
+    what: `orgc diff, ${plainSize} roles, ${renamed} renamed (${exact ? 'exactly those renames' : `found ${JSON.stringify(kinds)}`})`,
+    orgc: r.diff.ms,
+    baseline: { name: 'js-yaml parse of both', ms: r.jsyaml.ms },
+    ratio,
+    target: '≤ 2×, the renames and nothing else',
+    met: ratio <= 2 && exact,
+    mb: r.diff.mb,
+  });
+}
+
 for (const [a, b] of [['1k', '10k'], ['10k', '100k']] as const) {
   if (byRoles[a] && byRoles[b]) {
     const growth = byRoles[b] / byRoles[a];

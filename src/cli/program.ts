@@ -55,7 +55,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 
   program
     .command('diff')
-    .description('what a change does to the org design: roles, reporting lines, duties, RACI, headcount, KPIs, findings')
+    .description('what a change does to the org design: roles, reporting lines, duties, RACI, headcount, KPIs and every other part of the model; findings introduced and fixed')
     .argument('<base>', 'the org before: a file, a directory, or a git revision of one (`main:org/`)')
     .argument('<head>', 'the org after, the same way')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))

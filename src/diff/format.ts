@@ -4,7 +4,7 @@ import type { MessageData, Messages } from '../finding.js';
 import { formatMessage } from '../i18n/format.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { markdownText } from '../render/escape.js';
-import type { Change, ChangeKind, Ref } from './compare.js';
+import type { Change, ChangeKind, ItemNoun, Noun, Ref } from './compare.js';
 import type { DiffReport, FindingRef } from './report.js';
 
 export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
@@ -12,12 +12,17 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const DIFF_JSON_VERSION = 1;
 
 /** The groups a change falls in, in the order a reviewer wants them. */
+const entityKinds = (...nouns: ItemNoun[]): ChangeKind[] => nouns.flatMap((n) => [`${n}-added`, `${n}-removed`, `${n}-changed`] as ChangeKind[]);
 const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
-  { id: 'roles', kinds: ['role-split', 'roles-merged', 'role-renamed', 'role-added', 'role-removed', 'role-retitled'], folded: false },
+  { id: 'roles', kinds: ['role-split', 'roles-merged', 'role-renamed', 'role-added', 'role-removed', 'role-retitled', 'role-changed'], folded: false },
   { id: 'lines', kinds: ['manager-changed', 'dotted-added', 'dotted-removed'], folded: false },
-  { id: 'duties', kinds: ['duty-moved', 'raci-changed', 'duty-added', 'duty-removed'], folded: true },
+  { id: 'duties', kinds: ['duty-renamed', 'duty-moved', 'raci-changed', 'duty-added', 'duty-removed', 'duty-changed'], folded: true },
   { id: 'headcount', kinds: ['headcount-changed', 'vacancies-changed'], folded: true },
-  { id: 'performance', kinds: ['kpi-added', 'kpi-removed', 'kpi-changed', 'service-level-added', 'service-level-removed', 'service-level-changed', 'target-added', 'target-removed', 'target-changed'], folded: true },
+  { id: 'performance', kinds: entityKinds('kpi', 'service-level', 'target'), folded: true },
+  { id: 'process', kinds: ['process-reordered', ...entityKinds('stage', 'step')], folded: true },
+  { id: 'monitoring', kinds: [...entityKinds('metric', 'review', 'signal')], folded: true },
+  { id: 'people', kinds: entityKinds('person'), folded: true },
+  { id: 'vocabulary', kinds: ['org-changed', ...entityKinds('dimension', 'dimension-value', 'family', 'competency', 'tool')], folded: true },
 ];
 
 /** The report's fixed words, a message catalogue like the rules' own. */
@@ -28,6 +33,10 @@ const WORDS: Messages = {
   duties: { en: 'Duties and RACI', 'zh-CN': '职责与 RACI' },
   headcount: { en: 'Headcount', 'zh-CN': '编制' },
   performance: { en: 'KPIs, service levels and targets', 'zh-CN': 'KPI、服务时限与目标' },
+  process: { en: 'Process', 'zh-CN': '流程' },
+  monitoring: { en: 'Metrics, reviews and adaptation signals', 'zh-CN': '指标、复盘会议与调整信号' },
+  people: { en: 'People', 'zh-CN': '人员' },
+  vocabulary: { en: 'Org, dimensions, families, competencies and tools', 'zh-CN': '组织、维度、岗位族、能力与工具' },
   newFindings: { en: 'New findings', 'zh-CN': '新增问题' },
   fixedFindings: { en: 'Fixed findings', 'zh-CN': '已解决的问题' },
   none: { en: 'No change to the org design.', 'zh-CN': '组织设计没有变化。' },
@@ -56,16 +65,32 @@ const SENTENCES: Messages = {
   'dotted-removed': { en: '{role} no longer has a dotted line to {manager}', 'zh-CN': '{role} 不再虚线汇报给 {manager}' },
   'duty-added': { en: 'New duty {duty}', 'zh-CN': '新增职责 {duty}' },
   'duty-removed': { en: 'Duty {duty} removed', 'zh-CN': '删除职责 {duty}' },
+  'duty-renamed': { en: 'Duty {from} renamed to {to} (same work, same roles)', 'zh-CN': '职责 {from} 改为 {to}（内容与岗位相同）' },
+  'process-reordered': { en: 'Process steps reordered: {from} → {to}', 'zh-CN': '流程步骤顺序调整：{from} → {to}' },
+  'org-changed': { en: 'The org: {field} {from} → {to}', 'zh-CN': '组织：{field} {from} → {to}' },
   'duty-moved': { en: '{duty}: {letter} moved from {from} to {to}', 'zh-CN': '{duty}：{letter} 从 {from} 移交给 {to}' },
   'raci-changed': { en: '{duty}: {role} {from} → {to}', 'zh-CN': '{duty}: {role} {from} → {to}' },
   'headcount-changed': { en: '{role}: headcount {from} → {to}', 'zh-CN': '{role} 编制 {from} → {to}' },
   'vacancies-changed': { en: '{role}: open positions {from} → {to}', 'zh-CN': '{role} 空缺 {from} → {to}' },
   added: { en: 'New {noun} {item}', 'zh-CN': '新增 {noun} {item}' },
   removed: { en: '{Noun} {item} removed', 'zh-CN': '删除{noun} {item}' },
-  changed: { en: '{noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
+  changed: { en: '{Noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
   kpi: { en: 'KPI', 'zh-CN': 'KPI' },
   'service-level': { en: 'service level', 'zh-CN': '服务时限' },
   target: { en: 'target', 'zh-CN': '目标' },
+  role: { en: 'role', 'zh-CN': '岗位' },
+  duty: { en: 'duty', 'zh-CN': '职责' },
+  dimension: { en: 'dimension', 'zh-CN': '维度' },
+  'dimension-value': { en: 'dimension value', 'zh-CN': '维度取值' },
+  family: { en: 'role family', 'zh-CN': '岗位族' },
+  competency: { en: 'competency', 'zh-CN': '能力' },
+  stage: { en: 'process stage', 'zh-CN': '流程阶段' },
+  step: { en: 'process step', 'zh-CN': '流程步骤' },
+  metric: { en: 'metric', 'zh-CN': '指标' },
+  review: { en: 'review', 'zh-CN': '复盘会议' },
+  tool: { en: 'tool', 'zh-CN': '工具' },
+  signal: { en: 'adaptation signal', 'zh-CN': '调整信号' },
+  person: { en: 'person', 'zh-CN': '人员' },
 };
 
 /** One line per change; `name` formats a reference (bold in Markdown, plain in the terminal). */
@@ -99,18 +124,17 @@ function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (
     case 'headcount-changed':
     case 'vacancies-changed':
       return say(c.kind, { role: name(c.role), from: c.from, to: c.to });
-    case 'kpi-added':
-    case 'service-level-added':
-    case 'target-added':
-    case 'kpi-removed':
-    case 'service-level-removed':
-    case 'target-removed':
-    case 'kpi-changed':
-    case 'service-level-changed':
-    case 'target-changed': {
-      const [, entity, what] = /^(kpi|service-level|target)-(added|removed|changed)$/.exec(c.kind)!;
+    case 'duty-renamed':
+      return say(c.kind, { from: name(c.from), to: name(c.to) });
+    case 'process-reordered':
+      return say(c.kind, { from: code(c.from), to: code(c.to) });
+    case 'org-changed':
+      return say(c.kind, { field: c.field, from: code(c.from || '–'), to: code(c.to || '–') });
+    default: {
+      // `<noun>-added`, `<noun>-removed`, `<noun>-changed` of every other kind of entity.
+      const [, entity, what] = /^(.+)-(added|removed|changed)$/.exec(c.kind)! as unknown as [string, ItemNoun | Noun, string];
       const noun = say(entity, {});
-      const data: MessageData = { noun, Noun: capital(noun), item: name(c.item) };
+      const data: MessageData = { noun, Noun: capital(noun), item: 'item' in c ? name(c.item) : '' };
       if ('field' in c) Object.assign(data, { field: c.field, from: code(c.from || '–'), to: code(c.to || '–') });
       return say(what, data);
     }
@@ -129,11 +153,17 @@ export function summaryLine(report: DiffReport, lang: UiLanguage): string {
     [count(['role-split']), 'role split|roles split', '个岗位拆分'],
     [count(['roles-merged']), 'merge|merges', '处合并'],
     [count(['role-renamed', 'role-retitled']), 'role renamed|roles renamed', '个岗位更名'],
+    [count(['role-changed']), 'other role change|other role changes', '处其他岗位变化'],
     [count(['manager-changed', 'dotted-added', 'dotted-removed']), 'reporting-line change|reporting-line changes', '处汇报关系变化'],
     [count(['duty-moved']), 'duty moved|duties moved', '项职责移交'],
-    [count(['raci-changed', 'duty-added', 'duty-removed']), 'other duty change|other duty changes', '处其他职责变化'],
+    [count(['duty-renamed']), 'duty renamed|duties renamed', '项职责更名'],
+    [count(['raci-changed', 'duty-added', 'duty-removed', 'duty-changed']), 'other duty change|other duty changes', '处其他职责变化'],
     [count(['headcount-changed', 'vacancies-changed']), 'headcount change|headcount changes', '处编制变化'],
     [count(GROUPS[4].kinds), 'KPI/service-level/target change|KPI/service-level/target changes', '处 KPI/时限/目标变化'],
+    [count(GROUPS[5].kinds), 'process change|process changes', '处流程变化'],
+    [count(GROUPS[6].kinds), 'metric/review/signal change|metric/review/signal changes', '处指标/复盘/信号变化'],
+    [count(GROUPS[7].kinds), 'change to people|changes to people', '处人员变化'],
+    [count(GROUPS[8].kinds), 'other change|other changes', '处其他变化'],
   ];
   const errors = report.findings.introduced.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.introduced.filter((f) => f.severity !== 'error').length;

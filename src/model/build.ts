@@ -56,7 +56,7 @@ class ModelBuilder {
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
     const m: OrgModel = {
-      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, ...(org.value.draft ? { draft: true } : {}), src: org.src },
+      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, notes: org.value.notes, ...(org.value.draft ? { draft: true } : {}), src: org.src },
       files: this.files.map((f) => f.path),
       competencyLevels: levels?.value ?? [],
       dimensions: new Map(),
@@ -78,21 +78,21 @@ class ModelBuilder {
 
     // Entities that others refer to come first.
     for (const d of decl('dimensions')) {
-      const dim: Dimension = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, values: new Map() };
+      const dim: Dimension = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, notes: d.value.notes, values: new Map() };
       for (const [id, v] of Object.entries(d.value.values)) {
-        const value: DimensionValue = { id, src: sub(d.src, 'values', id), name: v.name, description: v.description, dimension: dim };
+        const value: DimensionValue = { id, src: sub(d.src, 'values', id), name: v.name, description: v.description, notes: v.notes, dimension: dim };
         dim.values.set(id, value);
       }
       m.dimensions.set(d.id, dim);
     }
-    for (const d of decl('families')) m.families.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, roles: [] });
+    for (const d of decl('families')) m.families.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, notes: d.value.notes, roles: [] });
     for (const d of decl('competencies')) {
-      m.competencies.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, levels: d.value.levels ?? m.competencyLevels });
+      m.competencies.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, notes: d.value.notes, levels: d.value.levels ?? m.competencyLevels });
     }
     let order = 0;
     const stepDecls = new Map<string, Source>();
     for (const d of decl('process')) {
-      const stage: Stage = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, steps: [] };
+      const stage: Stage = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, notes: d.value.notes, steps: [] };
       m.stages.set(d.id, stage);
       for (const [id, s] of Object.entries(d.value.steps)) {
         const src = sub(d.src, 'steps', id);
@@ -102,13 +102,13 @@ class ModelBuilder {
           continue;
         }
         stepDecls.set(id, src);
-        const step: Step = { id, src, name: s.name, description: s.description, stage, order: order++, duties: [] };
+        const step: Step = { id, src, name: s.name, description: s.description, notes: s.notes, stage, order: order++, duties: [] };
         stage.steps.push(step);
         m.steps.set(id, step);
       }
     }
-    for (const d of decl('tools')) m.tools.set(d.id, { id: d.id, src: d.src, name: d.value.name, kind: d.value.kind, description: d.value.description, users: [] });
-    for (const d of decl('metrics')) m.metrics.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit });
+    for (const d of decl('tools')) m.tools.set(d.id, { id: d.id, src: d.src, name: d.value.name, kind: d.value.kind, description: d.value.description, notes: d.value.notes, users: [] });
+    for (const d of decl('metrics')) m.metrics.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit, notes: d.value.notes });
 
     for (const d of decl('duties')) {
       const duty: Duty = {
@@ -120,6 +120,7 @@ class ModelBuilder {
         step: d.value.step === undefined ? undefined : this.ref(m.steps, d.value.step, 'step', d.src, 'value', 'step'),
         demands: this.levels(m, d.value.demands, d.src, 'demands'),
         effort: d.value.effort,
+        notes: d.value.notes,
         assignments: [],
         responsible: [],
         accountable: [],
@@ -140,6 +141,7 @@ class ModelBuilder {
       const role = m.roles.get(d.id)!;
       role.title = v.title;
       role.purpose = v.purpose;
+      role.notes = v.notes;
       role.level = v.level;
       role.family = v.family === undefined ? undefined : this.ref(m.families, v.family, 'family', d.src, 'value', 'family');
       role.cut = this.cut(m, v.cut, d.src);
@@ -151,6 +153,7 @@ class ModelBuilder {
         experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
         competencies: this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'),
         other: v.requires?.other ?? NONE,
+        notes: v.requires?.notes,
       };
       role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
       if (role.family) role.family.roles.push(role);
@@ -201,6 +204,7 @@ class ModelBuilder {
         better: d.value.better ?? 'higher',
         measures: this.refs(m.duties, d.value.measures, 'duty', d.src, 'measures'),
         owners: this.refs(m.roles, d.value.owners, 'role', d.src, 'owners'),
+        notes: d.value.notes,
       };
       for (const duty of kpi.measures) duty.kpis = append(duty.kpis, kpi);
       for (const role of kpi.owners) role.kpis = append(role.kpis, kpi);
@@ -218,6 +222,7 @@ class ModelBuilder {
         to: this.party(m, v.to, d.src, 'to'),
         within: parseQuantity(v.within),
         step: v.step === undefined ? undefined : this.ref(m.steps, v.step, 'step', d.src, 'value', 'step'),
+        notes: v.notes,
         parts: [],
       };
       m.serviceLevels.set(d.id, sl);
@@ -241,7 +246,7 @@ class ModelBuilder {
       const chair = this.ref(m.roles, d.value.chair, 'role', d.src, 'value', 'chair');
       const attendees = this.refs(m.roles, d.value.attendees, 'role', d.src, 'attendees');
       if (!chair) continue;
-      const review: Review = { id: d.id, src: d.src, name: d.value.name, cadence: d.value.cadence, chair, attendees, purpose: d.value.purpose };
+      const review: Review = { id: d.id, src: d.src, name: d.value.name, cadence: d.value.cadence, chair, attendees, purpose: d.value.purpose, notes: d.value.notes };
       chair.chairs = append(chair.chairs, review);
       for (const r of attendees) r.attends = append(r.attends, review);
       m.reviews.set(d.id, review);
@@ -260,6 +265,7 @@ class ModelBuilder {
         children: [],
         owner: v.owner === undefined ? undefined : this.ref(m.roles, v.owner, 'role', d.src, 'value', 'owner'),
         scope: this.scope(m, v.scope, d.src),
+        notes: v.notes,
       };
       if (target.owner) target.owner.targets = append(target.owner.targets, target);
       m.targets.set(d.id, target);
@@ -279,7 +285,7 @@ class ModelBuilder {
 
     for (const d of decl('signals')) {
       const v = d.value;
-      const signal: Signal = { id: d.id, src: d.src, name: v.name, watch: v.watch, when: v.when, change: v.change, role: v.role, roles: v.roles ?? [], rationale: v.rationale };
+      const signal: Signal = { id: d.id, src: d.src, name: v.name, watch: v.watch, when: v.when, change: v.change, role: v.role, roles: v.roles ?? [], rationale: v.rationale, notes: v.notes };
       m.signals.set(d.id, signal);
     }
 
@@ -295,6 +301,7 @@ class ModelBuilder {
         experience: v.experience === undefined ? undefined : parseYears(v.experience),
         competencies: this.levels(m, v.competencies, d.src, 'competencies'),
         scope: this.scope(m, v.scope, d.src),
+        notes: v.notes,
       };
       role.people = append(role.people, person);
       m.people.set(d.id, person);
@@ -562,6 +569,7 @@ function newRole(id: string, src: Source): Role {
     src,
     title: '',
     purpose: undefined,
+    notes: undefined,
     level: 'frontline',
     family: undefined,
     cut: NONE,
@@ -575,7 +583,7 @@ function newRole(id: string, src: Source): Role {
     headcount: 1,
     vacancies: 0,
     duties: NONE,
-    requires: { experience: undefined, competencies: EMPTY_LEVELS, other: NONE },
+    requires: { experience: undefined, competencies: EMPTY_LEVELS, other: NONE, notes: undefined },
     tools: NONE,
     kpis: NONE,
     people: NONE,

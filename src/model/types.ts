@@ -15,6 +15,8 @@ export interface Source {
 export interface Entity {
   id: string;
   src: Source;
+  /** Free-form notes from the YAML: not rendered, but part of the design a diff reports. */
+  notes?: Text;
 }
 
 export interface OrgInfo {
@@ -24,6 +26,7 @@ export interface OrgInfo {
   description?: Text;
   /** Written by `orgc import`: render lists what is missing instead of refusing. */
   draft?: boolean;
+  notes?: Text;
   src: Source;
 }
 
@@ -101,6 +104,7 @@ export interface Requirements {
   /** Read-only: roles with the same requirements share one map. */
   competencies: ReadonlyMap<Competency, number>;
   other: readonly Text[];
+  notes?: Text;
 }
 
 export interface Role extends Entity {
