@@ -14,10 +14,14 @@
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
 //   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
 //   produce were not asked for, not retired.
+// - The manifest also keeps, per format, a fingerprint of the render's inputs and a hash of each
+//   page (render-fingerprint.ts): `--check` with unchanged inputs compares the pages on disk with
+//   those hashes instead of rendering again.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
+import { pageHash } from './render-fingerprint.js';
 import { randomSuffix } from './temp-name.js';
 
 export const MANIFEST = '.orgc-manifest.json';
@@ -26,6 +30,10 @@ const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
 interface Manifest {
   version: 1;
   files: Record<string, string[]>;
+  /** Per format: the fingerprint of the inputs of the last full render. */
+  inputs?: Record<string, string>;
+  /** Per format: each page's hash, as written. */
+  hashes?: Record<string, Record<string, string>>;
 }
 
 export type Contents = Map<string, string | Uint8Array>;
@@ -56,7 +64,7 @@ export interface WriteResult {
   removed: string[];
 }
 
-export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<WriteResult> {
+export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false, fingerprint?: string): Promise<WriteResult> {
   finishPending(outDir);
   const targets = [...contents.keys()].sort().map((rel) => [rel, inside(outDir, rel)] as const);
   const dirs = new Set(targets.map(([, abs]) => path.dirname(abs)));
@@ -91,6 +99,14 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
     else removed.push(rel);
   }
   manifest.files[format] = now.sort();
+  const hashes: Record<string, string> = partial ? { ...manifest.hashes?.[format] } : {};
+  for (const [rel] of targets) hashes[rel] = pageHash(contents.get(rel)!);
+  manifest.hashes = { ...manifest.hashes, [format]: hashes };
+  // A partial render's pages do not make a whole handbook: no fingerprint to check against.
+  const inputs = { ...manifest.inputs };
+  if (fingerprint && !partial) inputs[format] = fingerprint;
+  else delete inputs[format];
+  manifest.inputs = inputs;
   const pending: Pending = {
     version: 1,
     renames: staged.map(([rel, tmp]) => [path.relative(outDir, tmp).split(path.sep).join('/'), rel]),
@@ -180,31 +196,74 @@ export interface CheckResult {
   stale: string[];
 }
 
+/** Files read at once when checking: enough to keep the disk busy, few enough for any ulimit. */
+const READ_CONCURRENCY = 32;
+
+async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+}
+
 /** What `render` would change: files it would add, rewrite, or remove. Writes nothing. */
 export async function checkOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<CheckResult> {
   const result: CheckResult = { missing: [], different: [], stale: [] };
-  for (const rel of [...contents.keys()].sort()) {
+  await forEachConcurrently([...contents.keys()], async (rel) => {
     let current: Buffer;
     try {
       current = await readFile(inside(outDir, rel));
     } catch {
       result.missing.push(rel);
-      continue;
+      return;
     }
     const wanted = contents.get(rel)!;
     const bytes = typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted);
     if (!current.equals(bytes)) result.different.push(rel);
+  });
+  if (!partial) {
+    const manifest = await readManifest(outDir);
+    await forEachConcurrently(manifest.files[format] ?? [], async (rel) => {
+      if (contents.has(rel)) return;
+      const exists = await readFile(inside(outDir, rel)).then(() => true, () => false);
+      if (exists) result.stale.push(rel);
+    });
   }
-  if (partial) return result;
+  return sorted(result);
+}
+
+/**
+ * `--check` without rendering: when the manifest says the handbook was rendered from these very
+ * inputs, the pages only need to be what was written — compared with the hashes the manifest keeps.
+ * Undefined when the manifest cannot tell (other inputs, an older orgc, a partial render).
+ */
+export async function checkByFingerprint(outDir: string, format: string, fingerprint: string): Promise<(CheckResult & { files: number }) | undefined> {
+  if (existsSync(path.join(outDir, PENDING))) return undefined;
   const manifest = await readManifest(outDir);
-  for (const rel of manifest.files[format] ?? []) {
-    if (contents.has(rel)) continue;
-    const exists = await readFile(inside(outDir, rel)).then(() => true, () => false);
-    if (exists) result.stale.push(rel);
-  }
-  return result;
+  const hashes = manifest.hashes?.[format];
+  const files = manifest.files[format];
+  if (manifest.inputs?.[format] !== fingerprint || !hashes || !files || files.length !== Object.keys(hashes).length) return undefined;
+  const result: CheckResult = { missing: [], different: [], stale: [] };
+  await forEachConcurrently(files, async (rel) => {
+    let current: Buffer;
+    try {
+      current = await readFile(inside(outDir, rel));
+    } catch {
+      result.missing.push(rel);
+      return;
+    }
+    if (pageHash(current) !== hashes[rel]) result.different.push(rel);
+  });
+  return { ...sorted(result), files: files.length };
+}
+
+function sorted(result: CheckResult): CheckResult {
+  return { missing: result.missing.sort(), different: result.different.sort(), stale: result.stale.sort() };
 }
 
 function sortKeys(m: Manifest): Manifest {
-  return { version: 1, files: Object.fromEntries(Object.keys(m.files).sort().map((k) => [k, m.files[k]])) };
+  const byKey = <T>(o: Record<string, T>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const hashes = m.hashes ? Object.fromEntries(Object.keys(m.hashes).sort().map((k) => [k, byKey(m.hashes![k])])) : undefined;
+  return { version: 1, files: byKey(m.files), ...(m.inputs ? { inputs: byKey(m.inputs) } : {}), ...(hashes ? { hashes } : {}) };
 }
