@@ -61,3 +61,9 @@ export function renderFingerprint(parts: FingerprintParts): string {
 export function pageHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('base64url');
 }
+
+/** The same hash, of a page handed over in chunks. */
+export function pageHasher(): { update(chunk: string | Uint8Array): void; digest(): string } {
+  const hash = createHash('sha256');
+  return { update: (chunk) => void hash.update(chunk), digest: () => hash.digest('base64url') };
+}

@@ -1,7 +1,7 @@
 // CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese correctly), quoted as
 // RFC 4180 says, and every cell that a spreadsheet would take for a formula made inert.
 import { stringify } from 'csv-stringify/sync';
-import type { Output, RenderOptions } from './output.js';
+import type { PageSink, RenderOptions  } from './output.js';
 import { fitsMatrix, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows } from './raci-table.js';
 import type { Views } from './view/types.js';
 
@@ -17,7 +17,7 @@ function csv(rows: Array<Array<string | number>>): string {
   return BOM + stringify(rows.map((r) => r.map(inertCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
-export function renderCsv(views: Views, opts: RenderOptions, out: Output): void {
+export function renderCsv(views: Views, opts: RenderOptions, out: PageSink): void {
   const l = views.labels;
   const wants = (kind: string) => !opts.only || opts.only.includes(kind);
   if (wants('raci')) {

@@ -7,7 +7,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { inertCell } from './csv.js';
-import type { Output } from './output.js';
+import type { PageSink  } from './output.js';
 import { fitsMatrix, MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows, type Row } from './raci-table.js';
 import { MAX_RACI_COLUMNS } from './view/build.js';
 import type { Views } from './view/types.js';
@@ -36,7 +36,7 @@ export interface Sheet {
   columns: Array<{ width: number }>;
 }
 
-export async function renderXlsx(views: Views, out: Output, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
+export async function renderXlsx(views: Views, out: PageSink, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
   const buffer = await writeXlsxFile(workbookSheets(views, limits) as never, { fontFamily: 'Calibri', fontSize: 11 }).toBuffer();
   out.set('org.xlsx', stableZip(buffer));
 }

@@ -15,7 +15,7 @@ import { printTimings, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
-import { checkByFingerprint, checkOutput, writeOutput, type CheckResult } from '../output-dir.js';
+import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
 import { renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
 
@@ -87,16 +87,20 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     }
   }
   const progress = io.stderrIsTTY ? progressLine(io) : undefined;
-  let contents;
+  // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
+  // held in memory whole. Nothing is renamed into place before the render has finished.
+  const partial = only !== undefined;
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial) : new StagedOutput(out, opts.format, partial);
   try {
-    contents = await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }));
+    await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }, sink));
   } catch (error) {
+    if (sink instanceof StagedOutput) sink.abort();
     if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(error.message);
     throw error;
   } finally {
     if (progress) io.stderr('\r\x1b[K');
   }
-  if (contents.size === 0) {
+  if (sink.size === 0) {
     throw new UsageError(only ? `--only ${only.join(',')} gives nothing to render as ${opts.format}` : `the org has nothing to render as ${opts.format}`);
   }
   function outOfDate(result: CheckResult): number {
@@ -110,12 +114,12 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     printTimings(io.stderr);
     return EXIT_FINDINGS;
   }
-  if (opts.check) {
-    const result = await timedAsync('check', () => checkOutput(out, opts.format, contents, only !== undefined));
-    files = contents.size;
+  if (sink instanceof CheckedOutput) {
+    const result = await timedAsync('check', () => sink.result());
+    files = sink.size;
     return result.missing.length + result.different.length + result.stale.length === 0 ? upToDate() : outOfDate(result);
   }
-  const result = await timedAsync('write', () => writeOutput(out, opts.format, contents, only !== undefined, fingerprint));
+  const result = await timedAsync('write', () => sink.commit(fingerprint));
   const removed = result.removed.length ? (words ? `，删除 ${result.removed.length} 个过期文件` : `, removed ${result.removed.length} stale`) : '';
   io.stdout(
     words
