@@ -227,7 +227,7 @@ export const DEFECT_RULES = DEFECTS.map((d) => d.rule);
 
 /** Apply `copies` of every defect; returns the findings expected, by rule. */
 export function injectDefects(parts: OrgParts, copies: number): Record<string, number> {
-  const regions = parts.regionIds.map((r) => regionOf(parts.roles, r));
+  const regions = regionsOf(parts.roles, parts.regionIds);
   const expected: Record<string, number> = {};
   // The same defect twice in one region would break the same thing twice: one finding, not two.
   const used = new Set<string>();
@@ -244,10 +244,24 @@ export function injectDefects(parts: OrgParts, copies: number): Record<string, n
   return Object.fromEntries(Object.entries(expected).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function regionOf(roles: DefectRole[], r: string): Region {
-  const find = (id: string) => roles.find((x) => x.id === id)!;
-  const leads = roles.filter((x) => x.id.startsWith(`lead-${r}-`));
-  return { r, rm: find(`rm-${r}`), csm: find(`csm-${r}`), leads, frontline: roles.filter((x) => x.reportsTo && leads.some((l) => l.id === x.reportsTo)) };
+/** Each region's manager, customer success manager, team leads and their reports, in role order. */
+function regionsOf(roles: DefectRole[], regionIds: string[]): Region[] {
+  const byId = new Map(roles.map((x) => [x.id, x]));
+  const leadsOf = new Map<string, DefectRole[]>(regionIds.map((r) => [r, []]));
+  const regionOfLead = new Map<string, string>();
+  for (const x of roles) {
+    const m = /^lead-(.+)-[^-]+$/.exec(x.id);
+    const leads = m && leadsOf.get(m[1]);
+    if (!leads) continue;
+    leads.push(x);
+    regionOfLead.set(x.id, m[1]);
+  }
+  const frontlineOf = new Map<string, DefectRole[]>(regionIds.map((r) => [r, []]));
+  for (const x of roles) {
+    const r = x.reportsTo === undefined ? undefined : regionOfLead.get(x.reportsTo);
+    if (r !== undefined) frontlineOf.get(r)!.push(x);
+  }
+  return regionIds.map((r) => ({ r, rm: byId.get(`rm-${r}`)!, csm: byId.get(`csm-${r}`)!, leads: leadsOf.get(r)!, frontline: frontlineOf.get(r)! }));
 }
 
 function region(role: DefectRole): string {

@@ -61,6 +61,15 @@ function random(seed: number): () => number {
 type Role = DefectRole;
 
 /**
+ * A role's duties, in the order they are added. Every region's duties have ids of their own, so
+ * ordinary objects would make V8 build a hidden class per region (a fifth of the time at 100k
+ * roles); an object without a prototype is a plain dictionary from the start.
+ */
+function dutyMap(entries: Role['duties'] = {}): Role['duties'] {
+  return Object.assign(Object.create(null) as Role['duties'], entries);
+}
+
+/**
  * About `targetRoles` roles, over `files` files; with `defects` = k, k copies of every known defect
  * (defects.ts), whose findings the result's `expected` counts.
  */
@@ -89,33 +98,31 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
   type Node = { id: string; regions: string[]; level: number };
   let layer: Node[] = regionIds.map((r) => ({ id: `rm-${r}`, regions: [r], level: 0 }));
   const groupLayers: Node[][] = [];
+  // groupLayers[0] are region managers; higher entries group them; the last is below the director.
+  const parentOf = new Map<string, string>();
   while (layer.length > GROUP) {
     // Even groups (sizes differ by at most one), so no manager is left with a single report.
     const count = Math.ceil(layer.length / GROUP);
     const next: Node[] = [];
     for (let g = 0; g < count; g++) {
       const children = layer.slice(Math.floor((g * layer.length) / count), Math.floor(((g + 1) * layer.length) / count));
-      next.push({ id: `g${groupLayers.length + 1}-${g + 1}`, regions: children.flatMap((c) => c.regions), level: groupLayers.length + 1 });
+      const node = { id: `g${groupLayers.length + 1}-${g + 1}`, regions: children.flatMap((c) => c.regions), level: groupLayers.length + 1 };
+      for (const c of children) parentOf.set(c.id, node.id);
+      next.push(node);
     }
     groupLayers.push(layer);
     layer = next;
   }
   groupLayers.push(layer);
-  // groupLayers[0] are region managers; higher entries group them; the last is below the director.
-  const parentOf = new Map<string, string>();
-  for (let l = groupLayers.length - 1; l >= 1; l--) {
-    for (const node of groupLayers[l]) {
-      const children = groupLayers[l - 1].filter((c) => c.regions.every((r) => node.regions.includes(r)));
-      for (const c of children) parentOf.set(c.id, node.id);
-    }
-  }
+  // Lookups by id and region: the org is written out in one pass over each list, never a search.
+  const regionIndex = new Map(regionIds.map((r, i) => [r, i]));
   for (let l = groupLayers.length - 1; l >= 1; l--) {
     for (const node of groupLayers[l]) {
       roles.push({
         id: node.id, title: `Area Director ${node.id}`, titleZh: `大区总监 ${node.id}`, level: 'tactical',
         reportsTo: parentOf.get(node.id) ?? director.id, headcount: 1, vacancies: 0, cut: ['region'], scope: { region: node.regions },
         duties: { 'break-down-targets': 'C', 'respond-to-competition': 'C', 'design-incentives': 'C', [`coach-layer-${l}`]: 'R' },
-        requires: { planning: 2, coaching: 2 }, experience: 5, file: fileOf(regionIds.indexOf(node.regions[0])),
+        requires: { planning: 2, coaching: 2 }, experience: 5, file: fileOf(regionIndex.get(node.regions[0])!),
       });
     }
   }
@@ -126,11 +133,11 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
     const rm: Role = {
       id: `rm-${r}`, title: `Regional Sales Manager ${r}`, titleZh: `区域销售经理 ${r}`, level: 'tactical',
       reportsTo: parentOf.get(`rm-${r}`) ?? director.id, headcount: 1, vacancies: 0, cut: ['region'], scope: { region: [r] },
-      duties: { 'break-down-targets': 'C', 'respond-to-competition': 'C' }, requires: {}, experience: 4, file,
+      duties: dutyMap({ 'break-down-targets': 'C', 'respond-to-competition': 'C' }), requires: {}, experience: 4, file,
     };
     const csm: Role = {
       id: `csm-${r}`, title: `Customer Success Manager ${r}`, titleZh: `客户成功经理 ${r}`, level: 'operations',
-      reportsTo: rm.id, headcount: 2, vacancies: 0, cut: ['region'], scope: { region: [r] }, duties: {}, requires: {}, file,
+      reportsTo: rm.id, headcount: 2, vacancies: 0, cut: ['region'], scope: { region: [r] }, duties: dutyMap(), requires: {}, file,
     };
     roles.push(rm, csm);
     const leads: Role[] = [];
@@ -141,7 +148,7 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
       const lead: Role = {
         id: `lead-${r}-${t + 1}`, title: `Team Lead ${r}/${t + 1}`, titleZh: `团队主管 ${r}/${t + 1}`, level: 'tactical',
         reportsTo: rm.id, headcount: 2, vacancies: 0, cut: ['region', 'segment'], scope: { region: [r], segment: [segment] },
-        duties: {}, requires: {}, experience: 3, file,
+        duties: dutyMap(), requires: {}, experience: 3, file,
       };
       leads.push(lead);
       roles.push(lead);
@@ -154,7 +161,7 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
           id: `${tier}-${product}-${r}-${t + 1}`, title: `${tier.toUpperCase()} Sales ${product} ${r}/${t + 1}`, titleZh: `${tier === 'ka' ? '大客户' : tier === 'smb' ? '中小企业' : '零售'}销售 ${product} ${r}/${t + 1}`,
           level: 'frontline', reportsTo: lead.id, headcount, vacancies: rand() < 0.15 ? 1 : 0,
           cut: ['region', 'segment', 'tier', 'product'], scope: { region: [r], segment: [segment], tier: [tier], product: [product] },
-          duties: {}, requires: {}, file,
+          duties: dutyMap(), requires: {}, file,
         };
         frontline.push(role);
         byTier[tier].push(role);
@@ -207,8 +214,9 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
   if (groupLayers.length === 1) director.duties['coach-managers'] = 'A';
   if (topChildren.every((id) => id.startsWith('rm-'))) {
     // Without grouping layers the region managers coach each other's managers: nobody else would.
+    const byId = new Map(roles.map((r) => [r.id, r]));
     for (const id of topChildren) {
-      const rm = roles.find((r) => r.id === id)!;
+      const rm = byId.get(id)!;
       rm.duties['coach-managers'] = 'R';
       rm.requires.coaching = 2;
     }
@@ -257,16 +265,24 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
       ? ['  coach-managers: { name: Coach the managers, area: enablement, demands: { coaching: 2 } }']
       : groupLayers.slice(1).map((_, i) => `  coach-layer-${i + 1}: { name: Coach the managers of layer ${i + 1}, area: enablement, demands: { coaching: 2 } }`)),
   ];
-  const roleLines = (file: number) => roles.filter((r) => r.file === file).map(roleYaml);
+  // Every list split by file in one pass each, in its order.
+  const byFile = <T>(list: T[], fileOfItem: (x: T) => number): T[][] => {
+    const split: T[][] = Array.from({ length: fileCount }, () => []);
+    for (const x of list) split[fileOfItem(x)].push(x);
+    return split;
+  };
+  const fileOfRole = new Map(roles.map((r) => [r.id, r.file]));
+  const dutiesOf = byFile(duties, (d) => fileOf(regionIndex.get(/-(r\d+):/.exec(d)![1])!));
+  const rolesOf = byFile(roles, (r) => r.file);
+  const peopleOf = byFile(people, (p) => fileOfRole.get(/role: ([^,]+),/.exec(p)![1])!);
   const files = new Map<string, string>();
   for (let f = 0; f < fileCount; f++) {
     const sections: string[] = [];
     if (f === 0) sections.push(...shared);
-    const myDuties = [...(f === 0 ? sharedDuties : []), ...duties.filter((d) => regionFile(d, regionIds, fileOf) === f)];
+    const myDuties = [...(f === 0 ? sharedDuties : []), ...dutiesOf[f]];
     if (myDuties.length) sections.push('duties:', ...myDuties);
-    sections.push('roles:', ...roleLines(f));
-    const myPeople = people.filter((p) => roles.find((r) => r.id === /role: ([^,]+),/.exec(p)![1])!.file === f);
-    if (myPeople.length) sections.push('people:', ...myPeople);
+    sections.push('roles:', ...rolesOf[f].map(roleYaml));
+    if (peopleOf[f].length) sections.push('people:', ...peopleOf[f]);
     files.set(fileCount === 1 ? 'org.yaml' : `org-${String(f + 1).padStart(2, '0')}.yaml`, header(sections.join('\n') + '\n'));
   }
   const config = [
@@ -275,11 +291,6 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
     ...(expected ? ['  unused-definitions: warning'] : []),
   ];
   return { files, config: config.length ? `rules:\n${config.join('\n')}\n` : undefined, roles: roles.length, expected };
-}
-
-function regionFile(dutyLine: string, regionIds: string[], fileOf: (i: number) => number): number {
-  const r = /-(r\d+):/.exec(dutyLine)![1];
-  return fileOf(regionIds.indexOf(r));
 }
 
 function round(n: number): number {

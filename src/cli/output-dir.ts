@@ -14,10 +14,15 @@
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
 //   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
 //   produce were not asked for, not retired.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// - The manifest also keeps, per format, a fingerprint of the render's inputs and a hash of each
+//   page (render-fingerprint.ts): `--check` with unchanged inputs compares the pages on disk with
+//   those hashes instead of rendering again.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '../render/output.js';
 import { UsageError } from './errors.js';
+import { pageHash, pageHasher } from './render-fingerprint.js';
 import { randomSuffix } from './temp-name.js';
 
 export const MANIFEST = '.orgc-manifest.json';
@@ -26,6 +31,10 @@ const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
 interface Manifest {
   version: 1;
   files: Record<string, string[]>;
+  /** Per format: the fingerprint of the inputs of the last full render. */
+  inputs?: Record<string, string>;
+  /** Per format: each page's hash, as written. */
+  hashes?: Record<string, Record<string, string>>;
 }
 
 export type Contents = Map<string, string | Uint8Array>;
@@ -56,53 +65,127 @@ export interface WriteResult {
   removed: string[];
 }
 
-export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<WriteResult> {
-  finishPending(outDir);
-  const targets = [...contents.keys()].sort().map((rel) => [rel, inside(outDir, rel)] as const);
-  const dirs = new Set(targets.map(([, abs]) => path.dirname(abs)));
-  // Synchronous file operations: the render is done and nothing else waits, and a thousand small
-  // files are written several times faster without a round trip through the thread pool each.
-  for (const dir of dirs) {
-    mkdirSync(dir, { recursive: true });
-    // Leftovers of a render that was killed while writing.
-    for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
-  }
-  const suffix = randomSuffix();
-  const changed = targets.filter(([rel, abs]) => !sameContent(abs, contents.get(rel)!));
-  const staged = changed.map(([rel, abs]) => [rel, path.join(path.dirname(abs), `.${path.basename(abs)}.orgc-${suffix}.tmp`), abs] as const);
-  try {
-    staged.forEach(([rel, tmp], i) => {
-      writeFileSync(tmp, contents.get(rel)!);
-      killPoint('staged', i + 1);
-    });
-  } catch (error) {
-    for (const [, tmp] of staged) rmSync(tmp, { force: true });
-    throw error;
+
+const whole = (page: Page): page is string | Uint8Array => typeof page === 'string' || page instanceof Uint8Array;
+const chunksOf = (page: Page): Iterable<string | Uint8Array> => (whole(page) ? [page] : page);
+
+/**
+ * The output directory as the render writes it: each page is staged (written to a temporary file
+ * beside its target, unless its content is already there) the moment the renderer hands it over,
+ * so no page waits in memory for the others; `commit()` then renames them into place under the
+ * journal, `abort()` removes them.
+ */
+export class StagedOutput {
+  private readonly suffix = randomSuffix();
+  private readonly dirs = new Set<string>();
+  /** Every page produced: its hash, and its temporary file when its content changed. */
+  private readonly pages = new Map<string, { hash: string; tmp?: string }>();
+  private stagedCount = 0;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly format: string,
+    private readonly partial = false,
+  ) {
+    finishPending(outDir);
   }
 
-  const manifest = await readManifest(outDir);
-  const previous = manifest.files[format] ?? [];
-  const now = targets.map(([rel]) => rel);
-  const produced = new Set(now);
-  const removed: string[] = [];
-  for (const rel of previous) {
-    if (produced.has(rel)) continue;
-    if (partial) now.push(rel);
-    else removed.push(rel);
+  get size(): number {
+    return this.pages.size;
   }
-  manifest.files[format] = now.sort();
-  const pending: Pending = {
-    version: 1,
-    renames: staged.map(([rel, tmp]) => [path.relative(outDir, tmp).split(path.sep).join('/'), rel]),
-    removals: removed,
-    manifest: sortKeys(manifest),
-  };
-  // The journal appears whole or not at all: until it does, the previous output stands.
-  const journal = path.join(outDir, PENDING);
-  writeFileSync(`${journal}.orgc-${suffix}.tmp`, JSON.stringify(pending) + '\n');
-  renameSync(`${journal}.orgc-${suffix}.tmp`, journal);
-  commit(outDir, pending);
-  return { written: targets.length, changed: changed.length, removed };
+
+  set(rel: string, page: Page): this {
+    const abs = inside(this.outDir, rel);
+    const dir = path.dirname(abs);
+    if (!this.dirs.has(dir)) {
+      // Synchronous file operations: a thousand small files are written several times faster
+      // without a round trip through the thread pool each.
+      mkdirSync(dir, { recursive: true });
+      // Leftovers of a render that was killed while writing.
+      for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
+      this.dirs.add(dir);
+    }
+    const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${path.basename(abs)}.orgc-${this.suffix}.tmp`);
+    let hash: string;
+    let changed: boolean;
+    if (whole(page)) {
+      hash = pageHash(page);
+      changed = !sameContent(abs, page);
+      if (changed) writeFileSync(tmp, page);
+    } else {
+      // Chunks go straight to the temporary file; it is kept only if it differs from the target.
+      const fd = openSync(tmp, 'w');
+      const hasher = pageHasher();
+      try {
+        for (const chunk of page) {
+          hasher.update(chunk);
+          writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      hash = hasher.digest();
+      changed = fileHash(abs) !== hash;
+      if (!changed) rmSync(tmp, { force: true });
+    }
+    this.pages.set(rel, { hash, tmp: changed ? tmp : undefined });
+    if (changed) killPoint('staged', ++this.stagedCount);
+    return this;
+  }
+
+  /** Remove what was staged: the render failed, the previous output stands. */
+  abort(): void {
+    for (const { tmp } of this.pages.values()) if (tmp) rmSync(tmp, { force: true });
+  }
+
+  /** Rename the staged pages into place, delete retired ones, and record them in the manifest. */
+  async commit(fingerprint?: string): Promise<WriteResult> {
+    const { outDir, format, partial } = this;
+    const now = [...this.pages.keys()].sort();
+    const staged = now.filter((rel) => this.pages.get(rel)!.tmp);
+    const manifest = await readManifest(outDir);
+    const previous = manifest.files[format] ?? [];
+    const removed: string[] = [];
+    for (const rel of previous) {
+      if (this.pages.has(rel)) continue;
+      if (partial) now.push(rel);
+      else removed.push(rel);
+    }
+    manifest.files[format] = now.sort();
+    const hashes: Record<string, string> = partial ? { ...manifest.hashes?.[format] } : {};
+    for (const [rel, { hash }] of this.pages) hashes[rel] = hash;
+    manifest.hashes = { ...manifest.hashes, [format]: hashes };
+    // A partial render's pages do not make a whole handbook: no fingerprint to check against.
+    const inputs = { ...manifest.inputs };
+    if (fingerprint && !partial) inputs[format] = fingerprint;
+    else delete inputs[format];
+    manifest.inputs = inputs;
+    const pending: Pending = {
+      version: 1,
+      renames: staged.map((rel) => [path.relative(outDir, this.pages.get(rel)!.tmp!).split(path.sep).join('/'), rel]),
+      removals: removed,
+      manifest: sortKeys(manifest),
+    };
+    // The journal appears whole or not at all: until it does, the previous output stands.
+    mkdirSync(outDir, { recursive: true });
+    const journal = path.join(outDir, PENDING);
+    writeFileSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
+    renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
+    commit(outDir, pending);
+    return { written: this.pages.size, changed: staged.length, removed };
+  }
+}
+
+/** Write a whole handbook at once (pages already in memory). */
+export async function writeOutput(outDir: string, format: string, contents: Contents, partial = false, fingerprint?: string): Promise<WriteResult> {
+  const output = new StagedOutput(outDir, format, partial);
+  try {
+    for (const rel of [...contents.keys()].sort()) output.set(rel, contents.get(rel)!);
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
+  return output.commit(fingerprint);
 }
 
 const PENDING = '.orgc-pending.json';
@@ -174,37 +257,130 @@ function sameContent(file: string, wanted: string | Uint8Array): boolean {
   return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted));
 }
 
+/** The hash of a file as pageHash gives it, read a megabyte at a time; undefined when missing. */
+function fileHash(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const hasher = pageHasher();
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hasher.update(buffer.subarray(0, n));
+    return hasher.digest();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface CheckResult {
   missing: string[];
   different: string[];
   stale: string[];
 }
 
-/** What `render` would change: files it would add, rewrite, or remove. Writes nothing. */
+/** Files read at once when checking: enough to keep the disk busy, few enough for any ulimit. */
+const READ_CONCURRENCY = 32;
+
+async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+}
+
+/**
+ * The output directory as `--check` sees it: each page is hashed as the renderer hands it over
+ * (nothing is kept but the hash), and `result()` reads the files on disk, several at a time, and
+ * compares. Writes nothing.
+ */
+export class CheckedOutput {
+  private readonly hashes = new Map<string, string>();
+
+  constructor(
+    private readonly outDir: string,
+    private readonly format: string,
+    private readonly partial = false,
+  ) {}
+
+  get size(): number {
+    return this.hashes.size;
+  }
+
+  set(rel: string, page: Page): this {
+    inside(this.outDir, rel);
+    const hasher = pageHasher();
+    for (const chunk of chunksOf(page)) hasher.update(chunk);
+    this.hashes.set(rel, hasher.digest());
+    return this;
+  }
+
+  /** What `render` would change: files it would add, rewrite, or remove. */
+  async result(): Promise<CheckResult> {
+    const result: CheckResult = { missing: [], different: [], stale: [] };
+    await forEachConcurrently([...this.hashes.keys()], async (rel) => {
+      let current: Buffer;
+      try {
+        current = await readFile(inside(this.outDir, rel));
+      } catch {
+        result.missing.push(rel);
+        return;
+      }
+      if (pageHash(current) !== this.hashes.get(rel)) result.different.push(rel);
+    });
+    if (!this.partial) {
+      const manifest = await readManifest(this.outDir);
+      await forEachConcurrently(manifest.files[this.format] ?? [], async (rel) => {
+        if (this.hashes.has(rel)) return;
+        const exists = await stat(inside(this.outDir, rel)).then(() => true, () => false);
+        if (exists) result.stale.push(rel);
+      });
+    }
+    return sorted(result);
+  }
+}
+
+/** What `render` would change for pages already in memory. Writes nothing. */
 export async function checkOutput(outDir: string, format: string, contents: Contents, partial = false): Promise<CheckResult> {
+  const output = new CheckedOutput(outDir, format, partial);
+  for (const [rel, page] of contents) output.set(rel, page);
+  return output.result();
+}
+
+/**
+ * `--check` without rendering: when the manifest says the handbook was rendered from these very
+ * inputs, the pages only need to be what was written — compared with the hashes the manifest keeps.
+ * Undefined when the manifest cannot tell (other inputs, an older orgc, a partial render).
+ */
+export async function checkByFingerprint(outDir: string, format: string, fingerprint: string): Promise<(CheckResult & { files: number }) | undefined> {
+  if (existsSync(path.join(outDir, PENDING))) return undefined;
+  const manifest = await readManifest(outDir);
+  const hashes = manifest.hashes?.[format];
+  const files = manifest.files[format];
+  if (manifest.inputs?.[format] !== fingerprint || !hashes || !files || files.length !== Object.keys(hashes).length) return undefined;
   const result: CheckResult = { missing: [], different: [], stale: [] };
-  for (const rel of [...contents.keys()].sort()) {
+  await forEachConcurrently(files, async (rel) => {
     let current: Buffer;
     try {
       current = await readFile(inside(outDir, rel));
     } catch {
       result.missing.push(rel);
-      continue;
+      return;
     }
-    const wanted = contents.get(rel)!;
-    const bytes = typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted);
-    if (!current.equals(bytes)) result.different.push(rel);
-  }
-  if (partial) return result;
-  const manifest = await readManifest(outDir);
-  for (const rel of manifest.files[format] ?? []) {
-    if (contents.has(rel)) continue;
-    const exists = await readFile(inside(outDir, rel)).then(() => true, () => false);
-    if (exists) result.stale.push(rel);
-  }
-  return result;
+    if (pageHash(current) !== hashes[rel]) result.different.push(rel);
+  });
+  return { ...sorted(result), files: files.length };
+}
+
+function sorted(result: CheckResult): CheckResult {
+  return { missing: result.missing.sort(), different: result.different.sort(), stale: result.stale.sort() };
 }
 
 function sortKeys(m: Manifest): Manifest {
-  return { version: 1, files: Object.fromEntries(Object.keys(m.files).sort().map((k) => [k, m.files[k]])) };
+  const byKey = <T>(o: Record<string, T>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const hashes = m.hashes ? Object.fromEntries(Object.keys(m.hashes).sort().map((k) => [k, byKey(m.hashes![k])])) : undefined;
+  return { version: 1, files: byKey(m.files), ...(m.inputs ? { inputs: byKey(m.inputs) } : {}), ...(hashes ? { hashes } : {}) };
 }

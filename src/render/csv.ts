@@ -1,7 +1,8 @@
 // CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese correctly), quoted as
 // RFC 4180 says, and every cell that a spreadsheet would take for a formula made inert.
 import { stringify } from 'csv-stringify/sync';
-import type { Output, RenderOptions } from './output.js';
+import type { PageSink, RenderOptions  } from './output.js';
+import { fitsMatrix, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows } from './raci-table.js';
 import type { Views } from './view/types.js';
 
 const BOM = '\uFEFF';
@@ -16,10 +17,14 @@ function csv(rows: Array<Array<string | number>>): string {
   return BOM + stringify(rows.map((r) => r.map(inertCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
-export function renderCsv(views: Views, opts: RenderOptions, out: Output): void {
+export function renderCsv(views: Views, opts: RenderOptions, out: PageSink): void {
   const l = views.labels;
   const wants = (kind: string) => !opts.only || opts.only.includes(kind);
-  if (wants('raci')) out.set('raci.csv', csv(raciRows(views)));
+  if (wants('raci')) {
+    // The matrix while it is small enough to read; the assignments always (docs/spreadsheets.md).
+    if (fitsMatrix(views)) out.set('raci.csv', csv([raciMatrixHeader(views), ...raciMatrixRows(views)]));
+    out.set('raci-assignments.csv', csv([raciAssignmentsHeader(views), ...raciAssignmentRows(views)]));
+  }
   if (wants('jd')) {
     out.set(
       'roles.csv',
@@ -55,19 +60,4 @@ export function renderCsv(views: Views, opts: RenderOptions, out: Output): void 
       ]),
     );
   }
-}
-
-/** The RACI matrix as rows: every duty against every role that takes part in any duty. */
-export function raciRows(views: Views): Array<Array<string | number>> {
-  const roles = views.raci.totals.map((t) => t.role);
-  const index = new Map(roles.map((r, i) => [r.id, i]));
-  const rows: Array<Array<string | number>> = [[views.labels.areas, views.labels.step, 'id', views.labels.duty, ...roles.map((r) => r.title)]];
-  for (const g of views.raci.groups) {
-    for (const row of g.rows) {
-      const cells = roles.map(() => '');
-      g.columns.forEach((c, i) => (cells[index.get(c.id)!] = row.cells[i]));
-      rows.push([g.area, g.step ?? '', row.id, row.name, ...cells]);
-    }
-  }
-  return rows;
 }

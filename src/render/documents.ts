@@ -5,12 +5,12 @@ import type { Chart } from './charts/chart.js';
 import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
-import type { ChartLink, Output, RenderOptions } from './output.js';
+import type { ChartLink, PageSink, RenderOptions  } from './output.js';
 import { loadTemplates, type DocumentFormat } from './templates.js';
 import type { Views } from './view/types.js';
 
 /** `views` must have been built with the format's escaping (Markdown's, or none for HTML). */
-export async function renderDocuments(v: Views, format: DocumentFormat, opts: RenderOptions, out: Output, charts: Chart[] = []): Promise<void> {
+export async function renderDocuments(v: Views, format: DocumentFormat, opts: RenderOptions, out: PageSink, charts: Chart[] = []): Promise<void> {
   const templates = await loadTemplates(format, opts.templates);
   const esc = format === 'md' ? markdownText : (s: string) => s;
   const links: ChartLink[] = charts.filter((c) => c.id === 'org' || c.id === 'process').map((c) => ({ title: esc(c.title), href: `charts/${c.id}.${format}` }));

@@ -9,7 +9,7 @@ import { processMap } from './charts/process-map.js';
 import { renderDocuments } from './documents.js';
 import { markdownText } from './escape.js';
 import { renderJson } from './json.js';
-import type { Output, RenderOptions } from './output.js';
+import type { Output, PageSink, RenderOptions } from './output.js';
 import { buildViews } from './view/build.js';
 import type { FindingRow } from './view/types.js';
 import { renderXlsx } from './xlsx.js';
@@ -18,8 +18,15 @@ export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', '
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts'] as const;
 
-export async function render(model: OrgModel, format: RenderFormat, lang: UiLanguage, findings: FindingRow[], opts: RenderOptions = {}): Promise<Output> {
-  const out: Output = new Map();
+/** Renders into `out` page by page, and returns it. */
+export async function render<Sink extends PageSink = Output>(
+  model: OrgModel,
+  format: RenderFormat,
+  lang: UiLanguage,
+  findings: FindingRow[],
+  opts: RenderOptions = {},
+  out: Sink = new Map() as PageSink as Sink,
+): Promise<Sink> {
   if (format === 'json') {
     renderJson(model, out);
     return out;
@@ -33,7 +40,9 @@ export async function render(model: OrgModel, format: RenderFormat, lang: UiLang
     return out;
   }
   if (format === 'svg' || format === 'png' || format === 'pdf') {
-    return drawCharts(charts, format, { engine: opts.engine ?? 'mermaid', browser: opts.browser, progress: opts.progress });
+    const drawn = await drawCharts(charts, format, { engine: opts.engine ?? 'mermaid', browser: opts.browser, progress: opts.progress });
+    for (const [file, content] of drawn) out.set(file, content);
+    return out;
   }
   // Markdown text is escaped as it enters the views, so no template (ours or a user's) can forget to.
   const escape = format === 'md' ? markdownText : undefined;
@@ -44,4 +53,4 @@ export async function render(model: OrgModel, format: RenderFormat, lang: UiLang
   return out;
 }
 
-export type { Output, RenderOptions };
+export type { Output, Page, PageSink, RenderOptions } from './output.js';

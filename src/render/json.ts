@@ -2,7 +2,7 @@
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
 import { layers, raciLetters } from '../model/queries.js';
 import type { OrgModel, Party, Scope } from '../model/types.js';
-import type { Output } from './output.js';
+import type { PageSink  } from './output.js';
 
 export const MODEL_JSON_VERSION = 1;
 
@@ -12,27 +12,31 @@ const levels = (m: ReadonlyMap<{ id: string }, number>) => Object.fromEntries([.
 const party = (p: Party) => (p === 'customer' ? 'customer' : p.id);
 const opt = <T>(v: T | undefined) => (v === undefined ? null : v);
 
-export function modelJson(model: OrgModel): object {
+/**
+ * The model JSON's top-level sections in order; the large ones (lists) as lazy sequences, so that
+ * a 100k-role org is written element by element, never as one object or one string.
+ */
+function sections(model: OrgModel): Record<string, unknown> {
   const layerOf = layers(model.roles.values());
   return {
     version: MODEL_JSON_VERSION,
     org: { id: model.org.id, name: model.org.name, language: model.org.language, description: opt(model.org.description) },
     competencyLevels: model.competencyLevels,
-    dimensions: [...model.dimensions.values()].map((d) => ({
+    dimensions: each(model.dimensions.values(), (d) => ({
       id: d.id,
       name: d.name,
       description: opt(d.description),
       values: [...d.values.values()].map((v) => ({ id: v.id, name: v.name, description: opt(v.description) })),
     })),
-    families: [...model.families.values()].map((f) => ({ id: f.id, name: f.name, description: opt(f.description), roles: ids(f.roles) })),
-    competencies: [...model.competencies.values()].map((c) => ({ id: c.id, name: c.name, description: opt(c.description), levels: c.levels })),
-    process: [...model.stages.values()].map((s) => ({
+    families: each(model.families.values(), (f) => ({ id: f.id, name: f.name, description: opt(f.description), roles: ids(f.roles) })),
+    competencies: each(model.competencies.values(), (c) => ({ id: c.id, name: c.name, description: opt(c.description), levels: c.levels })),
+    process: each(model.stages.values(), (s) => ({
       id: s.id,
       name: s.name,
       description: opt(s.description),
       steps: s.steps.map((step) => ({ id: step.id, name: step.name, description: opt(step.description), order: step.order, duties: ids(step.duties) })),
     })),
-    duties: [...model.duties.values()].map((d) => ({
+    duties: each(model.duties.values(), (d) => ({
       id: d.id,
       name: d.name,
       description: opt(d.description),
@@ -45,7 +49,7 @@ export function modelJson(model: OrgModel): object {
       accountable: ids(d.accountable),
       kpis: ids(d.kpis),
     })),
-    roles: [...model.roles.values()].map((r) => ({
+    roles: each(model.roles.values(), (r) => ({
       id: r.id,
       title: r.title,
       purpose: opt(r.purpose),
@@ -71,7 +75,7 @@ export function modelJson(model: OrgModel): object {
       serviceLevelsTo: ids(r.serviceLevelsTo),
       targets: ids(r.targets),
     })),
-    kpis: [...model.kpis.values()].map((k) => ({
+    kpis: each(model.kpis.values(), (k) => ({
       id: k.id,
       name: k.name,
       description: opt(k.description),
@@ -82,8 +86,8 @@ export function modelJson(model: OrgModel): object {
       measures: ids(k.measures),
       owners: ids(k.owners),
     })),
-    metrics: [...model.metrics.values()].map((m) => ({ id: m.id, name: m.name, description: opt(m.description), unit: opt(m.unit) })),
-    serviceLevels: [...model.serviceLevels.values()].map((s) => ({
+    metrics: each(model.metrics.values(), (m) => ({ id: m.id, name: m.name, description: opt(m.description), unit: opt(m.unit) })),
+    serviceLevels: each(model.serviceLevels.values(), (s) => ({
       id: s.id,
       what: s.what,
       from: party(s.from),
@@ -93,9 +97,9 @@ export function modelJson(model: OrgModel): object {
       partOf: s.partOf?.id ?? null,
       parts: ids(s.parts),
     })),
-    reviews: [...model.reviews.values()].map((r) => ({ id: r.id, name: r.name, cadence: r.cadence, chair: r.chair.id, attendees: ids(r.attendees), purpose: opt(r.purpose) })),
-    tools: [...model.tools.values()].map((t) => ({ id: t.id, name: t.name, kind: opt(t.kind), description: opt(t.description), users: ids(t.users) })),
-    targets: [...model.targets.values()].map((t) => ({
+    reviews: each(model.reviews.values(), (r) => ({ id: r.id, name: r.name, cadence: r.cadence, chair: r.chair.id, attendees: ids(r.attendees), purpose: opt(r.purpose) })),
+    tools: each(model.tools.values(), (t) => ({ id: t.id, name: t.name, kind: opt(t.kind), description: opt(t.description), users: ids(t.users) })),
+    targets: each(model.targets.values(), (t) => ({
       id: t.id,
       name: opt(t.name),
       metric: t.metric,
@@ -106,12 +110,60 @@ export function modelJson(model: OrgModel): object {
       owner: t.owner?.id ?? null,
       scope: scope(t.scope),
     })),
-    signals: [...model.signals.values()].map((s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
-    people: [...model.people.values()].map((p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),
+    signals: each(model.signals.values(), (s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
+    people: each(model.people.values(), (p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),
   };
 }
 
-export function renderJson(model: OrgModel, out: Output): void {
-  out.set('org.json', JSON.stringify(modelJson(model), null, 2) + '\n');
+/** A sequence produced while the JSON is written, not before. */
+class Each<T, U> {
+  constructor(
+    readonly items: Iterable<T>,
+    readonly f: (x: T) => U,
+  ) {}
+  *[Symbol.iterator](): Generator<U> {
+    for (const x of this.items) yield this.f(x);
+  }
+}
+const each = <T, U>(items: Iterable<T>, f: (x: T) => U) => new Each(items, f);
+
+/** The resolved model as one object (for callers that want it whole). */
+export function modelJson(model: OrgModel): object {
+  return Object.fromEntries(Object.entries(sections(model)).map(([k, v]) => [k, v instanceof Each ? [...v] : v]));
 }
 
+/** Chunks up to this many characters before they are handed to the writer. */
+const CHUNK = 1 << 20;
+
+/**
+ * `JSON.stringify(modelJson(model), null, 2) + '\n'`, byte for byte, in chunks: each element of a
+ * list is stringified on its own and indented to its depth (JSON.stringify escapes every line break
+ * inside a string, so every "\n" in its output is its own layout).
+ */
+export function* modelJsonChunks(model: OrgModel): Generator<string> {
+  const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
+  let out = '{';
+  let first = true;
+  for (const [key, value] of Object.entries(sections(model))) {
+    out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (!(value instanceof Each)) {
+      out += indent(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    let n = 0;
+    for (const item of value) {
+      out += `${n++ === 0 ? '[' : ','}\n    ${indent(JSON.stringify(item, null, 2), '    ')}`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+    out += n === 0 ? '[]' : '\n  ]';
+  }
+  yield out + '\n}\n';
+}
+
+export function renderJson(model: OrgModel, out: PageSink): void {
+  out.set('org.json', modelJsonChunks(model));
+}

@@ -99,6 +99,9 @@ export const LABELS = {
   partOf: e('Part of', '上级图', '上級圖'),
   chartOfRole: e('On the org chart', '在组织架构图中', '在組織架構圖中'),
   processMap: e('Process map', '流程图', '流程圖'),
+  raciAssignments: e('RACI assignments', 'RACI 分工', 'RACI 分工'),
+  dutyId: e('Duty id', '职责 id', '職責 id'),
+  roleId: e('Role id', '岗位 id', '崗位 id'),
 } satisfies Record<string, Entry>;
 
 export type LabelKey = keyof typeof LABELS;

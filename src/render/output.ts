@@ -1,6 +1,18 @@
 // What a renderer produces: file contents by path, relative to the output directory, with `/`.
 export type Output = Map<string, string | Uint8Array>;
 
+/** A page: whole, or in chunks (a large JSON file, section by section). */
+export type Page = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/**
+ * Where renderers put pages as they make them. The CLI's sinks stage each page on disk (or hash it,
+ * for `--check`) at once, so that a large handbook is never held in memory whole; a Map collects.
+ */
+export interface PageSink {
+  set(path: string, page: Page): unknown;
+  readonly size: number;
+}
+
 export interface ChartLink {
   title: string;
   /** Relative to the output directory. */

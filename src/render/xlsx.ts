@@ -1,31 +1,93 @@
-// An Excel workbook: the RACI matrix (colour-coded, header row and duty columns frozen), a roles
-// sheet and a duties sheet. write-excel-file writes it; the zip is then rewritten with fixed entry
-// dates so that the same org gives a byte-identical file.
+// An Excel workbook: the RACI (a colour-coded matrix, or matrices by area and step for a large org),
+// the RACI assignments (one row per role–duty assignment, for filtering and pivot tables), a roles
+// sheet and a duties sheet. Every sheet keeps within Excel's limits: a sheet too long for one is
+// continued on the next ("Roles (2)"), a text too long for a cell is cut with "…".
+// write-excel-file writes it; the zip is then rewritten with fixed entry dates so that the same org
+// gives a byte-identical file.
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
-import { inertCell, raciRows } from './csv.js';
-import type { Output } from './output.js';
+import { inertCell } from './csv.js';
+import type { PageSink  } from './output.js';
+import { fitsMatrix, MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows, type Row } from './raci-table.js';
+import { MAX_RACI_COLUMNS } from './view/build.js';
 import type { Views } from './view/types.js';
 
 const COLOURS: Record<string, string> = { R: '#D1F0D9', A: '#CFE3FF', C: '#FFF1C2', I: '#ECECEC', RA: '#B8E0C8' };
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 
-type Cell = { value: string | number; fontWeight?: 'bold'; backgroundColor?: string; align?: 'center'; wrap?: boolean } | null;
+/** Excel's limits (Excel specifications and limits); tests inject smaller ones. */
+export interface SheetLimits {
+  columns: number;
+  rows: number;
+  cellChars: number;
+}
+export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576, cellChars: 32_767 };
+/** A sheet name's limit, also Excel's. */
+const SHEET_NAME_CHARS = 31;
 
-const text = (value: string | number, style: Omit<NonNullable<Cell>, 'value'> = {}): Cell => ({ value: inertCell(value), ...style });
+type Style = { fontWeight?: 'bold'; backgroundColor?: string; align?: 'center'; wrap?: boolean };
+export type Cell = ({ value: string | number } & Style) | null;
 
-export async function renderXlsx(views: Views, out: Output): Promise<void> {
+export interface Sheet {
+  sheet: string;
+  data: Cell[][];
+  stickyRowsCount?: number;
+  stickyColumnsCount?: number;
+  columns: Array<{ width: number }>;
+}
+
+export async function renderXlsx(views: Views, out: PageSink, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
+  const buffer = await writeXlsxFile(workbookSheets(views, limits) as never, { fontFamily: 'Calibri', fontSize: 11 }).toBuffer();
+  out.set('org.xlsx', stableZip(buffer));
+}
+
+/** The workbook's sheets, each within `limits`. */
+export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS): Sheet[] {
   const l = views.labels;
-  const raci = raciRows(views).map((row, r) =>
-    row.map((value, c) => {
-      if (r === 0) return text(value, { fontWeight: 'bold', wrap: c >= 4 });
-      if (c < 4) return text(value);
-      return value === '' ? null : text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] });
-    }),
+  const text = (value: string | number, style: Style = {}): Cell => ({ value: typeof value === 'string' ? fitCell(String(inertCell(value)), limits.cellChars) : value, ...style });
+  const bold = (row: Row) => row.map((h) => text(h, { fontWeight: 'bold' as const }));
+  const letters = (value: string | number): Cell =>
+    value === '' ? null : text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] });
+  const keyWidths = [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }];
+  const sheets: Sheet[] = [];
+  const add = (sheet: Omit<Sheet, 'data'>, header: Cell[][], body: Iterable<Cell[]>) => sheets.push(...split(sheet, header, body, limits.rows));
+
+  if (fitsMatrix(views, limits.columns)) {
+    const header = raciMatrixHeader(views).map((value, c) => text(value, { fontWeight: 'bold', wrap: c >= MATRIX_KEY_COLUMNS }));
+    const rows = map(raciMatrixRows(views), (row) => row.map((value, c) => (c < MATRIX_KEY_COLUMNS ? text(value) : letters(value))));
+    add({ sheet: 'RACI', stickyRowsCount: 1, stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...header.slice(MATRIX_KEY_COLUMNS).map(() => ({ width: 12 }))] }, [header], rows);
+  } else {
+    // Matrices by area and process step, as the Markdown's RACI page has them, one under the other
+    // with its own header row. A duty that involves more roles than MAX_RACI_COLUMNS (a strategy
+    // duty every regional manager is consulted on) has its roles over several blocks, so that no
+    // block is wider than a page, and no row is a row of thousands of empty cells.
+    const width = Math.max(1, Math.min(MAX_RACI_COLUMNS, limits.columns - MATRIX_KEY_COLUMNS));
+    const blocks = function* (): Generator<Cell[]> {
+      for (const g of views.raci.groups) {
+        for (let from = 0; from === 0 || from < g.columns.length; from += width) {
+          const columns = g.columns.slice(from, from + width);
+          yield bold([l.areas, l.step, 'id', l.duty]).concat(columns.map((c) => text(c.title, { fontWeight: 'bold', wrap: true })));
+          for (const row of g.rows) {
+            const cells = row.cells.slice(from, from + width);
+            // The first block lists every duty of the group; later ones only the duties they add to.
+            if (from > 0 && cells.every((c) => c === '')) continue;
+            yield [text(g.area), text(g.step ?? ''), text(row.id), text(row.name), ...cells.map(letters)];
+          }
+          yield [];
+        }
+      }
+    };
+    add({ sheet: 'RACI', stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...Array.from({ length: width }, () => ({ width: 12 }))] }, [], blocks());
+  }
+  add(
+    { sheet: l.raciAssignments, stickyRowsCount: 1, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, { width: 22 }, { width: 32 }, { width: 8 }] },
+    [bold(raciAssignmentsHeader(views))],
+    map(raciAssignmentRows(views), (row) => [...row.slice(0, -1).map((v) => text(v)), letters(row[row.length - 1])]),
   );
-  const roles: Cell[][] = [
-    [l.role, 'id', l.level, l.family, l.reportsTo, l.headcount, l.vacancies, l.scope, l.purpose].map((h) => text(h, { fontWeight: 'bold' })),
-    ...views.roles.map((r) => [
+  add(
+    { sheet: l.roles, stickyRowsCount: 1, columns: [{ width: 32 }, { width: 22 }, { width: 14 }, { width: 16 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 32 }, { width: 60 }] },
+    [bold([l.role, 'id', l.level, l.family, l.reportsTo, l.headcount, l.vacancies, l.scope, l.purpose])],
+    map(views.roles, (r) => [
       text(r.title),
       text(r.id),
       text(r.level),
@@ -36,18 +98,57 @@ export async function renderXlsx(views: Views, out: Output): Promise<void> {
       text(r.scope.map((s) => `${s.dimension}: ${s.values.join(', ')}`).join('; ')),
       text(r.purpose ?? '', { wrap: true }),
     ]),
-  ];
-  const duties: Cell[][] = [
-    [l.duty, 'id', l.areas, l.step, l.noResponsible].map((h) => text(h, { fontWeight: 'bold' })),
-    ...views.raci.groups.flatMap((g) => g.rows.map((row) => [text(row.name), text(row.id), text(g.area), text(g.step ?? ''), text(row.problem ?? '')])),
-  ];
-  const sheets = [
-    { sheet: 'RACI', data: raci, stickyRowsCount: 1, stickyColumnsCount: 4, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, ...raci[0].slice(4).map(() => ({ width: 12 }))] },
-    { sheet: l.roles.slice(0, 31), data: roles, stickyRowsCount: 1, columns: [{ width: 32 }, { width: 22 }, { width: 14 }, { width: 16 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 32 }, { width: 60 }] },
-    { sheet: l.duties.slice(0, 31), data: duties, stickyRowsCount: 1, columns: [{ width: 44 }, { width: 24 }, { width: 24 }, { width: 22 }, { width: 28 }] },
-  ];
-  const buffer = await writeXlsxFile(sheets as never, { fontFamily: 'Calibri', fontSize: 11 }).toBuffer();
-  out.set('org.xlsx', stableZip(buffer));
+  );
+  add(
+    { sheet: l.duties, stickyRowsCount: 1, columns: [{ width: 44 }, { width: 24 }, { width: 24 }, { width: 22 }, { width: 28 }] },
+    [bold([l.duty, 'id', l.areas, l.step, l.noResponsible])],
+    (function* () {
+      for (const g of views.raci.groups) for (const row of g.rows) yield [text(row.name), text(row.id), text(g.area), text(g.step ?? ''), text(row.problem ?? '')];
+    })(),
+  );
+  for (const s of sheets) {
+    // Guarantees, not hopes: a sheet over a limit would make Excel refuse the whole file.
+    let columns = s.columns.length;
+    for (const row of s.data) columns = Math.max(columns, row.length);
+    if (columns > limits.columns || s.data.length > limits.rows) throw new Error(`internal error: sheet ${s.sheet} is ${s.data.length} rows × ${columns} columns, over Excel's limits`);
+  }
+  return sheets;
+}
+
+/** A sheet as one or more sheets of at most `maxRows` rows, each starting with the header rows. */
+function split(sheet: Omit<Sheet, 'data'>, header: Cell[][], body: Iterable<Cell[]>, maxRows: number): Sheet[] {
+  const perSheet = maxRows - header.length;
+  const parts: Sheet[] = [];
+  let data: Cell[][] = [...header];
+  for (const row of body) {
+    if (data.length - header.length >= perSheet) {
+      parts.push({ ...sheet, data });
+      data = [...header];
+    }
+    data.push(row);
+  }
+  // Trailing empty rows (the gap after the last RACI block) are not content.
+  while (data.length > header.length && data[data.length - 1].length === 0) data.pop();
+  parts.push({ ...sheet, data });
+  return parts.map((p, i) => ({ ...p, sheet: sheetName(sheet.sheet, i + 1) }));
+}
+
+/** `Roles`, then `Roles (2)`, … within Excel's 31 characters. */
+function sheetName(base: string, part: number): string {
+  const suffix = part === 1 ? '' : ` (${part})`;
+  return base.slice(0, SHEET_NAME_CHARS - suffix.length) + suffix;
+}
+
+/** A text cut to fit a cell, the cut marked with "…" and never inside a surrogate pair. */
+export function fitCell(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(value[end - 1] ?? '')) end--;
+  return value.slice(0, end) + '…';
+}
+
+function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
 }
 
 /** The same archive with every entry dated 2000-01-01, in its original order. */

@@ -1,5 +1,6 @@
 // The benchmark's synthetic orgs must be what they claim: realistic and clean under the
 // recommended rules, at several sizes and split over several files.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 import { lint } from '../helpers/lint.js';
@@ -23,4 +24,20 @@ describe('the synthetic org', () => {
   it('is the same for the same size', () => {
     expect(syntheticOrg(300).files).toEqual(syntheticOrg(300).files);
   });
+
+  // Tests and goldens are built on these orgs: making the generator faster must not change them.
+  // Digests of the output of the generator as it was when it was quadratic.
+  for (const [roles, opts, digest] of [
+    [300, {}, '617815dbbdba972b'],
+    [800, { files: 3 }, 'db6cd419f63ca624'],
+    [2500, { defects: 2 }, 'cff8d99af82357fe'],
+  ] as const) {
+    it(`of ${roles} roles ${JSON.stringify(opts)} is byte for byte what it has always been`, () => {
+      const org = syntheticOrg(roles, opts);
+      const hash = createHash('sha256');
+      for (const [name, text] of org.files) hash.update(name).update('\0').update(text).update('\0');
+      hash.update(org.config ?? '').update(JSON.stringify(org.expected ?? null));
+      expect(hash.digest('hex').slice(0, 16)).toBe(digest);
+    });
+  }
 });

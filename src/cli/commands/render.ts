@@ -15,7 +15,8 @@ import { printTimings, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
-import { checkOutput, writeOutput } from '../output-dir.js';
+import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
+import { renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
 
 export const DEFAULT_OUT = 'handbook';
@@ -69,39 +70,62 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     message: d.message,
     rule: d.ruleId,
   }));
+  const browser = analysis.config.render.chrome;
+  const shown = path.relative(io.cwd, out) || '.';
+  const words = catalogueLanguage(analysis.lang) === 'zh-CN';
+  const fingerprint = renderFingerprint({
+    files: analysis.files,
+    settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null, findings },
+    templates,
+  });
+  const upToDate = () => {
+    io.stdout(words ? `✔ ${shown} 与组织设计一致（${files} 个文件）\n` : `✔ ${shown} is up to date (${files} files)\n`);
+    printTimings(io.stderr);
+    return EXIT_CLEAN;
+  };
+  let files = 0;
+  if (opts.check && !only) {
+    // Rendered from these very inputs: the pages need only be what was written.
+    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, fingerprint));
+    if (known) {
+      files = known.files;
+      return known.missing.length + known.different.length === 0 ? upToDate() : outOfDate(known);
+    }
+  }
   const progress = io.stderrIsTTY ? progressLine(io) : undefined;
-  let contents;
+  // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
+  // held in memory whole. Nothing is renamed into place before the render has finished.
+  const partial = only !== undefined;
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial) : new StagedOutput(out, opts.format, partial);
   try {
-    const browser = analysis.config.render.chrome;
-    contents = await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }));
+    await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }, sink));
   } catch (error) {
+    if (sink instanceof StagedOutput) sink.abort();
     if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(error.message);
     throw error;
   } finally {
     if (progress) io.stderr('\r\x1b[K');
   }
-  if (contents.size === 0) {
+  if (sink.size === 0) {
     throw new UsageError(only ? `--only ${only.join(',')} gives nothing to render as ${opts.format}` : `the org has nothing to render as ${opts.format}`);
   }
-  const shown = path.relative(io.cwd, out) || '.';
-  const words = catalogueLanguage(analysis.lang) === 'zh-CN';
-  if (opts.check) {
-    const result = await checkOutput(out, opts.format, contents, only !== undefined);
+  function outOfDate(result: CheckResult): number {
     const problems = [
       ...result.missing.map((f) => `missing  ${join(shown, f)}`),
       ...result.different.map((f) => `differs  ${join(shown, f)}`),
       ...result.stale.map((f) => `stale    ${join(shown, f)}`),
     ];
-    if (problems.length === 0) {
-      io.stdout(words ? `✔ ${shown} 与组织设计一致（${contents.size} 个文件）\n` : `✔ ${shown} is up to date (${contents.size} files)\n`);
-      printTimings(io.stderr);
-      return EXIT_CLEAN;
-    }
     io.stdout(`${problems.join('\n')}\n`);
     io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`orgc render --format ${opts.format}${opts.out ? ` --out ${opts.out}` : ''}\`\n`);
+    printTimings(io.stderr);
     return EXIT_FINDINGS;
   }
-  const result = await timedAsync('write', () => writeOutput(out, opts.format, contents, only !== undefined));
+  if (sink instanceof CheckedOutput) {
+    const result = await timedAsync('check', () => sink.result());
+    files = sink.size;
+    return result.missing.length + result.different.length + result.stale.length === 0 ? upToDate() : outOfDate(result);
+  }
+  const result = await timedAsync('write', () => sink.commit(fingerprint));
   const removed = result.removed.length ? (words ? `，删除 ${result.removed.length} 个过期文件` : `, removed ${result.removed.length} stale`) : '';
   io.stdout(
     words
