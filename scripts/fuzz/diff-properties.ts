@@ -229,7 +229,7 @@ const years = (r: Random) => `${r.int(0, 12)}y`;
  * exactly the fields the schema has.
  */
 export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: string) => unknown>> = {
-  Org: { id: (r) => r.pick(['acme', 'acme-sales', 'org']), name: textOf, language: (r) => r.pick(['en', 'zh-CN']), description: textOf, notes: textOf },
+  Org: { id: (r) => r.pick(['acme', 'acme-sales', 'org']), name: textOf, language: (r) => r.pick(['en', 'zh-CN']), description: textOf, draft: (r) => r.pick([true, false]), notes: textOf },
   OrgFile: { competency_levels: (r) => Array.from({ length: r.int(2, 4) }, () => textOf(r)) },
   Dimension: { name: textOf, description: textOf, values: (r) => Object.fromEntries(Array.from({ length: r.int(1, 3) }, (_, i) => [`v${i}`, namedItem(r)])), notes: textOf },
   NamedItem: { name: textOf, description: textOf, notes: textOf },

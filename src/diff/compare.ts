@@ -459,6 +459,8 @@ class Comparison {
       name: text(m.org.name),
       language: plain(m.org.language),
       description: text(m.org.description),
+      // Only `draft: true` means anything; `false` is the same org as no flag.
+      draft: plain(m.org.draft ? 'true' : undefined),
       competency_levels: { key: textsKey(m.competencyLevels), show: m.competencyLevels.map((l) => this.say(l, m)).join(' < ') },
       notes: text(m.org.notes),
     });
