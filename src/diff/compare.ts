@@ -314,6 +314,97 @@ function dutyFields(d: Duty, _side: Side, _name: Namer): Fields {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A quick look first: most roles and duties of a large org are unchanged. These say "the same"
+// only when the fields say so too, without building them; "not sure" leads to the full comparison.
+
+function sameText(a: Text | undefined, b: Text | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  return n === Object.keys(b).length;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+function sameById<K extends { id: string }, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>, same: (x: V, y: V) => boolean): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const left = a.entries();
+  for (const [k, v] of b) {
+    const [j, w] = left.next().value!;
+    if (j.id !== k.id || !same(w, v)) return false;
+  }
+  return true;
+}
+
+const sameScope = (a: Scope, b: Scope) =>
+  sameById(a, b, (x, y) => {
+    if (x === y) return true;
+    if (x.size !== y.size) return false;
+    const ids = new Set<string>();
+    for (const v of y) ids.add(v.id);
+    for (const v of x) if (!ids.has(v.id)) return false;
+    return true;
+  });
+const sameNumber = (x: number, y: number) => x === y;
+const sameId = (x: { id: string }, y: { id: string }) => x.id === y.id;
+
+function sameRole(a: Role, b: Role, name: Namer): boolean {
+  const role = (x: Role, y: Role) => name('role', x.id, 'base') === y.id;
+  return (
+    sameText(a.title, b.title) &&
+    sameText(a.purpose, b.purpose) &&
+    a.level === b.level &&
+    a.family?.id === b.family?.id &&
+    sameList(a.cut, b.cut, (x, y) => x === y) &&
+    sameScope(a.scope, b.scope) &&
+    (a.manager && name('role', a.manager.id, 'base')) === b.manager?.id &&
+    sameList(a.dottedManagers, b.dottedManagers, role) &&
+    a.headcount === b.headcount &&
+    a.vacancies === b.vacancies &&
+    sameList(a.duties, b.duties, (x, y) => name('duty', x.duty.id, 'base') === y.duty.id && sameLetters(x.letters, y.letters)) &&
+    a.requires.experience === b.requires.experience &&
+    sameById(a.requires.competencies, b.requires.competencies, sameNumber) &&
+    sameList(a.requires.other, b.requires.other, sameText) &&
+    sameText(a.requires.notes, b.requires.notes) &&
+    sameList(a.tools, b.tools, sameId) &&
+    sameText(a.notes, b.notes)
+  );
+}
+
+function sameLetters(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const l of a) if (!b.has(l)) return false;
+  return true;
+}
+
+function sameDuty(a: Duty, b: Duty): boolean {
+  return (
+    sameText(a.name, b.name) &&
+    sameText(a.description, b.description) &&
+    a.area === b.area &&
+    a.step?.id === b.step?.id &&
+    sameById(a.demands, b.demands, sameNumber) &&
+    a.effort === b.effort &&
+    sameText(a.notes, b.notes)
+  );
+}
+
+function sameAssignments(a: Duty, b: Duty, name: Namer): boolean {
+  return sameList(a.assignments, b.assignments, (x, y) => name('role', x.role.id, 'base') === y.role.id && sameLetters(x.letters, y.letters));
+}
+
+// ---------------------------------------------------------------------------------------------
 // The comparison
 
 export function compareModels(base: OrgModel, head: OrgModel, lang: UiLanguage): Change[] {
@@ -509,7 +600,7 @@ class Comparison {
     const special = new Set(['title', 'reports_to', 'dotted_line_to', 'headcount', 'vacancies', 'duties']);
     for (const after of head.roles.values()) {
       const before = base.roles.get(renames.rolesBack.get(after.id) ?? after.id);
-      if (!before) continue;
+      if (!before || sameRole(before, after, this.name)) continue;
       const ref = this.roleRef(after, head);
       const [was, now] = [roleFields(before, 'base', this.name), roleFields(after, 'head', this.name)];
       if (!sameValue(was.title, now.title)) {
@@ -586,9 +677,12 @@ class Comparison {
     for (const after of head.duties.values()) {
       const before = base.duties.get(back.get(after.id) ?? after.id);
       if (!before) continue;
+      const fields = !sameDuty(before, after);
+      const letters = !sameAssignments(before, after, this.name);
+      if (!fields && !letters) continue;
       const ref = this.dutyRef(after, head);
-      this.fieldChanges('duty', ref, dutyFields(before, 'base', this.name), dutyFields(after, 'head', this.name));
-      this.letterChanges(before, after, ref);
+      if (fields) this.fieldChanges('duty', ref, dutyFields(before, 'base', this.name), dutyFields(after, 'head', this.name));
+      if (letters) this.letterChanges(before, after, ref);
     }
   }
 
