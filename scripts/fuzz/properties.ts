@@ -19,6 +19,7 @@ import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { toDiagnostics } from '../../src/report/locate.js';
 import { applySuppressions } from '../../src/report/suppress.js';
 import { render, type RenderFormat } from '../../src/render/index.js';
+import type { Page } from '../../src/render/output.js';
 import { AREAS, KPI_KINDS, LEVELS, RACI_LETTERS } from '../../src/schema/grammar.js';
 
 export type Files = Record<string, string>;
@@ -218,9 +219,15 @@ export async function rendersDeterministically(files: Files): Promise<void> {
     if (once.size === 0) throw new Error(`${format}: nothing rendered`);
     for (const [file, content] of once) {
       const again = twice.get(file);
-      if (again === undefined || Buffer.compare(Buffer.from(content), Buffer.from(again)) !== 0) throw new Error(`${format}: ${file} differs between two renders`);
+      if (again === undefined || Buffer.compare(bytesOf(content), bytesOf(again)) !== 0) throw new Error(`${format}: ${file} differs between two renders`);
     }
   }
+}
+
+/** A page's bytes, whole or from its chunks (a renderer may stream a large page). */
+function bytesOf(page: Page): Buffer {
+  if (typeof page === 'string' || page instanceof Uint8Array) return Buffer.from(page);
+  return Buffer.concat([...page].map((chunk) => Buffer.from(chunk)));
 }
 
 async function renderOnce(files: Files, format: RenderFormat) {
