@@ -166,6 +166,29 @@ for (const size of sizes) {
     met: (limit === undefined || ratio <= limit) && memOk,
     mb: r.validate.mb,
   });
+  if (size === '10k' || size === '100k') {
+    // Issue 19: every document format renders a large org within 1.5 GB, and `--check` of an
+    // up-to-date handbook costs at most half a full render. Fewer runs: each takes a while.
+    const renderRuns = Math.min(runs, 3);
+    const out = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : path.join(ROOT, '.bench'), 'orgc-render-'));
+    try {
+      for (const format of ['md', 'html', 'csv', 'xlsx', 'json']) {
+        const dir = (i: number) => path.join(out, `${format}-${i}`);
+        const full = compare({ render: (i) => [ORGC, 'render', file, '--format', format, '--out', dir(i)] }, renderRuns);
+        check(full.render, `render ${size} --format ${format}`);
+        const memOk = size !== '100k' || (full.render.mb ?? 0) <= 1536;
+        say({ what: `orgc render --format ${format}, ${size} roles`, orgc: full.render.ms, target: size === '100k' ? '≤ 1.5 GB' : 'for growth', met: memOk, mb: full.render.mb });
+        const up = compare({ check: [ORGC, 'render', file, '--format', format, '--out', dir(0), '--check'] }, renderRuns);
+        check(up.check, `render ${size} --format ${format} --check`);
+        const ratio = up.check.ms / full.render.ms;
+        say({ what: `orgc render --check, up to date, ${format}, ${size} roles`, orgc: up.check.ms, baseline: { name: 'full render', ms: full.render.ms }, ratio, target: '≤ 0.5×', met: ratio <= 0.5, mb: up.check.mb });
+        rmSync(out, { recursive: true, force: true });
+        mkdirSync(out, { recursive: true });
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
   if (size === '1k') {
     // Into memory where the machine has a tmpfs: the figure is orgc's cost, not the disk's. (On the
     // build VM, creating 1,100 small files on its ext4 disk alone takes 0.6–0.9 s.)

@@ -1,7 +1,7 @@
 // CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese correctly), quoted as
 // RFC 4180 says, and every cell that a spreadsheet would take for a formula made inert.
 import { stringify } from 'csv-stringify/sync';
-import type { PageSink, RenderOptions  } from './output.js';
+import type { PageSink, RenderOptions } from './output.js';
 import { fitsMatrix, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows } from './raci-table.js';
 import type { Views } from './view/types.js';
 
@@ -12,9 +12,24 @@ export function inertCell(value: string | number): string | number {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csv(rows: Array<Array<string | number>>): string {
-  // Line breaks inside a cell must be quoted too, whatever the record delimiter.
-  return BOM + stringify(rows.map((r) => r.map(inertCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+/** Rows stringified this many at a time: a page of a million rows is written in slices. */
+const BATCH = 10_000;
+
+function* csv(rows: Iterable<Array<string | number>>): Generator<string> {
+  yield BOM;
+  let batch: Array<Array<string | number>> = [];
+  const flush = () => {
+    // Line breaks inside a cell must be quoted too, whatever the record delimiter. Every record,
+    // the last included, ends with the delimiter: slices join into the file one call would give.
+    const text = stringify(batch, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+    batch = [];
+    return text;
+  };
+  for (const row of rows) {
+    batch.push(row.map(inertCell));
+    if (batch.length >= BATCH) yield flush();
+  }
+  if (batch.length) yield flush();
 }
 
 export function renderCsv(views: Views, opts: RenderOptions, out: PageSink): void {
@@ -22,15 +37,13 @@ export function renderCsv(views: Views, opts: RenderOptions, out: PageSink): voi
   const wants = (kind: string) => !opts.only || opts.only.includes(kind);
   if (wants('raci')) {
     // The matrix while it is small enough to read; the assignments always (docs/spreadsheets.md).
-    if (fitsMatrix(views)) out.set('raci.csv', csv([raciMatrixHeader(views), ...raciMatrixRows(views)]));
-    out.set('raci-assignments.csv', csv([raciAssignmentsHeader(views), ...raciAssignmentRows(views)]));
+    if (fitsMatrix(views)) out.set('raci.csv', csv(rows([raciMatrixHeader(views)], raciMatrixRows(views), (r) => r)));
+    out.set('raci-assignments.csv', csv(rows([raciAssignmentsHeader(views)], raciAssignmentRows(views), (r) => r)));
   }
   if (wants('jd')) {
     out.set(
       'roles.csv',
-      csv([
-        ['id', l.role, l.level, l.family, l.reportsTo, l.dottedLineTo, l.headcount, l.vacancies, l.scope, l.duties, l.kpis],
-        ...views.roles.map((r) => [
+      csv(rows([['id', l.role, l.level, l.family, l.reportsTo, l.dottedLineTo, l.headcount, l.vacancies, l.scope, l.duties, l.kpis]], views.roles, (r) => [
           r.id,
           r.title,
           r.level,
@@ -43,21 +56,31 @@ export function renderCsv(views: Views, opts: RenderOptions, out: PageSink): voi
           r.dutyGroups.flatMap((g) => g.duties.map((d) => `${d.name} (${d.raci})`)).join('; '),
           r.kpis.map((k) => k.name).join('; '),
         ]),
-      ]),
+      ),
     );
   }
   if (wants('raci')) {
     out.set(
       'duties.csv',
-      csv([
-        ['id', l.duty, l.areas, l.step, 'R', 'A', 'C', 'I'],
-        ...views.raci.groups.flatMap((g) =>
-          g.rows.map((row) => {
-            const by = (letter: string) => g.columns.filter((_, i) => row.cells[i].includes(letter)).map((c) => c.title).join('; ');
-            return [row.id, row.name, g.area, g.step ?? '', by('R'), by('A'), by('C'), by('I')];
-          }),
-        ),
-      ]),
+      csv(
+        (function* (): Generator<Row> {
+          yield ['id', l.duty, l.areas, l.step, 'R', 'A', 'C', 'I'];
+          for (const g of views.raci.groups) {
+            for (const row of g.rows) {
+              const by = (letter: string) => g.columns.filter((_, i) => row.cells[i].includes(letter)).map((c) => c.title).join('; ');
+              yield [row.id, row.name, g.area, g.step ?? '', by('R'), by('A'), by('C'), by('I')];
+            }
+          }
+        })(),
+      ),
     );
   }
+}
+
+type Row = Array<string | number>;
+
+/** Header rows, then a row made from each item as it is read. */
+function* rows<T>(header: Row[], items: Iterable<T>, row: (item: T) => Row): Generator<Row> {
+  yield* header;
+  for (const item of items) yield row(item);
 }

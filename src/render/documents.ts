@@ -20,16 +20,19 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   if (wants('summary')) out.set(`summary.${format}`, templates.render('summary', { ...base, summary: v.summary }));
   if (wants('raci')) out.set(`raci.${format}`, templates.render('raci', { ...base, raci: v.raci }));
   if (wants('jd')) {
-    v.roles.forEach((role, i) => {
+    let done = 0;
+    for (const role of v.roles) {
       out.set(`roles/${role.file}.${format}`, templates.render('role', { ...base, role }));
-      opts.progress?.(i + 1, v.roles.length);
-    });
+      opts.progress?.(++done, v.roles.length);
+    }
   }
   if (charts.length) {
     // HTML pages carry the browser-free SVG inline: the site stays self-contained and offline.
-    const svgs = format === 'html' ? new Map((await graphvizSvgs(charts)).map(([c, svg]) => [c.id, inlineSvg(svg)])) : undefined;
     const ref = (r: { id: string; title: string }) => ({ id: r.id, title: esc(r.title) });
-    for (const chart of charts) {
+    // Drawn a batch at a time and written as they come: a large org has thousands of charts.
+    let svgs: Map<string, string> | undefined;
+    for (const [i, chart] of charts.entries()) {
+      if (format === 'html' && i % CHART_BATCH === 0) svgs = new Map((await graphvizSvgs(charts.slice(i, i + CHART_BATCH))).map(([c, svg]) => [c.id, inlineSvg(svg)]));
       const page = {
         id: chart.id,
         title: esc(chart.title),
@@ -44,6 +47,9 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   }
   for (const [file, text] of templates.assets) out.set(file, text);
 }
+
+/** Charts drawn at once for the HTML pages. */
+const CHART_BATCH = 100;
 
 /** Graphviz's SVG without its XML prolog, doctype and comments, ready to sit inside HTML. */
 function inlineSvg(svg: string): string {

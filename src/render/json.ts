@@ -2,7 +2,7 @@
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
 import { layers, raciLetters } from '../model/queries.js';
 import type { OrgModel, Party, Scope } from '../model/types.js';
-import type { PageSink  } from './output.js';
+import type { PageSink } from './output.js';
 
 export const MODEL_JSON_VERSION = 1;
 

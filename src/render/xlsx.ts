@@ -1,19 +1,16 @@
 // An Excel workbook: the RACI (a colour-coded matrix, or matrices by area and step for a large org),
 // the RACI assignments (one row per role–duty assignment, for filtering and pivot tables), a roles
 // sheet and a duties sheet. Every sheet keeps within Excel's limits: a sheet too long for one is
-// continued on the next ("Roles (2)"), a text too long for a cell is cut with "…".
-// write-excel-file writes it; the zip is then rewritten with fixed entry dates so that the same org
-// gives a byte-identical file.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import writeXlsxFile from 'write-excel-file/node';
+// continued on the next ("Roles (2)"), a text too long for a cell is cut with "…". Rows are made as
+// xlsx-writer.ts writes them: the workbook of a 100k-role org never sits in memory whole.
 import { inertCell } from './csv.js';
-import type { PageSink  } from './output.js';
+import type { PageSink } from './output.js';
 import { fitsMatrix, MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows, type Row } from './raci-table.js';
 import { MAX_RACI_COLUMNS } from './view/build.js';
 import type { Views } from './view/types.js';
+import { xlsxChunks, type CellStyle, type XlsxCell, type XlsxSheet } from './xlsx-writer.js';
 
 const COLOURS: Record<string, string> = { R: '#D1F0D9', A: '#CFE3FF', C: '#FFF1C2', I: '#ECECEC', RA: '#B8E0C8' };
-const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 
 /** Excel's limits (Excel specifications and limits); tests inject smaller ones. */
 export interface SheetLimits {
@@ -25,37 +22,39 @@ export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576, cel
 /** A sheet name's limit, also Excel's. */
 const SHEET_NAME_CHARS = 31;
 
-type Style = { fontWeight?: 'bold'; backgroundColor?: string; align?: 'center'; wrap?: boolean };
-export type Cell = ({ value: string | number } & Style) | null;
+type Style = CellStyle;
+export type Cell = XlsxCell;
 
-export interface Sheet {
-  sheet: string;
+/** A sheet with its rows made: for tests of the limits. */
+export interface Sheet extends Omit<XlsxSheet, 'rows'> {
   data: Cell[][];
-  stickyRowsCount?: number;
-  stickyColumnsCount?: number;
-  columns: Array<{ width: number }>;
 }
 
-export async function renderXlsx(views: Views, out: PageSink, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
-  const buffer = await writeXlsxFile(workbookSheets(views, limits) as never, { fontFamily: 'Calibri', fontSize: 11 }).toBuffer();
-  out.set('org.xlsx', stableZip(buffer));
+export function renderXlsx(views: Views, out: PageSink, limits: SheetLimits = EXCEL_LIMITS): void {
+  out.set('org.xlsx', xlsxChunks(sheets(views, limits), limits.columns));
 }
 
-/** The workbook's sheets, each within `limits`. */
+/** The workbook's sheets with their rows made, each within `limits`. */
 export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS): Sheet[] {
+  const made: Sheet[] = [];
+  for (const { rows, ...sheet } of sheets(views, limits)) made.push({ ...sheet, data: [...rows] });
+  return made;
+}
+
+/** The workbook's sheets, each within `limits`, their rows made as they are read. */
+function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   const l = views.labels;
   const text = (value: string | number, style: Style = {}): Cell => ({ value: typeof value === 'string' ? fitCell(String(inertCell(value)), limits.cellChars) : value, ...style });
   const bold = (row: Row) => row.map((h) => text(h, { fontWeight: 'bold' as const }));
   const letters = (value: string | number): Cell =>
     value === '' ? null : text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] });
   const keyWidths = [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }];
-  const sheets: Sheet[] = [];
-  const add = (sheet: Omit<Sheet, 'data'>, header: Cell[][], body: Iterable<Cell[]>) => sheets.push(...split(sheet, header, body, limits.rows));
+  const add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => split(sheet, header, body, limits.rows);
 
   if (fitsMatrix(views, limits.columns)) {
     const header = raciMatrixHeader(views).map((value, c) => text(value, { fontWeight: 'bold', wrap: c >= MATRIX_KEY_COLUMNS }));
     const rows = map(raciMatrixRows(views), (row) => row.map((value, c) => (c < MATRIX_KEY_COLUMNS ? text(value) : letters(value))));
-    add({ sheet: 'RACI', stickyRowsCount: 1, stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...header.slice(MATRIX_KEY_COLUMNS).map(() => ({ width: 12 }))] }, [header], rows);
+    yield* add({ sheet: 'RACI', stickyRowsCount: 1, stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...header.slice(MATRIX_KEY_COLUMNS).map(() => ({ width: 12 }))] }, [header], rows);
   } else {
     // Matrices by area and process step, as the Markdown's RACI page has them, one under the other
     // with its own header row. A duty that involves more roles than MAX_RACI_COLUMNS (a strategy
@@ -63,9 +62,12 @@ export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS)
     // block is wider than a page, and no row is a row of thousands of empty cells.
     const width = Math.max(1, Math.min(MAX_RACI_COLUMNS, limits.columns - MATRIX_KEY_COLUMNS));
     const blocks = function* (): Generator<Cell[]> {
+      let first = true;
       for (const g of views.raci.groups) {
         for (let from = 0; from === 0 || from < g.columns.length; from += width) {
           const columns = g.columns.slice(from, from + width);
+          if (!first) yield [];
+          first = false;
           yield bold([l.areas, l.step, 'id', l.duty]).concat(columns.map((c) => text(c.title, { fontWeight: 'bold', wrap: true })));
           for (const row of g.rows) {
             const cells = row.cells.slice(from, from + width);
@@ -73,18 +75,17 @@ export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS)
             if (from > 0 && cells.every((c) => c === '')) continue;
             yield [text(g.area), text(g.step ?? ''), text(row.id), text(row.name), ...cells.map(letters)];
           }
-          yield [];
         }
       }
     };
-    add({ sheet: 'RACI', stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...Array.from({ length: width }, () => ({ width: 12 }))] }, [], blocks());
+    yield* add({ sheet: 'RACI', stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...Array.from({ length: width }, () => ({ width: 12 }))] }, [], blocks());
   }
-  add(
+  yield* add(
     { sheet: l.raciAssignments, stickyRowsCount: 1, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, { width: 22 }, { width: 32 }, { width: 8 }] },
     [bold(raciAssignmentsHeader(views))],
     map(raciAssignmentRows(views), (row) => [...row.slice(0, -1).map((v) => text(v)), letters(row[row.length - 1])]),
   );
-  add(
+  yield* add(
     { sheet: l.roles, stickyRowsCount: 1, columns: [{ width: 32 }, { width: 22 }, { width: 14 }, { width: 16 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 32 }, { width: 60 }] },
     [bold([l.role, 'id', l.level, l.family, l.reportsTo, l.headcount, l.vacancies, l.scope, l.purpose])],
     map(views.roles, (r) => [
@@ -99,38 +100,36 @@ export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS)
       text(r.purpose ?? '', { wrap: true }),
     ]),
   );
-  add(
+  yield* add(
     { sheet: l.duties, stickyRowsCount: 1, columns: [{ width: 44 }, { width: 24 }, { width: 24 }, { width: 22 }, { width: 28 }] },
     [bold([l.duty, 'id', l.areas, l.step, l.noResponsible])],
     (function* () {
       for (const g of views.raci.groups) for (const row of g.rows) yield [text(row.name), text(row.id), text(g.area), text(g.step ?? ''), text(row.problem ?? '')];
     })(),
   );
-  for (const s of sheets) {
-    // Guarantees, not hopes: a sheet over a limit would make Excel refuse the whole file.
-    let columns = s.columns.length;
-    for (const row of s.data) columns = Math.max(columns, row.length);
-    if (columns > limits.columns || s.data.length > limits.rows) throw new Error(`internal error: sheet ${s.sheet} is ${s.data.length} rows × ${columns} columns, over Excel's limits`);
-  }
-  return sheets;
 }
 
-/** A sheet as one or more sheets of at most `maxRows` rows, each starting with the header rows. */
-function split(sheet: Omit<Sheet, 'data'>, header: Cell[][], body: Iterable<Cell[]>, maxRows: number): Sheet[] {
-  const perSheet = maxRows - header.length;
-  const parts: Sheet[] = [];
-  let data: Cell[][] = [...header];
-  for (const row of body) {
-    if (data.length - header.length >= perSheet) {
-      parts.push({ ...sheet, data });
-      data = [...header];
-    }
-    data.push(row);
-  }
-  // Trailing empty rows (the gap after the last RACI block) are not content.
-  while (data.length > header.length && data[data.length - 1].length === 0) data.pop();
-  parts.push({ ...sheet, data });
-  return parts.map((p, i) => ({ ...p, sheet: sheetName(sheet.sheet, i + 1) }));
+/**
+ * A sheet as one or more sheets of at most `maxRows` rows, each starting with the header rows,
+ * made lazily: each sheet's rows must be read before the next sheet is asked for.
+ */
+function* split(sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>, maxRows: number): Generator<XlsxSheet> {
+  const rows = body[Symbol.iterator]();
+  let next = rows.next();
+  let part = 1;
+  do {
+    yield {
+      ...sheet,
+      sheet: sheetName(sheet.sheet, part++),
+      rows: (function* () {
+        yield* header;
+        for (let n = header.length; n < maxRows && !next.done; n++) {
+          yield next.value;
+          next = rows.next();
+        }
+      })(),
+    };
+  } while (!next.done);
 }
 
 /** `Roles`, then `Roles (2)`, … within Excel's 31 characters. */
@@ -149,12 +148,4 @@ export function fitCell(value: string, max: number): string {
 
 function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
   for (const x of items) yield f(x);
-}
-
-/** The same archive with every entry dated 2000-01-01, in its original order. */
-function stableZip(buffer: Uint8Array): Uint8Array {
-  const entries = unzipSync(buffer);
-  const files: Zippable = {};
-  for (const name of Object.keys(entries)) files[name] = [entries[name], { mtime: FIXED_DATE }];
-  return zipSync(files, { level: 6 });
 }

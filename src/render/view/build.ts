@@ -7,7 +7,7 @@ import type { Duty, OrgModel, Role, Text } from '../../model/types.js';
 import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
 import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
 import { roleFile } from '../paths.js';
-import type { FindingRow, IndexView, Labels, RaciGroup, RaciView, RoleRef, RoleView, SummaryView, Views } from './types.js';
+import type { FindingRow, IndexView, Labels, RaciGroup, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
 
 /**
  * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
@@ -26,7 +26,7 @@ export function buildViews(
   const labels: Labels = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
 
-  const roles: RoleView[] = [...model.roles.values()].map((role) => {
+  const roleView = (role: Role): RoleView => {
     const dutyGroups = AREAS.map((area) => ({
       area: label(AREA_LABELS[area]),
       duties: role.duties
@@ -97,7 +97,15 @@ export function buildViews(
       targets: role.targets.map((x) => ({ name: targetName(x, t, label), value: escape(x.value.text), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
     };
-  });
+  };
+  // Made one at a time as a renderer reads them: a 100k-role org's job descriptions are never all
+  // in memory at once.
+  const roles: RoleViews = {
+    length: model.roles.size,
+    *[Symbol.iterator]() {
+      for (const role of model.roles.values()) yield roleView(role);
+    },
+  };
 
   return {
     org: { id: model.org.id, name: t(model.org.name), description: model.org.description === undefined ? undefined : t(model.org.description), lang },

@@ -111,11 +111,16 @@ export interface OrgHeader {
   lang: string;
 }
 
+/** Every role's view, in declaration order, each made as it is read (read them once). */
+export interface RoleViews extends Iterable<RoleView> {
+  readonly length: number;
+}
+
 /** Everything the documents are made from. */
 export interface Views {
   org: OrgHeader;
   labels: Labels;
-  roles: RoleView[];
+  roles: RoleViews;
   raci: RaciView;
   summary: SummaryView;
   index: IndexView;
