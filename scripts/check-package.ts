@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_PACKAGES_INSTALL } from '../src/render/charts/images.js';
+import { treeSnapshot } from './tree-snapshot.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_BYTES = 30 * 1024 * 1024;
@@ -88,16 +89,7 @@ function bytes(dir: string): number {
   return total;
 }
 
-function snapshot(dir: string): string {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .sort()
-    .map((f) => {
-      const s = statSync(path.join(dir, f));
-      return `${f} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
-    })
-    .join('\n');
-}
+const snapshot = (dir: string) => treeSnapshot(dir).join('\n');
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const added = (out: string) => Number(/added (\d+) packages?/.exec(out)?.[1] ?? NaN);

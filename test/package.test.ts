@@ -11,19 +11,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { packOrgc } from './helpers/pack.js';
+import { treeSnapshot } from '../scripts/tree-snapshot.js';
 
 const repositoryManifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-/** Every file and directory below `dir` with its size and modification time. */
-function snapshot(dir: string): string[] {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .sort()
-    .map((f) => {
-      const s = statSync(path.join(dir, f));
-      return `${f} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
-    });
-}
 
 /**
  * This Node, where `nobody` can run it: a Node unpacked into a private temporary directory (as CI
@@ -107,7 +98,7 @@ describe('an installed orgc', () => {
     const installed = path.join(project, 'node_modules', 'orgc');
     // Read-only for everybody; as root, the commands run as `nobody`, for whom that holds.
     execFileSync('chmod', ['-R', 'a-w', installed]);
-    const before = snapshot(installed);
+    const before = treeSnapshot(installed);
     const work = sharedDir('orgc-work-');
     cpSync(path.join(ROOT, 'examples', 'sales-org'), path.join(work, 'org'), { recursive: true });
     execFileSync('chmod', ['-R', 'a+rwX', work]);
@@ -133,7 +124,7 @@ describe('an installed orgc', () => {
       }
       execFileSync('chmod', ['-R', 'a+rwX', work, cacheHome]);
     }
-    expect(snapshot(installed)).toEqual(before);
+    expect(treeSnapshot(installed)).toEqual(before);
     // The compiled code went to the user's cache directory instead.
     expect(readdirSync(path.join(cacheHome, 'orgc'))).toEqual([expect.stringMatching(/^code-cache-[0-9a-f]{8}\.bin$/)]);
   }, 180_000);
