@@ -137,12 +137,15 @@ for (let i = 0; i < 2; i++) {
 // Every other command the light package serves, once each.
 cpSync(path.join(ROOT, 'examples', 'quickstart', 'org.yaml'), path.join(work, 'quickstart.yaml'));
 cpSync(path.join(ROOT, 'examples', 'import', 'people.csv'), path.join(work, 'people.csv'));
+// Chinese names and titles: the import loads pinyin-pro from node_modules for them.
+writeFileSync(path.join(work, 'people-zh.csv'), '工号,姓名,职位,上级工号\nE1,王芳,销售总监,\nE2,李娜,销售经理,E1\nE3,张伟,销售代表,E2\n');
 const commands: string[][] = [
   ['rules'],
   ['explain', 'orphan-duty'],
   ['schema'],
   ['diff', 'quickstart.yaml', 'org'],
   ['import', 'people.csv', '--out', 'draft.yaml'],
+  ['import', 'people-zh.csv', '--out', 'draft-zh.yaml', '--lang', 'zh-CN'],
   ['init', 'new-repo', '--preset', 'startup'],
   ...['html', 'csv', 'xlsx', 'json', 'mermaid'].map((format) => ['render', 'org', '--format', format, '--out', `out-${format}`]),
   ['render', 'org', '--format', 'svg', '--engine', 'graphviz', '--out', 'out-svg'],
