@@ -9,18 +9,9 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { diffCase, diffIsComplete, FIELDS, renameIds, richOrg, SECTIONS, slotsOf, tally, type OrgData } from '../../scripts/fuzz/diff-properties.js';
 import { orgc, ROOT } from '../helpers/cli.js';
+import { golden } from '../helpers/golden.js';
 
 const SEED = 20261127;
-const GOLDEN = `${ROOT}test/golden/diff`;
-
-function golden(name: string, text: string) {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
 
 describe('the diff misses nothing', () => {
   it('mutates every field of every definition of the JSON Schema, and no other', () => {

@@ -10,20 +10,11 @@ import { loadFiles } from '../../src/load/index.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import { buildModel } from '../../src/model/build.js';
 import { orgc, ROOT } from '../helpers/cli.js';
+import { golden } from '../helpers/golden.js';
 import { org } from '../helpers/lint.js';
 import { kaSplit } from './ka-split.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'orgc-diff-'));
-const GOLDEN = `${ROOT}test/golden/diff`;
-
-function golden(name: string, text: string) {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
 
 async function model(yaml: string) {
   const loaded = await loadFiles([sourceFromBytes('org.yaml', Buffer.from(yaml))]);

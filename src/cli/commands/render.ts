@@ -146,7 +146,7 @@ function draftTodo(todo: readonly Diagnostic[], zh: boolean): string {
     [count('kpi-coverage'), zh ? '处 KPI 缺失' : 'missing KPIs'],
     [count('role-fit'), zh ? '处任职要求缺失' : 'missing requirements'],
   ].filter(([n]) => n);
-  const list = items.map(([n, what]) => (zh ? `  - ${n} ${what}` : `  - ${n} ${what}`)).join('\n');
+  const list = items.map(([n, what]) => `  - ${n} ${what}`).join('\n');
   return zh
     ? `草稿（org.draft）：照常渲染；待办：\n${list}\n（npx orgc validate 列出每一处）\n`
     : `a draft (org.draft): rendered; to do:\n${list}\n(npx orgc validate lists each one)\n`;
