@@ -140,8 +140,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // --help and --version end here too, successfully.
       return error.exitCode === 0 ? 0 : EXIT_ERROR;
     }
-    if (error instanceof UsageError) {
-      errorLine(io, error.message);
+    // By name, not instanceof: importing their modules here would load the pipeline for --help.
+    const name = (error as Error)?.name;
+    if (error instanceof UsageError || name === 'InputError' || (name === 'OrgcError' && ['usage', 'input'].includes((error as { kind?: string }).kind ?? ''))) {
+      errorLine(io, (error as Error).message);
       return EXIT_ERROR;
     }
     if ((error as Error)?.name === 'ConfigError') {

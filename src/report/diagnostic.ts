@@ -20,6 +20,8 @@ export interface Diagnostic {
   message: string;
   file: string;
   range: Range;
+  /** Where in the file's YAML the finding points, e.g. `['roles', 'sales-rep', 'reports_to']` (for editors and tools); absent for syntax errors. */
+  path?: readonly (string | number)[];
   related: RelatedDiagnostic[];
   /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
   count?: number;

@@ -1,13 +1,9 @@
-// Runs the whole pipeline in-process on YAML written in a test: load → model → check → report.
+// Runs the whole pipeline in-process on YAML written in a test (load → model → check → report),
+// through the library's API as a program using orgc would.
+import { lint as lintApi } from '../../src/api/index.js';
 import { ALL_CHECKS } from '../../src/catalogue.js';
-import { levelFor, resolveConfig, type Config } from '../../src/check/config.js';
-import { runRules } from '../../src/check/index.js';
-import { loadFiles } from '../../src/load/index.js';
-import { sourceFromBytes } from '../../src/load/sources.js';
-import { buildModel } from '../../src/model/build.js';
+import { resolveConfig } from '../../src/check/config.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
-import { toDiagnostics } from '../../src/report/locate.js';
-import { applySuppressions } from '../../src/report/suppress.js';
 
 /** The two lines every test org starts with. */
 export const HEADER = 'orgc: 1\norg: { id: test-org, name: Test Org, language: en }\n';
@@ -19,19 +15,11 @@ export function org(body: string): string {
   return HEADER + lines.map((l) => l.slice(indent)).join('\n') + '\n';
 }
 
+/** Every diagnostic of the org (one file, or files by path), through the library's `lint`. */
 export async function lint(files: string | Record<string, string>, config: Parameters<typeof resolveConfig>[0] = { extends: 'strict' }, lang = 'en'): Promise<Diagnostic[]> {
-  const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => sourceFromBytes(path, Buffer.from(text)));
-  const loaded = await loadFiles(sources);
-  const findings = [...loaded.findings];
-  if (findings.length === 0) {
-    const built = buildModel(loaded.files);
-    findings.push(...built.findings);
-    const cfg: Config = resolveConfig(config, process.cwd(), process.cwd());
-    if (built.model) findings.push(...runRules(built.model, cfg));
-    const located = toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang, levelOf: (id, f) => levelFor(cfg, id, f) });
-    return applySuppressions(located, loaded.files, ALL_CHECKS, lang);
-  }
-  return toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang });
+  const texts = typeof files === 'string' ? { 'org.yaml': files } : files;
+  const result = await lintApi({ texts, config: resolveConfig(config, process.cwd(), process.cwd()), lang });
+  return result.diagnostics;
 }
 
 /** The findings of one rule as `line:column message`, failing if the org has core errors. */
