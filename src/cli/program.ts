@@ -124,6 +124,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('lsp')
+    .description('run the language server (Language Server Protocol over stdin and stdout) for editors: docs/editors.md')
+    .option('--stdio', 'talk over stdin and stdout (the default and only transport; editors pass it)')
+    .action(async () => {
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+      // Runs until the editor sends `exit`; the connection keeps the process alive.
+      await new Promise(() => {});
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the org language (for editors and other tools)')
     .addOption(new Option('--config', 'print the schema of orgc.config.yaml instead'))
