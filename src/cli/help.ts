@@ -1,6 +1,7 @@
 // What `--help` shows beyond commander's own: examples for every command, run on the bundled
 // examples so that a reader can paste them in a clone of orgc (test/docs-commands.test.ts runs
 // each one), and text wrapped to the terminal's width.
+import { Help } from 'commander';
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Io } from './output.js';
 
@@ -145,3 +146,17 @@ export function examplesHelp(command: string, width: number): string {
   else for (const e of examples) lines.push(...wrap(e.note, Math.max(width - 4, 20)).map((l) => `  # ${l}`), `  ${e.command}`);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * commander's help, made to fit narrow terminals too: commander leaves a description unwrapped
+ * when less than 40 columns remain beside the option or command it describes; below 30 columns
+ * the description goes under it instead, wrapped.
+ */
+export const HELP_CONFIGURATION: Partial<Help> = {
+  minWidthToWrap: 20,
+  formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+    const width = helper.helpWidth ?? 80;
+    if (!description || width - termWidth - 4 >= 30) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+    return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, '      ')}`;
+  },
+};

@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError } from './errors.js';
-import { examplesHelp, terminalWidth } from './help.js';
+import { examplesHelp, HELP_CONFIGURATION, terminalWidth } from './help.js';
 import { errorLine, processIo, type Io } from './output.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -17,6 +17,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .showHelpAfterError('(run `orgc --help` for usage)')
     // Help wraps to the terminal (commander would ask process.stdout, which is not always where io writes).
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => terminalWidth(io, 'stdout'), getErrHelpWidth: () => terminalWidth(io, 'stderr') })
+    .configureHelp(HELP_CONFIGURATION)
     .exitOverride();
 
   const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
