@@ -109,7 +109,7 @@ export const HELP_EXAMPLES: Record<string, HelpExample[]> = {
   import: [
     { command: 'orgc import examples/import/people.csv --out draft.yaml', note: 'a draft org from an HR export' },
     { command: 'orgc import examples/import/people.csv --lang zh-CN --out -', note: 'the draft in Chinese, on stdout' },
-    { command: 'orgc render draft.yaml --only charts,jd,summary --out draft', note: 'then look at the draft' },
+    { command: 'orgc import examples/import/people.csv --out draft.yaml --keep-titles --force', note: 'again, keeping apart titles that differ in abbreviations' },
   ],
   rules: [
     { command: 'orgc rules', note: 'every rule, its severity, what it finds' },
