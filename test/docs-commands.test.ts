@@ -262,6 +262,12 @@ describe.concurrent('the docs', () => {
       const text = readFileSync(`${ROOT}${file}`, 'utf8');
       for (const [, cited] of text.matchAll(/`(examples\/[^`\s:]+)`/g)) expect(existsIn(cited), `${file} cites ${cited}`).toBe(true);
       for (const [, cited] of text.matchAll(/^(examples\/[^\s:]+):\d+:\d+:/gm)) expect(existsIn(cited), `${file} shows ${cited}`).toBe(true);
+      // Links to the repository's own files.
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^([a-z]+:|#)/.test(target)) continue;
+        const cited = path.relative(ROOT, path.resolve(ROOT, path.dirname(file), target.split('#')[0]));
+        expect(existsIn(cited), `${file} links to ${target}`).toBe(true);
+      }
     }
   });
 
