@@ -269,7 +269,7 @@ describe('orgc in a pipe', () => {
 
 describe('orgc rules wraps', () => {
   it('to 80 columns, or COLUMNS, with each description whole under its rule', () => {
-    for (const [env, width] of [[{ COLUMNS: undefined }, 80], [{ COLUMNS: '60' }, 60]] as const) {
+    for (const [env, width] of [[{ COLUMNS: undefined }, 80], [{ COLUMNS: '60' }, 60], [{ COLUMNS: '50' }, 50]] as const) {
       for (const lang of ['en', 'zh-CN']) {
         const r = orgc(['rules', '--lang', lang], { env });
         const lines = r.stdout.split('\n');
