@@ -1,9 +1,10 @@
 // The command line: commander declares the commands; each command's code is imported only when
 // it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError } from './errors.js';
+import { examplesHelp, HELP_CONFIGURATION, terminalWidth } from './help.js';
 import { errorLine, processIo, type Io } from './output.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -14,7 +15,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run `orgc --help` for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Help wraps to the terminal (commander would ask process.stdout, which is not always where io writes).
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => terminalWidth(io, 'stdout'), getErrHelpWidth: () => terminalWidth(io, 'stderr') })
+    .configureHelp(HELP_CONFIGURATION)
     .exitOverride();
 
   const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
@@ -142,6 +145,20 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       const { schemaCommand } = await import('./commands/schema.js');
       exitCode = schemaCommand(opts, io);
     });
+
+  program
+    .command('completion')
+    .description('print a completion script for your shell: commands, options, their values, rule ids and file names')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionCommand } = await import('./commands/completion.js');
+      exitCode = completionCommand(shell, program, io);
+    });
+
+  // Every command's help ends with examples (src/cli/help.ts), wrapped to the same width as the rest.
+  for (const command of [program, ...program.commands]) {
+    command.addHelpText('after', ({ error }) => examplesHelp(command === program ? '' : command.name(), terminalWidth(io, error ? 'stderr' : 'stdout')));
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
