@@ -6,7 +6,7 @@ import { toDiagnostics } from '../report/locate.js';
 import { applySuppressions } from '../report/suppress.js';
 import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
-import { uiLanguage } from '../i18n/lang.js';
+import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
 import { InputError, resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
@@ -20,8 +20,8 @@ export interface Analysis {
   model?: OrgModel;
   findings: Finding[];
   config: Config;
-  /** The language for messages: `--lang`, else the config's, else the org's default language, else English. */
-  lang: string;
+  /** The language for messages, as `chooseLanguage` decides: `--lang`, config, locale, the org's default, English. */
+  lang: UiLanguage;
 }
 
 export interface AnalyzeOptions {
@@ -39,11 +39,11 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
     if (error instanceof InputError) throw new UsageError(error.message);
     throw error;
   }
-  return analyzeSources(sources, config, opts.lang);
+  return analyzeSources(sources, config, { flag: opts.lang, env: io.env });
 }
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
-export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang?: string): Promise<Analysis> {
+export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}): Promise<Analysis> {
   let loaded;
   try {
     loaded = await timedAsync('load', () => loadFiles(sources));
@@ -60,7 +60,7 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
     findings.push(...built.findings);
     if (model) findings.push(...timed('rules', () => runRules(model!, config)));
   }
-  const ui = uiLanguage(lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
+  const ui = chooseLanguage({ flag: lang.flag, config: config.lang, env: lang.env, org: model?.org.language ?? orgLanguage(loaded.files) });
   return { files: loaded.files, model, findings, config, lang: ui };
 }
 
@@ -73,6 +73,21 @@ export function diagnose(analysis: Analysis): Diagnostic[] {
     }),
   );
   return applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
+}
+
+/**
+ * The `lang` of the configuration a command without an org would use (`rules`, `explain`): the
+ * one in the working directory. A config that cannot be read is reported by the commands that
+ * need it; here it only has no language.
+ */
+export async function configLanguage(io: Io): Promise<string | undefined> {
+  try {
+    const file = await findConfig(undefined, [], io.cwd);
+    return file ? (await loadConfig(file, io.cwd)).lang : undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
 
 /** The default language declared by any file that parsed, for messages about files that did not. */

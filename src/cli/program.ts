@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
-  const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
+  const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else your locale's, else the org's)`).choices(UI_LANGUAGES);
 
   program
     .command('validate')
@@ -111,16 +111,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(langOption())
     .action(async (opts) => {
       const { rulesCommand } = await import('./commands/rules.js');
-      exitCode = rulesCommand(opts, io);
+      exitCode = await rulesCommand(opts, io);
     });
 
   program
     .command('explain')
     .description('show the documentation of a rule: what it checks, why, examples and options')
     .argument('<rule-id>', 'the rule, e.g. span-of-control')
-    .action(async (id: string) => {
+    .addOption(langOption('the page (rule pages are in English; their head is translated)'))
+    .action(async (id: string, opts) => {
       const { explainCommand } = await import('./commands/explain.js');
-      exitCode = await explainCommand(id, io);
+      exitCode = await explainCommand(id, opts, io);
     });
 
   program
@@ -146,7 +147,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
     if ((error as Error)?.name === 'ConfigError') {
       const { configErrorLines } = await import('./config-errors.js');
-      for (const line of configErrorLines(error, argv)) errorLine(io, line);
+      for (const line of configErrorLines(error, argv, io.env)) errorLine(io, line);
       return EXIT_ERROR;
     }
     const e = error as Error;

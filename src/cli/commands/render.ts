@@ -3,7 +3,7 @@
 // the files on disk differ from what it would write.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import { catalogueLanguage, chooseLanguage } from '../../i18n/lang.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
@@ -59,11 +59,13 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
   if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} rendering despite ${errorCount} error${errorCount === 1 ? '' : 's'} (--force)\n`);
 
-  const lang = uiLanguage(opts.lang ?? analysis.model.org.language);
+  // The handbook is a file in the repository: its language must not depend on who renders it, so
+  // the reader's locale is left out (messages on the terminal still follow it).
+  const lang = chooseLanguage({ flag: opts.lang, config: analysis.config.lang, org: analysis.model.org.language });
   const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
   const templates = opts.templates ? path.resolve(io.cwd, opts.templates) : analysis.config.render.templates;
   const severity = { error: LABELS.severityError, warning: LABELS.severityWarning, info: LABELS.severityInfo };
-  const findings: FindingRow[] = diagnostics.map((d) => ({
+  const findings: FindingRow[] = (lang === analysis.lang ? diagnostics : diagnose({ ...analysis, lang })).map((d) => ({
     severity: severity[d.severity][lang],
     severityKey: d.severity,
     where: `${d.file}:${d.range.start.line}:${d.range.start.column}`,

@@ -2,11 +2,12 @@
 // recommended preset turns it on, and one line on what it finds; then the core checks.
 import { CORE_CHECKS } from '../../catalogue.js';
 import { RULES } from '../../check/rules/index.js';
-import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import { catalogueLanguage, chooseLanguage } from '../../i18n/lang.js';
+import { configLanguage } from '../analyze.js';
 import type { Io } from '../output.js';
 
-export function rulesCommand(opts: { format: string; lang?: string }, io: Io): number {
-  const cl = catalogueLanguage(uiLanguage(opts.lang ?? io.env.LANG?.replace('_', '-').split('.')[0]));
+export async function rulesCommand(opts: { format: string; lang?: string }, io: Io): Promise<number> {
+  const cl = catalogueLanguage(chooseLanguage({ flag: opts.lang, config: await configLanguage(io), env: io.env }));
   if (opts.format === 'json') {
     const rules = RULES.map((r) => ({
       id: r.meta.id,

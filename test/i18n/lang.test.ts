@@ -1,0 +1,90 @@
+// Which language a run speaks: --lang, the config's lang, the user's locale, the org's default, English.
+import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, langFlag, localeLanguage, uiLanguage } from '../../src/i18n/lang.js';
+import { orgc, ROOT } from '../helpers/cli.js';
+
+describe('chooseLanguage', () => {
+  const zhLocale = { LANG: 'zh_CN.UTF-8' };
+  it('takes --lang over everything else', () => {
+    expect(chooseLanguage({ flag: 'en', config: 'zh-CN', env: zhLocale, org: 'zh-CN' })).toBe('en');
+    expect(chooseLanguage({ flag: 'zh-TW', config: 'en', env: { LANG: 'en_US.UTF-8' }, org: 'en' })).toBe('zh-TW');
+  });
+  it('takes the config over the locale and the org', () => {
+    expect(chooseLanguage({ config: 'zh-CN', env: { LANG: 'en_US.UTF-8' }, org: 'en' })).toBe('zh-CN');
+  });
+  it('takes the locale over the org default', () => {
+    expect(chooseLanguage({ env: { LANG: 'en_US.UTF-8' }, org: 'zh-CN' })).toBe('en');
+    expect(chooseLanguage({ env: { LANG: 'zh_TW.UTF-8' }, org: 'en' })).toBe('zh-TW');
+  });
+  it('falls back to the org default, then English', () => {
+    expect(chooseLanguage({ env: {}, org: 'zh-CN' })).toBe('zh-CN');
+    expect(chooseLanguage({ env: {} })).toBe('en');
+    expect(chooseLanguage({})).toBe('en');
+  });
+  it('leaves the locale out when no environment is given (files that must not depend on the machine)', () => {
+    expect(chooseLanguage({ org: 'zh-CN' })).toBe('zh-CN');
+  });
+});
+
+describe('localeLanguage', () => {
+  it('reads LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(localeLanguage({ LC_ALL: 'zh_TW.UTF-8', LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('zh-TW');
+    expect(localeLanguage({ LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeLanguage({ LANG: 'zh_CN.GB18030' })).toBe('zh-CN');
+  });
+  it('passes over C, POSIX and empty values', () => {
+    expect(localeLanguage({ LC_ALL: 'C', LC_MESSAGES: 'POSIX', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(localeLanguage({ LC_ALL: '', LANG: 'C.UTF-8' })).toBeUndefined();
+    expect(localeLanguage({})).toBeUndefined();
+  });
+  it('maps locale names to the languages orgc ships', () => {
+    expect(uiLanguage('zh_HK.UTF-8')).toBe('zh-TW');
+    expect(uiLanguage('zh-Hant')).toBe('zh-TW');
+    expect(uiLanguage('zh_SG')).toBe('zh-CN');
+    expect(uiLanguage('fr_FR.UTF-8')).toBe('en');
+    expect(uiLanguage('zhx')).toBe('en');
+  });
+});
+
+describe('langFlag', () => {
+  it('reads --lang in both forms', () => {
+    expect(langFlag(['validate', '--lang', 'zh-CN'])).toBe('zh-CN');
+    expect(langFlag(['validate', '--lang=zh-TW', 'org'])).toBe('zh-TW');
+    expect(langFlag(['validate', 'org'])).toBeUndefined();
+  });
+});
+
+describe('the CLI', () => {
+  const sales = `${ROOT}examples/sales-org`; // org.language: zh-CN
+  it("speaks the reader's locale before the org's default language", () => {
+    const en = orgc(['validate', sales], { env: { LANG: 'en_US.UTF-8' } });
+    expect(en.stdout).toMatch(/^✔ no problems in \d+ files\n$/);
+    const org = orgc(['validate', sales], { env: { LANG: 'C.UTF-8' } });
+    expect(org.stdout).toMatch(/^✔ \d+ 个文件，没有发现问题\n$/);
+    const flag = orgc(['validate', sales, '--lang=zh-CN'], { env: { LC_ALL: 'en_US.UTF-8' } });
+    expect(flag.stdout).toMatch(/没有发现问题/);
+  });
+
+  it("takes the config's lang over the locale, for every command", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-lang-'));
+    cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
+    writeFileSync(path.join(dir, 'orgc.config.yaml'), 'extends: recommended\nlang: zh-CN\n');
+    const env = { LANG: 'en_US.UTF-8' };
+    expect(orgc(['validate'], { cwd: dir, env }).stdout).toMatch(/没有发现问题/);
+    expect(orgc(['rules'], { cwd: dir, env }).stdout).toMatch(/^规则/);
+    expect(orgc(['explain', 'orphan-duty'], { cwd: dir, env }).stdout).toMatch(/^# orphan-duty\n\n> 没有任何岗位/);
+  });
+
+  it('words config errors in the language of --lang=…', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-lang-'));
+    cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
+    writeFileSync(path.join(dir, 'orgc.config.yaml'), 'extends: recommended\nrulez: {}\n');
+    const r = orgc(['validate', '--lang=zh-CN'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.stderr).not.toMatch(/unknown key|is not/i);
+  });
+});
