@@ -49,7 +49,7 @@ async function bundle(): Promise<void> {
     define: { ORGC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orgcModuleUrl' },
     banner: { js: 'var __orgcModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Loaded from node_modules by the commands that need them (src/external.ts).
-    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'yaml'],
+    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'opencc-js', 'yaml'],
     legalComments: 'none',
     logLevel: 'warning',
     write: false,

@@ -41,7 +41,7 @@ export interface RelatedFinding {
 }
 
 /** Message text in each language we ship; `{name}` placeholders are filled from the data. */
-export type Messages = Record<string, { en: string; 'zh-CN': string }>;
+export type Messages = Record<string, { en: string; 'zh-CN': string; 'zh-TW'?: string }>;
 
 export function isOffsetPointer(p: Pointer): p is OffsetPointer {
   return (p as OffsetPointer).offset !== undefined;
@@ -51,7 +51,7 @@ export function isOffsetPointer(p: Pointer): p is OffsetPointer {
 export interface CheckMeta {
   id: string;
   /** One line on what the check finds; the rule's doc page starts with the English one. */
-  description: { en: string; 'zh-CN': string };
+  description: { en: string; 'zh-CN': string; 'zh-TW'?: string };
   severity: Severity;
   messages: Messages;
   /** Core checks guard the language itself: always on, always errors. */

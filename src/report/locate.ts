@@ -1,6 +1,6 @@
 // Findings → diagnostics: positions from the files' indexes, text from the message catalogues.
 // Only the nodes a finding points at are ever located; the rest of a large file costs nothing here.
-import type { CheckMeta, Finding, Pointer, Severity } from '../finding.js';
+import type { CheckMeta, Finding, Messages, Pointer, Severity } from '../finding.js';
 import { isOffsetPointer } from '../finding.js';
 import { formatMessage } from '../i18n/format.js';
 import type { LoadedFile } from '../load/index.js';
@@ -70,8 +70,10 @@ export function toDiagnostics(
  */
 export const MAX_PER_RULE = 100;
 
+const MORE: Messages = { more: { en: 'and {n} more like this in this file, not listed', 'zh-CN': '此文件中还有 {n} 处同类问题未列出' } };
+
 function moreLikeThis(count: number, lang: string): string {
-  return lang.startsWith('zh') ? `此文件中还有 ${count} 处同类问题未列出` : `and ${count} more like this in this file, not listed`;
+  return formatMessage(MORE, 'more', { n: count }, lang);
 }
 
 function rangeOf(at: Pointer, files: ReadonlyMap<string, LoadedFile>): Range {

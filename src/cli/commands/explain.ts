@@ -8,6 +8,8 @@ import path from 'node:path';
 import { ALL_CHECKS } from '../../catalogue.js';
 import { say } from '../../i18n/cli.js';
 import { catalogueLanguage, chooseLanguage } from '../../i18n/lang.js';
+import { pick } from '../../i18n/text.js';
+import { toTraditional } from '../../i18n/traditional.js';
 import { closest } from '../../load/closest.js';
 import { packageRoot } from '../../package-root.js';
 import { configLanguage } from '../analyze.js';
@@ -33,14 +35,15 @@ export async function explainCommand(id: string, opts: { lang?: string }, io: Io
     const head = [
       `# ${id}`,
       '',
-      `> ${meta.description[catalogueLanguage(lang)]}`,
+      `> ${pick(meta.description, lang)}`,
       '',
       meta.core ? say('explain-core', lang, { severity }) : say('explain-severity', lang, { severity }) + preset,
       '',
       say('explain-english', lang),
       '',
     ];
-    doc = `${head.join('\n')}\n${body}`;
+    // The English page quotes Chinese terms (因事设岗): a zh-TW reader gets them in Traditional.
+    doc = `${head.join('\n')}\n${lang === 'zh-TW' ? toTraditional(body) : body}`;
   }
   io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);
   return 0;

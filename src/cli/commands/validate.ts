@@ -2,7 +2,7 @@
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
 import { ALL_CHECKS } from '../../catalogue.js';
-import { catalogueLanguage } from '../../i18n/lang.js';
+import { pick } from '../../i18n/text.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import type { Formatter } from '../../report/formatter.js';
 import { github } from '../../report/formatters/github.js';
@@ -36,14 +36,13 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);
   const byPath = new Map(analysis.files.map((f) => [f.path, f]));
-  const cl = catalogueLanguage(analysis.lang);
   const output = FORMATTERS[opts.format](diagnostics, {
     lineText: (file, line) => byPath.get(file)?.lines.lineText(line),
     color: opts.output ? false : useColor(io, io.stdoutIsTTY),
     toolVersion: VERSION,
     files: analysis.files.map((f) => f.path),
     lang: analysis.lang,
-    rules: [...ALL_CHECKS.values()].map((m) => ({ id: m.id, description: m.description[cl], severity: m.severity })),
+    rules: [...ALL_CHECKS.values()].map((m) => ({ id: m.id, description: pick(m.description, analysis.lang), severity: m.severity })),
   });
   if (opts.output) await writeFileAtomic(path.resolve(io.cwd, opts.output), output);
   else io.stdout(output);
