@@ -22,7 +22,19 @@ export interface OffsetPointer {
 
 export type Pointer = PathPointer | OffsetPointer;
 
-export type MessageData = Record<string, string | number>;
+/**
+ * A role, person, duty… named in a message: shown by its name in the reader's language, with the
+ * id the files use — `销售经理 (sales-manager)` — or by its id alone when it has no other name.
+ */
+export interface NamedRef {
+  id: string;
+  /** Its title or name: a plain string, or one per language (`{ en: …, zh-CN: … }`). */
+  name?: string | Readonly<Record<string, string>>;
+  /** The org's default language, for a name that is not in the reader's. */
+  lang: string;
+}
+
+export type MessageData = Record<string, string | number | NamedRef>;
 
 export interface Finding {
   ruleId: string;

@@ -21,7 +21,7 @@ const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*(?:\{\w+(?:\|\w+)?\}[^{}]*)*\
 const FORM = /(\w+) \{((?:[^{}]|\{\w+(?:\|\w+)?\})*)\}/g;
 
 /** A template with its `{n, plural, one {…} other {…}}` parts resolved for the counts in `data`. */
-export function resolvePlurals(template: string, data: Readonly<Record<string, string | number>> | undefined, lang: string): string {
+export function resolvePlurals(template: string, data: Readonly<Record<string, unknown>> | undefined, lang: string): string {
   if (!template.includes(', plural,')) return template;
   return template.replace(PLURAL, (whole, name: string, body: string) => {
     const value = data?.[name];

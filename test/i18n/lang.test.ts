@@ -88,3 +88,34 @@ describe('the CLI', () => {
     expect(r.stderr).not.toMatch(/unknown key|is not/i);
   });
 });
+
+describe('counted words', () => {
+  it('agree with the count in English and stay plain in Chinese', async () => {
+    const { plural, resolvePlurals } = await import('../../src/i18n/plural.js');
+    const years = { one: '# year', other: '# years' };
+    expect([0, 1, 2].map((n) => plural(n, 'en', years))).toEqual(['0 years', '1 year', '2 years']);
+    expect(plural(1, 'zh-CN', { other: '# 年' })).toBe('1 年');
+    const t = '{n, plural, one {# direct report of {role}} other {# direct reports of {role}}}';
+    expect(resolvePlurals(t, { n: 1 }, 'en')).toBe('1 direct report of {role}');
+    expect(resolvePlurals(t, { n: 3 }, 'en')).toBe('3 direct reports of {role}');
+    expect(resolvePlurals(t, {}, 'en')).toBe(t);
+  });
+});
+
+describe('names in messages', () => {
+  it("name people and roles in the reader's language, with the id", async () => {
+    const { formatMessage } = await import('../../src/i18n/format.js');
+    const messages = { m: { en: '{person} has {years, plural, one {# year} other {# years}} of experience; {role} requires {required}', 'zh-CN': '{person} 有 {years} 年经验；{role} 要求 {required} 年' } };
+    const data = {
+      person: { id: 'li-na', name: '李娜', lang: 'zh-CN' },
+      role: { id: 'sales-manager', name: { en: 'Sales Manager', 'zh-CN': '销售经理' }, lang: 'zh-CN' },
+      years: 1,
+      required: 3,
+    };
+    expect(formatMessage(messages, 'm', data, 'en')).toBe('李娜 (li-na) has 1 year of experience; Sales Manager (sales-manager) requires 3');
+    expect(formatMessage(messages, 'm', data, 'zh-CN')).toBe('李娜 (li-na) 有 1 年经验；销售经理 (sales-manager) 要求 3 年');
+    // zh-TW: orgc's words in Traditional, the org's own names as written.
+    expect(formatMessage(messages, 'm', data, 'zh-TW')).toBe('李娜 (li-na) 有 1 年經驗；销售经理 (sales-manager) 要求 3 年');
+    expect(formatMessage(messages, 'm', { ...data, person: { id: 'li-na', lang: 'en' } }, 'en')).toMatch(/^li-na has/);
+  });
+});
