@@ -86,7 +86,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .description('a draft org from an HR system\'s people export (CSV): roles, reporting lines, headcount, people')
     .argument('<people.csv>', 'the export: a header row, then one row per person')
     .option('-o, --out <file>', 'where to write the draft; `-` for stdout', 'org.yaml')
-    .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report").choices(['en', 'zh-CN', 'zh-TW']).default('en'))
+    .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report (default: the config's, else your locale's, else the export's)").choices(['en', 'zh-CN', 'zh-TW']))
     .option('--force', 'replace the output file if it exists')
     .option('--name-column <header>', 'the column of names (default: name, full name, 姓名, …); any column option takes \'\' to use no column')
     .option('--title-column <header>', 'the column of job titles (default: title, job title, position, 职位, …)')

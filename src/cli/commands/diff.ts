@@ -6,6 +6,7 @@ import { defaultConfig, findConfig, loadConfig } from '../../check/config.js';
 import { compareModels } from '../../diff/compare.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../diff/format.js';
 import { compareFindings, side, type DiffReport } from '../../diff/report.js';
+import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { gitSources, isRevisionSpec } from '../../load/git.js';
 import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
@@ -26,7 +27,9 @@ export interface DiffOptions {
 }
 
 export async function diffCommand(base: string, head: string, opts: DiffOptions, io: Io): Promise<number> {
-  if (!DIFF_FORMATS.includes(opts.format)) throw new UsageError(`--format takes ${DIFF_FORMATS.join(', ')}; not '${opts.format}'`);
+  if (!DIFF_FORMATS.includes(opts.format)) {
+    throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: DIFF_FORMATS.join(', '), value: opts.format }));
+  }
   // One configuration for both sides: the head's, as the rules the change will live under.
   const headPath = isRevisionSpec(head, io.cwd) ? undefined : head;
   const configFile = await findConfig(opts.config, headPath ? [headPath] : [], io.cwd);

@@ -2,6 +2,8 @@
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
 import { ALL_CHECKS } from '../../catalogue.js';
+import { say } from '../../i18n/cli.js';
+import { chooseLanguage } from '../../i18n/lang.js';
 import { pick } from '../../i18n/text.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import type { Formatter } from '../../report/formatter.js';
@@ -31,7 +33,7 @@ export interface ValidateOptions {
 export async function validateCommand(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    throw new UsageError(`--max-warnings takes a whole number of warnings, not '${opts.maxWarnings}'`);
+    throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);
