@@ -119,3 +119,31 @@ describe('names in messages', () => {
     expect(formatMessage(messages, 'm', { ...data, person: { id: 'li-na', lang: 'en' } }, 'en')).toMatch(/^li-na has/);
   });
 });
+
+describe('no English lines inside Chinese runs', () => {
+  /** Lines with English words that are not code (`--force`, ids, paths, YAML). */
+  const english = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => /\b(?:the|is|not|has|to|of|no)\b/.test(l.replace(/`[^`]*`|--[\w-]+|\S+\.(?:ya?ml|csv)\b/g, '')) && !/^\s*\d+ \|/.test(l));
+
+  it('render refuses in Chinese; import reports in Chinese for a Chinese export; usage errors are Chinese', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-zh-'));
+    cpSync(`${ROOT}examples/sales-org`, path.join(dir, 'org'), { recursive: true });
+    writeFileSync(path.join(dir, 'org', 'extra.yaml'), 'orgc: 1\nroles:\n  lonely:\n    title: 孤立岗位\n    level: frontline\n    reports_to: sales-manager\n');
+    const render = orgc(['render', 'org'], { cwd: dir });
+    expect(render.code).toBe(1);
+    expect(render.stderr).toMatch(/组织设计有错误：未渲染任何文件/);
+    expect(english(render.stderr)).toEqual([]);
+
+    writeFileSync(path.join(dir, 'p.csv'), '工号,姓名,职位,上级工号\nE1,王芳,销售总监,\nE2,罗燕,销售经理,E0999\n');
+    const draft = orgc(['import', 'p.csv', '--out', 'draft.yaml'], { cwd: dir });
+    expect(draft.code).toBe(0);
+    expect(draft.stdout).toMatch(/罗燕 的上级 E0999 不在文件中/);
+    expect(english(draft.stdout)).toEqual([]);
+
+    expect(orgc(['validate', 'org', '--lang', 'zh-CN', '--max-warnings', 'x'], { cwd: dir }).stderr).toMatch(/^orgc: --max-warnings 的值应为/);
+    expect(orgc(['import', 'nope.csv', '--lang', 'zh-CN'], { cwd: dir }).stderr).toBe('orgc: 无法读取 nope.csv：文件不存在\n');
+    expect(orgc(['explain', 'orphan-dutty', '--lang', 'zh-CN']).stderr).toMatch(/^orgc: 没有规则 “orphan-dutty”；是不是 “orphan-duty”？/);
+  });
+});
