@@ -34,7 +34,7 @@ export interface NamedRef {
   lang: string;
 }
 
-export type MessageData = Record<string, string | number | NamedRef>;
+export type MessageData = Record<string, string | number | NamedRef | readonly NamedRef[]>;
 
 export interface Finding {
   ruleId: string;

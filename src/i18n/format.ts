@@ -14,7 +14,8 @@ export function formatMessage(messages: Messages, messageId: string, data: Messa
   return resolvePlurals(pick(entry, lang), data, lang).replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, name: string, glossary?: string) => {
     const value = data?.[name];
     if (value === undefined) return whole;
-    if (typeof value === 'object') return clip(nameOf(value, lang));
+    if (Array.isArray(value)) return clip(value.map((v: NamedRef) => nameOf(v, lang)).join(pick({ en: ', ', 'zh-CN': '、' }, lang)));
+    if (typeof value === 'object') return clip(nameOf(value as NamedRef, lang));
     return glossary ? gloss(glossary, String(value), lang) : clip(String(value));
   });
 }

@@ -34,7 +34,7 @@ describe('raci-accountable', () => {
 
   it('reports a second A where it is written', async () => {
     expect(await findings('raci-accountable', twoRoles('sell: A, plan: [A, R]', 'sell: [A, R]'))).toEqual([
-      '15:15 duty Sell (sell) has 2 Accountable (A) roles (boss, seller): exactly one should own the outcome',
+      '15:15 duty Sell (sell) has 2 Accountable (A) roles (Boss (boss), Seller (seller)): exactly one should own the outcome',
     ]);
   });
 

@@ -37,7 +37,7 @@ export default defineRule<{ loneResponsibleIsAccountable: boolean }>({
         const [first, second, ...more] = accountable;
         report({
           messageId: 'many-accountable',
-          data: { duty: named(model, duty), count: accountable.length, roles: accountable.map((r) => r.id).join(', ') },
+          data: { duty: named(model, duty), count: accountable.length, roles: accountable.map((r) => named(model, r)) },
           at: keyAt(second.src, 'duties', duty.id),
           related: [first, ...more].map((r) => ({ messageId: 'also-accountable', data: { duty: named(model, duty) }, at: keyAt(r.src, 'duties', duty.id) })),
         });
