@@ -147,3 +147,24 @@ describe('no English lines inside Chinese runs', () => {
     expect(orgc(['explain', 'orphan-dutty', '--lang', 'zh-CN']).stderr).toMatch(/^orgc: 没有规则 “orphan-dutty”；是不是 “orphan-duty”？/);
   });
 });
+
+describe('message ids', () => {
+  // `npm run typecheck` (part of `npm test`) fails when an unknown id stops being a type error.
+  it('are checked by the type checker, for rules and for the CLI', async () => {
+    const { defineRule } = await import('../../src/check/rule.js');
+    const { say } = await import('../../src/i18n/cli.js');
+    const reported: string[] = [];
+    const rule = defineRule({
+      meta: { id: 'x', description: { en: 'X.', 'zh-CN': 'X。' }, severity: 'warning', recommended: false, options: {}, messages: { known: { en: 'known', 'zh-CN': '已知' } } },
+      check({ report }) {
+        report({ messageId: 'known', at: { file: 'f', offset: 0 } });
+        // @ts-expect-error: the rule has no message 'unknown'
+        report({ messageId: 'unknown', at: { file: 'f', offset: 0 } });
+      },
+    });
+    rule.check({ model: {} as never, options: {}, report: (f) => reported.push(f.messageId) });
+    expect(reported).toEqual(['known', 'unknown']);
+    // @ts-expect-error: the CLI has no message 'no-such-message'
+    expect(say('no-such-message', 'en')).toBe('no-such-message');
+  });
+});
