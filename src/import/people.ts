@@ -130,9 +130,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    throw new ImportError(`not a CSV file: ${(error as Error).message.split('\n')[0]}`);
+    throw new ImportError(t(`not a CSV file: ${(error as Error).message.split('\n')[0]}`, zhText`不是 CSV 文件：${(error as Error).message.split('\n')[0]}`));
   }
-  if (records.length < 2) throw new ImportError('the file has no rows below its header');
+  if (records.length < 2) throw new ImportError(t('the file has no rows below its header', '文件在表头下没有任何数据行'));
 
   // Columns: found by name, named by the user, or turned off by the user with ''.
   const header = records[0].map(norm);
@@ -145,10 +145,10 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     }
     const names = wanted !== undefined ? [norm(wanted)] : COLUMNS[column].map(norm);
     index[column] = header.findIndex((h) => names.includes(h));
-    if (wanted !== undefined && index[column] === -1) throw new ImportError(`no column '${wanted}' in the header (${records[0].join(', ')})`);
+    if (wanted !== undefined && index[column] === -1) throw new ImportError(t(`no column '${wanted}' in the header (${records[0].join(', ')})`, zhText`表头中没有 “${wanted}” 列（表头为：${records[0].join('、')}）`));
   }
   for (const required of ['name', 'title'] as const) {
-    if (index[required] === -1) throw new ImportError(`no ${required} column: name one with --${required}-column (the header has ${records[0].join(', ')})`);
+    if (index[required] === -1) throw new ImportError(t(`no ${required} column: name one with --${required}-column (the header has ${records[0].join(', ')})`, required === 'name' ? zhText`找不到姓名列：请用 --name-column 指定（表头为：${records[0].join('、')}）` : zhText`找不到职位列：请用 --title-column 指定（表头为：${records[0].join('、')}）`));
   }
   const flag = (c: Column) => `--${c.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`)}-column`;
   const USES: Record<Column, string> = {
@@ -196,7 +196,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       });
     }
   }
-  if (positions.length === 0) throw new ImportError('no row has both a name and a title');
+  if (positions.length === 0) throw new ImportError(t('no row has both a name and a title', '没有一行同时有姓名和职位'));
   const n = positions.length;
 
   // People: by employee id where there is one; else by name, where the same name with the same

@@ -95,6 +95,22 @@ describe('zh-TW output', () => {
     expect(simplifiedIn(unknown.stderr)).toEqual([]);
   });
 
+  it('import: the report, the draft and its errors', () => {
+    const dir = path.join(clean, '..');
+    writeFileSync(path.join(dir, 'people.csv'), '工號,姓名,職位,上級工號\nE1,王芳,銷售總監,\nE2,羅燕,銷售經理,E0999\nE3,張偉,銷售代表,E2\n');
+    // The importer knows the Simplified headers (职位, 工号) by themselves; Traditional ones are named.
+    const columns = ['--title-column', '職位', '--id-column', '工號', '--manager-id-column', '上級工號'];
+    const r = orgc(['import', 'people.csv', '--lang', 'zh-TW', '--out', 'draft.yaml', ...columns], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/羅燕 的上級 E0999 不在檔案中/);
+    expect(simplifiedIn(r.stdout + r.stderr)).toEqual([]);
+    expect(simplifiedIn(readFileSync(path.join(dir, 'draft.yaml'), 'utf8'))).toEqual([]);
+    writeFileSync(path.join(dir, 'bad.csv'), 'a,b\n1,2\n');
+    const bad = orgc(['import', 'bad.csv', '--lang', 'zh-TW', '--out', 'bad.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(simplifiedIn(bad.stderr)).toEqual([]);
+  });
+
   it('diff', () => {
     for (const format of ['text', 'md']) {
       const r = orgc(['diff', clean, broken, '--lang', 'zh-TW', '--format', format]);
