@@ -21,6 +21,11 @@ export interface Diagnostic {
   file: string;
   range: Range;
   related: RelatedDiagnostic[];
+  /**
+   * What the finding says, independent of wording: its message id and data, entities by id. Two
+   * revisions of an org have the same finding when this matches, though a role's title changed.
+   */
+  identity?: string;
   /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
   count?: number;
 }

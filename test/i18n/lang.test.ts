@@ -1,5 +1,5 @@
 // Which language a run speaks: --lang, the config's lang, the user's locale, the org's default, English.
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +166,20 @@ describe('message ids', () => {
     expect(reported).toEqual(['known', 'unknown']);
     // @ts-expect-error: the CLI has no message 'no-such-message'
     expect(say('no-such-message', 'en')).toBe('no-such-message');
+  });
+});
+
+describe('diff matches findings by what they say, not their wording', () => {
+  it('keeps the finding of a role whose title changed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-retitle-'));
+    const org = readFileSync(`${ROOT}examples/quickstart/org.yaml`, 'utf8');
+    const lonely = (title: string) => org.replace('\nroles:\n', `\nroles:\n  lonely:\n    title: ${title}\n    level: frontline\n    reports_to: sales-manager\n`);
+    writeFileSync(path.join(dir, 'base.yaml'), lonely('Assistant'));
+    writeFileSync(path.join(dir, 'head.yaml'), lonely('Sales Assistant'));
+    const r = JSON.parse(orgc(['diff', 'base.yaml', 'head.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.head.loads).toBe(true);
+    expect(r.head.counts.error).toBeGreaterThan(0);
+    expect(orgc(['validate', 'head.yaml'], { cwd: dir }).stdout).toMatch(/role Sales Assistant \(lonely\) has no duties/);
+    expect(r.findings).toEqual({ introduced: [], fixed: [] });
   });
 });
