@@ -141,6 +141,8 @@ cpSync(path.join(ROOT, 'examples', 'import', 'people.csv'), path.join(work, 'peo
 writeFileSync(path.join(work, 'people-zh.csv'), '工号,姓名,职位,上级工号\nE1,王芳,销售总监,\nE2,李娜,销售经理,E1\nE3,张伟,销售代表,E2\n');
 const commands: string[][] = [
   ['rules'],
+  // zh-TW messages: opencc-js is loaded from node_modules for them.
+  ['rules', '--lang', 'zh-TW'],
   ['explain', 'orphan-duty'],
   ['schema'],
   ['diff', 'quickstart.yaml', 'org'],

@@ -22,7 +22,19 @@ export interface OffsetPointer {
 
 export type Pointer = PathPointer | OffsetPointer;
 
-export type MessageData = Record<string, string | number>;
+/**
+ * A role, person, duty… named in a message: shown by its name in the reader's language, with the
+ * id the files use — `销售经理 (sales-manager)` — or by its id alone when it has no other name.
+ */
+export interface NamedRef {
+  id: string;
+  /** Its title or name: a plain string, or one per language (`{ en: …, zh-CN: … }`). */
+  name?: string | Readonly<Record<string, string>>;
+  /** The org's default language, for a name that is not in the reader's. */
+  lang: string;
+}
+
+export type MessageData = Record<string, string | number | NamedRef | readonly NamedRef[]>;
 
 export interface Finding {
   ruleId: string;
@@ -41,7 +53,7 @@ export interface RelatedFinding {
 }
 
 /** Message text in each language we ship; `{name}` placeholders are filled from the data. */
-export type Messages = Record<string, { en: string; 'zh-CN': string }>;
+export type Messages = Record<string, { en: string; 'zh-CN': string; 'zh-TW'?: string }>;
 
 export function isOffsetPointer(p: Pointer): p is OffsetPointer {
   return (p as OffsetPointer).offset !== undefined;
@@ -51,7 +63,7 @@ export function isOffsetPointer(p: Pointer): p is OffsetPointer {
 export interface CheckMeta {
   id: string;
   /** One line on what the check finds; the rule's doc page starts with the English one. */
-  description: { en: string; 'zh-CN': string };
+  description: { en: string; 'zh-CN': string; 'zh-TW'?: string };
   severity: Severity;
   messages: Messages;
   /** Core checks guard the language itself: always on, always errors. */

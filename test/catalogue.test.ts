@@ -28,7 +28,8 @@ describe('the rule catalogue', () => {
       expect(meta.description.en, meta.id).toMatch(/\.$/);
       expect(meta.description['zh-CN'], meta.id).toMatch(/。$/);
       for (const [id, m] of Object.entries(meta.messages)) {
-        const names = (s: string) => [...s.matchAll(/\{(\w+)(?:\|\w+)?\}/g)].map((x) => x[1]).sort();
+        // `{n}`, `{kind|kind}` and the count of `{n, plural, one {…} other {…}}`, each once.
+        const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|\w+)?(?:\}|, plural,)/g)].map((x) => x[1]))].sort();
         expect(m.en.length, `${meta.id}/${id}`).toBeGreaterThan(0);
         expect(names(m['zh-CN']), `${meta.id}/${id}`).toEqual(names(m.en));
       }

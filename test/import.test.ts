@@ -215,8 +215,8 @@ describe('orgc import on a real export: Sourcegraph’s public team list (test/f
     // The span rule no longer sees a manager of 32: each team is under its own manager's role.
     // Those left are the export's own: 13 positions report to the CEO, 16 to the head of engineering.
     expect(found.diagnostics.filter((d) => d.ruleId === 'span-of-control' && /has (1[3-9]|[2-9]\d) direct/.test(d.message)).map((d) => d.message)).toEqual([
-      'each `ceo-co-founder-board-of-directors` has 13 direct reports (at most 12): add a layer or more managers',
-      'each `head-of-engineering` has 16 direct reports (at most 12): add a layer or more managers',
+      'each CEO, co-founder, Board of Directors (ceo-co-founder-board-of-directors) has 13 direct reports (at most 12): add a layer or more managers',
+      'each Head of Engineering (head-of-engineering) has 16 direct reports (at most 12): add a layer or more managers',
     ]);
     // Totals count the findings past the per-rule cap of 100.
     const roles = Object.keys(draft.roles).length;

@@ -3,7 +3,7 @@
 import { defaultConfig } from '../check/config.js';
 import { compareModels } from '../diff/compare.js';
 import { compareFindings, side, type DiffReport } from '../diff/report.js';
-import { uiLanguage } from '../i18n/lang.js';
+import { chooseLanguage } from '../i18n/lang.js';
 import { configOf, type ConfigInput, type OrgInput } from './input.js';
 import { lint, type LintResult } from './lint.js';
 
@@ -26,7 +26,7 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
   const config = opts.config === undefined && opts.head.revision === undefined ? await configOf({ ...opts.head }) : opts.config === undefined ? defaultConfig() : await configOf(opts);
   const base = await lint({ ...opts.base, config, lang: opts.lang });
   const head = await lint({ ...opts.head, config, lang: opts.lang });
-  const lang = uiLanguage(opts.lang ?? config.lang ?? head.model?.org.language ?? base.model?.org.language);
+  const lang = chooseLanguage({ flag: opts.lang, config: config.lang, org: head.model?.org.language ?? base.model?.org.language });
   const name = (input: OrgInput) => input.revision ?? input.files?.join(' ') ?? Object.keys(input.texts ?? {}).join(' ');
   const report: DiffReport = {
     base: side(name(opts.base), base.files.map((f) => f.path), !!base.model, base.diagnostics),

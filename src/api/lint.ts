@@ -33,7 +33,8 @@ export interface LintResult {
 export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const [sources, config] = await Promise.all([sourcesOf(opts), configOf(opts)]);
   try {
-    const analysis = await analyzeSources(sources, config, opts.lang);
+    // A library does not read the environment: no locale, only what the caller asks for.
+    const analysis = await analyzeSources(sources, config, { flag: opts.lang });
     const diagnostics = diagnose(analysis);
     // The files keep their line index (not in the public type): formatDiagnostics uses it for code frames.
     return { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };

@@ -1,6 +1,6 @@
 // render: the org's handbook in one format and language, as pages in memory or into a sink of the
 // caller's (a sink receives each page as it is made: a large handbook need never be held whole).
-import { uiLanguage } from '../i18n/lang.js';
+import { chooseLanguage } from '../i18n/lang.js';
 import { LABELS } from '../render/labels.js';
 import { render as renderPages, RENDER_FORMATS, PAGE_KINDS, type PageSink, type RenderFormat } from '../render/index.js';
 import type { FindingRow } from '../render/view/types.js';
@@ -41,7 +41,7 @@ export async function render(opts: RenderOptions): Promise<RenderResult> {
   const result = await lint(opts);
   const errors = result.diagnostics.some((d) => d.severity === 'error');
   if (!result.model || (errors && !opts.force)) return { ...result, rendered: false };
-  const lang = uiLanguage(opts.lang ?? result.model.org.language);
+  const lang = chooseLanguage({ flag: opts.lang, config: result.config.lang, org: result.model.org.language });
   const severity = { error: LABELS.severityError, warning: LABELS.severityWarning, info: LABELS.severityInfo };
   const findings: FindingRow[] = result.diagnostics.map((d) => ({
     severity: severity[d.severity][lang],

@@ -13,32 +13,39 @@ export interface OptionMeta<T> {
 
 export type OptionsMeta<O> = { [K in keyof O]: OptionMeta<O[K]> };
 
-export interface RuleMeta<O> extends CheckMeta {
+export interface RuleMeta<O, M extends string = string> extends CheckMeta {
+  /** Message templates by id; `report` takes only these ids (checked by the type checker). */
+  messages: Record<M, CheckMeta['messages'][string]>;
   /** Part of the `recommended` preset (every rule is part of `strict`). */
   recommended: boolean;
   options: OptionsMeta<O>;
 }
 
-export interface RuleReport {
-  messageId: string;
+export interface RuleReport<M extends string = string> {
+  messageId: M;
   data?: MessageData;
   at: Pointer;
   related?: RelatedFinding[];
 }
 
-export interface RuleContext<O> {
+export interface RuleContext<O, M extends string = string> {
   model: OrgModel;
   options: O;
-  report(finding: RuleReport): void;
+  report(finding: RuleReport<M>): void;
 }
 
-export interface Rule<O = Record<string, never>> {
-  meta: RuleMeta<O>;
-  check(context: RuleContext<O>): void;
+export interface Rule<O = Record<string, never>, M extends string = string> {
+  meta: RuleMeta<O, M>;
+  check(context: RuleContext<O, M>): void;
 }
 
-export function defineRule<O>(rule: Rule<O>): Rule<O> {
-  return rule;
+/**
+ * A rule, its message ids inferred from `meta.messages`: reporting an id that has no message is a
+ * type error. (A rule that names its options type, `defineRule<Options>`, names its ids too to get
+ * the check: `defineRule<Options, 'a' | 'b'>`.)
+ */
+export function defineRule<O, M extends string = string>(rule: Rule<O, M>): Rule<O> {
+  return rule as unknown as Rule<O>;
 }
 
 export function defaultOptions<O>(meta: RuleMeta<O>): O {

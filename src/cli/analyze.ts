@@ -6,7 +6,7 @@ import { toDiagnostics } from '../report/locate.js';
 import { applySuppressions } from '../report/suppress.js';
 import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
-import { uiLanguage } from '../i18n/lang.js';
+import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
@@ -19,8 +19,8 @@ export interface Analysis {
   model?: OrgModel;
   findings: Finding[];
   config: Config;
-  /** The language for messages: `--lang`, else the config's, else the org's default language, else English. */
-  lang: string;
+  /** The language for messages, as `chooseLanguage` decides: `--lang`, config, locale, the org's default, English. */
+  lang: UiLanguage;
 }
 
 export interface AnalyzeOptions {
@@ -33,11 +33,11 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   // An InputError (a path that cannot be read) ends the command with exit code 2 (program.ts).
   const sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
-  return analyzeSources(sources, config, opts.lang);
+  return analyzeSources(sources, config, { flag: opts.lang, env: io.env });
 }
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
-export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang?: string): Promise<Analysis> {
+export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}): Promise<Analysis> {
   const loaded = await timedAsync('load', () => loadFiles(sources));
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
@@ -48,7 +48,7 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
     findings.push(...built.findings);
     if (model) findings.push(...timed('rules', () => runRules(model!, config)));
   }
-  const ui = uiLanguage(lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
+  const ui = chooseLanguage({ flag: lang.flag, config: config.lang, env: lang.env, org: model?.org.language ?? orgLanguage(loaded.files) });
   return { files: loaded.files, model, findings, config, lang: ui };
 }
 
@@ -61,6 +61,21 @@ export function diagnose(analysis: Analysis): Diagnostic[] {
     }),
   );
   return applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
+}
+
+/**
+ * The `lang` of the configuration a command without an org would use (`rules`, `explain`): the
+ * one in the working directory. A config that cannot be read is reported by the commands that
+ * need it; here it only has no language.
+ */
+export async function configLanguage(io: Io): Promise<string | undefined> {
+  try {
+    const file = await findConfig(undefined, [], io.cwd);
+    return file ? (await loadConfig(file, io.cwd)).lang : undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
 
 /** The default language declared by any file that parsed, for messages about files that did not. */

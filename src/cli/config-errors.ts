@@ -1,15 +1,16 @@
 // A config file that cannot be used is a usage error: one line per problem, each naming the
-// file, line and column of the key, in the language asked for (English by default).
+// file, line and column of the key, in the language asked for (`--lang`, else the user's locale, else English).
 import { ALL_CHECKS } from '../catalogue.js';
 import type { ConfigError } from '../check/config.js';
-import { uiLanguage } from '../i18n/lang.js';
+import { say } from '../i18n/cli.js';
+import { chooseLanguage, langFlag, type Env } from '../i18n/lang.js';
 import { toDiagnostics } from '../report/locate.js';
 
-export function configErrorLines(error: unknown, argv: readonly string[]): string[] {
+export function configErrorLines(error: unknown, argv: readonly string[], env: Env): string[] {
   const e = error as ConfigError;
-  if (e.findings.length === 0) return [`cannot read ${e.file.path}`];
-  const langAt = argv.indexOf('--lang');
-  const lang = uiLanguage(langAt >= 0 ? argv[langAt + 1] : undefined);
+  // The config itself is what failed, so its `lang` and the org's are unknown: the flag, else the locale.
+  const lang = chooseLanguage({ flag: langFlag(argv), env });
+  if (e.findings.length === 0) return [say('config-unreadable', lang, { file: e.file.path })];
   return toDiagnostics(e.findings, [e.file], ALL_CHECKS, { lang }).map(
     (d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message} [${d.ruleId}]`,
   );

@@ -20,7 +20,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .configureHelp(HELP_CONFIGURATION)
     .exitOverride();
 
-  const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
+  const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else your locale's, else the org's)`).choices(UI_LANGUAGES);
 
   program
     .command('validate')
@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .description('a draft org from an HR system\'s people export (CSV): roles, reporting lines, headcount, people')
     .argument('<people.csv>', 'the export: a header row, then one row per person')
     .option('-o, --out <file>', 'where to write the draft; `-` for stdout', 'org.yaml')
-    .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report").choices(['en', 'zh-CN', 'zh-TW']).default('en'))
+    .addOption(new Option('--lang <lang>', "the draft's default language, and the language of the report (default: the config's, else your locale's, else the export's)").choices(['en', 'zh-CN', 'zh-TW']))
     .option('--force', 'replace the output file if it exists')
     .option('--name-column <header>', 'the column of names (default: name, full name, 姓名, …); any column option takes \'\' to use no column')
     .option('--title-column <header>', 'the column of job titles (default: title, job title, position, 职位, …)')
@@ -120,16 +120,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(langOption())
     .action(async (opts) => {
       const { rulesCommand } = await import('./commands/rules.js');
-      exitCode = rulesCommand(opts, io);
+      exitCode = await rulesCommand(opts, io);
     });
 
   program
     .command('explain')
     .description('show the documentation of a rule: what it checks, why, examples and options')
     .argument('<rule-id>', 'the rule, e.g. span-of-control')
-    .action(async (id: string) => {
+    .addOption(langOption('the page (rule pages are in English; their head is translated)'))
+    .action(async (id: string, opts) => {
       const { explainCommand } = await import('./commands/explain.js');
-      exitCode = await explainCommand(id, io);
+      exitCode = await explainCommand(id, opts, io);
     });
 
   program
@@ -182,7 +183,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
     if ((error as Error)?.name === 'ConfigError') {
       const { configErrorLines } = await import('./config-errors.js');
-      for (const line of configErrorLines(error, argv)) errorLine(io, line);
+      for (const line of configErrorLines(error, argv, io.env)) errorLine(io, line);
       return EXIT_ERROR;
     }
     const e = error as Error;

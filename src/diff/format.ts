@@ -143,39 +143,60 @@ function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The counts of the summary line, in every language: `{n, plural, …}` gives "1 role added", "2 roles added". */
+const COUNTS = {
+  'role-added': { en: '{n, plural, one {# role added} other {# roles added}}', 'zh-CN': '{n} 个岗位新增' },
+  'role-removed': { en: '{n, plural, one {# role removed} other {# roles removed}}', 'zh-CN': '{n} 个岗位撤销' },
+  'role-split': { en: '{n, plural, one {# role split} other {# roles split}}', 'zh-CN': '{n} 个岗位拆分' },
+  merged: { en: '{n, plural, one {# merge} other {# merges}}', 'zh-CN': '{n} 处合并' },
+  renamed: { en: '{n, plural, one {# role renamed} other {# roles renamed}}', 'zh-CN': '{n} 个岗位更名' },
+  'role-other': { en: '{n, plural, one {# other role change} other {# other role changes}}', 'zh-CN': '{n} 处其他岗位变化' },
+  lines: { en: '{n, plural, one {# reporting-line change} other {# reporting-line changes}}', 'zh-CN': '{n} 处汇报关系变化' },
+  'duty-moved': { en: '{n, plural, one {# duty moved} other {# duties moved}}', 'zh-CN': '{n} 项职责移交' },
+  'duty-renamed': { en: '{n, plural, one {# duty renamed} other {# duties renamed}}', 'zh-CN': '{n} 项职责更名' },
+  'duty-other': { en: '{n, plural, one {# other duty change} other {# other duty changes}}', 'zh-CN': '{n} 处其他职责变化' },
+  headcount: { en: '{n, plural, one {# headcount change} other {# headcount changes}}', 'zh-CN': '{n} 处编制变化' },
+  performance: { en: '{n, plural, one {# KPI/service-level/target change} other {# KPI/service-level/target changes}}', 'zh-CN': '{n} 处 KPI/时限/目标变化' },
+  process: { en: '{n, plural, one {# process change} other {# process changes}}', 'zh-CN': '{n} 处流程变化' },
+  monitoring: { en: '{n, plural, one {# metric/review/signal change} other {# metric/review/signal changes}}', 'zh-CN': '{n} 处指标/复盘/信号变化' },
+  people: { en: '{n, plural, one {# change to people} other {# changes to people}}', 'zh-CN': '{n} 处人员变化' },
+  other: { en: '{n, plural, one {# other change} other {# other changes}}', 'zh-CN': '{n} 处其他变化' },
+  'new-errors': { en: '{n, plural, one {# new error} other {# new errors}}', 'zh-CN': '新增 {n} 个错误' },
+  'new-warnings': { en: '{n, plural, one {# new warning} other {# new warnings}}', 'zh-CN': '新增 {n} 个警告' },
+  fixed: { en: '{n} fixed', 'zh-CN': '解决 {n} 个问题' },
+  comma: { en: ', ', 'zh-CN': '，' },
+  semicolon: { en: '; ', 'zh-CN': '；' },
+} satisfies Messages;
+
 /** "2 roles split, 3 duties moved, 1 new error": the counts that matter, in one line. */
 export function summaryLine(report: DiffReport, lang: UiLanguage): string {
-  const zh = lang.startsWith('zh');
   const count = (kinds: ChangeKind[]) => report.changes.filter((c) => kinds.includes(c.kind)).length;
-  const parts: Array<[number, string, string]> = [
-    [count(['role-added']), 'role added|roles added', '个岗位新增'],
-    [count(['role-removed']), 'role removed|roles removed', '个岗位撤销'],
-    [count(['role-split']), 'role split|roles split', '个岗位拆分'],
-    [count(['roles-merged']), 'merge|merges', '处合并'],
-    [count(['role-renamed', 'role-retitled']), 'role renamed|roles renamed', '个岗位更名'],
-    [count(['role-changed']), 'other role change|other role changes', '处其他岗位变化'],
-    [count(['manager-changed', 'dotted-added', 'dotted-removed']), 'reporting-line change|reporting-line changes', '处汇报关系变化'],
-    [count(['duty-moved']), 'duty moved|duties moved', '项职责移交'],
-    [count(['duty-renamed']), 'duty renamed|duties renamed', '项职责更名'],
-    [count(['raci-changed', 'duty-added', 'duty-removed', 'duty-changed']), 'other duty change|other duty changes', '处其他职责变化'],
-    [count(['headcount-changed', 'vacancies-changed']), 'headcount change|headcount changes', '处编制变化'],
-    [count(GROUPS[4].kinds), 'KPI/service-level/target change|KPI/service-level/target changes', '处 KPI/时限/目标变化'],
-    [count(GROUPS[5].kinds), 'process change|process changes', '处流程变化'],
-    [count(GROUPS[6].kinds), 'metric/review/signal change|metric/review/signal changes', '处指标/复盘/信号变化'],
-    [count(GROUPS[7].kinds), 'change to people|changes to people', '处人员变化'],
-    [count(GROUPS[8].kinds), 'other change|other changes', '处其他变化'],
+  const say = (id: keyof typeof COUNTS, n?: number) => formatMessage(COUNTS, id, n === undefined ? undefined : { n }, lang);
+  const parts: Array<[number, keyof typeof COUNTS]> = [
+    [count(['role-added']), 'role-added'],
+    [count(['role-removed']), 'role-removed'],
+    [count(['role-split']), 'role-split'],
+    [count(['roles-merged']), 'merged'],
+    [count(['role-renamed', 'role-retitled']), 'renamed'],
+    [count(['role-changed']), 'role-other'],
+    [count(['manager-changed', 'dotted-added', 'dotted-removed']), 'lines'],
+    [count(['duty-moved']), 'duty-moved'],
+    [count(['duty-renamed']), 'duty-renamed'],
+    [count(['raci-changed', 'duty-added', 'duty-removed', 'duty-changed']), 'duty-other'],
+    [count(['headcount-changed', 'vacancies-changed']), 'headcount'],
+    [count(GROUPS[4].kinds), 'performance'],
+    [count(GROUPS[5].kinds), 'process'],
+    [count(GROUPS[6].kinds), 'monitoring'],
+    [count(GROUPS[7].kinds), 'people'],
+    [count(GROUPS[8].kinds), 'other'],
   ];
   const errors = report.findings.introduced.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.introduced.filter((f) => f.severity !== 'error').length;
   const fixed = report.findings.fixed.length;
-  const text = parts.filter(([n]) => n > 0).map(([n, en, cn]) => (zh ? `${n} ${cn}` : `${n} ${en.split('|')[n === 1 ? 0 : 1]}`));
+  const text = parts.filter(([n]) => n > 0).map(([n, id]) => say(id, n));
   if (text.length === 0) text.push(w('none', lang).replace(/\.$|。$/, ''));
-  const findings = [
-    errors ? (zh ? `新增 ${errors} 个错误` : `${errors} new error${errors === 1 ? '' : 's'}`) : '',
-    warnings ? (zh ? `新增 ${warnings} 个警告` : `${warnings} new warning${warnings === 1 ? '' : 's'}`) : '',
-    fixed ? (zh ? `解决 ${fixed} 个问题` : `${fixed} fixed`) : '',
-  ].filter(Boolean);
-  return `${text.join(zh ? '，' : ', ')}${zh ? '；' : '; '}${findings.length ? findings.join(zh ? '，' : ', ') : w('noFindings', lang)}`;
+  const findings = [errors ? say('new-errors', errors) : '', warnings ? say('new-warnings', warnings) : '', fixed ? say('fixed', fixed) : ''].filter(Boolean);
+  return `${text.join(say('comma'))}${say('semicolon')}${findings.length ? findings.join(say('comma')) : w('noFindings', lang)}`;
 }
 
 export function formatDiff(report: DiffReport, format: DiffFormat, lang: UiLanguage, color: (kind: 'add' | 'remove' | 'change' | 'dim', s: string) => string = (_k, s) => s): string {

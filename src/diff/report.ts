@@ -33,7 +33,8 @@ export function side(spec: string, files: string[], loads: boolean, diagnostics:
 }
 
 export function compareFindings(base: readonly Diagnostic[], head: readonly Diagnostic[]): DiffReport['findings'] {
-  const key = (d: Diagnostic) => `${d.ruleId}\0${d.severity}\0${d.message}`;
+  // By what the finding says, not its wording: a retitled role keeps its findings.
+  const key = (d: Diagnostic) => `${d.ruleId}\0${d.severity}\0${d.identity ?? d.message}`;
   const ref = (d: Diagnostic): FindingRef => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, file: d.file, line: d.range.start.line, column: d.range.start.column });
   const unmatched = (from: readonly Diagnostic[], against: readonly Diagnostic[]) => {
     const left = new Map<string, number>();

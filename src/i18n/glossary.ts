@@ -1,7 +1,7 @@
 // Words that messages fill in from data (`{kind|kind}`, `{expected|type}`), in each language.
-import type { CatalogueLanguage } from './lang.js';
+import { pick, type LocalText } from './text.js';
 
-type Glossary = Record<string, Record<CatalogueLanguage, string>>;
+type Glossary = Record<string, LocalText>;
 
 const kind: Glossary = {
   role: { en: 'role', 'zh-CN': '岗位' },
@@ -41,11 +41,11 @@ const change: Glossary = {
 
 const GLOSSARIES: Record<string, Glossary> = { kind, type, change };
 
-export function gloss(glossary: string, word: string, lang: CatalogueLanguage): string {
+export function gloss(glossary: string, word: string, lang: string): string {
   const entries = GLOSSARIES[glossary];
   // `integer|number` style alternatives from a union of types.
   return word
     .split('|')
-    .map((w) => entries?.[w]?.[lang] ?? w)
-    .join(lang === 'en' ? ' or ' : '或');
+    .map((w) => (entries?.[w] ? pick(entries[w], lang) : w))
+    .join(pick({ en: ' or ', 'zh-CN': '或' }, lang));
 }

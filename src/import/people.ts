@@ -7,6 +7,7 @@
 // mapped is reported, never decided silently. Linear in the number of rows.
 import { parse } from 'csv-parse/sync';
 import type { RoleLevel } from '../schema/grammar.js';
+import { tr } from '../i18n/text.js';
 import { Ids } from './ids.js';
 import { DEFAULT_LEVEL_WORDS, levelMatcher, type LevelWords } from './levels.js';
 import { isSpelledOut, plainText, readTitle, teamOf, titleCase, type ReadTitle } from './titles.js';
@@ -112,16 +113,26 @@ interface Role {
   id: string;
 }
 
+/** A Chinese template with the export's data in it, made Traditional for zh-TW around the data only. */
+interface ZhText {
+  in(lang: string): string;
+}
+function zhText(strings: TemplateStringsArray, ...values: unknown[]): ZhText {
+  return { in: (lang) => strings.map((s, i) => tr(lang, s, s) + (i < values.length ? String(values[i]) : '')).join('') };
+}
+
 export function importPeople(text: string, opts: ImportOptions): Imported {
   const zh = opts.language.startsWith('zh');
-  const t = (en: string, cn: string) => (zh ? cn : en);
+  // The report's words in the draft's language; in zh-TW only orgc's own words are made
+  // Traditional (`zhText\`…\`` keeps the names and titles from the export as they are).
+  const t = (en: string, cn: string | ZhText) => (!zh ? en : typeof cn === 'string' ? tr(opts.language, en, cn) : cn.in(opts.language));
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    throw new ImportError(`not a CSV file: ${(error as Error).message.split('\n')[0]}`);
+    throw new ImportError(t(`not a CSV file: ${(error as Error).message.split('\n')[0]}`, zhText`不是 CSV 文件：${(error as Error).message.split('\n')[0]}`));
   }
-  if (records.length < 2) throw new ImportError('the file has no rows below its header');
+  if (records.length < 2) throw new ImportError(t('the file has no rows below its header', '文件在表头下没有任何数据行'));
 
   // Columns: found by name, named by the user, or turned off by the user with ''.
   const header = records[0].map(norm);
@@ -134,10 +145,10 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     }
     const names = wanted !== undefined ? [norm(wanted)] : COLUMNS[column].map(norm);
     index[column] = header.findIndex((h) => names.includes(h));
-    if (wanted !== undefined && index[column] === -1) throw new ImportError(`no column '${wanted}' in the header (${records[0].join(', ')})`);
+    if (wanted !== undefined && index[column] === -1) throw new ImportError(t(`no column '${wanted}' in the header (${records[0].join(', ')})`, zhText`表头中没有 “${wanted}” 列（表头为：${records[0].join('、')}）`));
   }
   for (const required of ['name', 'title'] as const) {
-    if (index[required] === -1) throw new ImportError(`no ${required} column: name one with --${required}-column (the header has ${records[0].join(', ')})`);
+    if (index[required] === -1) throw new ImportError(t(`no ${required} column: name one with --${required}-column (the header has ${records[0].join(', ')})`, required === 'name' ? zhText`找不到姓名列：请用 --name-column 指定（表头为：${records[0].join('、')}）` : zhText`找不到职位列：请用 --title-column 指定（表头为：${records[0].join('、')}）`));
   }
   const flag = (c: Column) => `--${c.replace(/[A-Z]/g, (l) => `-${l.toLowerCase()}`)}-column`;
   const USES: Record<Column, string> = {
@@ -154,11 +165,11 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const columns: ImportReport['columns'] = records[0].map((h, i) => {
     const used = (Object.keys(COLUMNS) as Column[]).find((c) => index[c] === i);
     if (used) return { header: h, use: USES[used] };
-    if (LOCATION_HEADERS.includes(norm(h))) return { header: h, use: t(`not used: where each person is, not a region of a role (${flag('region')} '${h}' to cut roles by it)`, `未使用：这是每个人所在的地点，不是岗位的区域（如要按它划分岗位：${flag('region')} '${h}'）`) };
+    if (LOCATION_HEADERS.includes(norm(h))) return { header: h, use: t(`not used: where each person is, not a region of a role (${flag('region')} '${h}' to cut roles by it)`, zhText`未使用：这是每个人所在的地点，不是岗位的区域（如要按它划分岗位：${flag('region')} '${h}'）`) };
     return { header: h, use: t('not used', '未使用') };
   });
   for (const column of Object.keys(COLUMNS) as Column[]) {
-    if (opts.columns?.[column] === '') columns.push({ header: `(${column})`, use: t(`turned off (${flag(column)} '')`, `已关闭（${flag(column)} ''）`) });
+    if (opts.columns?.[column] === '') columns.push({ header: `(${column})`, use: t(`turned off (${flag(column)} '')`, zhText`已关闭（${flag(column)} ''）`) });
   }
 
   const problems: ImportProblem[] = [];
@@ -174,7 +185,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     const name = cell(r, 'name');
     const titleCell = cell(r, 'title');
     if (!name) problems.push({ row: i, message: t('no name: row skipped', '没有姓名：已跳过该行') });
-    else if (!titleCell) problems.push({ row: i, message: t(`${name} has no title: row skipped`, `${name} 没有职位：已跳过该行`) });
+    else if (!titleCell) problems.push({ row: i, message: t(`${name} has no title: row skipped`, zhText`${name} 没有职位：已跳过该行`) });
     else {
       let title = titleOf.get(titleCell);
       if (!title) titleOf.set(titleCell, (title = readTitle(titleCell, regionValues, !opts.keepTitles)));
@@ -185,7 +196,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       });
     }
   }
-  if (positions.length === 0) throw new ImportError('no row has both a name and a title');
+  if (positions.length === 0) throw new ImportError(t('no row has both a name and a title', '没有一行同时有姓名和职位'));
   const n = positions.length;
 
   // People: by employee id where there is one; else by name, where the same name with the same
@@ -203,7 +214,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       const nameTitle = `${pos.name}\0${pos.title.key}`;
       const k = seenNameTitle.get(nameTitle) ?? 0;
       seenNameTitle.set(nameTitle, k + 1);
-      if (k === 1) problems.push({ row: pos.line, message: t(`a second ${pos.name} titled ${pos.title.base}: read as another person (an employee id column would tell)`, `又一位职位为 ${pos.title.base} 的 ${pos.name}：视为另一人（工号列可以区分）`) });
+      if (k === 1) problems.push({ row: pos.line, message: t(`a second ${pos.name} titled ${pos.title.base}: read as another person (an employee id column would tell)`, zhText`又一位职位为 ${pos.title.base} 的 ${pos.name}：视为另一人（工号列可以区分）`) });
       key = `name\0${pos.name}\0${k}`;
     }
     let person = personByKey.get(key);
@@ -228,7 +239,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   for (let p = 0; p < n; p++) {
     const id = positions[p].positionId;
     if (!id) continue;
-    if (byPositionId.has(id)) problems.push({ row: positions[p].line, message: t(`position id ${id} is used twice: managers given by it mean row ${positions[byPositionId.get(id)!].line}`, `岗位编号 ${id} 重复：按它指定的上级取第 ${positions[byPositionId.get(id)!].line} 行`) });
+    if (byPositionId.has(id)) problems.push({ row: positions[p].line, message: t(`position id ${id} is used twice: managers given by it mean row ${positions[byPositionId.get(id)!].line}`, zhText`岗位编号 ${id} 重复：按它指定的上级取第 ${positions[byPositionId.get(id)!].line} 行`) });
     else byPositionId.set(id, p);
   }
   const byPersonId = new Map<string, number>();
@@ -238,14 +249,14 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (kind !== 'name') {
       const found = byId(ref);
       if (found !== undefined || kind === 'id') {
-        if (found === undefined) problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is not in the file`, `${pos.name} 的上级 ${ref} 不在文件中`) });
+        if (found === undefined) problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is not in the file`, zhText`${pos.name} 的上级 ${ref} 不在文件中`) });
         return found;
       }
     }
     const named = personsByName.get(ref) ?? [];
     if (named.length === 1) return persons[named[0]].primary;
-    if (named.length > 1) problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is ambiguous: ${named.length} people have that name (add an id column)`, `${pos.name} 的上级 ${ref} 不明确：有 ${named.length} 人同名（请加工号列）`) });
-    else problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is not in the file`, `${pos.name} 的上级 ${ref} 不在文件中`) });
+    if (named.length > 1) problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is ambiguous: ${named.length} people have that name (add an id column)`, zhText`${pos.name} 的上级 ${ref} 不明确：有 ${named.length} 人同名（请加工号列）`) });
+    else problems.push({ row: pos.line, message: t(`${pos.name}'s manager ${ref} is not in the file`, zhText`${pos.name} 的上级 ${ref} 不在文件中`) });
     return undefined;
   };
   for (let p = 0; p < n; p++) {
@@ -259,7 +270,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     for (const [ref, kind] of [...refs, ...dotted]) {
       const m = resolve(pos, ref, kind);
       if (m === undefined) continue;
-      if (m === p) problems.push({ row: pos.line, message: t(`${pos.name} is given as their own manager: line left out`, `${pos.name} 的上级是其本人：该汇报线未采用`) });
+      if (m === p) problems.push({ row: pos.line, message: t(`${pos.name} is given as their own manager: line left out`, zhText`${pos.name} 的上级是其本人：该汇报线未采用`) });
       else if (!managers.includes(m)) {
         if (managers.length === 0) solid = kind !== 'any';
         managers.push(m);
@@ -284,7 +295,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       const cycle = path.slice(path.indexOf(v));
       const cut = cycle.reduce((a, b) => (positions[a].line < positions[b].line ? a : b));
       const names = cycle.map((p) => positions[p].name).join(' → ');
-      problems.push({ row: positions[cut].line, message: t(`people manage each other in a circle (${names}): ${positions[cut].name}'s line to ${positions[positions[cut].parent].name} is left out`, `人员互为上级形成环（${names}）：${positions[cut].name} 到 ${positions[positions[cut].parent].name} 的汇报线未采用`) });
+      problems.push({ row: positions[cut].line, message: t(`people manage each other in a circle (${names}): ${positions[cut].name}'s line to ${positions[positions[cut].parent].name} is left out`, zhText`人员互为上级形成环（${names}）：${positions[cut].name} 到 ${positions[positions[cut].parent].name} 的汇报线未采用`) });
       positions[cut].parent = -1;
     }
     for (const p of path) state[p] = 2;
@@ -344,7 +355,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   for (const [key, forms] of [...written].sort((a, b) => compare(display.get(a[0])!, display.get(b[0])!))) {
     if (forms.size < 2) continue;
     const regions = [...(bracketRegions.get(key) ?? [])].sort(compare);
-    merges.push(`${display.get(key)} ← ${[...forms].sort(compare).join(', ')}${regions.length ? t(` (scope: region ${regions.join(', ')})`, `（范围：区域 ${regions.join('、')}）`) : ''}`);
+    merges.push(`${display.get(key)} ← ${[...forms].sort(compare).join(', ')}${regions.length ? t(` (scope: region ${regions.join(', ')})`, zhText`（范围：区域 ${regions.join('、')}）`) : ''}`);
   }
 
   // Roles of one title told apart: by department, then by the team their manager role names.
@@ -372,7 +383,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       regionsOf(role).join(', '),
       parent ? (teamOf(parentTitle) ?? '') : t('no manager', '无上级'),
       parentTitle,
-      manager ? t(`team of ${manager}`, `${manager} 团队`) : '',
+      manager ? t(`team of ${manager}`, zhText`${manager} 团队`) : '',
     ];
   };
   for (const group of byTitle.values()) {
@@ -414,9 +425,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     // import would have picked one manager role for both, and now says it did not.
     const ranked = [...group].sort((a, b) => roles[b].members.length - roles[a].members.length);
     const sizes = ranked.map((g) => roles[g].members.length);
-    const tie = sizes[0] === sizes[1] && roles[ranked[0]].department === roles[ranked[1]].department ? t(` — a tie (${sizes[0]} and ${sizes[1]}): no manager role chosen over another`, ` —— 人数相同（${sizes[0]} 与 ${sizes[1]}）：未在上级岗位中择一`) : '';
+    const tie = sizes[0] === sizes[1] && roles[ranked[0]].department === roles[ranked[1]].department ? t(` — a tie (${sizes[0]} and ${sizes[1]}): no manager role chosen over another`, zhText` —— 人数相同（${sizes[0]} 与 ${sizes[1]}）：未在上级岗位中择一`) : '';
     const list = group.map((g) => `${roles[g].title} (${roles[g].members.length})`).join('; ');
-    splits.push(t(`${display.get(roles[group[0]].titleKey)}: ${group.length} roles, one per manager role: ${list}${tie}`, `${display.get(roles[group[0]].titleKey)}：按上级岗位分为 ${group.length} 个岗位：${list}${tie}`));
+    splits.push(t(`${display.get(roles[group[0]].titleKey)}: ${group.length} roles, one per manager role: ${list}${tie}`, zhText`${display.get(roles[group[0]].titleKey)}：按上级岗位分为 ${group.length} 个岗位：${list}${tie}`));
   }
   const ids = new Ids();
   for (const role of roles) role.id = ids.make(role.title, 'role');
@@ -441,16 +452,16 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const levels: string[] = [];
   for (const [level, words] of [...fromWords].sort((a, b) => compare(a[0], b[0]))) {
     const total = [...words.values()].reduce((a, b) => a + b, 0);
-    levels.push(t(`${level}: ${total} role${total === 1 ? '' : 's'} by title (${[...words].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([w, c]) => `${w} ${c}`).join(', ')})`, `${level}：${total} 个岗位按职位用词（${[...words].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([w, c]) => `${w} ${c}`).join('，')}）`));
+    levels.push(t(`${level}: ${total} role${total === 1 ? '' : 's'} by title (${[...words].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([w, c]) => `${w} ${c}`).join(', ')})`, zhText`${level}：${total} 个岗位按职位用词（${[...words].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([w, c]) => `${w} ${c}`).join('，')}）`));
   }
   const treeTotal = [...fromTree.values()].reduce((a, b) => a + b, 0);
-  if (treeTotal) levels.push(t(`${treeTotal} role${treeTotal === 1 ? '' : 's'} by place in the tree, no level word in the title (${[...fromTree].sort((a, b) => compare(a[0], b[0])).map(([l, c]) => `${l} ${c}`).join(', ')})`, `${treeTotal} 个岗位按在汇报树中的位置（职位中无层级用词；${[...fromTree].sort((a, b) => compare(a[0], b[0])).map(([l, c]) => `${l} ${c}`).join('，')}）`));
+  if (treeTotal) levels.push(t(`${treeTotal} role${treeTotal === 1 ? '' : 's'} by place in the tree, no level word in the title (${[...fromTree].sort((a, b) => compare(a[0], b[0])).map(([l, c]) => `${l} ${c}`).join(', ')})`, zhText`${treeTotal} 个岗位按在汇报树中的位置（职位中无层级用词；${[...fromTree].sort((a, b) => compare(a[0], b[0])).map(([l, c]) => `${l} ${c}`).join('，')}）`));
 
   // Regions: from the region column or a region in brackets; a value per person is not a cut.
   const regions = [...new Set(positions.map((p) => p.region).filter(Boolean))].sort(compare);
   if (index.region !== -1 && regions.length >= 5 && regions.length * 2 >= n) {
     const h = records[0][index.region];
-    warnings.push(t(`column ${h} has ${regions.length} values for ${n} rows: that describes individuals, not a region roles are cut by (run again with --region-column '' to leave it out)`, `列 ${h} 有 ${regions.length} 个值、共 ${n} 行：这描述的是个人，不是岗位划分的区域（加 --region-column '' 重新运行即可不用它）`));
+    warnings.push(t(`column ${h} has ${regions.length} values for ${n} rows: that describes individuals, not a region roles are cut by (run again with --region-column '' to leave it out)`, zhText`列 ${h} 有 ${regions.length} 个值、共 ${n} 行：这描述的是个人，不是岗位划分的区域（加 --region-column '' 重新运行即可不用它）`));
   }
   const regionId = new Map<string, string>();
   for (const r of regions) regionId.set(r, ids.make(r, 'region'));
@@ -492,11 +503,11 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       ...(role.parent !== -1 ? { reports_to: roles[role.parent].id } : {}),
       ...(dotted.length ? { dotted_line_to: dotted } : {}),
       headcount: role.members.length,
-      ...(forms.size > 1 ? { notes: t(`Imported from the titles ${[...forms].sort(compare).join(', ')}: confirm they are one role.`, `由职位 ${[...forms].sort(compare).join('、')} 合并而来：请确认它们是同一岗位。`) } : {}),
+      ...(forms.size > 1 ? { notes: t(`Imported from the titles ${[...forms].sort(compare).join(', ')}: confirm they are one role.`, zhText`由职位 ${[...forms].sort(compare).join('、')} 合并而来：请确认它们是同一岗位。`) } : {}),
     };
   }
   const tops = roles.filter((r) => r.parent === -1);
-  if (tops.length > 1) problems.push({ row: 0, message: t(`${tops.length} roles report to no one: ${tops.map((r) => r.id).join(', ')} (an org has one top role)`, `${tops.length} 个岗位没有上级：${tops.map((r) => r.id).join('、')}（组织应只有一个最高岗位）`) });
+  if (tops.length > 1) problems.push({ row: 0, message: t(`${tops.length} roles report to no one: ${tops.map((r) => r.id).join(', ')} (an org has one top role)`, zhText`${tops.length} 个岗位没有上级：${tops.map((r) => r.id).join('、')}（组织应只有一个最高岗位）`) });
 
   // People, each once; other seats they hold are noted on them.
   const people: Record<string, unknown> = {};
@@ -507,22 +518,22 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     const others = person.positions.filter((p) => p !== person.primary).map((p) => roles[positions[p].role]);
     const notes: string[] = [];
     if (others.length) {
-      notes.push(t(`Also holds: ${others.map((r) => `${r.title} (${r.id})`).join('; ')}.`, `兼任：${others.map((r) => `${r.title}（${r.id}）`).join('；')}。`));
+      notes.push(t(`Also holds: ${others.map((r) => `${r.title} (${r.id})`).join('; ')}.`, zhText`兼任：${others.map((r) => `${r.title}（${r.id}）`).join('；')}。`));
       severalSeats.push(`${person.name}: ${person.positions.map((p) => positions[p]).map((p) => `${roles[p.role].title}${p.title.interim ? t(' (interim)', '（代理）') : ''}`).join('; ')}`);
     }
     for (const p of person.positions) {
       const title = positions[p].title;
-      if (title.interim) notes.push(t(`${titleCase(title.interim.toLowerCase())} ${roles[positions[p].role].title}.`, `${title.interim}${roles[positions[p].role].title}。`));
+      if (title.interim) notes.push(t(`${titleCase(title.interim.toLowerCase())} ${roles[positions[p].role].title}.`, zhText`${title.interim}${roles[positions[p].role].title}。`));
       // "(and CEO)" beside a row of the same person titled "CEO, co-founder" says nothing new.
       const also = title.also ? ` ${readTitle(title.also).key} ` : '';
-      if (title.also && !person.positions.some((q) => ` ${positions[q].title.key} `.includes(also))) notes.push(t(`Also ${title.also} (not a row of the export).`, `兼任 ${title.also}（导出文件中无此行）。`));
+      if (title.also && !person.positions.some((q) => ` ${positions[q].title.key} `.includes(also))) notes.push(t(`Also ${title.also} (not a row of the export).`, zhText`兼任 ${title.also}（导出文件中无此行）。`));
     }
     people[personIds.make(person.id ? `${person.name} ${person.id}` : person.name, 'person')] = { name: person.name, role: roles[main.role].id, ...(notes.length ? { notes: notes.join(' ') } : {}) };
   }
 
   const org: Record<string, unknown> = {
     orgc: 1,
-    org: { id: ids.make(opts.source.replace(/\.[^.]*$/, ''), 'org'), name: zh ? `由 ${opts.source} 导入的草稿` : `Draft from ${opts.source}`, language: opts.language, draft: true },
+    org: { id: ids.make(opts.source.replace(/\.[^.]*$/, ''), 'org'), name: t(`Draft from ${opts.source}`, zhText`由 ${opts.source} 导入的草稿`), language: opts.language, draft: true },
     ...(departments.length ? { families: Object.fromEntries(departments.map((d) => [familyId.get(d), { name: d }])) } : {}),
     ...(regions.length ? { dimensions: { region: { name: { en: 'Region', 'zh-CN': '区域' }, values: Object.fromEntries(regions.map((r) => [regionId.get(r), { name: r }])) } } } : {}),
     roles: orgRoles,

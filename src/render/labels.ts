@@ -42,7 +42,7 @@ export const LABELS = {
   sharedWith: e('Shared with', '共同承担', '共同承擔'),
   requirements: e('Requirements', '任职要求', '任職要求'),
   experience: e('Experience', '工作经验', '工作經驗'),
-  years: e('{n} years or more', '{n} 年以上', '{n} 年以上'),
+  years: e('{n, plural, one {# year or more} other {# years or more}}', '{n} 年以上', '{n} 年以上'),
   competencies: e('Competencies', '能力要求', '能力要求'),
   competency: e('Competency', '能力', '能力'),
   levelOf: e('Level', '等级', '等級'),

@@ -23,6 +23,11 @@ export interface Diagnostic {
   /** Where in the file's YAML the finding points, e.g. `['roles', 'sales-rep', 'reports_to']` (for editors and tools); absent for syntax errors. */
   path?: readonly (string | number)[];
   related: RelatedDiagnostic[];
+  /**
+   * What the finding says, independent of wording: its message id and data, entities by id. Two
+   * revisions of an org have the same finding when this matches, though a role's title changed.
+   */
+  identity?: string;
   /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
   count?: number;
 }

@@ -1,6 +1,6 @@
 // Findings → diagnostics: positions from the files' indexes, text from the message catalogues.
 // Only the nodes a finding points at are ever located; the rest of a large file costs nothing here.
-import type { CheckMeta, Finding, Pointer, Severity } from '../finding.js';
+import type { CheckMeta, Finding, MessageData, Messages, NamedRef, Pointer, Severity } from '../finding.js';
 import { isOffsetPointer } from '../finding.js';
 import { formatMessage } from '../i18n/format.js';
 import type { LoadedFile } from '../load/index.js';
@@ -45,6 +45,7 @@ export function toDiagnostics(
       ruleId: f.ruleId,
       severity: level,
       message: formatMessage(messages, f.messageId, f.data, opts.lang),
+      identity: identity(f.messageId, f.data),
       file: f.at.file,
       range: rangeOf(f.at, byPath),
       ...(isOffsetPointer(f.at) ? {} : { path: f.at.path }),
@@ -71,8 +72,15 @@ export function toDiagnostics(
  */
 export const MAX_PER_RULE = 100;
 
+const MORE: Messages = { more: { en: 'and {n} more like this in this file, not listed', 'zh-CN': '此文件中还有 {n} 处同类问题未列出' } };
+
+function identity(messageId: string, data: MessageData | undefined): string {
+  const plain = (v: MessageData[string]): unknown => (Array.isArray(v) ? (v as readonly NamedRef[]).map((r) => r.id) : typeof v === 'object' ? (v as NamedRef).id : v);
+  return JSON.stringify([messageId, Object.entries(data ?? {}).map(([k, v]) => [k, plain(v)])]);
+}
+
 function moreLikeThis(count: number, lang: string): string {
-  return lang.startsWith('zh') ? `此文件中还有 ${count} 处同类问题未列出` : `and ${count} more like this in this file, not listed`;
+  return formatMessage(MORE, 'more', { n: count }, lang);
 }
 
 function rangeOf(at: Pointer, files: ReadonlyMap<string, LoadedFile>): Range {

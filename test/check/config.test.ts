@@ -19,14 +19,14 @@ describe('orgc.config.yaml', () => {
     const dir = repo('rules:\n  span-of-control: { options: { max: 2 } }\n');
     const r = orgc(['validate', 'org'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning: each `sales-manager` has 4 direct reports \(at most 2\)/);
+    expect(r.stdout).toMatch(/warning: each Sales Manager \(sales-manager\) has 4 direct reports \(at most 2\)/);
   });
 
   it('raises severities with `extends: strict` and turns rules off', () => {
     const dir = repo('extends: strict\nrules:\n  span-of-control: { options: { max: 2 } }\n');
     const r = orgc(['validate', 'org'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error: each `sales-manager`/);
+    expect(r.stdout).toMatch(/error: each Sales Manager \(sales-manager\)/);
     writeFileSync(path.join(dir, 'org', 'orgc.config.yaml'), 'extends: strict\nrules:\n  span-of-control: off\n');
     expect(orgc(['validate', 'org'], { cwd: dir }).code).toBe(0);
   });
@@ -120,7 +120,7 @@ ${comment}
       '7:3 unused-suppression: `orgc-disable-next-line layers` suppresses nothing on the next line',
       '7:3 unused-suppression: `schema` is a core check and cannot be suppressed: fix the YAML instead',
       '7:3 unused-suppression: unknown rule `no-such-rule` in `orgc-disable-next-line`',
-      '8:3 role-without-duties: role `assistant` has no duties: a role should follow from the work it does',
+      '8:3 role-without-duties: role Assistant (assistant) has no duties: a role should follow from the work it does',
     ]);
   });
 });

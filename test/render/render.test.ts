@@ -58,10 +58,11 @@ describe('orgc render', () => {
     rmSync(path.join(out, 'roles/sales-rep.md'));
     const r = orgc(['render', 'examples/sales-org', '--format', 'md', '--out', out, '--check']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('differs  ');
-    expect(r.stdout).toMatch(/missing  .*roles\/sales-rep\.md/);
-    expect(r.stdout).toMatch(/differs  .*raci\.md/);
-    expect(r.stderr).toMatch(/is out of date: run `orgc render examples\/sales-org --format md --out /);
+    // The example's language is zh-CN, and so are the lines of --check.
+    expect(r.stdout).toContain('不同  ');
+    expect(r.stdout).toMatch(/缺少  .*roles\/sales-rep\.md/);
+    expect(r.stdout).toMatch(/不同  .*raci\.md/);
+    expect(r.stderr).toMatch(/已过期：请运行 `orgc render examples\/sales-org --format md --out /);
     // --check writes nothing.
     expect(readFileSync(path.join(out, 'raci.md'), 'utf8')).toBe('edited by hand\n');
   });
@@ -115,7 +116,7 @@ describe('orgc render', () => {
     expect(orgc(['render', 'examples/quickstart/org.yaml', '--out', out]).code).toBe(0);
     const before = all(out);
     const r = orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci', '--out', out]);
-    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('1 files, 0 changed') });
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('1 file, 0 changed') });
     expect(all(out)).toEqual(before);
     expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci', '--out', out, '--check']).code).toBe(0);
     // A full render still retires what is no longer produced: the manifest kept every page.

@@ -32,12 +32,12 @@ describe('coverage', () => {
 
   it('reports a region no role is scoped to, once roles are cut by region', async () => {
     expect(await findings('coverage', orgWith('north'))).toEqual([
-      '8:7 no role is scoped to `south`, though roles are cut by `region` (north-rep, south-rep)',
+      '8:7 no role is scoped to South (south), though roles are cut by Region (region) (north-rep, south-rep)',
     ]);
   });
 
   it('reports a process step no duty serves', async () => {
-    expect(await findings('coverage', orgWith('south', 'meet'))).toEqual(['14:7 no duty serves process step `sell`']);
+    expect(await findings('coverage', orgWith('south', 'meet'))).toEqual(['14:7 no duty serves process step Sell (sell)']);
   });
 
   it('reports an area with no duties, at the org', async () => {

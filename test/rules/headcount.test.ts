@@ -17,13 +17,13 @@ describe('headcount', () => {
 
   it('reports more vacancies than headcount', async () => {
     expect(await findings('headcount', orgWith(2, 3, 0).replace('people:\n', ''))).toEqual([
-      '6:65 role `rep` has 3 vacancies but a headcount of only 2',
+      '6:65 role Rep (rep) has 3 vacancies but a headcount of only 2',
     ]);
   });
 
   it('reports more people than filled positions, at the first one too many', async () => {
     expect(await findings('headcount', orgWith(3, 1, 3))).toEqual([
-      '10:31 3 people hold role `rep`, which has 2 filled positions (headcount 3, 1 vacant)',
+      '10:31 3 people hold role Rep (rep), which has 2 filled positions (headcount 3, 1 vacant)',
     ]);
   });
 });

@@ -30,9 +30,9 @@ describe('kpi-coverage', () => {
   it('reports a role whose duties no KPI measures, a manager with no team KPI, and a hand-off with no shared KPI', async () => {
     expect(await findings('kpi-coverage', orgWith(`
     wins: { name: Wins, kind: individual, measures: [sell], owners: [rep, manager] }`))).toEqual([
-      '8:3 manager role `manager` owns no team KPI',
-      '10:3 role `csm` is Responsible or Accountable for duties, but no KPI it owns measures any of them',
-      '12:3 `rep` hands `handoff` to `csm`, but they share no cross-role KPI',
+      '8:3 manager role Manager (manager) owns no team KPI',
+      '10:3 role CSM (csm) is Responsible or Accountable for duties, but no KPI it owns measures any of them',
+      '12:3 Rep (rep) hands `handoff` to CSM (csm), but they share no cross-role KPI',
     ]);
   });
 });

@@ -15,7 +15,7 @@ describe('layers', () => {
 
   it('reports where the chain first goes too deep', async () => {
     expect(await findings('layers', chain(7))).toEqual([
-      '11:54 role `l6` is at layer 6 (l1 → l2 → l3 → l4 → l5 → l6); at most 5 layers',
+      '11:54 role Layer 6 (l6) is at layer 6 (l1 → l2 → l3 → l4 → l5 → l6); at most 5 layers',
     ]);
     expect(await findings('layers', chain(7), { max: 7 })).toEqual([]);
   });

@@ -20,8 +20,8 @@ describe('orphan-duty', () => {
       roles:
         seller: { title: Seller, level: frontline, duties: { sell: R, report: A } }
     `))).toEqual([
-      '5:3 no role takes part in duty `plan`: the work has no owner',
-      '6:3 no role is Responsible (R) for duty `report`: nobody does the work',
+      '5:3 no role takes part in duty Plan (plan): the work has no owner',
+      '6:3 no role is Responsible (R) for duty Report (report): nobody does the work',
     ]);
   });
 });

@@ -31,8 +31,8 @@ describe('person-fit', () => {
 
   it('reports a competency level and experience below the role', async () => {
     expect(await findings('person-fit', orgWith('experience: 1y\n      competencies: { selling: 1 }'))).toEqual([
-      '18:17 li-na has 1 years of experience; role `seller` requires 2',
-      '19:30 li-na has `selling` at level 1; role `seller` requires 2',
+      '18:17 李娜 (li-na) has 1 year of experience; Seller (seller) requires 2',
+      '19:30 李娜 (li-na) has Selling (selling) at level 1; Seller (seller) requires 2',
     ]);
   });
 });

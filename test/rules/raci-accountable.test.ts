@@ -24,7 +24,7 @@ describe('raci-accountable', () => {
 
   it('reports a duty with no A at the duty', async () => {
     expect(await findings('raci-accountable', twoRoles('plan: [A, R]', 'sell: R'))).toEqual([
-      '4:3 duty `sell` has no Accountable (A) role: give exactly one role an A',
+      '4:3 duty Sell (sell) has no Accountable (A) role: give exactly one role an A',
     ]);
   });
 
@@ -34,13 +34,13 @@ describe('raci-accountable', () => {
 
   it('reports a second A where it is written', async () => {
     expect(await findings('raci-accountable', twoRoles('sell: A, plan: [A, R]', 'sell: [A, R]'))).toEqual([
-      '15:15 duty `sell` has 2 Accountable (A) roles (boss, seller): exactly one should own the outcome',
+      '15:15 duty Sell (sell) has 2 Accountable (A) roles (Boss (boss), Seller (seller)): exactly one should own the outcome',
     ]);
   });
 
   it('reports a duty with no R', async () => {
     expect(await findings('raci-accountable', twoRoles('sell: A, plan: A', 'sell: R, plan: C'))).toEqual([
-      '5:3 duty `plan` has no Responsible (R) role',
+      '5:3 duty Plan (plan) has no Responsible (R) role',
     ]);
   });
 });

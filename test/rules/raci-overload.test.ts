@@ -23,20 +23,20 @@ describe('raci-overload', () => {
 
   it('reports a role Accountable for everything it touches', async () => {
     expect(await findings('raci-overload', orgWith(['A', 'A', 'A', 'A', 'A']))).toEqual([
-      '10:3 role `boss` is Accountable for 100% of the 5 duties it touches (at most 90%): it owns everything and delegates nothing',
+      '10:3 role Boss (boss) is Accountable for 100% of the 5 duties it touches (at most 90%): it owns everything and delegates nothing',
     ]);
   });
 
   it('reports a role Consulted on most of what it touches', async () => {
     expect(await findings('raci-overload', orgWith(['A', 'C', 'C', 'C', 'I']))).toEqual([
-      '10:3 role `boss` is Consulted on 60% of the 5 duties it touches (at most 50%): more meetings than work',
+      '10:3 role Boss (boss) is Consulted on 60% of the 5 duties it touches (at most 50%): more meetings than work',
     ]);
   });
 
   it('leaves roles touching few duties alone, and takes limits from options', async () => {
     expect(await findings('raci-overload', orgWith(['A', 'A', 'A', 'A']))).toEqual([]);
     expect(await findings('raci-overload', orgWith(['A', 'A', 'C', 'I', 'I']), { maxAccountable: 0.3 })).toEqual([
-      '10:3 role `boss` is Accountable for 40% of the 5 duties it touches (at most 30%): it owns everything and delegates nothing',
+      '10:3 role Boss (boss) is Accountable for 40% of the 5 duties it touches (at most 30%): it owns everything and delegates nothing',
     ]);
   });
 });

@@ -34,7 +34,7 @@ describe('redundant-roles', () => {
 
   it('reports the later of two roles doing the same work for the same scope', async () => {
     expect(await findings('redundant-roles', orgWith('scope: { region: [north] }', 'scope: { region: [north, south] }'))).toEqual([
-      '19:3 role `rep-b` does the same work as `rep-a` (100% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
+      '19:3 role Rep B (rep-b) does the same work as Rep A (rep-a) (100% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('redundant-roles', () => {
     `);
     expect(await findings('redundant-roles', partly)).toEqual([]);
     expect(await findings('redundant-roles', partly, { threshold: 0.6 })).toEqual([
-      '9:3 role `y` does the same work as `x` (67% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
+      '9:3 role Y (y) does the same work as X (x) (67% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
     ]);
   });
 
@@ -69,7 +69,7 @@ ${ids.map((d) => `        ${d}: { name: ${d}, area: execution }`).join('\n')}
         y: { title: Y, level: frontline, duties: { ${ids.slice(0, 14).map((d) => `${d}: R`).join(', ')} } }
     `);
     expect(await findings('redundant-roles', text, { threshold: 0.56 })).toEqual([
-      '31:3 role `y` does the same work as `x` (56% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
+      '31:3 role Y (y) does the same work as X (x) (56% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes',
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('redundant-roles against comparing every pair', () => {
         const text = `${HEADER}dimensions:\n  region: { name: Region, values: { n: { name: N }, s: { name: S }, w: { name: W } } }\n  tier: { name: Tier, values: { ka: { name: KA }, smb: { name: SMB } } }\nduties:\n${DUTIES.map((d) => `  ${d}: { name: ${d}, area: execution }`).join('\n')}\nroles:\n${yamlRoles.join('\n')}\n`;
         const got = (await lint(text, { extends: 'strict', rules: { 'redundant-roles': { options: { threshold } } } }))
           .filter((d) => d.ruleId === 'redundant-roles')
-          .map((d) => /`(r\d+)` does the same work as `(r\d+)` \((\d+)%/.exec(d.message)!.slice(1))
+          .map((d) => /\((r\d+)\) does the same work as R\d+ \((r\d+)\) \((\d+)%/.exec(d.message)!.slice(1))
           .map(([a, b, p]) => `${a} ~ ${b} ${p}%`);
         const want = expected(roles, threshold);
         expect(got).toEqual(want);

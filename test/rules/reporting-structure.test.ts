@@ -27,9 +27,9 @@ describe('reporting-structure', () => {
           dotted_line_to: [rep, top]
           duties: { work: R }
     `))).toEqual([
-      '7:3 role `other-top` reports to no one, and neither does `top`: an org has one top role (add `reports_to`)',
-      '12:22 role `rep` has a dotted line to itself',
-      '12:27 role `rep` already reports to `top` on a solid line; a dotted line to it adds nothing',
+      '7:3 role Other top (other-top) reports to no one, and neither does Top (top): an org has one top role (add `reports_to`)',
+      '12:22 role Rep (rep) has a dotted line to itself',
+      '12:27 role Rep (rep) already reports to Top (top) on a solid line; a dotted line to it adds nothing',
     ]);
   });
 });

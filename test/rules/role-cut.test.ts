@@ -24,9 +24,9 @@ describe('role-cut', () => {
 
   it('reports a cut without scope, a scope outside the cut, and a process cut without process work', async () => {
     expect(await findings('role-cut', orgWith('cut: [region, process]\n      scope: { tier: [ka] }\n      duties: { plan: [A, R], close: C }'))).toEqual([
-      '15:11 role `rep` is cut by `region` but has no `region` in its scope',
-      '15:19 role `rep` is cut by process but none of its duties serves a process step',
-      '16:14 role `rep` is scoped on `tier`, which its `cut` does not list',
+      '15:11 role Rep (rep) is cut by `region` but has no `region` in its scope',
+      '15:19 role Rep (rep) is cut by process but none of its duties serves a process step',
+      '16:14 role Rep (rep) is scoped on `tier`, which its `cut` does not list',
     ]);
   });
 });

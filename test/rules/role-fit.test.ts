@@ -24,19 +24,19 @@ describe('role-fit', () => {
 
   it('reports a demanded competency the role does not require, at the duty', async () => {
     expect(await findings('role-fit', orgWith('competencies: { selling: 2 }'))).toEqual([
-      '13:15 role `seller` is R for `sell`, which demands `planning` at level 1, but the role does not require `planning`',
+      '13:15 role Seller (seller) is R for Sell (sell), which demands Planning (planning) at level 1, but the role does not require Planning (planning)',
     ]);
   });
 
   it('reports a required level below the demand, at the level', async () => {
     expect(await findings('role-fit', orgWith('competencies: { selling: 1, planning: 1 }'))).toEqual([
-      '15:32 role `seller` requires `selling` at level 1, but its duty `sell` demands level 2',
+      '15:32 role Seller (seller) requires Selling (selling) at level 1, but its duty Sell (sell) demands level 2',
     ]);
   });
 
   it('reports too little experience for the role\'s level', async () => {
     expect(await findings('role-fit', orgWith('{ experience: 2y, competencies: { selling: 2, planning: 1 } }', 'strategic'))).toEqual([
-      '15:21 a strategic role should require at least 5 years of experience; `seller` requires 2',
+      '15:21 a strategic role should require at least 5 years of experience; Seller (seller) requires 2',
     ]);
     expect(await findings('role-fit', orgWith('{ experience: 2y, competencies: { selling: 2, planning: 1 } }', 'strategic'), { minExperience: { strategic: 2 } })).toEqual([]);
   });

@@ -21,8 +21,8 @@ describe('role-without-duties', () => {
         assistant: { title: Assistant, level: support, reports_to: seller }
         advisor: { title: Advisor, level: support, reports_to: seller, duties: { sell: C } }
     `))).toEqual([
-      '7:3 role `assistant` has no duties: a role should follow from the work it does',
-      '8:3 role `advisor` is only Consulted or Informed: it is Responsible or Accountable for no duty',
+      '7:3 role Assistant (assistant) has no duties: a role should follow from the work it does',
+      '8:3 role Advisor (advisor) is only Consulted or Informed: it is Responsible or Accountable for no duty',
     ]);
   });
 });

@@ -36,7 +36,7 @@ describe('service-levels', () => {
   it('reports a hand-off between steps with no service level, at the step handed to', async () => {
     expect(await findings('service-levels', orgWith(`
     other: { what: Other, from: rep, to: customer, within: 2d }`))).toEqual([
-      '8:7 the hand-off from `qualify` to `close` (sdr → rep) has no service level',
+      '8:7 the hand-off from Qualify (qualify) to Close (close) (sdr → rep) has no service level',
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('service-levels', () => {
     resolution: { what: Solution, from: rep, to: customer, within: 24h }
     routing: { what: Complaint, from: rep, to: manager, within: 1h, part_of: resolution }
     answer: { what: Answer, from: manager, to: customer, within: 24h, part_of: resolution }`))).toEqual([
-      '24:66 the parts of `resolution` take 25h (routing 1h + answer 24h), more than its 24h',
+      '24:66 the parts of resolution take 25h (routing 1h + answer 24h), more than its 24h',
     ]);
   });
 });

@@ -16,10 +16,10 @@ describe('span-of-control', () => {
 
   it('counts headcount per manager: too many and too few', async () => {
     expect(await findings('span-of-control', orgWith(1, 30))).toEqual([
-      '6:3 each `manager` has 30 direct reports (at most 12): add a layer or more managers',
+      '6:3 each Manager (manager) has 30 direct reports (at most 12): add a layer or more managers',
     ]);
     expect(await findings('span-of-control', orgWith(2, 2))).toEqual([
-      '6:3 each `manager` has 1 direct reports (at least 2): merge the layer or widen the span',
+      '6:3 each Manager (manager) has 1 direct report (at least 2): merge the layer or widen the span',
     ]);
   });
 

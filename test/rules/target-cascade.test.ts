@@ -24,7 +24,7 @@ describe('target-cascade', () => {
     year: { metric: revenue, value: 120M CNY, owner: boss }
     east: { metric: revenue, value: 60M CNY, parent: year, owner: boss }
     south: { metric: revenue, value: 50M CNY, parent: year, owner: boss }`))).toEqual([
-      '9:35 the targets under `year` add up to 110M CNY, not 120M CNY',
+      '9:35 the targets under year add up to 110M CNY, not 120M CNY',
     ]);
   });
 
@@ -41,8 +41,8 @@ describe('target-cascade', () => {
     expect(await findings('target-cascade', orgWith(`
     year: { metric: revenue, value: 120M CNY }
     east: { metric: revenue, value: 10M USD, parent: year, owner: boss }`))).toEqual([
-      '9:3 target `year` is owned by no role',
-      '10:35 target `east` is in USD, but its parent `year` is in CNY',
+      '9:3 target year is owned by no role',
+      '10:35 target east is in USD, but its parent year is in CNY',
     ]);
   });
 });

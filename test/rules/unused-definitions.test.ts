@@ -27,10 +27,10 @@ describe('unused-definitions', () => {
       roles:
         rep: { title: Rep, level: frontline, duties: { sell: [A, R] } }
     `))).toEqual([
-      '4:17 competency `selling` is declared but never used',
-      '5:10 tool `crm` is declared but never used',
-      '6:13 role family `sales` is declared but never used',
-      '7:12 metric `leads` is declared but never used',
+      '4:17 competency Selling (selling) is declared but never used',
+      '5:10 tool CRM (crm) is declared but never used',
+      '6:13 role family Sales (sales) is declared but never used',
+      '7:12 metric Leads (leads) is declared but never used',
     ]);
   });
 });

@@ -18,8 +18,8 @@ describe('workload', () => {
 
   it('reports a role whose share of effort exceeds its headcount', async () => {
     expect(await findings('workload', orgWith(10, 4))).toEqual([
-      '8:69 the duties of `rep` take 8 FTE (visit 8), more than its headcount of 4',
-      '9:3 the duties of `helper` take 2 FTE (visit 2), more than its headcount of 1',
+      '8:69 the duties of Rep (rep) take 8 FTE (visit 8), more than its headcount of 4',
+      '9:3 the duties of Helper (helper) take 2 FTE (visit 2), more than its headcount of 1',
     ]);
   });
 });

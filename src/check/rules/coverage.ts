@@ -4,6 +4,7 @@ import { AREAS } from '../../schema/grammar.js';
 import type { Dimension, DimensionValue } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -13,9 +14,9 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      value: { en: 'no role is scoped to `{value}`, though roles are cut by `{dimension}` ({roles})', 'zh-CN': '没有岗位覆盖 `{value}`，而岗位是按 `{dimension}` 划分的（{roles}）' },
-      step: { en: 'no role is Responsible for any duty of process step `{step}`', 'zh-CN': '没有岗位对流程步骤 `{step}` 的任何职责负执行责任' },
-      'step-no-duty': { en: 'no duty serves process step `{step}`', 'zh-CN': '没有职责服务于流程步骤 `{step}`' },
+      value: { en: 'no role is scoped to {value}, though roles are cut by {dimension} ({roles})', 'zh-CN': '没有岗位覆盖 {value}，而岗位是按 {dimension} 划分的（{roles}）' },
+      step: { en: 'no role is Responsible for any duty of process step {step}', 'zh-CN': '没有岗位对流程步骤 {step} 的任何职责负执行责任' },
+      'step-no-duty': { en: 'no duty serves process step {step}', 'zh-CN': '没有职责服务于流程步骤 {step}' },
       area: { en: 'no duty in the `{area}` area: the design leaves it uncovered', 'zh-CN': '`{area}` 职责维度下没有任何职责：设计中缺少这一块' },
     },
   },
@@ -38,12 +39,12 @@ export default defineRule({
       const ids = cutBy.get(dimension)!;
       const roles = ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '');
       for (const value of dimension.values.values()) {
-        if (!values.has(value)) report({ messageId: 'value', data: { value: value.id, dimension: dimension.id, roles }, at: keyOf(value.src) });
+        if (!values.has(value)) report({ messageId: 'value', data: { value: named(model, value), dimension: named(model, dimension), roles }, at: keyOf(value.src) });
       }
     }
     for (const step of model.steps.values()) {
-      if (step.duties.length === 0) report({ messageId: 'step-no-duty', data: { step: step.id }, at: keyOf(step.src) });
-      else if (step.duties.every((d) => d.responsible.length === 0)) report({ messageId: 'step', data: { step: step.id }, at: keyOf(step.src) });
+      if (step.duties.length === 0) report({ messageId: 'step-no-duty', data: { step: named(model, step) }, at: keyOf(step.src) });
+      else if (step.duties.every((d) => d.responsible.length === 0)) report({ messageId: 'step', data: { step: named(model, step) }, at: keyOf(step.src) });
     }
     if (model.duties.size > 0) {
       const present = new Set([...model.duties.values()].map((d) => d.area));

@@ -1,6 +1,7 @@
 // Headcount that adds up: open positions are part of the headcount, and named people fill the rest.
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -10,13 +11,13 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      vacancies: { en: 'role `{role}` has {vacancies} vacancies but a headcount of only {headcount}', 'zh-CN': '岗位 `{role}` 有 {vacancies} 个空缺，但编制只有 {headcount} 人' },
-      people: { en: '{count} people hold role `{role}`, which has {filled} filled positions (headcount {headcount}, {vacancies} vacant)', 'zh-CN': '{count} 人任职岗位 `{role}`，但该岗位只有 {filled} 个已填补岗位（编制 {headcount}，空缺 {vacancies}）' },
+      vacancies: { en: 'role {role} has {vacancies, plural, one {# vacancy} other {# vacancies}} but a headcount of only {headcount}', 'zh-CN': '岗位 {role} 有 {vacancies} 个空缺，但编制只有 {headcount} 人' },
+      people: { en: '{count, plural, one {# person holds} other {# people hold}} role {role}, which has {filled, plural, one {# filled position} other {# filled positions}} (headcount {headcount}, {vacancies} vacant)', 'zh-CN': '{count} 人任职岗位 {role}，但该岗位只有 {filled} 个已填补岗位（编制 {headcount}，空缺 {vacancies}）' },
     },
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      const data = { role: role.id, headcount: role.headcount, vacancies: role.vacancies };
+      const data = { role: named(model, role), headcount: role.headcount, vacancies: role.vacancies };
       if (role.vacancies > role.headcount) {
         report({ messageId: 'vacancies', data, at: valueAt(role.src, 'vacancies') });
         continue;

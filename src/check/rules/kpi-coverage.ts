@@ -5,6 +5,7 @@ import { doesWork, isManager, isWork } from '../../model/queries.js';
 import type { Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -14,23 +15,23 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      'no-kpi': { en: 'role `{role}` is Responsible or Accountable for duties, but no KPI it owns measures any of them', 'zh-CN': '岗位 `{role}` 负有执行或问责职责，但其 KPI 没有衡量其中任何一项' },
-      'no-team-kpi': { en: 'manager role `{role}` owns no team KPI', 'zh-CN': '管理岗位 `{role}` 没有团队 KPI' },
-      'no-shared-kpi': { en: '`{from}` hands `{what}` to `{to}`, but they share no cross-role KPI', 'zh-CN': '`{from}` 向 `{to}` 交接（{what}），但两者没有共同的跨岗位 KPI' },
+      'no-kpi': { en: 'role {role} is Responsible or Accountable for duties, but no KPI it owns measures any of them', 'zh-CN': '岗位 {role} 负有执行或问责职责，但其 KPI 没有衡量其中任何一项' },
+      'no-team-kpi': { en: 'manager role {role} owns no team KPI', 'zh-CN': '管理岗位 {role} 没有团队 KPI' },
+      'no-shared-kpi': { en: '{from} hands `{what}` to {to}, but they share no cross-role KPI', 'zh-CN': '{from} 向 {to} 交接（{what}），但两者没有共同的跨岗位 KPI' },
     },
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      if (doesWork(role) && !measured(role)) report({ messageId: 'no-kpi', data: { role: role.id }, at: keyOf(role.src) });
+      if (doesWork(role) && !measured(role)) report({ messageId: 'no-kpi', data: { role: named(model, role) }, at: keyOf(role.src) });
       if (isManager(role) && !role.kpis.some((k) => k.kind === 'team')) {
-        report({ messageId: 'no-team-kpi', data: { role: role.id }, at: keyOf(role.src) });
+        report({ messageId: 'no-team-kpi', data: { role: named(model, role) }, at: keyOf(role.src) });
       }
     }
     for (const sl of model.serviceLevels.values()) {
       if (sl.from === CUSTOMER || sl.to === CUSTOMER || sl.from === sl.to) continue;
       const { from, to } = sl;
       const shared = from.kpis.some((k) => k.kind === 'cross-role' && k.owners.includes(to));
-      if (!shared) report({ messageId: 'no-shared-kpi', data: { from: from.id, to: to.id, what: sl.id }, at: keyOf(sl.src) });
+      if (!shared) report({ messageId: 'no-shared-kpi', data: { from: named(model, from), to: named(model, to), what: sl.id }, at: keyOf(sl.src) });
     }
   },
 });

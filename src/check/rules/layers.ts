@@ -2,6 +2,7 @@
 import { layers } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule<{ max: number }>({
   meta: {
@@ -13,7 +14,7 @@ export default defineRule<{ max: number }>({
       max: { description: 'Most layers from the top role down, the top role being layer 1.', default: 5, schema: { type: 'integer', minimum: 1 } },
     },
     messages: {
-      deep: { en: 'role `{role}` is at layer {layer} ({chain}); at most {max} layers', 'zh-CN': '岗位 `{role}` 位于第 {layer} 层（{chain}）；最多 {max} 层' },
+      deep: { en: 'role {role} is at layer {layer} ({chain}); at most {max, plural, one {# layer} other {# layers}}', 'zh-CN': '岗位 {role} 位于第 {layer} 层（{chain}）；最多 {max} 层' },
     },
   },
   check({ model, options, report }) {
@@ -23,7 +24,7 @@ export default defineRule<{ max: number }>({
       if (layerOf.get(role) !== options.max + 1) continue;
       const chain: string[] = [];
       for (let r: typeof role | undefined = role; r; r = r.manager) chain.push(r.id);
-      report({ messageId: 'deep', data: { role: role.id, layer: options.max + 1, chain: chain.reverse().join(' → '), max: options.max }, at: valueAt(role.src, 'reports_to') });
+      report({ messageId: 'deep', data: { role: named(model, role), layer: options.max + 1, chain: chain.reverse().join(' → '), max: options.max }, at: valueAt(role.src, 'reports_to') });
     }
   },
 });

@@ -1,6 +1,7 @@
 // 人岗匹配, on the person side: a named person should meet their role's requirements.
 import { defineRule } from '../rule.js';
 import { keyAt, valueAt } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -10,28 +11,28 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      'competency-missing': { en: '{person} holds role `{role}`, which requires `{competency}` at level {required}; no level is recorded for them', 'zh-CN': '{person} 任职 `{role}`，该岗位要求 `{competency}` 达到 {required} 级；未记录其该项能力' },
-      'competency-low': { en: '{person} has `{competency}` at level {level}; role `{role}` requires {required}', 'zh-CN': '{person} 的 `{competency}` 为 {level} 级；岗位 `{role}` 要求 {required} 级' },
-      experience: { en: '{person} has {years} years of experience; role `{role}` requires {required}', 'zh-CN': '{person} 有 {years} 年经验；岗位 `{role}` 要求 {required} 年' },
+      'competency-missing': { en: '{person} holds role {role}, which requires {competency} at level {required}; no level is recorded for them', 'zh-CN': '{person} 任职 {role}，该岗位要求 {competency} 达到 {required} 级；未记录其该项能力' },
+      'competency-low': { en: '{person} has {competency} at level {level}; {role} requires {required}', 'zh-CN': '{person} 的 {competency} 为 {level} 级；{role} 要求 {required} 级' },
+      experience: { en: '{person} has {years, plural, one {# year} other {# years}} of experience; {role} requires {required}', 'zh-CN': '{person} 有 {years} 年经验；{role} 要求 {required} 年' },
     },
   },
   check({ model, report }) {
     for (const person of model.people.values()) {
       const role = person.role;
-      const who = person.id;
+      const who = named(model, person);
       // Only judge what was assessed: a person with no competencies recorded is not "lacking" them.
       if (person.competencies.size > 0) {
         for (const [competency, required] of role.requires.competencies) {
           const level = person.competencies.get(competency);
           if (level !== undefined && level >= required) continue;
-          const data = { person: who, role: role.id, competency: competency.id, required };
+          const data = { person: who, role: named(model, role), competency: named(model, competency), required };
           if (level === undefined) report({ messageId: 'competency-missing', data, at: keyAt(person.src, 'competencies') });
           else if (level < required) report({ messageId: 'competency-low', data: { ...data, level }, at: valueAt(person.src, 'competencies', competency.id) });
         }
       }
       const required = role.requires.experience;
       if (required !== undefined && person.experience !== undefined && person.experience < required) {
-        report({ messageId: 'experience', data: { person: who, role: role.id, years: person.experience, required }, at: valueAt(person.src, 'experience') });
+        report({ messageId: 'experience', data: { person: who, role: named(model, role), years: person.experience, required }, at: valueAt(person.src, 'experience') });
       }
     }
   },

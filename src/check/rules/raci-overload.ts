@@ -2,6 +2,7 @@
 // bottleneck or a meeting seat, not a job.
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 interface Options {
   maxAccountable: number;
@@ -25,9 +26,9 @@ export default defineRule<Options>({
       minDuties: { description: 'Only judge roles that touch at least this many duties.', default: 5, schema: { type: 'integer', minimum: 1 } },
     },
     messages: {
-      A: { en: 'role `{role}` is Accountable for {percent}% of the {count} duties it touches (at most {max}%): it owns everything and delegates nothing', 'zh-CN': '岗位 `{role}` 在其涉及的 {count} 项职责中问责（A）占 {percent}%（上限 {max}%）：权责过于集中' },
-      R: { en: 'role `{role}` is Responsible for {percent}% of the {count} duties it touches (at most {max}%)', 'zh-CN': '岗位 `{role}` 在其涉及的 {count} 项职责中执行（R）占 {percent}%（上限 {max}%）' },
-      C: { en: 'role `{role}` is Consulted on {percent}% of the {count} duties it touches (at most {max}%): more meetings than work', 'zh-CN': '岗位 `{role}` 在其涉及的 {count} 项职责中被咨询（C）占 {percent}%（上限 {max}%）：会多活少' },
+      A: { en: 'role {role} is Accountable for {percent}% of the {count, plural, one {# duty} other {# duties}} it touches (at most {max}%): it owns everything and delegates nothing', 'zh-CN': '岗位 {role} 在其涉及的 {count} 项职责中问责（A）占 {percent}%（上限 {max}%）：权责过于集中' },
+      R: { en: 'role {role} is Responsible for {percent}% of the {count, plural, one {# duty} other {# duties}} it touches (at most {max}%)', 'zh-CN': '岗位 {role} 在其涉及的 {count} 项职责中执行（R）占 {percent}%（上限 {max}%）' },
+      C: { en: 'role {role} is Consulted on {percent}% of the {count, plural, one {# duty} other {# duties}} it touches (at most {max}%): more meetings than work', 'zh-CN': '岗位 {role} 在其涉及的 {count} 项职责中被咨询（C）占 {percent}%（上限 {max}%）：会多活少' },
     },
   },
   check({ model, options, report }) {
@@ -48,7 +49,7 @@ export default defineRule<Options>({
       for (const [letter, max] of limits) {
         const n = counts[letter];
         if (n / count > max) {
-          report({ messageId: letter, data: { role: role.id, percent: Math.round((100 * n) / count), count, max: Math.round(100 * max) }, at: keyOf(role.src) });
+          report({ messageId: letter, data: { role: named(model, role), percent: Math.round((100 * n) / count), count, max: Math.round(100 * max) }, at: keyOf(role.src) });
         }
       }
     }

@@ -13,6 +13,7 @@ import { scopesOverlap } from '../../model/queries.js';
 import type { Dimension, DimensionValue, Duty, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule<{ threshold: number }>({
   meta: {
@@ -28,8 +29,8 @@ export default defineRule<{ threshold: number }>({
       },
     },
     messages: {
-      redundant: { en: 'role `{role}` does the same work as `{other}` ({percent}% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes', 'zh-CN': '岗位 `{role}` 与 `{other}` 在重叠的范围内做相同的工作（{percent}% 的执行职责相同）：请合并，或划分不重叠的范围' },
-      other: { en: '`{other}` is declared here', 'zh-CN': '`{other}` 声明于此' },
+      redundant: { en: 'role {role} does the same work as {other} ({percent}% of Responsible duties shared) for an overlapping scope: merge them, or split their scopes', 'zh-CN': '岗位 {role} 与 {other} 在重叠的范围内做相同的工作（{percent}% 的执行职责相同）：请合并，或划分不重叠的范围' },
+      other: { en: '{other} is declared here', 'zh-CN': '{other} 声明于此' },
     },
   },
   check({ model, options, report }) {
@@ -127,9 +128,9 @@ export default defineRule<{ threshold: number }>({
         const other = roles[match];
         report({
           messageId: 'redundant',
-          data: { role: role.id, other: other.id, percent: Math.round(similarity * 100) },
+          data: { role: named(model, role), other: named(model, other), percent: Math.round(similarity * 100) },
           at: keyOf(role.src),
-          related: [{ messageId: 'other', data: { other: other.id }, at: keyOf(other.src) }],
+          related: [{ messageId: 'other', data: { other: named(model, other) }, at: keyOf(other.src) }],
         });
       }
       for (let k = 0; k < prefix; k++) {

@@ -4,6 +4,7 @@ import { LEVELS, RACI_LETTERS, type RaciLetter, type RoleLevel } from '../../sch
 import type { Competency, Duty } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyAt, keyOf, valueAt } from '../where.js';
+import { named } from '../named.js';
 
 interface Options {
   letters: RaciLetter[];
@@ -29,10 +30,10 @@ export default defineRule<Options>({
       },
     },
     messages: {
-      missing: { en: 'role `{role}` is {letter} for `{duty}`, which demands `{competency}` at level {level}, but the role does not require `{competency}`', 'zh-CN': '岗位 `{role}` 对 `{duty}` 承担 {letter}，该职责要求 `{competency}` 达到 {level} 级，但岗位未要求 `{competency}`' },
-      'too-low': { en: 'role `{role}` requires `{competency}` at level {required}, but its duty `{duty}` demands level {level}', 'zh-CN': '岗位 `{role}` 要求 `{competency}` 为 {required} 级，但其职责 `{duty}` 要求 {level} 级' },
-      experience: { en: 'a {level} role should require at least {min} years of experience; `{role}` requires {years}', 'zh-CN': '{level} 层级的岗位应要求至少 {min} 年经验；`{role}` 要求 {years} 年' },
-      'no-experience': { en: 'a {level} role should require at least {min} years of experience; `{role}` states none', 'zh-CN': '{level} 层级的岗位应要求至少 {min} 年经验；`{role}` 未写明经验要求' },
+      missing: { en: 'role {role} is {letter} for {duty}, which demands {competency} at level {level}, but the role does not require {competency}', 'zh-CN': '岗位 {role} 对 {duty} 承担 {letter}，该职责要求 {competency} 达到 {level} 级，但岗位未要求 {competency}' },
+      'too-low': { en: 'role {role} requires {competency} at level {required}, but its duty {duty} demands level {level}', 'zh-CN': '岗位 {role} 要求 {competency} 为 {required} 级，但其职责 {duty} 要求 {level} 级' },
+      experience: { en: 'a {level} role should require at least {min, plural, one {# year} other {# years}} of experience; {role} requires {years}', 'zh-CN': '{level} 层级的岗位应要求至少 {min} 年经验；{role} 要求 {years} 年' },
+      'no-experience': { en: 'a {level} role should require at least {min, plural, one {# year} other {# years}} of experience; {role} states none', 'zh-CN': '{level} 层级的岗位应要求至少 {min} 年经验；{role} 未写明经验要求' },
     },
   },
   check({ model, options, report }) {
@@ -53,15 +54,15 @@ export default defineRule<Options>({
       for (const [competency, { level, duty, letter }] of demanded) {
         const required = role.requires.competencies.get(competency);
         if (required !== undefined && required >= level) continue;
-        const data = { role: role.id, duty: duty.id, competency: competency.id, level, letter };
+        const data = { role: named(model, role), duty: named(model, duty), competency: named(model, competency), level, letter };
         if (required === undefined) report({ messageId: 'missing', data, at: keyAt(role.src, 'duties', duty.id) });
         else report({ messageId: 'too-low', data: { ...data, required }, at: valueAt(role.src, 'requires', 'competencies', competency.id) });
       }
       const min = options.minExperience[role.level];
       if (min === undefined || min <= 0) continue;
       const years = role.requires.experience;
-      if (years === undefined) report({ messageId: 'no-experience', data: { role: role.id, level: role.level, min }, at: keyOf(role.src) });
-      else if (years < min) report({ messageId: 'experience', data: { role: role.id, level: role.level, min, years }, at: valueAt(role.src, 'requires', 'experience') });
+      if (years === undefined) report({ messageId: 'no-experience', data: { role: named(model, role), level: role.level, min }, at: keyOf(role.src) });
+      else if (years < min) report({ messageId: 'experience', data: { role: named(model, role), level: role.level, min, years }, at: valueAt(role.src, 'requires', 'experience') });
     }
   },
 });

@@ -2,6 +2,7 @@
 import { doesWork } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -11,14 +12,14 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      'no-duties': { en: 'role `{role}` has no duties: a role should follow from the work it does', 'zh-CN': '岗位 `{role}` 没有任何职责：岗位应由其承担的工作而来' },
-      'only-informed': { en: 'role `{role}` is only Consulted or Informed: it is Responsible or Accountable for no duty', 'zh-CN': '岗位 `{role}` 只被咨询或知会：不对任何职责负执行（R）或问责（A）责任' },
+      'no-duties': { en: 'role {role} has no duties: a role should follow from the work it does', 'zh-CN': '岗位 {role} 没有任何职责：岗位应由其承担的工作而来' },
+      'only-informed': { en: 'role {role} is only Consulted or Informed: it is Responsible or Accountable for no duty', 'zh-CN': '岗位 {role} 只被咨询或知会：不对任何职责负执行（R）或问责（A）责任' },
     },
   },
   check({ model, report }) {
     for (const role of model.roles.values()) {
-      if (role.duties.length === 0) report({ messageId: 'no-duties', data: { role: role.id }, at: keyOf(role.src) });
-      else if (!doesWork(role)) report({ messageId: 'only-informed', data: { role: role.id }, at: keyOf(role.src) });
+      if (role.duties.length === 0) report({ messageId: 'no-duties', data: { role: named(model, role) }, at: keyOf(role.src) });
+      else if (!doesWork(role)) report({ messageId: 'only-informed', data: { role: named(model, role) }, at: keyOf(role.src) });
     }
   },
 });

@@ -5,6 +5,7 @@ import { formatMinutes } from '../../model/quantity.js';
 import type { Role, Step } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { keyOf, valueAt } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -14,8 +15,8 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      'no-service-level': { en: 'the hand-off from `{before}` to `{step}` ({from} → {to}) has no service level', 'zh-CN': '从 `{before}` 到 `{step}` 的交接（{from} → {to}）没有服务水平' },
-      'parts-exceed': { en: 'the parts of `{sl}` take {parts} ({list}), more than its {total}', 'zh-CN': '`{sl}` 各环节合计 {parts}（{list}），超过其总时限 {total}' },
+      'no-service-level': { en: 'the hand-off from {before} to {step} ({from} → {to}) has no service level', 'zh-CN': '从 {before} 到 {step} 的交接（{from} → {to}）没有服务水平' },
+      'parts-exceed': { en: 'the parts of {sl} take {parts} ({list}), more than its {total}', 'zh-CN': '{sl} 各环节合计 {parts}（{list}），超过其总时限 {total}' },
     },
   },
   check({ model, report }) {
@@ -35,7 +36,7 @@ export default defineRule({
       if (!covered) {
         report({
           messageId: 'no-service-level',
-          data: { before: steps[i - 1].id, step: steps[i].id, from: names(before), to: names(after) },
+          data: { before: named(model, steps[i - 1]), step: named(model, steps[i]), from: names(before), to: names(after) },
           at: keyOf(steps[i].src),
         });
       }
@@ -46,7 +47,7 @@ export default defineRule({
       if (parts > sl.within.value) {
         report({
           messageId: 'parts-exceed',
-          data: { sl: sl.id, parts: formatMinutes(parts), total: sl.within.text, list: sl.parts.map((p) => `${p.id} ${p.within.text}`).join(' + ') },
+          data: { sl: named(model, sl), parts: formatMinutes(parts), total: sl.within.text, list: sl.parts.map((p) => `${p.id} ${p.within.text}`).join(' + ') },
           at: valueAt(sl.src, 'within'),
         });
       }

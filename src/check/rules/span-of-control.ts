@@ -1,6 +1,7 @@
 // Sane spans: a manager of one is a layer too many; a manager of forty manages nobody.
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule<{ min: number; max: number }>({
   meta: {
@@ -13,8 +14,8 @@ export default defineRule<{ min: number; max: number }>({
       max: { description: 'Most direct reports per manager.', default: 12, schema: { type: 'number', minimum: 1 } },
     },
     messages: {
-      'too-few': { en: 'each `{role}` has {span} direct reports (at least {min}): merge the layer or widen the span', 'zh-CN': '每个 `{role}` 只有 {span} 名直接下属（至少 {min} 名）：可合并层级或扩大管理幅度' },
-      'too-many': { en: 'each `{role}` has {span} direct reports (at most {max}): add a layer or more managers', 'zh-CN': '每个 `{role}` 有 {span} 名直接下属（最多 {max} 名）：可增加层级或管理者' },
+      'too-few': { en: 'each {role} has {span, plural, one {# direct report} other {# direct reports}} (at least {min}): merge the layer or widen the span', 'zh-CN': '每个 {role} 只有 {span} 名直接下属（至少 {min} 名）：可合并层级或扩大管理幅度' },
+      'too-many': { en: 'each {role} has {span, plural, one {# direct report} other {# direct reports}} (at most {max}): add a layer or more managers', 'zh-CN': '每个 {role} 有 {span} 名直接下属（最多 {max} 名）：可增加层级或管理者' },
     },
   },
   check({ model, options, report }) {
@@ -22,8 +23,8 @@ export default defineRule<{ min: number; max: number }>({
       if (role.reports.length === 0 || role.headcount === 0) continue;
       const people = role.reports.reduce((n, r) => n + r.headcount, 0);
       const span = Math.round((people / role.headcount) * 10) / 10;
-      if (span < options.min) report({ messageId: 'too-few', data: { role: role.id, span, min: options.min }, at: keyOf(role.src) });
-      else if (span > options.max) report({ messageId: 'too-many', data: { role: role.id, span, max: options.max }, at: keyOf(role.src) });
+      if (span < options.min) report({ messageId: 'too-few', data: { role: named(model, role), span, min: options.min }, at: keyOf(role.src) });
+      else if (span > options.max) report({ messageId: 'too-many', data: { role: named(model, role), span, max: options.max }, at: keyOf(role.src) });
     }
   },
 });

@@ -1,6 +1,7 @@
 // Declarations nobody uses are either unfinished work or leftovers; both mislead readers.
 import { defineRule } from '../rule.js';
 import { keyOf } from '../where.js';
+import { named } from '../named.js';
 import type { Entity } from '../../model/types.js';
 
 export default defineRule({
@@ -11,7 +12,7 @@ export default defineRule({
     recommended: false,
     options: {},
     messages: {
-      unused: { en: '{kind|kind} `{id}` is declared but never used', 'zh-CN': '{kind|kind} `{id}` 已声明但从未使用' },
+      unused: { en: '{kind|kind} {id} is declared but never used', 'zh-CN': '{kind|kind} {id} 已声明但从未使用' },
     },
   },
   check({ model, report }) {
@@ -26,6 +27,6 @@ export default defineRule({
       ...[...model.families.values()].filter((f) => f.roles.length === 0).map((f) => ['family', f] as [string, Entity]),
       ...[...model.metrics.values()].filter((m) => !watched.has(m.id)).map((m) => ['metric', m] as [string, Entity]),
     ];
-    for (const [kind, entity] of unused) report({ messageId: 'unused', data: { kind, id: entity.id }, at: keyOf(entity.src) });
+    for (const [kind, entity] of unused) report({ messageId: 'unused', data: { kind, id: named(model, entity) }, at: keyOf(entity.src) });
   },
 });

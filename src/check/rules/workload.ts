@@ -3,6 +3,7 @@ import { responsibleRoles } from '../../model/queries.js';
 import type { Duty, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
+import { named } from '../named.js';
 
 export default defineRule({
   meta: {
@@ -12,7 +13,7 @@ export default defineRule({
     recommended: true,
     options: {},
     messages: {
-      over: { en: 'the duties of `{role}` take {load} FTE ({duties}), more than its headcount of {headcount}', 'zh-CN': '`{role}` 的职责需要 {load} 个全职人力（{duties}），超过其编制 {headcount} 人' },
+      over: { en: 'the duties of {role} take {load} FTE ({duties}), more than its headcount of {headcount}', 'zh-CN': '{role} 的职责需要 {load} 个全职人力（{duties}），超过其编制 {headcount} 人' },
     },
   },
   check({ model, report }) {
@@ -36,7 +37,7 @@ export default defineRule({
       if (fte <= role.headcount + 1e-9) continue;
       const duties = parts.map(([duty, share]) => `${duty.id} ${round(share)}`).join(', ');
       // Without a written headcount (default 1) the locator falls back to the role's key.
-      report({ messageId: 'over', data: { role: role.id, load: round(fte), headcount: role.headcount, duties }, at: valueAt(role.src, 'headcount') });
+      report({ messageId: 'over', data: { role: named(model, role), load: round(fte), headcount: role.headcount, duties }, at: valueAt(role.src, 'headcount') });
     }
   },
 });

@@ -6,7 +6,8 @@ import { defaultConfig, findConfig, loadConfig } from '../../check/config.js';
 import { compareModels } from '../../diff/compare.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../diff/format.js';
 import { compareFindings, side, type DiffReport } from '../../diff/report.js';
-import { uiLanguage } from '../../i18n/lang.js';
+import { say } from '../../i18n/cli.js';
+import { chooseLanguage } from '../../i18n/lang.js';
 import { gitSources, isRevisionSpec } from '../../load/git.js';
 import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
 import { Chalk } from 'chalk';
@@ -26,17 +27,19 @@ export interface DiffOptions {
 }
 
 export async function diffCommand(base: string, head: string, opts: DiffOptions, io: Io): Promise<number> {
-  if (!DIFF_FORMATS.includes(opts.format)) throw new UsageError(`--format takes ${DIFF_FORMATS.join(', ')}; not '${opts.format}'`);
+  if (!DIFF_FORMATS.includes(opts.format)) {
+    throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: DIFF_FORMATS.join(', '), value: opts.format }));
+  }
   // One configuration for both sides: the head's, as the rules the change will live under.
   const headPath = isRevisionSpec(head, io.cwd) ? undefined : head;
   const configFile = await findConfig(opts.config, headPath ? [headPath] : [], io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   const analyse = async (spec: string) => {
-    const analysis = await analyzeSources(await sources(spec, io), config, opts.lang);
+    const analysis = await analyzeSources(await sources(spec, io), config, { flag: opts.lang, env: io.env });
     return { analysis, diagnostics: diagnose(analysis) };
   };
   const [b, h] = [await analyse(base), await analyse(head)];
-  const lang = uiLanguage(opts.lang ?? config.lang ?? h.analysis.model?.org.language ?? b.analysis.model?.org.language);
+  const lang = chooseLanguage({ flag: opts.lang, config: config.lang, env: io.env, org: h.analysis.model?.org.language ?? b.analysis.model?.org.language });
   const report: DiffReport = {
     base: side(base, b.analysis.files.map((f) => f.path), !!b.analysis.model, b.diagnostics),
     head: side(head, h.analysis.files.map((f) => f.path), !!h.analysis.model, h.diagnostics),

@@ -3,7 +3,9 @@
 // the files on disk differ from what it would write.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import { say } from '../../i18n/cli.js';
+import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
+import { pick } from '../../i18n/text.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
@@ -37,7 +39,7 @@ export interface RenderCommandOptions {
 export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
   const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const kind of only ?? []) {
-    if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--only takes ${PAGE_KINDS.join(', ')}; not '${kind}'`);
+    if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
   }
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);
@@ -52,19 +54,21 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     io.stderr(stylish(list, { lineText: (f, l) => analysis.files.find((x) => x.path === f)?.lines.lineText(l), color, toolVersion: VERSION, files: analysis.files.map((f) => f.path), lang: analysis.lang }));
   if (!analysis.model || (errors.length > 0 && !opts.force)) {
     show(diagnostics);
-    io.stderr(`${c.red('orgc:')} ${analysis.model ? 'the org has errors: nothing rendered (--force renders anyway)' : 'the org cannot be read: nothing rendered'}\n`);
+    io.stderr(`${c.red('orgc:')} ${say(analysis.model ? 'render-errors' : 'render-unreadable', analysis.lang)}\n`);
     return EXIT_FINDINGS;
   }
-  if (todo.length > 0) io.stderr(`${c.yellow('orgc:')} ${draftTodo(todo, catalogueLanguage(analysis.lang) === 'zh-CN')}`);
+  if (todo.length > 0) io.stderr(`${c.yellow('orgc:')} ${draftTodo(todo, analysis.lang)}`);
   const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
-  if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} rendering despite ${errorCount} error${errorCount === 1 ? '' : 's'} (--force)\n`);
+  if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} ${say('render-despite', analysis.lang, { n: errorCount })}\n`);
 
-  const lang = uiLanguage(opts.lang ?? analysis.model.org.language);
+  // The handbook is a file in the repository: its language must not depend on who renders it, so
+  // the reader's locale is left out (messages on the terminal still follow it).
+  const lang = chooseLanguage({ flag: opts.lang, config: analysis.config.lang, org: analysis.model.org.language });
   const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
   const templates = opts.templates ? path.resolve(io.cwd, opts.templates) : analysis.config.render.templates;
   const severity = { error: LABELS.severityError, warning: LABELS.severityWarning, info: LABELS.severityInfo };
-  const findings: FindingRow[] = diagnostics.map((d) => ({
-    severity: severity[d.severity][lang],
+  const findings: FindingRow[] = (lang === analysis.lang ? diagnostics : diagnose({ ...analysis, lang })).map((d) => ({
+    severity: pick(severity[d.severity], lang),
     severityKey: d.severity,
     where: `${d.file}:${d.range.start.line}:${d.range.start.column}`,
     message: d.message,
@@ -72,14 +76,14 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   }));
   const browser = analysis.config.render.chrome;
   const shown = path.relative(io.cwd, out) || '.';
-  const words = catalogueLanguage(analysis.lang) === 'zh-CN';
+  const ui = analysis.lang;
   const fingerprint = renderFingerprint({
     files: analysis.files,
     settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null, findings },
     templates,
   });
   const upToDate = () => {
-    io.stdout(words ? `✔ ${shown} 与组织设计一致（${files} 个文件）\n` : `✔ ${shown} is up to date (${files} files)\n`);
+    io.stdout(`${say('render-up-to-date', ui, { dir: shown, n: files })}\n`);
     printTimings(io.stderr);
     return EXIT_CLEAN;
   };
@@ -92,7 +96,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       return known.missing.length + known.different.length === 0 ? upToDate() : outOfDate(known);
     }
   }
-  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+  const progress = io.stderrIsTTY ? progressLine(io, ui) : undefined;
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
   // held in memory whole. Nothing is renamed into place before the render has finished.
   const partial = only !== undefined;
@@ -107,16 +111,16 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     if (progress) io.stderr('\r\x1b[K');
   }
   if (sink.size === 0) {
-    throw new UsageError(only ? `--only ${only.join(',')} gives nothing to render as ${opts.format}` : `the org has nothing to render as ${opts.format}`);
+    throw new UsageError(only ? say('render-only-nothing', ui, { only: only.join(','), format: opts.format }) : say('render-nothing', ui, { format: opts.format }));
   }
   function outOfDate(result: CheckResult): number {
     const problems = [
-      ...result.missing.map((f) => `missing  ${join(shown, f)}`),
-      ...result.different.map((f) => `differs  ${join(shown, f)}`),
-      ...result.stale.map((f) => `stale    ${join(shown, f)}`),
+      ...result.missing.map((f) => say('render-missing', ui, { file: join(shown, f) })),
+      ...result.different.map((f) => say('render-differs', ui, { file: join(shown, f) })),
+      ...result.stale.map((f) => say('render-stale', ui, { file: join(shown, f) })),
     ];
     io.stdout(`${problems.join('\n')}\n`);
-    io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`${renderAgain(paths, opts)}\`\n`);
+    io.stderr(`${c.red('orgc:')} ${say('render-out-of-date', ui, { dir: shown, command: renderAgain(paths, opts) })}\n`);
     printTimings(io.stderr);
     return EXIT_FINDINGS;
   }
@@ -126,12 +130,8 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     return result.missing.length + result.different.length + result.stale.length === 0 ? upToDate() : outOfDate(result);
   }
   const result = await timedAsync('write', () => sink.commit(fingerprint));
-  const removed = result.removed.length ? (words ? `，删除 ${result.removed.length} 个过期文件` : `, removed ${result.removed.length} stale`) : '';
-  io.stdout(
-    words
-      ? `✔ ${shown}：${result.written} 个文件，其中 ${result.changed} 个有变化${removed}\n`
-      : `✔ ${shown}: ${result.written} files, ${result.changed} changed${removed}\n`,
-  );
+  const written = { dir: shown, n: result.written, changed: result.changed, removed: result.removed.length };
+  io.stdout(`${say(result.removed.length ? 'render-written-removed' : 'render-written', ui, written)}\n`);
   printTimings(io.stderr);
   return EXIT_CLEAN;
 }
@@ -139,17 +139,15 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
 /** What a draft still lacks, rendered anyway: the findings every imported draft has. */
 export const DRAFT_TODO_RULES = ['role-without-duties', 'kpi-coverage', 'role-fit'];
 
-function draftTodo(todo: readonly Diagnostic[], zh: boolean): string {
+function draftTodo(todo: readonly Diagnostic[], lang: UiLanguage): string {
   const count = (rule: string) => todo.filter((d) => d.ruleId === rule).reduce((n, d) => n + (d.count ?? 1), 0);
   const items = [
-    [count('role-without-duties'), zh ? '个岗位没有职责' : 'roles without duties'],
-    [count('kpi-coverage'), zh ? '处 KPI 缺失' : 'missing KPIs'],
-    [count('role-fit'), zh ? '处任职要求缺失' : 'missing requirements'],
-  ].filter(([n]) => n);
-  const list = items.map(([n, what]) => `  - ${n} ${what}`).join('\n');
-  return zh
-    ? `草稿（org.draft）：照常渲染；待办：\n${list}\n（npx orgc validate 列出每一处）\n`
-    : `a draft (org.draft): rendered; to do:\n${list}\n(npx orgc validate lists each one)\n`;
+    [count('role-without-duties'), 'draft-no-duties'],
+    [count('kpi-coverage'), 'draft-no-kpis'],
+    [count('role-fit'), 'draft-no-requirements'],
+  ] as const;
+  const list = items.filter(([n]) => n).map(([n, id]) => `  - ${say(id, lang, { n })}`).join('\n');
+  return `${say('render-draft', lang)}\n${list}\n${say('render-draft-after', lang)}\n`;
 }
 
 /**
@@ -177,13 +175,13 @@ function join(dir: string, file: string): string {
 }
 
 /** A one-line progress counter on a terminal; nothing when stderr is not one. */
-function progressLine(io: Io): (done: number, total: number) => void {
+function progressLine(io: Io, lang: UiLanguage): (done: number, total: number) => void {
   let last = 0;
   return (done, total) => {
     if (total < 50) return;
     const now = Date.now();
     if (done < total && now - last < 100) return;
     last = now;
-    io.stderr(`\rrendering ${done}/${total}`);
+    io.stderr(`\r${say('render-progress', lang, { done, total })}`);
   };
 }

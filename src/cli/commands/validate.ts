@@ -2,7 +2,8 @@
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
 import { formatDiagnostics, type ReportFormat } from '../../api/report.js';
-import type { UiLanguage } from '../../i18n/lang.js';
+import { say } from '../../i18n/cli.js';
+import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import { printTimings } from '../../timing.js';
 import { analyze, diagnose } from '../analyze.js';
@@ -22,7 +23,7 @@ export interface ValidateOptions {
 export async function validateCommand(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    throw new UsageError(`--max-warnings takes a whole number of warnings, not '${opts.maxWarnings}'`);
+    throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);

@@ -1,5 +1,6 @@
 // The model → the views documents are rendered from, in one language. All wording decisions
 // (which label, which fallback language, which order) are made here, once for every format.
+import { resolvePlurals } from '../../i18n/plural.js';
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import { layers as layersOf, raciLetters } from '../../model/queries.js';
@@ -74,7 +75,7 @@ export function buildViews(
       }),
       requirements: hasRequirements
         ? {
-            experience: requirements.experience === undefined ? undefined : escape(LABELS.years[lang].replace('{n}', String(requirements.experience))),
+            experience: requirements.experience === undefined ? undefined : escape(resolvePlurals(LABELS.years[lang], { n: requirements.experience }, lang).replace('{n}', String(requirements.experience))),
             competencies: [...requirements.competencies].map(([c, level]) => ({ name: t(c.name), level, levelName: t(c.levels[level - 1]) })),
             other: requirements.other.map(t),
           }

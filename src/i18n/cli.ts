@@ -1,0 +1,76 @@
+// The CLI's own lines (usage errors, summaries, notes), in every language we ship. Rules and core
+// checks keep their messages next to their code; what the commands say themselves lives here.
+import type { MessageData, Messages } from '../finding.js';
+import { formatMessage } from './format.js';
+
+export const CLI_MESSAGES = {
+  'unknown-rule': { en: "unknown rule '{id}' (run `orgc rules` for the list)", 'zh-CN': '没有规则 “{id}”（运行 `orgc rules` 查看全部规则）' },
+  'unknown-rule-suggest': { en: "unknown rule '{id}'; did you mean '{suggestion}'? (run `orgc rules` for the list)", 'zh-CN': '没有规则 “{id}”；是不是 “{suggestion}”？（运行 `orgc rules` 查看全部规则）' },
+  'explain-english': { en: '', 'zh-CN': '（规则的详细说明目前只有英文版，见下文。）' },
+  'explain-severity': { en: 'Default severity: **{severity}**', 'zh-CN': '默认级别：**{severity}**' },
+  'explain-recommended': { en: ' · in `recommended`', 'zh-CN': ' · `recommended` 预设启用' },
+  'explain-strict': { en: ' · in `strict` only', 'zh-CN': ' · 仅 `strict` 预设启用' },
+  'explain-core': { en: 'Core check: always on; **{severity}**', 'zh-CN': '核心检查：始终启用；**{severity}**' },
+  'severity-error': { en: 'error', 'zh-CN': '错误' },
+  'severity-warning': { en: 'warning', 'zh-CN': '警告' },
+  'severity-info': { en: 'info', 'zh-CN': '提示' },
+  // render
+  'render-errors': { en: 'the org has errors: nothing rendered (--force renders anyway)', 'zh-CN': '组织设计有错误：未渲染任何文件（加 --force 仍然渲染）' },
+  'render-unreadable': { en: 'the org cannot be read: nothing rendered', 'zh-CN': '无法读取组织设计：未渲染任何文件' },
+  'render-despite': { en: 'rendering despite {n, plural, one {# error} other {# errors}} (--force)', 'zh-CN': '尽管有 {n} 个错误，仍然渲染（--force）' },
+  'render-draft': { en: 'a draft (org.draft): rendered; to do:', 'zh-CN': '草稿（org.draft）：照常渲染；待办：' },
+  'render-draft-after': { en: '(npx orgc validate lists each one)', 'zh-CN': '（npx orgc validate 列出每一处）' },
+  'draft-no-duties': { en: '{n, plural, one {# role without duties} other {# roles without duties}}', 'zh-CN': '{n} 个岗位没有职责' },
+  'draft-no-kpis': { en: '{n, plural, one {# missing KPI} other {# missing KPIs}}', 'zh-CN': '{n} 处 KPI 缺失' },
+  'draft-no-requirements': { en: '{n, plural, one {# missing requirement} other {# missing requirements}}', 'zh-CN': '{n} 处任职要求缺失' },
+  'render-up-to-date': { en: '✔ {dir} is up to date ({n, plural, one {# file} other {# files}})', 'zh-CN': '✔ {dir} 与组织设计一致（{n} 个文件）' },
+  'render-written': { en: '✔ {dir}: {n, plural, one {# file} other {# files}}, {changed} changed', 'zh-CN': '✔ {dir}：{n} 个文件，其中 {changed} 个有变化' },
+  'render-written-removed': { en: '✔ {dir}: {n, plural, one {# file} other {# files}}, {changed} changed, removed {removed} stale', 'zh-CN': '✔ {dir}：{n} 个文件，其中 {changed} 个有变化，删除 {removed} 个过期文件' },
+  'render-missing': { en: 'missing  {file}', 'zh-CN': '缺少  {file}' },
+  'render-differs': { en: 'differs  {file}', 'zh-CN': '不同  {file}' },
+  'render-stale': { en: 'stale    {file}', 'zh-CN': '过期  {file}' },
+  'render-out-of-date': { en: '{dir} is out of date: run `{command}`', 'zh-CN': '{dir} 已过期：请运行 `{command}`' },
+  'render-progress': { en: 'rendering {done}/{total}', 'zh-CN': '正在渲染 {done}/{total}' },
+  'render-only-nothing': { en: '--only {only} gives nothing to render as {format}', 'zh-CN': '--only {only} 在 {format} 格式下没有可渲染的内容' },
+  'render-nothing': { en: 'the org has nothing to render as {format}', 'zh-CN': '组织设计在 {format} 格式下没有可渲染的内容' },
+  'max-warnings': { en: "--max-warnings takes a whole number of warnings, not '{value}'", 'zh-CN': '--max-warnings 的值应为警告数（整数），不能是 “{value}”' },
+  'config-unreadable': { en: 'cannot read {file}', 'zh-CN': '无法读取 {file}' },
+  // import
+  'cannot-read': { en: 'cannot read {file}: {reason}', 'zh-CN': '无法读取 {file}：{reason}' },
+  'no-such-file': { en: 'no such file', 'zh-CN': '文件不存在' },
+  'utf16': { en: '{file} is UTF-16: save it as UTF-8 (or CSV UTF-8 in Excel)', 'zh-CN': '{file} 是 UTF-16 编码：请另存为 UTF-8（Excel 中选 “CSV UTF-8”）' },
+  gb18030: { en: '{file} is not UTF-8: read it as GB18030', 'zh-CN': '{file} 不是 UTF-8，已按 GB18030 读取' },
+  'not-overwriting': { en: 'not overwriting {file} (use --force, or --out another file)', 'zh-CN': '不会覆盖 {file}（用 --force 替换，或用 --out 写到别的文件）' },
+  'not-yaml': { en: '{file}: not YAML: {reason}', 'zh-CN': '{file}：不是 YAML：{reason}' },
+  stdout: { en: 'stdout', 'zh-CN': '标准输出' },
+  'import-done': {
+    en: '✔ {where}: {people, plural, one {# person} other {# people}} in {positions, plural, one {# position} other {# positions}}, {roles, plural, one {# role} other {# roles}}, {departments, plural, one {# department} other {# departments}}, {regions, plural, one {# region} other {# regions}}',
+    'zh-CN': '✔ {where}：{people} 人、{positions} 个职位，{roles} 个岗位，{departments} 个部门，{regions} 个区域',
+  },
+  'import-columns': { en: 'Columns:', 'zh-CN': '列：' },
+  'import-dotted': { en: '; dotted lines: {kept} of {total}', 'zh-CN': '；虚线：{total} 条中保留 {kept} 条' },
+  'import-lines': { en: 'Reporting lines: {kept} of {total} kept as role-to-role lines', 'zh-CN': '汇报线：{total} 条中 {kept} 条成为岗位汇报线' },
+  'import-splits': { en: 'Titles split by manager role, named so each can be told apart:', 'zh-CN': '按上级岗位拆分的职位（名称可区分）：' },
+  'import-positions': { en: 'People in several positions (counted once):', 'zh-CN': '兼任多个职位的人（只计一次）：' },
+  'import-merges': { en: 'Titles read as one role (confirm, or run again with --keep-titles):', 'zh-CN': '合并为同一岗位的职位（请确认，或加 --keep-titles 重新运行）：' },
+  'import-levels': { en: 'Levels guessed (check them; --levels <file> sets words of your own):', 'zh-CN': '推测的层级（请核对；可用 --levels <文件> 指定用词）：' },
+  'import-row': { en: 'row {row}: ', 'zh-CN': '第 {row} 行：' },
+  'import-problems': { en: '{n, plural, one {# thing} other {# things}} to check:', 'zh-CN': '{n} 处需要检查：' },
+  'import-next': { en: 'Next steps:', 'zh-CN': '下一步：' },
+  'import-next-1': { en: '  1. look at it: npx orgc render {draft} --only charts,jd,summary   (a draft renders; what it lacks is a to-do list)', 'zh-CN': '  1. 查看草稿：npx orgc render {draft} --only charts,jd,summary   （草稿可以渲染，缺少的内容列为待办）' },
+  'import-next-2': { en: '  2. confirm the merged titles, split roles and levels above; rename roles as your org names them', 'zh-CN': '  2. 确认上面合并的职位、拆分的岗位与层级；按贵组织的叫法修改岗位名称' },
+  'import-next-3': { en: '  3. add duties, RACI and KPIs: npx orgc validate {draft} lists what is missing', 'zh-CN': '  3. 补充职责、RACI 与 KPI：npx orgc validate {draft} 会列出还缺什么' },
+  'import-next-4': { en: '  4. remove draft: true from org when the design is done', 'zh-CN': '  4. 设计完成后，删除 org 下的 draft: true' },
+  'import-header': {
+    en: '# A draft org made by `orgc import {file}`: every person-to-manager line is a role-to-role line,\n# levels are guessed from the words of titles. Duties, RACI and KPIs are not in a people list: add them,\n# `npx orgc validate` lists what is still missing; remove draft: true when the design is done.\n',
+    'zh-CN': '# 由 `orgc import {file}` 生成的组织草稿：每条人员汇报线都成为岗位汇报线，层级按职位用词推测。\n# 职责、RACI 与 KPI 无法从人员名单得出：请补充，`npx orgc validate` 会列出还缺什么；完成后删除 draft: true。\n',
+  },
+  'option-choices': { en: '{option} takes {choices}; not \'{value}\'', 'zh-CN': '{option} 的取值为 {choices}；不能是 “{value}”' },
+} satisfies Messages;
+
+export type CliMessageId = keyof typeof CLI_MESSAGES;
+
+/** A CLI line in `lang`; the id is checked by the type checker. */
+export function say(id: CliMessageId, lang: string, data?: MessageData): string {
+  return formatMessage(CLI_MESSAGES, id, data, lang);
+}
