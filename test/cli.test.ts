@@ -369,7 +369,7 @@ describe('orgc render --check', () => {
     writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart.replace('headcount: 4', 'headcount: 5'));
     const r = orgc([...args, '--check'], { cwd: dir });
     expect(r.code).toBe(1);
-    const hint = /run `([^`]+)`/.exec(r.stderr)![1];
+    const hint = /`(orgc render [^`]+)`/.exec(r.stderr)![1];
     expect(hint).toBe("orgc render 'my org/org.yaml' --format md --out 'hand book' --lang zh-CN --people");
     // Pasted into a shell, it brings the handbook up to date.
     const pasted = spawnSync('bash', ['-c', `orgc() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }; ${hint}`], { cwd: dir, encoding: 'utf8' });
