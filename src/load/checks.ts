@@ -70,6 +70,8 @@ export const schema: CheckMeta = {
     'format-version': { en: 'unsupported format version `{value}`: this orgc reads `orgc: 1`', 'zh-CN': '不支持的格式版本 `{value}`：当前 orgc 读取 `orgc: 1`' },
     const: { en: '`{value}` is not allowed here; expected `{expected}`', 'zh-CN': '此处不允许 `{value}`；应为 `{expected}`' },
     'bad-id': { en: '`{value}` is not a valid id: use lowercase letters, digits and single hyphens, starting with a letter (e.g. `sales-director`)', 'zh-CN': '`{value}` 不是有效的 id：请使用小写字母、数字和单个连字符，并以字母开头（如 `sales-director`）' },
+    'bad-id-suggest': { en: '`{value}` is not an id; did you mean `{suggestion}` ({name})?', 'zh-CN': '`{value}` 不是 id；您是否想写 `{suggestion}`（{name}）？' },
+    'raci-list': { en: '`{value}` holds several RACI letters in one: write them as a list, `{suggestion}`', 'zh-CN': '`{value}` 把几个 RACI 字母写在了一起：请写成列表 `{suggestion}`' },
     'id-too-long': { en: 'the id `{value}` is longer than 64 characters', 'zh-CN': 'id `{value}` 超过 64 个字符' },
     'comma-in-text': { en: 'a comma inside `{ }` cut this text short and made `{value}` a key of its own: put text that contains commas in quotes', 'zh-CN': '`{ }` 中的逗号截断了文本，使 `{value}` 成了单独的键：含逗号的文本请加引号' },
     'bad-language': { en: '`{value}` is not a language tag such as `en`, `zh-CN` or `zh-TW`', 'zh-CN': '`{value}` 不是语言标签（如 `en`、`zh-CN`、`zh-TW`）' },

@@ -9,6 +9,7 @@ import { LineMap } from './line-map.js';
 import { parseYaml } from './parse.js';
 import { Positions } from './positions.js';
 import { checkSchema } from './schema-check.js';
+import { suggestIdsForNames } from './suggest-ids.js';
 import { timed, timedAsync } from '../timing.js';
 import type { SourceFile } from './sources.js';
 
@@ -51,6 +52,8 @@ export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded>
     files.push(file);
     findings.push(...found);
   }
+  // Names are known only once every file is read.
+  suggestIdsForNames(files, findings);
   return { files, findings };
 }
 

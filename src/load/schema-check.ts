@@ -5,7 +5,7 @@ import type { Finding, MessageData } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
 import { closest } from './closest.js';
 import { validate as validateOrgFile, type AjvError } from './generated/validate-org-file.js';
-import { DURATION_PATTERN, ID_PATTERN, YEARS_PATTERN } from '../schema/grammar.js';
+import { DURATION_PATTERN, ID_PATTERN, RACI_LETTERS, YEARS_PATTERN } from '../schema/grammar.js';
 import orgSchema from '../../schemas/orgc.schema.json' with { type: 'json' };
 
 type JsonSchema = Record<string, any>;
@@ -129,7 +129,7 @@ class ErrorMapper {
         const allowed = Object.keys(e.parentSchema?.properties ?? {});
         const suggestion = closest(key, allowed);
         const keyPath = [...path, key];
-        if (suggestion) return this.finding('unknown-key-suggest', keyPath, { key, suggestion }, 'key', 'unknown-key');
+        if (suggestion) return { ...this.finding('unknown-key-suggest', keyPath, { key, suggestion }, 'key', 'unknown-key'), fix: { text: suggestion } };
         return this.finding('unknown-key', keyPath, { key, allowed: allowed.join(', ') }, 'key', 'unknown-key');
       }
       case 'required':
@@ -149,8 +149,10 @@ class ErrorMapper {
       }
       case 'enum': {
         const allowed = (p.allowedValues as unknown[]).map(String);
+        const several = raciLetters(value, allowed, path);
+        if (several) return { ...this.finding('raci-list', path, { value: show(value), suggestion: several }), fix: { text: several } };
         const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-        if (suggestion) return this.finding('enum-suggest', path, { value: show(value), suggestion });
+        if (suggestion) return { ...this.finding('enum-suggest', path, { value: show(value), suggestion }), fix: { text: suggestion } };
         return this.finding('enum', path, { value: show(value), allowed: allowed.join(', ') });
       }
       case 'const':
@@ -191,6 +193,19 @@ class ErrorMapper {
     const messageId = e.keyword === 'maxLength' ? 'id-too-long' : isId ? 'bad-id' : splitByComma ? 'comma-in-text' : 'bad-language';
     return this.finding(messageId, [...path, key], { value: key }, 'key');
   }
+}
+
+/**
+ * `RA`, `ra`, `A,R` or `A／R` where one RACI letter belongs: the list that keeps every letter as
+ * written (`[R, A]`), rather than the one letter closest to the text, which would drop the others.
+ * Not inside a list, where a list cannot go.
+ */
+function raciLetters(value: unknown, allowed: readonly string[], path: Path): string | undefined {
+  if (typeof value !== 'string' || typeof path[path.length - 1] !== 'string') return undefined;
+  if (allowed.length !== RACI_LETTERS.length || !RACI_LETTERS.every((l) => allowed.includes(l))) return undefined;
+  const letters = value.normalize('NFKC').toUpperCase().replace(/[\s,、/+&;|]+/g, '');
+  if (letters.length < 2 || ![...letters].every((l) => allowed.includes(l))) return undefined;
+  return `[${[...new Set(letters)].join(', ')}]`;
 }
 
 function escapePointer(key: string): string {

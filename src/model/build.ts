@@ -2,7 +2,7 @@
 // namespace per kind; references become objects (an unknown one is reported, with a suggestion,
 // and left out); inverse relations are derived here once so no rule or renderer recomputes them.
 import type { Finding, PathPointer } from '../finding.js';
-import { closest } from '../load/closest.js';
+import { closest, idForName, namesOf, type Named } from '../load/closest.js';
 import type { LoadedFile } from '../load/index.js';
 import type { Part, Path, PathSegment } from '../load/node-index.js';
 import { CUSTOMER, type RaciLetter } from '../schema/grammar.js';
@@ -133,7 +133,12 @@ class ModelBuilder {
     // Roles: a shell for every id first, so references resolve to the final objects; then one pass
     // fills each role in and lets go of its YAML.
     const roleDecls = decl('roles');
-    for (const d of roleDecls) m.roles.set(d.id, newRole(d.id, d.src));
+    // Titles go in with the shells: a reference written as a title is looked up by them.
+    for (const d of roleDecls) {
+      const shell = newRole(d.id, d.src);
+      shell.title = d.value.title;
+      m.roles.set(d.id, shell);
+    }
     for (let i = 0; i < roleDecls.length; i++) {
       const d = roleDecls[i];
       roleDecls[i] = undefined!;
@@ -378,12 +383,12 @@ class ModelBuilder {
     if (found !== undefined) return found;
     const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
     const suggestion = closest(id, map.keys());
-    this.findings.push({
-      ruleId: 'unknown-reference',
-      messageId: suggestion ? 'unknown-suggest' : 'unknown',
-      data: suggestion ? { kind, id, suggestion } : { kind, id },
-      at: { file: src.file, path, part },
-    });
+    // An id-shaped title (`reports_to: manager` for the role titled Manager) is found by its name.
+    const named = suggestion ? undefined : idForName(id, namedEntities(map));
+    const at: PathPointer = { file: src.file, path, part };
+    if (suggestion) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest', data: { kind, id, suggestion }, at, fix: { text: suggestion } });
+    else if (named) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest-name', data: { kind, id, suggestion: named.id, name: named.name }, at, fix: { text: named.id } });
+    else this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown', data: { kind, id }, at });
     return undefined;
   }
 
@@ -474,6 +479,7 @@ class ModelBuilder {
         messageId: suggestion ? 'unknown-value-suggest' : 'unknown-value',
         data: suggestion ? { id, dimension: dimension.id, suggestion } : { id, dimension: dimension.id },
         at: { file: src.file, path: [...src.path, 'scope', dimension.id, i] },
+        ...(suggestion ? { fix: { text: suggestion } } : {}),
       });
     });
     if (values.size === 0) return undefined;
@@ -496,6 +502,7 @@ class ModelBuilder {
         messageId: suggestion ? 'unknown-suggest' : 'unknown',
         data: suggestion ? { kind: 'dimension', id, suggestion } : { kind: 'dimension', id },
         at: { file: src.file, path: [...src.path, 'cut', i] },
+        ...(suggestion ? { fix: { text: suggestion } } : {}),
       });
     });
     return out;
@@ -525,6 +532,14 @@ const KIND_OF_SECTION: Partial<Record<string, string>> = {
   signals: 'signal',
   people: 'person',
 };
+
+/** The entities of a map as a name lookup sees them: roles by title, the rest by name. */
+function* namedEntities<T>(map: Map<string, T>): Iterable<Named> {
+  for (const [id, e] of map) {
+    const { title, name } = e as { title?: unknown; name?: unknown };
+    yield { id, names: [...namesOf(title), ...namesOf(name)] };
+  }
+}
 
 function sub(src: Source, ...more: Path): Source {
   return { file: src.file, path: [...src.path, ...more] };

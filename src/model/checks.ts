@@ -22,6 +22,7 @@ export const unknownReference: CheckMeta = {
   messages: {
     unknown: { en: 'unknown {kind|kind} `{id}`', 'zh-CN': '未知的{kind|kind} `{id}`' },
     'unknown-suggest': { en: 'unknown {kind|kind} `{id}`; did you mean `{suggestion}`?', 'zh-CN': '未知的{kind|kind} `{id}`；您是否想写 `{suggestion}`？' },
+    'unknown-suggest-name': { en: 'unknown {kind|kind} `{id}`; did you mean `{suggestion}` ({name})?', 'zh-CN': '未知的{kind|kind} `{id}`；您是否想写 `{suggestion}`（{name}）？' },
     'unknown-value': { en: '`{id}` is not a value of dimension `{dimension}`', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值' },
     'unknown-value-suggest': { en: '`{id}` is not a value of dimension `{dimension}`; did you mean `{suggestion}`?', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值；您是否想写 `{suggestion}`？' },
     'missing-org': { en: 'no file declares `org:` (id, name and default language of the org)', 'zh-CN': '没有文件声明 `org:`（组织的 id、名称和默认语言）' },

@@ -21,6 +21,8 @@ export interface Diagnostic {
   file: string;
   range: Range;
   related: RelatedDiagnostic[];
+  /** The edit that fixes it: replace the text in `range` with `text`. */
+  fix?: { range: Range; text: string };
   /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
   count?: number;
 }
