@@ -42,6 +42,8 @@ export const duplicateKey: CheckMeta = {
   description: { en: 'A key appears twice in the same map.', 'zh-CN': '同一个映射中出现了重复的键。' },
   messages: {
     'duplicate-key': { en: 'duplicate key `{key}`', 'zh-CN': '重复的键 `{key}`' },
+    'duplicate-key-first': { en: 'duplicate key `{key}`: it is already written on line {line} of this map — a key appears once, so merge the two or remove one', 'zh-CN': '重复的键 `{key}`：同一映射的第 {line} 行已经写过它——一个键只能出现一次，请合并或删除其中一个' },
+    'first-written': { en: 'first written here', 'zh-CN': '首次写在这里' },
   },
 };
 

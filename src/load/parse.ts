@@ -84,7 +84,19 @@ async function slowPathFindings(file: string, text: string): Promise<Finding[]> 
       const [offset, end] = err.pos;
       if (err.code === 'DUPLICATE_KEY') {
         const key = keyAt(text, offset);
-        findings.push({ ruleId: 'duplicate-key', messageId: 'duplicate-key', data: { key }, at: { file, offset, end: offset + key.length } });
+        const first = firstKeyBefore(doc.contents, offset);
+        const at = { file, offset, end: offset + key.length };
+        if (first === undefined) findings.push({ ruleId: 'duplicate-key', messageId: 'duplicate-key', data: { key }, at });
+        else {
+          const line = text.slice(0, first).split('\n').length;
+          findings.push({
+            ruleId: 'duplicate-key',
+            messageId: 'duplicate-key-first',
+            data: { key, line },
+            at,
+            related: [{ messageId: 'first-written', at: { file, offset: first, end: first + keyAt(text, first).length } }],
+          });
+        }
       } else if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
         // `yaml` reports an unclosed quote where the file ends; the quote that opened it is what to fix.
         const open = unclosedQuote(text, offset);
@@ -100,6 +112,32 @@ async function slowPathFindings(file: string, text: string): Promise<Finding[]> 
     findings.push({ ruleId: 'syntax', messageId: 'multi-document', data: { count: list.length }, at: { file, offset: marker >= 0 ? marker : second, end: (marker >= 0 ? marker : second) + 3 } });
   }
   return findings;
+}
+
+interface YamlNode {
+  items?: YamlNode[];
+  key?: YamlNode & { range?: [number, number, number]; value?: unknown; source?: string };
+  value?: YamlNode;
+}
+
+/** Where the first of two equal keys is, given where the second one starts: found in the map holding both. */
+function firstKeyBefore(node: unknown, offset: number): number | undefined {
+  const n = node as YamlNode | null | undefined;
+  if (!n || typeof n !== 'object') return undefined;
+  if (Array.isArray(n.items)) {
+    const seen = new Map<string, number>();
+    for (const item of n.items) {
+      const key = item?.key;
+      if (key?.range) {
+        const name = String(key.source ?? key.value);
+        if (key.range[0] === offset) return seen.get(name);
+        if (!seen.has(name)) seen.set(name, key.range[0]);
+      }
+      const inner = firstKeyBefore(item?.value ?? (item?.key ? undefined : item), offset);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** The quote that opens the string still open at `end`: the first quote of a line with an odd count. */

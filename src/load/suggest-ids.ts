@@ -5,32 +5,7 @@
 import type { Finding } from '../finding.js';
 import { idForName, namesOf, type Named } from './closest.js';
 import type { LoadedFile } from './index.js';
-
-/** The sections a reference field names entities of. */
-const REFERS_TO: Readonly<Record<string, readonly string[]>> = {
-  reports_to: ['roles'],
-  dotted_line_to: ['roles'],
-  owners: ['roles'],
-  owner: ['roles'],
-  chair: ['roles'],
-  attendees: ['roles'],
-  role: ['roles'],
-  roles: ['roles'],
-  from: ['roles'],
-  to: ['roles'],
-  family: ['families'],
-  duties: ['duties'],
-  measures: ['duties'],
-  tools: ['tools'],
-  competencies: ['competencies'],
-  demands: ['competencies'],
-  scope: ['dimensions'],
-  cut: ['dimensions'],
-  step: ['steps'],
-  part_of: ['service_levels'],
-  parent: ['targets'],
-  watch: ['kpis', 'metrics'],
-};
+import { REFERS_TO } from './references.js';
 
 export function suggestIdsForNames(files: readonly LoadedFile[], findings: readonly Finding[]): void {
   const bySection = new Map<string, Named[]>();

@@ -7,6 +7,9 @@ import type { LoadedFile } from '../load/index.js';
 import type { Part, Path, PathSegment } from '../load/node-index.js';
 import { CUSTOMER, type RaciLetter } from '../schema/grammar.js';
 import type { OrgFileInput, RaciInput } from '../schema/org.js';
+import { referencesIn } from '../load/references.js';
+import { comparePaths } from '../load/sources.js';
+import { Unreliable } from './follow-ons.js';
 import { findCycles } from './hierarchy.js';
 import { parseQuantity, parseYears } from './quantity.js';
 import type {
@@ -18,6 +21,8 @@ export interface Built {
   /** Absent when the org cannot be assembled at all (no `org:` declared). */
   model?: OrgModel;
   findings: Finding[];
+  /** Entities the model holds with a doubt (a part left out, an id declared twice): rules' findings about them are left out. */
+  unreliable: Unreliable;
 }
 
 /** A declaration found in some file, before resolution. */
@@ -41,17 +46,27 @@ class ModelBuilder {
   // Requirement maps are found through a trie, so that a large org's roles build no key to hash.
   private sharedLevels: LevelNode = {};
   private valueSets = new Map<Dimension, Map<string, ReadonlySet<DimensionValue>>>();
+  private unreliable = new Unreliable();
+  /** Entities error recovery left out whole (`section\0id`): references to them are not reported as unknown. */
+  private dropped = new Set<string>();
 
-  constructor(private readonly files: readonly LoadedFile[]) {}
+  constructor(private readonly files: readonly LoadedFile[]) {
+    for (const f of files) {
+      for (const e of f.recovered?.unreliable ?? []) this.unreliable.add(e.section, e.id);
+      for (const e of f.recovered?.dropped ?? []) this.dropped.add(`${e.section}\0${e.id}`);
+    }
+  }
 
   build(): Built {
-    const files = this.files.filter((f) => f.data);
+    // In path order whatever order the files were named in: the first declaration of an id counts
+    // and a later one is the duplicate, the same on every run (docs/rules/duplicate-id.md).
+    const files = this.files.filter((f) => f.data).sort((a, b) => comparePaths(a.path, b.path));
     const org = this.singleton(files, 'org', 'duplicate-org');
     const levels = this.singleton(files, 'competency_levels', 'duplicate-levels');
     if (!org) {
       const first = this.files[0]?.path ?? '';
       this.findings.push({ ruleId: 'unknown-reference', messageId: 'missing-org', at: { file: first, offset: 0 } });
-      return { findings: this.findings };
+      return { findings: this.findings, unreliable: this.unreliable };
     }
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
@@ -99,6 +114,7 @@ class ModelBuilder {
         const first = stepDecls.get(id);
         if (first) {
           this.duplicate('step', id, src, first);
+          this.unreliable.add('steps', id);
           continue;
         }
         stepDecls.set(id, src);
@@ -312,7 +328,8 @@ class ModelBuilder {
       m.people.set(d.id, person);
     }
 
-    return { model: m, findings: this.findings };
+    this.widenDoubt(m);
+    return { model: m, findings: this.findings, unreliable: this.unreliable };
   }
 
   /**
@@ -321,7 +338,7 @@ class ModelBuilder {
    * once converted, so a large org never holds its YAML and its model in full at once.
    */
   private collect<K extends keyof Sections>(files: readonly LoadedFile[], section: K): Declared<Sections[K]>[] {
-    const seen = new Map<string, Source>();
+    const seen = new Map<string, Declared<Sections[K]>>();
     const out: Declared<Sections[K]>[] = [];
     for (const f of files) {
       const map = f.data![section] as Record<string, Sections[K]> | undefined;
@@ -332,11 +349,15 @@ class ModelBuilder {
         const src: Source = { file: f.path, path: [section, id] };
         const first = seen.get(id);
         if (first) {
-          this.duplicate(KIND_OF_SECTION[section] ?? section, id, src, first);
+          this.duplicate(KIND_OF_SECTION[section] ?? section, id, src, first.src);
+          // Either declaration may be the one meant: what both refer to is in doubt.
+          this.unreliable.add(section, id);
+          for (const e of [...referencesIn(value), ...referencesIn(first.value)]) this.unreliable.add(e.section, e.id);
           continue;
         }
-        seen.set(id, src);
-        out.push({ id, value, src });
+        const declared = { id, value, src };
+        seen.set(id, declared);
+        out.push(declared);
       }
     }
     return out;
@@ -352,7 +373,7 @@ class ModelBuilder {
         this.findings.push({
           ruleId: 'duplicate-id',
           messageId,
-          data: { file: found.src.file },
+          data: { file: found.src.file, line: this.lineOf(found.src) },
           at: { ...src, part: 'key' },
           related: [{ messageId: 'first-declared', at: { ...found.src, part: 'key' } }],
         });
@@ -367,7 +388,7 @@ class ModelBuilder {
     this.findings.push({
       ruleId: 'duplicate-id',
       messageId: 'duplicate-id',
-      data: { kind, id, file: first.file },
+      data: { kind, id, file: first.file, line: this.lineOf(first) },
       at: { ...src, part: 'key' },
       related: [{ messageId: 'first-declared', at: { ...first, part: 'key' } }],
     });
@@ -381,6 +402,11 @@ class ModelBuilder {
   private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment): T | undefined {
     const found = map.get(id);
     if (found !== undefined) return found;
+    // Left out by error recovery, and reported there: what refers to it is in doubt, not wrong.
+    if (this.dropped.size > 0 && this.dropped.has(`${SECTION_OF_KIND[kind] ?? kind}\0${id}`)) {
+      this.doubt(src);
+      return undefined;
+    }
     const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
     const suggestion = closest(id, map.keys());
     // An id-shaped title (`reports_to: manager` for the role titled Manager) is found by its name.
@@ -508,6 +534,43 @@ class ModelBuilder {
     return out;
   }
 
+  /** The line a declaration's key is on, for messages that name both places of a duplicate. */
+  private lineOf(src: Source): number {
+    const file = this.files.find((f) => f.path === src.file);
+    if (!file?.positions) return 1;
+    return file.lines.position(file.positions.locate(src.path, 'key').span.start).line;
+  }
+
+  /** The entity a reference is written in is in doubt: its declaration, or for a step its stage and itself. */
+  private doubt(src: Source): void {
+    const [section, id, below, step] = src.path;
+    this.unreliable.add(String(section), String(id));
+    if (section === 'process' && below === 'steps' && step !== undefined) this.unreliable.add('steps', String(step));
+  }
+
+  /**
+   * One step further along the org's lines: a manager's span counts the headcount of a role in
+   * doubt, a duty's coverage its roles. The roles next to a role in doubt (its managers, its
+   * duties) and the roles and step of a duty in doubt are in doubt too; no further, which would
+   * leave out the whole org.
+   */
+  private widenDoubt(m: OrgModel): void {
+    if (this.unreliable.size === 0) return;
+    const more: [string, string][] = [];
+    for (const role of m.roles.values()) {
+      if (!this.unreliable.has('roles', role.id)) continue;
+      if (role.manager) more.push(['roles', role.manager.id]);
+      for (const dm of role.dottedManagers) more.push(['roles', dm.id]);
+      for (const a of role.duties) more.push(['duties', a.duty.id]);
+    }
+    for (const duty of m.duties.values()) {
+      if (!this.unreliable.has('duties', duty.id)) continue;
+      for (const a of duty.assignments) more.push(['roles', a.role.id]);
+      if (duty.step) more.push(['steps', duty.step.id]);
+    }
+    for (const [section, id] of more) this.unreliable.add(section, id);
+  }
+
   /** Source order of a declaration: file order, then the key's offset in its file. */
   private rank(src: Source): [number, number] {
     const fileIndex = this.files.findIndex((f) => f.path === src.file);
@@ -540,6 +603,12 @@ function* namedEntities<T>(map: Map<string, T>): Iterable<Named> {
     yield { id, names: [...namesOf(title), ...namesOf(name)] };
   }
 }
+
+/** The section of each kind of entity, for the entities error recovery left out. */
+const SECTION_OF_KIND: Partial<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(KIND_OF_SECTION).map(([section, kind]) => [kind, section])),
+  step: 'steps',
+};
 
 function sub(src: Source, ...more: Path): Source {
   return { file: src.file, path: [...src.path, ...more] };
