@@ -10,6 +10,7 @@ import { uiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
 import { InputError, resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
+import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
 import { UsageError } from './errors.js';
 import { timed, timedAsync } from '../timing.js';
@@ -53,14 +54,19 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
   }
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
-  // The model needs every file's structure to be right; until then, structure is what we report.
-  if (findings.length === 0) {
+  let language: string | undefined;
+  // The model needs every file read; a file whose shape is wrong in places gives what is left of it
+  // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
+  if (loaded.files.every((f) => f.data !== undefined)) {
     const built = timed('model', () => buildModel(loaded.files));
-    model = built.model;
     findings.push(...built.findings);
-    if (model) findings.push(...timed('rules', () => runRules(model!, config)));
+    const checked = built.model;
+    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)));
+    // A model built around left-out parts is for checking the rest, not for rendering or comparing.
+    model = loaded.findings.length === 0 ? checked : undefined;
+    language = checked?.org.language;
   }
-  const ui = uiLanguage(lang ?? config.lang ?? model?.org.language ?? orgLanguage(loaded.files));
+  const ui = uiLanguage(lang ?? config.lang ?? language ?? orgLanguage(loaded.files));
   return { files: loaded.files, model, findings, config, lang: ui };
 }
 

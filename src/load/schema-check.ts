@@ -23,10 +23,10 @@ export interface CompiledSchema {
   schema: JsonSchema;
 }
 
-const ORG_FILE: CompiledSchema = { validate: validateOrgFile, schema: orgSchema };
+export const ORG_FILE_SCHEMA: CompiledSchema = { validate: validateOrgFile, schema: orgSchema };
 
 /** Findings for one parsed file; an empty list when it matches the schema (by default, the org file's). */
-export function checkSchema(file: string, data: unknown, compiled: CompiledSchema = ORG_FILE): Finding[] {
+export function checkSchema(file: string, data: unknown, compiled: CompiledSchema = ORG_FILE_SCHEMA): Finding[] {
   if (data === undefined || data === null) {
     return [{ ruleId: 'schema', messageId: 'empty', at: { file, offset: 0 } }];
   }

@@ -53,6 +53,7 @@ class ModelBuilder {
   constructor(private readonly files: readonly LoadedFile[]) {
     for (const f of files) {
       for (const e of f.recovered?.unreliable ?? []) this.unreliable.add(e.section, e.id);
+      for (const e of f.recovered?.referenced ?? []) this.unreliable.addNear(e.section, e.id);
       for (const e of f.recovered?.dropped ?? []) this.dropped.add(`${e.section}\0${e.id}`);
     }
   }
@@ -352,7 +353,7 @@ class ModelBuilder {
           this.duplicate(KIND_OF_SECTION[section] ?? section, id, src, first.src);
           // Either declaration may be the one meant: what both refer to is in doubt.
           this.unreliable.add(section, id);
-          for (const e of [...referencesIn(value), ...referencesIn(first.value)]) this.unreliable.add(e.section, e.id);
+          for (const e of [...referencesIn(value), ...referencesIn(first.value)]) this.unreliable.addNear(e.section, e.id);
           continue;
         }
         const declared = { id, value, src };
@@ -550,9 +551,9 @@ class ModelBuilder {
 
   /**
    * One step further along the org's lines: a manager's span counts the headcount of a role in
-   * doubt, a duty's coverage its roles. The roles next to a role in doubt (its managers, its
-   * duties) and the roles and step of a duty in doubt are in doubt too; no further, which would
-   * leave out the whole org.
+   * doubt, a duty's coverage its roles. What is placed on the neighbours of a role in doubt (its
+   * managers, its duties) or of a duty in doubt (its roles, its step) is left out too; findings
+   * that merely relate to them are kept, and no further, which would leave out the whole org.
    */
   private widenDoubt(m: OrgModel): void {
     if (this.unreliable.size === 0) return;
@@ -568,7 +569,7 @@ class ModelBuilder {
       for (const a of duty.assignments) more.push(['roles', a.role.id]);
       if (duty.step) more.push(['steps', duty.step.id]);
     }
-    for (const [section, id] of more) this.unreliable.add(section, id);
+    for (const [section, id] of more) this.unreliable.addNear(section, id);
   }
 
   /** Source order of a declaration: file order, then the key's offset in its file. */

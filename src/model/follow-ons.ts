@@ -7,11 +7,18 @@ import type { Finding, Pointer } from '../finding.js';
 export class Unreliable {
   private readonly entities = new Set<string>();
   private readonly ids = new Set<string>();
+  /** Neighbours of those: a finding placed on one is left out, one that merely relates to one is not. */
+  private readonly near = new Set<string>();
 
   /** An entity by its section (`roles`; `steps` for process steps) and id. */
   add(section: string, id: string): void {
     this.entities.add(`${section}\0${id}`);
     this.ids.add(id);
+  }
+
+  /** A neighbour of an entity in doubt: what is said about it (a manager's span) may count the one in doubt. */
+  addNear(section: string, id: string): void {
+    this.near.add(`${section}\0${id}`);
   }
 
   has(section: string, id: string): boolean {
@@ -24,7 +31,7 @@ export class Unreliable {
 
   /** Whether a finding is about an unreliable entity: placed in it, related to it, or naming it. */
   touches(f: Finding): boolean {
-    if (this.covers(f.at) || f.related?.some((r) => this.covers(r.at))) return true;
+    if (this.covers(f.at, true) || f.related?.some((r) => this.covers(r.at, false))) return true;
     for (const v of Object.values(f.data ?? {})) {
       if (typeof v !== 'string') continue;
       // Ids are lowercase letters, digits and hyphens: any other character separates them.
@@ -33,11 +40,12 @@ export class Unreliable {
     return false;
   }
 
-  private covers(at: Pointer): boolean {
+  private covers(at: Pointer, placed: boolean): boolean {
     if (!('path' in at)) return false;
     const [section, id, below, step] = at.path;
-    if (this.entities.has(`${String(section)}\0${String(id)}`)) return true;
-    return section === 'process' && below === 'steps' && this.entities.has(`steps\0${String(step)}`);
+    const keys = [`${String(section)}\0${String(id)}`];
+    if (section === 'process' && below === 'steps') keys.push(`steps\0${String(step)}`);
+    return keys.some((k) => this.entities.has(k) || (placed && this.near.has(k)));
   }
 }
 

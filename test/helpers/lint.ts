@@ -1,13 +1,9 @@
 // Runs the whole pipeline in-process on YAML written in a test: load → model → check → report.
 import { ALL_CHECKS } from '../../src/catalogue.js';
-import { levelFor, resolveConfig, type Config } from '../../src/check/config.js';
-import { runRules } from '../../src/check/index.js';
-import { loadFiles } from '../../src/load/index.js';
+import { resolveConfig, type Config } from '../../src/check/config.js';
+import { analyzeSources, diagnose } from '../../src/cli/analyze.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
-import { buildModel } from '../../src/model/build.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
-import { toDiagnostics } from '../../src/report/locate.js';
-import { applySuppressions } from '../../src/report/suppress.js';
 
 /** The two lines every test org starts with. */
 export const HEADER = 'orgc: 1\norg: { id: test-org, name: Test Org, language: en }\n';
@@ -21,17 +17,9 @@ export function org(body: string): string {
 
 export async function lint(files: string | Record<string, string>, config: Parameters<typeof resolveConfig>[0] = { extends: 'strict' }, lang = 'en'): Promise<Diagnostic[]> {
   const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => sourceFromBytes(path, Buffer.from(text)));
-  const loaded = await loadFiles(sources);
-  const findings = [...loaded.findings];
-  if (findings.length === 0) {
-    const built = buildModel(loaded.files);
-    findings.push(...built.findings);
-    const cfg: Config = resolveConfig(config, process.cwd(), process.cwd());
-    if (built.model) findings.push(...runRules(built.model, cfg));
-    const located = toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang, levelOf: (id, f) => levelFor(cfg, id, f) });
-    return applySuppressions(located, loaded.files, ALL_CHECKS, lang);
-  }
-  return toDiagnostics(findings, loaded.files, ALL_CHECKS, { lang });
+  // The CLI's own load → model → check → report, error recovery and suppressions included.
+  const cfg: Config = resolveConfig(config, process.cwd(), process.cwd());
+  return diagnose(await analyzeSources(sources, cfg, lang));
 }
 
 /** The findings of one rule as `line:column message`, failing if the org has core errors. */

@@ -1,0 +1,125 @@
+// Error recovery: a file whose shape is wrong in one place still gives the rest of the org to check.
+// The schema findings stand as reported; the data the model is built from leaves out what they point
+// at — an unknown key, a value of the wrong kind — and, when that is not enough (a required key is
+// missing), the whole entity. What was left out is remembered: the entity it was in is unreliable
+// and the entities it referred to are its neighbours, so findings of the design rules about them
+// are not reported (they would be guesses), and references to a dropped entity are not reported as
+// unknown.
+import type { Finding } from '../finding.js';
+import type { Path, PathSegment } from './node-index.js';
+import { REFERS_TO, referencesIn, type EntityRef } from './references.js';
+import type { CompiledSchema } from './schema-check.js';
+
+export interface Recovered {
+  /** A copy of the data with the broken parts left out; it matches the schema. */
+  data: unknown;
+  /** Entities that lost a part. */
+  unreliable: EntityRef[];
+  /** Entities the lost parts referred to (a manager, the duties of a role): what is said about them may count what was lost. */
+  referenced: EntityRef[];
+  /** Entities left out whole. */
+  dropped: EntityRef[];
+}
+
+/** Sections the model needs whole (one per org): a mistake in them leaves the file unread, as before. */
+const WHOLE = new Set(['orgc', 'org', 'competency_levels']);
+
+export function recover(data: unknown, findings: readonly Finding[], compiled: CompiledSchema): Recovered | undefined {
+  if (!isMap(data)) return undefined;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const unreliable: EntityRef[] = [];
+  const referenced: EntityRef[] = [];
+  const dropped: EntityRef[] = [];
+  const removals: Removal[] = [];
+  for (const f of findings) {
+    if (!('path' in f.at)) return undefined;
+    const entity = entityOf(f.at.path);
+    if (!entity) return undefined;
+    unreliable.push(entity.ref);
+    if (f.at.path.length <= entity.depth) dropEntity(copy, entity, dropped, referenced);
+    // A misspelled key is read as the key it is closest to, for what it referred to (`reprots_to: boss`).
+    else removals.push({ path: f.at.path, field: f.ruleId === 'unknown-key' && typeof f.data?.suggestion === 'string' ? f.data.suggestion : undefined });
+  }
+  remove(copy, removals, referenced);
+  // What is left may still miss something required; then the entity goes, whole.
+  for (let round = 0; round < 2; round++) {
+    if (compiled.validate(copy)) return { data: copy, unreliable, referenced, dropped };
+    for (const e of compiled.validate.errors ?? []) {
+      const path = pointerPath(e.instancePath);
+      const entity = entityOf(path);
+      if (!entity) return undefined;
+      unreliable.push(entity.ref);
+      dropEntity(copy, entity, dropped, referenced);
+    }
+  }
+  return undefined;
+}
+
+interface Removal {
+  path: Path;
+  /** The field the removed key stands for, when it is a misspelling of one. */
+  field?: string;
+}
+
+interface Entity {
+  ref: EntityRef;
+  /** The path of the entity's declaration, and its length. */
+  path: Path;
+  depth: number;
+}
+
+/** The declaration a path lies in: `roles.<id>`, `process.<stage>` (steps go with their stage). */
+function entityOf(path: Path): Entity | undefined {
+  const [section, id] = path;
+  if (typeof section !== 'string' || WHOLE.has(section) || typeof id !== 'string') return undefined;
+  return { ref: { section, id }, path: [section, id], depth: 2 };
+}
+
+function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: EntityRef[], referenced: EntityRef[]): void {
+  const section = data[entity.ref.section];
+  if (!isMap(section) || !(entity.ref.id in section)) return;
+  referenced.push(...referencesIn(section[entity.ref.id]));
+  if (entity.ref.section === 'process') {
+    const steps = (section[entity.ref.id] as { steps?: unknown } | null)?.steps;
+    if (isMap(steps)) for (const step of Object.keys(steps)) dropped.push({ section: 'steps', id: step });
+  }
+  delete section[entity.ref.id];
+  dropped.push(entity.ref);
+}
+
+/** Leaves out the nodes at the paths, remembering what they referred to; list items last to first. */
+function remove(data: Record<string, unknown>, removals: readonly Removal[], referenced: EntityRef[]): void {
+  const items = new Map<unknown[], Set<number>>();
+  for (const { path, field: meant } of removals) {
+    const parent = nodeAt(data, path.slice(0, -1));
+    const last = path[path.length - 1];
+    const field = [...path.slice(0, -1)].reverse().find((s): s is string => typeof s === 'string');
+    if (Array.isArray(parent) && typeof last === 'number') {
+      referenced.push(...referencesIn(parent[last], field));
+      let set = items.get(parent);
+      if (!set) items.set(parent, (set = new Set()));
+      set.add(last);
+    } else if (isMap(parent) && typeof last === 'string' && last in parent) {
+      // The key itself is an id when its map is one of references (`duties: { <duty>: R }`).
+      if (field !== undefined && REFERS_TO[field]) referenced.push(...REFERS_TO[field].map((section) => ({ section, id: last })));
+      referenced.push(...referencesIn(parent[last], meant ?? last));
+      delete parent[last];
+    }
+  }
+  for (const [list, indexes] of items) for (const i of [...indexes].sort((a, b) => b - a)) list.splice(i, 1);
+}
+
+function nodeAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const s of path) node = (node as Record<string | number, unknown> | null | undefined)?.[s];
+  return node;
+}
+
+function pointerPath(pointer: string): Path {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
