@@ -84,7 +84,8 @@ export function diagnose(analysis: Analysis): Diagnostic[] {
 /** The default language declared by any file that parsed, for messages about files that did not. */
 function orgLanguage(files: readonly LoadedFile[]): string | undefined {
   for (const f of files) {
-    const org = (f.raw as { org?: unknown } | undefined)?.org;
+    // A file that loaded has its content in `data`, one that did not match the schema in `raw`.
+    const org = ((f.raw ?? f.data) as { org?: unknown } | undefined)?.org;
     const lang = org && typeof org === 'object' ? (org as { language?: unknown }).language : undefined;
     if (typeof lang === 'string') return lang;
   }

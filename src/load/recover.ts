@@ -30,17 +30,25 @@ export function recover(data: unknown, findings: readonly Finding[], compiled: C
   const unreliable: EntityRef[] = [];
   const referenced: EntityRef[] = [];
   const dropped: EntityRef[] = [];
+  // A duty that lost a role's assignment is itself in doubt (who does it?); anything else referred to is a neighbour.
+  const refs = (found: EntityRef[]) => {
+    for (const e of found) (e.section === 'duties' ? unreliable : referenced).push(e);
+  };
   const removals: Removal[] = [];
   for (const f of findings) {
     if (!('path' in f.at)) return undefined;
     const entity = entityOf(f.at.path);
     if (!entity) return undefined;
     unreliable.push(entity.ref);
-    if (f.at.path.length <= entity.depth) dropEntity(copy, entity, dropped, referenced);
+    if (f.at.path.length <= entity.depth) {
+      dropEntity(copy, entity, dropped, refs);
+      // A declaration whose id is misspelled (`Sales-Rep`) is what references to the right id meant.
+      if (f.fix) dropped.push({ section: entity.ref.section, id: f.fix.text });
+    }
     // A misspelled key is read as the key it is closest to, for what it referred to (`reprots_to: boss`).
     else removals.push({ path: f.at.path, field: f.ruleId === 'unknown-key' && typeof f.data?.suggestion === 'string' ? f.data.suggestion : undefined });
   }
-  remove(copy, removals, referenced);
+  remove(copy, removals, refs);
   // What is left may still miss something required; then the entity goes, whole.
   for (let round = 0; round < 2; round++) {
     if (compiled.validate(copy)) return { data: copy, unreliable, referenced, dropped };
@@ -49,7 +57,7 @@ export function recover(data: unknown, findings: readonly Finding[], compiled: C
       const entity = entityOf(path);
       if (!entity) return undefined;
       unreliable.push(entity.ref);
-      dropEntity(copy, entity, dropped, referenced);
+      dropEntity(copy, entity, dropped, refs);
     }
   }
   return undefined;
@@ -75,10 +83,10 @@ function entityOf(path: Path): Entity | undefined {
   return { ref: { section, id }, path: [section, id], depth: 2 };
 }
 
-function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: EntityRef[], referenced: EntityRef[]): void {
+function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: EntityRef[], refs: (found: EntityRef[]) => void): void {
   const section = data[entity.ref.section];
   if (!isMap(section) || !(entity.ref.id in section)) return;
-  referenced.push(...referencesIn(section[entity.ref.id]));
+  refs(referencesIn(section[entity.ref.id]));
   if (entity.ref.section === 'process') {
     const steps = (section[entity.ref.id] as { steps?: unknown } | null)?.steps;
     if (isMap(steps)) for (const step of Object.keys(steps)) dropped.push({ section: 'steps', id: step });
@@ -88,21 +96,21 @@ function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: Enti
 }
 
 /** Leaves out the nodes at the paths, remembering what they referred to; list items last to first. */
-function remove(data: Record<string, unknown>, removals: readonly Removal[], referenced: EntityRef[]): void {
+function remove(data: Record<string, unknown>, removals: readonly Removal[], refs: (found: EntityRef[]) => void): void {
   const items = new Map<unknown[], Set<number>>();
   for (const { path, field: meant } of removals) {
     const parent = nodeAt(data, path.slice(0, -1));
     const last = path[path.length - 1];
     const field = [...path.slice(0, -1)].reverse().find((s): s is string => typeof s === 'string');
     if (Array.isArray(parent) && typeof last === 'number') {
-      referenced.push(...referencesIn(parent[last], field));
+      refs(referencesIn(parent[last], field));
       let set = items.get(parent);
       if (!set) items.set(parent, (set = new Set()));
       set.add(last);
     } else if (isMap(parent) && typeof last === 'string' && last in parent) {
       // The key itself is an id when its map is one of references (`duties: { <duty>: R }`).
-      if (field !== undefined && REFERS_TO[field]) referenced.push(...REFERS_TO[field].map((section) => ({ section, id: last })));
-      referenced.push(...referencesIn(parent[last], meant ?? last));
+      if (field !== undefined && REFERS_TO[field]) refs(REFERS_TO[field].map((section) => ({ section, id: last })));
+      refs(referencesIn(parent[last], meant ?? last));
       delete parent[last];
     }
   }

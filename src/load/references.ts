@@ -37,7 +37,9 @@ export interface EntityRef {
 export function referencesIn(value: unknown, field?: string): EntityRef[] {
   const out: EntityRef[] = [];
   const add = (sections: readonly string[], id: unknown) => {
-    if (typeof id === 'string') for (const section of sections) out.push({ section, id });
+    if (typeof id !== 'string') return;
+    // A list typed with the wrong punctuation (`a，b`) is one string holding several ids.
+    for (const part of new Set([id, ...id.split(/[\s,，、[\]［］]+/).filter(Boolean)])) for (const section of sections) out.push({ section, id: part });
   };
   const walk = (v: unknown, key: string | undefined) => {
     const sections = key === undefined ? undefined : REFERS_TO[key];

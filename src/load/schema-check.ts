@@ -4,6 +4,7 @@
 import type { Finding, MessageData } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
 import { closest } from './closest.js';
+import { ASCII } from './typing-mistakes.js';
 import { validate as validateOrgFile, type AjvError } from './generated/validate-org-file.js';
 import { DURATION_PATTERN, ID_PATTERN, RACI_LETTERS, YEARS_PATTERN } from '../schema/grammar.js';
 import orgSchema from '../../schemas/orgc.schema.json' with { type: 'json' };
@@ -145,6 +146,12 @@ class ErrorMapper {
           return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
         }
         if (p.type === 'string' && isBareScalar(value)) return this.finding('type-quote', path, { actual: jsonType(value) });
+        if (p.type === 'array' && typeof value === 'string') {
+          // `［a, b］` from a Chinese keyboard, or `owners: a` for a list of one.
+          const typed = this.fullwidth(path, value);
+          if (typed) return typed;
+          if (new RegExp(ID_PATTERN).test(value)) return { ...this.finding('list-of-one', path, { value }), fix: { text: `[${value}]` } };
+        }
         return this.finding('type', path, { expected: String(p.type), actual: jsonType(value) });
       }
       case 'enum': {
@@ -162,6 +169,10 @@ class ErrorMapper {
       case 'maxLength':
       case 'minLength': {
         if (e.propertyName !== undefined) return this.keyProblem(e, path, e.propertyName);
+        if (e.keyword === 'pattern' && typeof value === 'string') {
+          const typed = this.fullwidth(path, value);
+          if (typed) return typed;
+        }
         if (e.keyword === 'pattern') return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
         if (e.keyword === 'maxLength') return this.finding('too-long', path, { length: String(value).length, max: Number(p.limit) });
         return this.finding('empty-text', path);
@@ -185,9 +196,22 @@ class ErrorMapper {
     }
   }
 
+  /** Full-width punctuation in a value where YAML's belongs (`a，b` in a list, `［a］`): named, with the value retyped. */
+  private fullwidth(path: Path, value: string): Finding | undefined {
+    const char = /[，［］｛｝：]/.exec(value)?.[0];
+    if (!char) return undefined;
+    const text = value.replace(/[，［］｛｝：]/g, (c) => ASCII[c]).replace(/\s+$/, '');
+    return { ...this.finding('fullwidth-punctuation', path, { char, ascii: ASCII[char].trim() }, 'value', 'syntax'), fix: { text } };
+  }
+
   /** A map key that is not a valid id or language tag. */
   private keyProblem(e: AjvError, path: Path, key: string): Finding {
     const isId = e.parentSchema?.pattern === ID_PATTERN;
+    // A declaration's id written like a title (`Sales-Rep`, `Sales Rep`): the id it would be.
+    const slug = key.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+    if (isId && e.keyword === 'pattern' && path.length === 1 && slug !== key && new RegExp(ID_PATTERN).test(slug)) {
+      return { ...this.finding('bad-id-form', [...path, key], { value: key, suggestion: slug }, 'key'), fix: { text: slug } };
+    }
     // `{ en: Sales, marketing and service }`: the comma ended the text and the rest became a key.
     const splitByComma = !isId && /\s/.test(key) && this.valueAt([...path, key]) === null;
     const messageId = e.keyword === 'maxLength' ? 'id-too-long' : isId ? 'bad-id' : splitByComma ? 'comma-in-text' : 'bad-language';

@@ -28,6 +28,9 @@ export function suggestIdsForNames(files: readonly LoadedFile[], findings: reado
     f.messageId = 'bad-id-suggest';
     f.data = { value: written, suggestion: match.id, name: match.name };
     f.fix = { text: match.id };
+    // Error recovery left the value out: what it meant to refer to is a neighbour in doubt (a manager's span).
+    const file = files.find((x) => x.path === f.at.file);
+    if (file?.recovered) file.recovered.referenced.push(...sections.map((section) => ({ section, id: match.id })));
   }
 }
 

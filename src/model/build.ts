@@ -413,6 +413,10 @@ class ModelBuilder {
     // An id-shaped title (`reports_to: manager` for the role titled Manager) is found by its name.
     const named = suggestion ? undefined : idForName(id, namedEntities(map));
     const at: PathPointer = { file: src.file, path, part };
+    // Until the reference is fixed, what is said about the entity holding it, and about the one it meant, is a guess.
+    this.doubt(src);
+    const meant = suggestion ?? named?.id;
+    if (meant !== undefined) this.unreliable.addNear(SECTION_OF_KIND[kind] ?? kind, meant);
     if (suggestion) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest', data: { kind, id, suggestion }, at, fix: { text: suggestion } });
     else if (named) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest-name', data: { kind, id, suggestion: named.id, name: named.name }, at, fix: { text: named.id } });
     else this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown', data: { kind, id }, at });
@@ -500,6 +504,7 @@ class ModelBuilder {
       const value = dimension.values.get(id);
       if (value) return void values.add(value);
       complete = false;
+      this.doubt(src);
       const suggestion = closest(id, dimension.values.keys());
       this.findings.push({
         ruleId: 'unknown-reference',
@@ -523,6 +528,7 @@ class ModelBuilder {
     const out: string[] = [];
     cut.forEach((id, i) => {
       if (known(id)) return void out.push(id);
+      this.doubt(src);
       const suggestion = closest(id, ['process', ...m.dimensions.keys()]);
       this.findings.push({
         ruleId: 'unknown-reference',

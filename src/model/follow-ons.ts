@@ -19,6 +19,7 @@ export class Unreliable {
   /** A neighbour of an entity in doubt: what is said about it (a manager's span) may count the one in doubt. */
   addNear(section: string, id: string): void {
     this.near.add(`${section}\0${id}`);
+    this.ids.add(id);
   }
 
   has(section: string, id: string): boolean {
@@ -29,7 +30,7 @@ export class Unreliable {
     return this.entities.size;
   }
 
-  /** Whether a finding is about an unreliable entity: placed in it, related to it, or naming it. */
+  /** Whether a finding is about an unreliable entity: placed in it, related to it, or naming it (or a neighbour). */
   touches(f: Finding): boolean {
     if (this.covers(f.at, true) || f.related?.some((r) => this.covers(r.at, false))) return true;
     for (const v of Object.values(f.data ?? {})) {
