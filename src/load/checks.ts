@@ -75,6 +75,7 @@ export const schema: CheckMeta = {
     const: { en: '`{value}` is not allowed here; expected `{expected}`', 'zh-CN': '此处不允许 `{value}`；应为 `{expected}`' },
     'bad-id': { en: '`{value}` is not a valid id: use lowercase letters, digits and single hyphens, starting with a letter (e.g. `sales-director`)', 'zh-CN': '`{value}` 不是有效的 id：请使用小写字母、数字和单个连字符，并以字母开头（如 `sales-director`）' },
     'bad-id-form': { en: '`{value}` is not a valid id: ids are lowercase, with hyphens between words — `{suggestion}`', 'zh-CN': '`{value}` 不是有效的 id：id 用小写字母，单词之间用连字符——`{suggestion}`' },
+    'number-quoted': { en: '`"{value}"` is text because of its quotes: write the number without them', 'zh-CN': '`"{value}"` 加了引号就成了文字：请去掉引号，直接写数字' },
     'list-of-one': { en: 'expected a list: write `[{value}]`, even for one', 'zh-CN': '应为列表：即使只有一项，也请写成 `[{value}]`' },
     'bad-id-suggest': { en: '`{value}` is not an id; did you mean `{suggestion}` ({name})?', 'zh-CN': '`{value}` 不是 id；您是否想写 `{suggestion}`（{name}）？' },
     'raci-list': { en: '`{value}` holds several RACI letters in one: write them as a list, `{suggestion}`', 'zh-CN': '`{value}` 把几个 RACI 字母写在了一起：请写成列表 `{suggestion}`' },

@@ -57,7 +57,7 @@ export interface Named {
 export function idForName(written: string, entities: Iterable<Named>): { id: string; name: string } | undefined {
   const text = normalizeName(written);
   if (!text) return undefined;
-  const slug = text.replace(/[\s_]+/g, '-');
+  const slug = written.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
   let byName: { id: string; name: string } | undefined;
   for (const e of entities) {
     if (e.id === slug && e.id !== written) return { id: e.id, name: e.names[0] ?? e.id };
@@ -68,9 +68,9 @@ export function idForName(written: string, entities: Iterable<Named>): { id: str
   return byName;
 }
 
-/** Case, width (`Ｓａｌｅｓ`) and spacing do not tell names apart. */
+/** Case, width (`Ｓａｌｅｓ`) and spacing (`KA客户经理` for `KA 客户经理`) do not tell names apart. */
 function normalizeName(s: string): string {
-  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 /** The names of a text value: a string, or one per language in a `{ en: …, zh-CN: … }` map. */

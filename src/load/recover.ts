@@ -48,12 +48,19 @@ export function recover(data: unknown, findings: readonly Finding[], compiled: C
     // A misspelled key is read as the key it is closest to, for what it referred to (`reprots_to: boss`).
     else removals.push({ path: f.at.path, field: f.ruleId === 'unknown-key' && typeof f.data?.suggestion === 'string' ? f.data.suggestion : undefined });
   }
-  remove(copy, removals, refs);
-  // What is left may still miss something required; then the entity goes, whole.
-  for (let round = 0; round < 2; round++) {
+  const renamed = remove(copy, removals, refs);
+  // What is left may still miss something required; then the entity goes, whole. A misspelled key
+  // read as the one it is closest to goes first, if that is what does not fit.
+  for (let round = 0; round < 3; round++) {
     if (compiled.validate(copy)) return { data: copy, unreliable, referenced, dropped };
     for (const e of compiled.validate.errors ?? []) {
       const path = pointerPath(e.instancePath);
+      const guess = renamed.find((r) => startsWith(path, r));
+      if (guess) {
+        delete (nodeAt(copy, guess.slice(0, -1)) as Record<string, unknown> | undefined)?.[guess[guess.length - 1] as string];
+        renamed.splice(renamed.indexOf(guess), 1);
+        continue;
+      }
       const entity = entityOf(path);
       if (!entity) return undefined;
       unreliable.push(entity.ref);
@@ -95,8 +102,14 @@ function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: Enti
   dropped.push(entity.ref);
 }
 
-/** Leaves out the nodes at the paths, remembering what they referred to; list items last to first. */
-function remove(data: Record<string, unknown>, removals: readonly Removal[], refs: (found: EntityRef[]) => void): void {
+/**
+ * Leaves out the nodes at the paths, remembering what they referred to; list items last to first.
+ * A misspelled key whose intended key is not written beside it is read as that key instead
+ * (`reprots_to: nobody` is still checked as a reference, whichever way it was meant): the paths
+ * of those are returned.
+ */
+function remove(data: Record<string, unknown>, removals: readonly Removal[], refs: (found: EntityRef[]) => void): Path[] {
+  const renamed: Path[] = [];
   const items = new Map<unknown[], Set<number>>();
   for (const { path, field: meant } of removals) {
     const parent = nodeAt(data, path.slice(0, -1));
@@ -111,10 +124,19 @@ function remove(data: Record<string, unknown>, removals: readonly Removal[], ref
       // The key itself is an id when its map is one of references (`duties: { <duty>: R }`).
       if (field !== undefined && REFERS_TO[field]) refs(REFERS_TO[field].map((section) => ({ section, id: last })));
       refs(referencesIn(parent[last], meant ?? last));
+      if (meant !== undefined && !(meant in parent)) {
+        parent[meant] = parent[last];
+        renamed.push([...path.slice(0, -1), meant]);
+      }
       delete parent[last];
     }
   }
   for (const [list, indexes] of items) for (const i of [...indexes].sort((a, b) => b - a)) list.splice(i, 1);
+  return renamed;
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 }
 
 function nodeAt(data: unknown, path: readonly PathSegment[]): unknown {

@@ -143,7 +143,13 @@ class ErrorMapper {
         // `experience: 5` or `within: 24`: say how to write it rather than "expected string".
         const pattern = e.parentSchema?.pattern;
         if (typeof value === 'number' && (pattern === YEARS_PATTERN || pattern === DURATION_PATTERN)) {
-          return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
+          const finding = this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
+          // Years have one unit; a duration's (minutes? hours? days?) is the writer's to say.
+          return pattern === YEARS_PATTERN ? { ...finding, fix: { text: `${value}y` } } : finding;
+        }
+        // `headcount: "4"`: the quotes make it text; the number is what was meant.
+        if ((p.type === 'integer' || p.type === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+          return { ...this.finding('number-quoted', path, { value }), fix: { text: value.trim() } };
         }
         if (p.type === 'string' && isBareScalar(value)) return this.finding('type-quote', path, { actual: jsonType(value) });
         if (p.type === 'array' && typeof value === 'string') {

@@ -191,7 +191,7 @@ class ModelBuilder {
       if (duties) {
         role.duties = [];
         for (const dutyId in duties) {
-          const duty = this.ref(m.duties, dutyId, 'duty', d.src, 'key', 'duties', dutyId);
+          const duty = this.ref(m.duties, dutyId, 'duty', d.src, 'key', 'duties', dutyId, undefined, duties);
           if (!duty) continue;
           const assignment: Assignment = { role, duty, letters: letters(duties[dutyId]) };
           role.duties.push(assignment);
@@ -400,7 +400,7 @@ class ModelBuilder {
    * by the entity's source and up to three more path segments. No pointer is built unless needed:
    * a 100,000-role org resolves millions of references.
    */
-  private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment): T | undefined {
+  private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment, siblings?: Siblings): T | undefined {
     const found = map.get(id);
     if (found !== undefined) return found;
     // Left out by error recovery, and reported there: what refers to it is in doubt, not wrong.
@@ -409,7 +409,8 @@ class ModelBuilder {
       return undefined;
     }
     const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
-    const suggestion = closest(id, map.keys());
+    // An id already written beside this one would, suggested, be written twice (`{ sell: R, sel: C }`).
+    const suggestion = closest(id, siblings ? [...map.keys()].filter((k) => !isSibling(siblings, k)) : map.keys());
     // An id-shaped title (`reports_to: manager` for the role titled Manager) is found by its name.
     const named = suggestion ? undefined : idForName(id, namedEntities(map));
     const at: PathPointer = { file: src.file, path, part };
@@ -427,7 +428,7 @@ class ModelBuilder {
     const out: T[] = [];
     if (!ids) return out;
     for (let i = 0; i < ids.length; i++) {
-      const found = this.ref(map, ids[i], kind, src, 'value', key, i);
+      const found = this.ref(map, ids[i], kind, src, 'value', key, i, undefined, ids);
       if (found !== undefined) out.push(found);
     }
     return out;
@@ -461,7 +462,7 @@ class ModelBuilder {
     const out = new Map<Competency, number>();
     for (const id in levels) {
       const level = levels[id];
-      const competency = b === undefined ? this.ref(m.competencies, id, 'competency', src, 'key', a, id) : this.ref(m.competencies, id, 'competency', src, 'key', a, b, id);
+      const competency = b === undefined ? this.ref(m.competencies, id, 'competency', src, 'key', a, id, undefined, levels) : this.ref(m.competencies, id, 'competency', src, 'key', a, b, id, levels);
       if (!competency) continue;
       if (competency.levels.length === 0 || level > competency.levels.length) {
         const at = { file: src.file, path: b === undefined ? [...src.path, a, id] : [...src.path, a, b, id] };
@@ -483,7 +484,7 @@ class ModelBuilder {
     // scope to share (most roles of a large org have a scope of their own).
     const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
     for (const dimId in scope) {
-      const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
+      const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId, undefined, scope);
       if (!dimension) continue;
       const values = this.values(dimension, scope[dimId], src);
       if (values) out.set(dimension, values);
@@ -609,6 +610,13 @@ function* namedEntities<T>(map: Map<string, T>): Iterable<Named> {
     const { title, name } = e as { title?: unknown; name?: unknown };
     yield { id, names: [...namesOf(title), ...namesOf(name)] };
   }
+}
+
+/** The other ids written beside a reference: the keys of its map, or the items of its list. */
+type Siblings = Readonly<Record<string, unknown>> | readonly string[];
+
+function isSibling(siblings: Siblings, id: string): boolean {
+  return Array.isArray(siblings) ? siblings.includes(id) : Object.prototype.hasOwnProperty.call(siblings, id);
 }
 
 /** The section of each kind of entity, for the entities error recovery left out. */

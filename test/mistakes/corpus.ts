@@ -59,8 +59,10 @@ export const CORPUS: readonly Mistake[] = [
   // --- a title or name where an id belongs ------------------------------------------------------
   { ...Q, name: 'a Chinese title where a role id belongs', from: '    level: operations\n    reports_to: sales-director\n', to: '    level: operations\n    reports_to: 销售总监\n', ruleId: 'schema', line: 1 },
   { ...Q, name: 'an English title where a role id belongs', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    reports_to: Sales Manager\n    headcount: 4\n', ruleId: 'schema' },
-  { ...S('people.yaml'), name: '人员的岗位写成了岗位名称', from: '    role: ka-account-manager\n', to: '    role: 大客户经理\n', ruleId: 'schema' },
-  { ...S('performance.yaml'), name: 'KPI 负责人写成了岗位名称', from: '    owners: [ka-account-manager]\n', to: '    owners: [大客户经理]\n', ruleId: 'schema' },
+  { ...S('people.yaml'), name: '人员的岗位写成了岗位名称', from: '    role: ka-account-manager\n', to: '    role: KA客户经理\n', ruleId: 'schema' },
+  { ...S('performance.yaml'), name: 'KPI 负责人写成了岗位名称', from: '    owners: [ka-account-manager]\n', to: '    owners: [KA 客户经理]\n', ruleId: 'schema' },
+  // A name no role has: no suggestion, rather than a guess.
+  { ...S('people.yaml'), name: '岗位名称写得和任何岗位都不一样', from: '    role: customer-success-manager\n', to: '    role: 客服主管\n', ruleId: 'schema' },
   // --- RACI -------------------------------------------------------------------------------------
   { ...Q, name: 'two RACI letters in one', from: 'set-targets: [A, R]', to: 'set-targets: RA', ruleId: 'schema' },
   { ...S('roles/leadership.yaml'), name: 'RACI 字母小写连写', from: '      set-sales-strategy: [A, R]\n', to: '      set-sales-strategy: ar\n', ruleId: 'schema' },
