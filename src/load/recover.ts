@@ -7,7 +7,7 @@
 // unknown.
 import type { Finding } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
-import { REFERS_TO, referencesIn, type EntityRef } from './references.js';
+import { referencesIn, refersTo, type EntityRef } from './references.js';
 import type { CompiledSchema } from './schema-check.js';
 
 export interface Recovered {
@@ -92,7 +92,7 @@ function entityOf(path: Path): Entity | undefined {
 
 function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: EntityRef[], refs: (found: EntityRef[]) => void): void {
   const section = data[entity.ref.section];
-  if (!isMap(section) || !(entity.ref.id in section)) return;
+  if (!isMap(section) || !Object.hasOwn(section, entity.ref.id)) return;
   refs(referencesIn(section[entity.ref.id]));
   if (entity.ref.section === 'process') {
     const steps = (section[entity.ref.id] as { steps?: unknown } | null)?.steps;
@@ -120,11 +120,11 @@ function remove(data: Record<string, unknown>, removals: readonly Removal[], ref
       let set = items.get(parent);
       if (!set) items.set(parent, (set = new Set()));
       set.add(last);
-    } else if (isMap(parent) && typeof last === 'string' && last in parent) {
+    } else if (isMap(parent) && typeof last === 'string' && Object.hasOwn(parent, last)) {
       // The key itself is an id when its map is one of references (`duties: { <duty>: R }`).
-      if (field !== undefined && REFERS_TO[field]) refs(REFERS_TO[field].map((section) => ({ section, id: last })));
+      refs((refersTo(field) ?? []).map((section) => ({ section, id: last })));
       refs(referencesIn(parent[last], meant ?? last));
-      if (meant !== undefined && !(meant in parent)) {
+      if (meant !== undefined && !Object.hasOwn(parent, meant)) {
         parent[meant] = parent[last];
         renamed.push([...path.slice(0, -1), meant]);
       }

@@ -27,6 +27,11 @@ export const REFERS_TO: Readonly<Record<string, readonly string[]>> = {
   watch: ['kpis', 'metrics'],
 };
 
+/** The sections a field refers to, if it is a reference field (own keys only: a file may hold `__proto__`). */
+export function refersTo(field: string | undefined): readonly string[] | undefined {
+  return field !== undefined && Object.prototype.hasOwnProperty.call(REFERS_TO, field) ? REFERS_TO[field] : undefined;
+}
+
 /** An entity by its section (`roles`; `steps` for process steps) and id. */
 export interface EntityRef {
   section: string;
@@ -42,7 +47,7 @@ export function referencesIn(value: unknown, field?: string): EntityRef[] {
     for (const part of new Set([id, ...id.split(/[\s,，、[\]［］]+/).filter(Boolean)])) for (const section of sections) out.push({ section, id: part });
   };
   const walk = (v: unknown, key: string | undefined) => {
-    const sections = key === undefined ? undefined : REFERS_TO[key];
+    const sections = refersTo(key);
     if (sections) {
       if (Array.isArray(v)) v.forEach((id) => add(sections, id));
       else if (v && typeof v === 'object') Object.keys(v).forEach((id) => add(sections, id));

@@ -5,7 +5,7 @@
 import type { Finding } from '../finding.js';
 import { idForName, namesOf, type Named } from './closest.js';
 import type { LoadedFile } from './index.js';
-import { REFERS_TO } from './references.js';
+import { refersTo } from './references.js';
 
 export function suggestIdsForNames(files: readonly LoadedFile[], findings: readonly Finding[]): void {
   const bySection = new Map<string, Named[]>();
@@ -21,7 +21,7 @@ export function suggestIdsForNames(files: readonly LoadedFile[], findings: reado
     // The field is the last key above the value, or above the key for a map of ids (`duties: { … }`).
     const below = f.at.path.slice(2, f.at.part === 'key' ? -1 : undefined);
     const field = [...below].reverse().find((s): s is string => typeof s === 'string');
-    const sections = field === undefined ? undefined : REFERS_TO[field];
+    const sections = refersTo(field);
     if (!sections) continue;
     const match = idForName(written, sections.flatMap(entities));
     if (!match) continue;
