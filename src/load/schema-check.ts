@@ -4,6 +4,7 @@
 import type { Finding, MessageData } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
 import { closest } from './closest.js';
+import { keyForWord } from './key-words.js';
 import { ASCII } from './typing-mistakes.js';
 import { validate as validateOrgFile, type AjvError } from './generated/validate-org-file.js';
 import { DURATION_PATTERN, ID_PATTERN, RACI_LETTERS, YEARS_PATTERN } from '../schema/grammar.js';
@@ -128,7 +129,7 @@ class ErrorMapper {
       case 'additionalProperties': {
         const key = String(p.additionalProperty);
         const allowed = Object.keys(e.parentSchema?.properties ?? {});
-        const suggestion = closest(key, allowed);
+        const suggestion = closest(key, allowed) ?? keyForWord(key, allowed);
         const keyPath = [...path, key];
         if (suggestion) return { ...this.finding('unknown-key-suggest', keyPath, { key, suggestion }, 'key', 'unknown-key'), fix: { text: suggestion } };
         return this.finding('unknown-key', keyPath, { key, allowed: allowed.join(', ') }, 'key', 'unknown-key');

@@ -72,6 +72,7 @@ export const CORPUS: readonly Mistake[] = [
   { ...Q, name: 'a misspelled key', from: '    headcount: 4\n', to: '    headcont: 4\n', ruleId: 'unknown-key' },
   { ...S('roles/operations.yaml'), name: '键名拼错', from: '    reports_to: sales-director\n', to: '    reprots_to: sales-director\n', ruleId: 'unknown-key' },
   { ...S('roles/operations.yaml'), name: '中文键名', from: '    headcount: 3\n', to: '    编制: 3\n', ruleId: 'unknown-key' },
+  { ...Q, name: 'a Chinese word for a key in an English org', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    汇报给: sales-manager\n    headcount: 4\n', ruleId: 'unknown-key' },
   { ...Q, name: 'a wrong enum value', from: '    level: tactical\n', to: '    level: tactic\n', ruleId: 'schema' },
   { ...S('duties.yaml'), name: '职责领域写成中文', from: '    area: customer\n    step: complaint-handling\n', to: '    area: 客户\n    step: complaint-handling\n', ruleId: 'schema' },
   { ...Q, name: 'a number written as text', from: '    headcount: 2\n', to: '    headcount: "2"\n', ruleId: 'schema' },
