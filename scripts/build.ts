@@ -54,8 +54,25 @@ async function bundle(): Promise<void> {
     logLevel: 'warning',
     write: false,
   });
+  // The library (`import { lint } from 'orgc'`, src/api/index.ts): an ES module with the same
+  // packages left out as the CLI's bundle. Bundled dependencies written as CommonJS call require(),
+  // which an ES module lacks: the banner gives it one.
+  const library = await build({
+    entryPoints: [`${root}src/api/index.ts`],
+    outfile: `${root}dist/index.mjs`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    define: { ORGC_VERSION: JSON.stringify(pkg.version) },
+    banner: { js: 'import { createRequire as __orgcCreateRequire } from "node:module"; const require = __orgcCreateRequire(import.meta.url);' },
+    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'yaml'],
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
   mkdirSync(`${root}dist`, { recursive: true });
-  for (const file of result.outputFiles) writeFileSync(file.path, asciiOnly(file.text));
+  for (const file of [...result.outputFiles, ...library.outputFiles]) writeFileSync(file.path, asciiOnly(file.text));
 }
 
 /**

@@ -157,6 +157,27 @@ for (const args of commands) {
 }
 const npx = sh('npx', ['--no', '--', 'orgc', 'validate', path.join(work, 'org'), '--lang', 'en'], project, env);
 check(npx.status === 0, `npx orgc validate in the project → exit ${npx.status}`);
+// The library (docs/api.md): a module of the project imports orgc, and TypeScript finds its types
+// — checked without skipLibCheck, so every declaration the package ships must hold.
+writeFileSync(path.join(project, 'check.mjs'), "import { lint } from 'orgc';\nconst r = await lint({ files: [process.argv[2]], lang: 'en' });\nprocess.stdout.write(JSON.stringify(r.summary));\n");
+const library = sh(process.execPath, ['check.mjs', path.join(work, 'org')], project, env);
+check(library.status === 0 && library.stdout === '{"error":0,"warning":0,"info":0}', `import { lint } from 'orgc' in the project → ${JSON.stringify(library.stdout.trim() || library.stderr.trim().split('\n')[0])}`);
+writeFileSync(
+  path.join(project, 'types.mts'),
+  [
+    "import { lint, render, diff, OrgcError, type Diagnostic, type LintResult, type RenderResult } from 'orgc';",
+    'export async function errors(file: string): Promise<number> {',
+    '  const r: LintResult = await lint({ files: [file], config: false });',
+    '  const first: Diagnostic | undefined = r.diagnostics[0];',
+    "  const pages: RenderResult = await render({ files: [file], format: 'md' });",
+    '  const changes = (await diff({ base: { files: [file] }, head: { revision: `HEAD:${file}` } })).report.changes.length;',
+    "  return r.summary.error + (first?.range.start.line ?? 0) + (pages.pages?.size ?? 0) + changes + (r.model?.roles.size ?? 0) + (new OrgcError('usage', 'x').kind === 'usage' ? 1 : 0);",
+    '}',
+    '',
+  ].join('\n'),
+);
+const tsc = sh(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false', 'types.mts'], project);
+check(tsc.status === 0, `TypeScript type-checks a module using orgc's types${tsc.status ? `: ${tsc.stdout.trim().split('\n')[0]}` : ''}`);
 check(snapshot(installed) === before, 'the installed package is unchanged after the runs');
 const png = orgc(['render', 'org', '--format', 'png', '--out', 'pictures']);
 check(png.status === 2 && png.stderr.includes(BROWSER_PACKAGES_INSTALL) && png.stderr.trim().split('\n').length === 1, '--format png without the opt-in: one line naming the install command, exit 2');

@@ -1,9 +1,10 @@
 // The command line as users meet it: exit codes, streams, defaults, formats, colour, language.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { orgc, ROOT } from './helpers/cli.js';
+import { BIN, orgc, ROOT } from './helpers/cli.js';
 
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
 const quickstart = readFileSync(`${ROOT}examples/quickstart/org.yaml`, 'utf8');
@@ -207,5 +208,174 @@ describe('orgc rules and orgc explain', () => {
       stdout: '',
       stderr: "orgc: unknown rule 'span-of-controll'; did you mean 'span-of-control'? (run `orgc rules` for the list)\n",
     });
+  });
+});
+
+/** The commands `orgc --help` lists. */
+const commandsOf = (help: string) => [...help.split('\nCommands:\n')[1].split('\n\n')[0].matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+
+describe('orgc --help', () => {
+  const commands = ['', 'validate', 'render', 'diff', 'init', 'import', 'rules', 'explain', 'schema', 'completion'];
+  const help = (command: string, env: NodeJS.ProcessEnv = {}) => orgc([...(command ? [command] : []), '--help'], { env: { COLUMNS: undefined, ...env } });
+  /** The example commands of a help text: the lines under `Examples:` that are not `# notes`. */
+  const exampleCommands = (text: string) =>
+    text.split('\nExamples:\n')[1].split('\n').filter((l) => l.startsWith('  orgc ') || l.startsWith('  source ')).map((l) => l.trim().split(/\s{2,}#/)[0]);
+
+  it('lists the same commands as the program has, examples under each', () => {
+    const listed = commandsOf(help('').stdout).filter((c) => c !== 'help');
+    expect(listed).toEqual(commands.slice(1));
+    for (const command of commands) {
+      const r = help(command);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toContain('\nExamples:\n');
+      const examples = exampleCommands(r.stdout);
+      expect(examples.length, command).toBeGreaterThanOrEqual(2);
+      // Each command's examples show that command (the program's show several).
+      if (command && command !== 'completion') for (const e of examples) expect(e === `orgc ${command}` || e.startsWith(`orgc ${command} `) || e.startsWith('orgc render '), e).toBe(true);
+    }
+  });
+
+  it('wraps to 80 columns on a pipe and to COLUMNS when set; example commands are never broken', () => {
+    for (const width of [80, 60, 120]) {
+      for (const command of commands) {
+        const r = help(command, width === 80 ? {} : { COLUMNS: String(width) });
+        const examples = new Set(exampleCommands(r.stdout).map((e) => `  ${e}`));
+        const long = r.stdout.split('\n').filter((l) => l.length > width && !examples.has(l));
+        expect(long, `${command} at ${width}`).toEqual([]);
+      }
+    }
+    // Wider terminals get longer lines, not the same text at 80.
+    expect(Math.max(...help('validate', { COLUMNS: '120' }).stdout.split('\n').map((l) => l.length))).toBeGreaterThan(80);
+  });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)("wraps to the terminal's width (needs util-linux `script` for a terminal)", () => {
+    const r = spawnSync('script', ['-qec', `stty cols 100; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate --help`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '', NO_COLOR: '1' },
+    });
+    const lines = r.stdout.replace(/\r/g, '').split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeGreaterThan(80);
+    expect(lines.filter((l) => l.length > 100 && !l.startsWith('  orgc '))).toEqual([]);
+  });
+});
+
+describe('orgc in a pipe', () => {
+  it('stops quietly when the reader stops early (`orgc rules | head -1`)', () => {
+    for (const args of ['rules', '--help', 'schema']) {
+      const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args} | head -n 1`], { encoding: 'utf8' });
+      expect(r.stderr, args).toBe('');
+      expect(r.stdout.split('\n'), args).toHaveLength(2);
+    }
+  });
+});
+
+describe('orgc rules wraps', () => {
+  it('to 80 columns, or COLUMNS, with each description whole under its rule', () => {
+    for (const [env, width] of [[{ COLUMNS: undefined }, 80], [{ COLUMNS: '60' }, 60], [{ COLUMNS: '50' }, 50]] as const) {
+      for (const lang of ['en', 'zh-CN']) {
+        const r = orgc(['rules', '--lang', lang], { env });
+        const lines = r.stdout.split('\n');
+        const cjk = (l: string) => [...l].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+        expect(lines.filter((l) => cjk(l) > width), `${lang} at ${width}`).toEqual([]);
+      }
+    }
+    // The lines of a description, joined, are the description.
+    const rules = JSON.parse(orgc(['rules', '-f', 'json']).stdout).rules as Array<{ id: string; description: string }>;
+    const text = orgc(['rules'], { env: { COLUMNS: '60' } }).stdout;
+    const long = rules.find((x) => x.description.length > 80)!;
+    const at = text.split('\n').findIndex((l) => l.startsWith(`  ${long.id} `));
+    const block = text.split('\n').slice(at, at + 6).join(' ').replace(/\s+/g, ' ');
+    expect(block).toContain(long.description);
+  });
+});
+
+describe('orgc completion', () => {
+  const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+  const script = (shell: string) => {
+    const r = orgc(['completion', shell]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = path.join(tmp(), `orgc.${shell}`);
+    writeFileSync(file, r.stdout);
+    return file;
+  };
+  /** What bash completes for the words typed, the last one being completed, as bash-completion calls the function. */
+  const bashComplete = (file: string, words: string[], cwd = ROOT) => {
+    const quoted = words.map((w) => `'${w}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `source '${file}' && COMP_WORDS=(${quoted}) && COMP_CWORD=${words.length - 1} && { _orgc; printf '%s\\n' "\${COMPREPLY[@]}"; }`], { cwd, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean);
+  };
+
+  it('refuses a shell it does not know, naming the ones it does', () => {
+    const r = orgc(['completion', 'powershell']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bash, zsh, fish/);
+  });
+
+  it('bash: valid syntax; completes commands, options, their values, rule ids and file names', () => {
+    const file = script('bash');
+    expect(spawnSync('bash', ['-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    expect(bashComplete(file, ['orgc', 'val'])).toEqual(['validate']);
+    expect(bashComplete(file, ['orgc', 'co'])).toEqual(['completion']);
+    expect(bashComplete(file, ['orgc', 'validate', '--f'])).toEqual(['--format', '--fail-on']);
+    expect(bashComplete(file, ['orgc', 'validate', '--format', ''])).toEqual(['stylish', 'json', 'sarif', 'junit', 'github']);
+    expect(bashComplete(file, ['orgc', 'validate', '--format', '=', 'j'])).toEqual(['json', 'junit']);
+    expect(bashComplete(file, ['orgc', 'render', '-f', 'p'])).toEqual(['png', 'pdf']);
+    expect(bashComplete(file, ['orgc', 'rules', '--lang', 'zh'])).toEqual(['zh-CN', 'zh-TW']);
+    expect(bashComplete(file, ['orgc', 'explain', 'span'])).toEqual(['span-of-control']);
+    expect(bashComplete(file, ['orgc', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(bashComplete(file, ['orgc', 'validate', 'examples/q'])).toEqual(['examples/quickstart']);
+    // After an option's value, the next word is an argument again.
+    expect(bashComplete(file, ['orgc', 'validate', '--format', 'json', 'examples/sales-org/pe']).sort()).toEqual(['examples/sales-org/people.yaml', 'examples/sales-org/performance.yaml']);
+    expect(bashComplete(file, ['orgc', 'render', '--out', 'examples/s'])).toEqual(['examples/sales-org']);
+  });
+
+  it('bash: offers every option each command has, as its help lists them', () => {
+    const file = script('bash');
+    const commands = commandsOf(orgc(['--help']).stdout);
+    expect(bashComplete(file, ['orgc', '']).filter((w) => !w.startsWith('-'))).toEqual(commands);
+    for (const command of commands.filter((c) => c !== 'help')) {
+      const options = [...orgc([command, '--help']).stdout.split('\nOptions:\n')[1].split('\n\n')[0].matchAll(/^ {2}(-\w)?(?:, )?(--[\w-]+)?/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean);
+      expect(bashComplete(file, ['orgc', command, '-']).sort(), command).toEqual(options.sort());
+    }
+  });
+
+  it.skipIf(!has('zsh'))('zsh: valid syntax, and registers the completion when sourced after compinit (needs zsh)', () => {
+    const file = script('zsh');
+    expect(spawnSync('zsh', ['-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const home = tmp();
+    const r = spawnSync('zsh', ['-fc', `autoload -Uz compinit && compinit -u -d ${home}/.zcompdump && source '${file}' && print -r -- $_comps[orgc]`], { encoding: 'utf8', env: { ...process.env, HOME: home } });
+    expect(r).toMatchObject({ status: 0, stdout: '_orgc\n' });
+  });
+
+  it.skipIf(!has('fish'))('fish: valid syntax; completes commands, option values and rule ids (needs fish)', () => {
+    const file = script('fish');
+    expect(spawnSync('fish', ['-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C '${line}'`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOME: tmp() } }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    expect(complete('orgc val')).toEqual(['validate']);
+    expect(complete('orgc validate --format ').sort()).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+    expect(complete('orgc explain span')).toEqual(['span-of-control']);
+    expect(complete('orgc validate examples/q')).toEqual(['examples/quickstart/']);
+  });
+});
+
+describe('orgc render --check', () => {
+  it("says how to bring the handbook up to date with the user's own paths and options, quoted for the shell", () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'my org'));
+    writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart);
+    const args = ['render', 'my org/org.yaml', '--out', 'hand book', '--lang', 'zh-CN', '--people'];
+    expect(orgc(args, { cwd: dir }).code).toBe(0);
+    writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart.replace('headcount: 4', 'headcount: 5'));
+    const r = orgc([...args, '--check'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const hint = /run `([^`]+)`/.exec(r.stderr)![1];
+    expect(hint).toBe("orgc render 'my org/org.yaml' --format md --out 'hand book' --lang zh-CN --people");
+    // Pasted into a shell, it brings the handbook up to date.
+    const pasted = spawnSync('bash', ['-c', `orgc() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }; ${hint}`], { cwd: dir, encoding: 'utf8' });
+    expect(pasted.status).toBe(0);
+    expect(orgc([...args, '--check'], { cwd: dir }).code).toBe(0);
   });
 });

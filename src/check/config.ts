@@ -17,28 +17,8 @@ import { CONFIG_NAMES, displayPath } from '../load/sources.js';
 import { defaultOptions, type Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
-export type Level = Severity | 'off';
-export type Preset = 'recommended' | 'strict';
-
-export interface RuleSetting {
-  level: Level;
-  options: Record<string, unknown>;
-}
-
-export interface Override {
-  matches: (file: string) => boolean;
-  levels: Map<string, Level>;
-}
-
-export interface Config {
-  /** The config file, as shown to users, when there was one. */
-  file?: string;
-  lang?: string;
-  /** `render` defaults, as absolute paths. */
-  render: { out?: string; templates?: string; chrome?: string };
-  rules: Map<string, RuleSetting>;
-  overrides: Override[];
-}
+import type { Config, Level, Preset, RuleSetting } from '../config/types.js';
+export type { Config, Level, Override, Preset, RuleSetting } from '../config/types.js';
 
 /** A config file that cannot be used: its findings, already placed, say why. */
 export class ConfigError extends Error {

@@ -8,11 +8,10 @@ import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { uiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
-import { InputError, resolveSources, type SourceFile } from '../load/sources.js';
+import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
-import { UsageError } from './errors.js';
 import { timed, timedAsync } from '../timing.js';
 import type { Io } from './output.js';
 
@@ -33,25 +32,14 @@ export interface AnalyzeOptions {
 export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const configFile = await findConfig(opts.config, paths, io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
-  let sources;
-  try {
-    sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
-  }
+  // An InputError (a path that cannot be read) ends the command with exit code 2 (program.ts).
+  const sources = await resolveSources(paths, { cwd: io.cwd, readStdin: io.readStdin });
   return analyzeSources(sources, config, opts.lang);
 }
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
 export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang?: string): Promise<Analysis> {
-  let loaded;
-  try {
-    loaded = await timedAsync('load', () => loadFiles(sources));
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
-  }
+  const loaded = await timedAsync('load', () => loadFiles(sources));
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
   let language: string | undefined;

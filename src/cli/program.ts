@@ -1,9 +1,10 @@
 // The command line: commander declares the commands; each command's code is imported only when
 // it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UI_LANGUAGES } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError } from './errors.js';
+import { examplesHelp, HELP_CONFIGURATION, terminalWidth } from './help.js';
 import { errorLine, processIo, type Io } from './output.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -14,7 +15,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run `orgc --help` for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Help wraps to the terminal (commander would ask process.stdout, which is not always where io writes).
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => terminalWidth(io, 'stdout'), getErrHelpWidth: () => terminalWidth(io, 'stderr') })
+    .configureHelp(HELP_CONFIGURATION)
     .exitOverride();
 
   const langOption = (what = 'messages') => new Option('--lang <lang>', `language of ${what} (default: the config's, else the org's)`).choices(UI_LANGUAGES);
@@ -124,6 +127,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('lsp')
+    .description('run the language server (Language Server Protocol over stdin and stdout) for editors: docs/editors.md')
+    .option('--stdio', 'talk over stdin and stdout (the default and only transport; editors pass it)')
+    .action(async () => {
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+      // Runs until the editor sends `exit`; the connection keeps the process alive.
+      await new Promise(() => {});
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the org language (for editors and other tools)')
     .addOption(new Option('--config', 'print the schema of orgc.config.yaml instead'))
@@ -131,6 +145,20 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       const { schemaCommand } = await import('./commands/schema.js');
       exitCode = schemaCommand(opts, io);
     });
+
+  program
+    .command('completion')
+    .description('print a completion script for your shell: commands, options, their values, rule ids and file names')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionCommand } = await import('./commands/completion.js');
+      exitCode = completionCommand(shell, program, io);
+    });
+
+  // Every command's help ends with examples (src/cli/help.ts), wrapped to the same width as the rest.
+  for (const command of [program, ...program.commands]) {
+    command.addHelpText('after', ({ error }) => examplesHelp(command === program ? '' : command.name(), terminalWidth(io, error ? 'stderr' : 'stdout')));
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -140,8 +168,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // --help and --version end here too, successfully.
       return error.exitCode === 0 ? 0 : EXIT_ERROR;
     }
-    if (error instanceof UsageError) {
-      errorLine(io, error.message);
+    // By name, not instanceof: importing their modules here would load the pipeline for --help.
+    const name = (error as Error)?.name;
+    if (error instanceof UsageError || name === 'InputError' || (name === 'OrgcError' && ['usage', 'input'].includes((error as { kind?: string }).kind ?? ''))) {
+      errorLine(io, (error as Error).message);
       return EXIT_ERROR;
     }
     if ((error as Error)?.name === 'ConfigError') {

@@ -20,6 +20,8 @@ export interface Diagnostic {
   message: string;
   file: string;
   range: Range;
+  /** Where in the file's YAML the finding points, e.g. `['roles', 'sales-rep', 'reports_to']` (for editors and tools); absent for syntax errors. */
+  path?: readonly (string | number)[];
   related: RelatedDiagnostic[];
   /** The edit that fixes it: replace the text in `range` with `text`. */
   fix?: { range: Range; text: string };

@@ -47,6 +47,7 @@ export function toDiagnostics(
       message: formatMessage(messages, f.messageId, f.data, opts.lang),
       file: f.at.file,
       range: rangeOf(f.at, byPath),
+      ...(isOffsetPointer(f.at) ? {} : { path: f.at.path }),
       related: (f.related ?? []).map((r) => ({
         message: formatMessage(messages, r.messageId, r.data, opts.lang),
         file: r.at.file,

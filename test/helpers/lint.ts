@@ -1,8 +1,8 @@
-// Runs the whole pipeline in-process on YAML written in a test: load → model → check → report.
+// Runs the whole pipeline in-process on YAML written in a test (load → model → check → report),
+// through the library's API as a program using orgc would.
+import { lint as lintApi } from '../../src/api/index.js';
 import { ALL_CHECKS } from '../../src/catalogue.js';
-import { resolveConfig, type Config } from '../../src/check/config.js';
-import { analyzeSources, diagnose } from '../../src/cli/analyze.js';
-import { sourceFromBytes } from '../../src/load/sources.js';
+import { resolveConfig } from '../../src/check/config.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 
 /** The two lines every test org starts with. */
@@ -15,11 +15,11 @@ export function org(body: string): string {
   return HEADER + lines.map((l) => l.slice(indent)).join('\n') + '\n';
 }
 
+/** Every diagnostic of the org (one file, or files by path), through the library's `lint`. */
 export async function lint(files: string | Record<string, string>, config: Parameters<typeof resolveConfig>[0] = { extends: 'strict' }, lang = 'en'): Promise<Diagnostic[]> {
-  const sources = Object.entries(typeof files === 'string' ? { 'org.yaml': files } : files).map(([path, text]) => sourceFromBytes(path, Buffer.from(text)));
-  // The CLI's own load → model → check → report, error recovery and suppressions included.
-  const cfg: Config = resolveConfig(config, process.cwd(), process.cwd());
-  return diagnose(await analyzeSources(sources, cfg, lang));
+  const texts = typeof files === 'string' ? { 'org.yaml': files } : files;
+  const result = await lintApi({ texts, config: resolveConfig(config, process.cwd(), process.cwd()), lang });
+  return result.diagnostics;
 }
 
 /** The findings of one rule as `line:column message`, failing if the org has core errors. */

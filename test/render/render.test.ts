@@ -61,7 +61,7 @@ describe('orgc render', () => {
     expect(r.stdout).toContain('differs  ');
     expect(r.stdout).toMatch(/missing  .*roles\/sales-rep\.md/);
     expect(r.stdout).toMatch(/differs  .*raci\.md/);
-    expect(r.stderr).toMatch(/is out of date: run `orgc render --format md --out /);
+    expect(r.stderr).toMatch(/is out of date: run `orgc render examples\/sales-org --format md --out /);
     // --check writes nothing.
     expect(readFileSync(path.join(out, 'raci.md'), 'utf8')).toBe('edited by hand\n');
   });

@@ -63,7 +63,8 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   };
   let result;
   try {
-    if (/\p{Script=Han}/u.test(text)) await loadPinyin();
+    // Chinese in the export, or Chinese words the draft adds (--lang zh-CN, zh-TW), become ids in pinyin.
+    if (/\p{Script=Han}/u.test(text) || opts.lang !== 'en') await loadPinyin();
     result = importPeople(text, { columns, language: opts.lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);

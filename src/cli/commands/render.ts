@@ -116,7 +116,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       ...result.stale.map((f) => `stale    ${join(shown, f)}`),
     ];
     io.stdout(`${problems.join('\n')}\n`);
-    io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`orgc render --format ${opts.format}${opts.out ? ` --out ${opts.out}` : ''}\`\n`);
+    io.stderr(`${c.red('orgc:')} ${shown} is out of date: run \`${renderAgain(paths, opts)}\`\n`);
     printTimings(io.stderr);
     return EXIT_FINDINGS;
   }
@@ -150,6 +150,26 @@ function draftTodo(todo: readonly Diagnostic[], zh: boolean): string {
   return zh
     ? `草稿（org.draft）：照常渲染；待办：\n${list}\n（npx orgc validate 列出每一处）\n`
     : `a draft (org.draft): rendered; to do:\n${list}\n(npx orgc validate lists each one)\n`;
+}
+
+/**
+ * The command that brings the handbook up to date: the user's own paths and options (less --check),
+ * quoted for a POSIX shell, so that it can be copied from the hint and pasted as it is.
+ */
+export function renderAgain(paths: readonly string[], opts: RenderCommandOptions): string {
+  const args = ['orgc', 'render', ...paths, '--format', opts.format];
+  if (opts.out) args.push('--out', opts.out);
+  if (opts.lang) args.push('--lang', opts.lang);
+  if (opts.config) args.push('--config', opts.config);
+  if (opts.templates) args.push('--templates', opts.templates);
+  if (opts.engine && opts.engine !== 'mermaid') args.push('--engine', opts.engine);
+  if (opts.people) args.push('--people');
+  if (opts.force) args.push('--force');
+  return args.map(shellQuote).join(' ');
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 function join(dir: string, file: string): string {

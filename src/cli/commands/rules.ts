@@ -3,6 +3,7 @@
 import { CORE_CHECKS } from '../../catalogue.js';
 import { RULES } from '../../check/rules/index.js';
 import { catalogueLanguage, uiLanguage } from '../../i18n/lang.js';
+import { hangingLines, terminalWidth, wrap } from '../help.js';
 import type { Io } from '../output.js';
 
 export function rulesCommand(opts: { format: string; lang?: string }, io: Io): number {
@@ -23,11 +24,13 @@ export function rulesCommand(opts: { format: string; lang?: string }, io: Io): n
     ? { rules: '规则（✓ = recommended 预设启用）', core: '核心检查（始终启用）' }
     : { rules: 'Rules (✓ = on in the recommended preset)', core: 'Core checks (always on)' };
   const width = Math.max(...[...RULES.map((r) => r.meta.id), ...CORE_CHECKS.map((c) => c.id)].map((id) => id.length));
-  const out = [words.rules];
-  for (const r of RULES) out.push(`  ${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.recommended ? '✓' : ' '}  ${r.meta.description[cl]}`);
-  out.push('', words.core);
-  for (const c of CORE_CHECKS) out.push(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(7)}     ${c.description[cl]}`);
-  out.push('', cl === 'zh-CN' ? '用 `orgc explain <规则 id>` 查看规则说明。' : 'Run `orgc explain <rule-id>` for a rule\'s documentation.');
+  // Descriptions wrap to the terminal, indented under themselves.
+  const columns = terminalWidth(io);
+  const out = [...wrap(words.rules, columns)];
+  for (const r of RULES) out.push(...hangingLines(`  ${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.recommended ? '✓' : ' '}  `, r.meta.description[cl], columns));
+  out.push('', ...wrap(words.core, columns));
+  for (const c of CORE_CHECKS) out.push(...hangingLines(`  ${c.id.padEnd(width)}  ${c.severity.padEnd(7)}     `, c.description[cl], columns));
+  out.push('', ...wrap(cl === 'zh-CN' ? '用 `orgc explain <规则 id>` 查看规则说明。' : 'Run `orgc explain <rule-id>` for a rule\'s documentation.', columns));
   io.stdout(out.join('\n') + '\n');
   return 0;
 }

@@ -1,23 +1,14 @@
 // `orgc validate`: analyse the org and report every finding in the chosen format; exit 1 when a
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
-import { ALL_CHECKS } from '../../catalogue.js';
-import { catalogueLanguage } from '../../i18n/lang.js';
+import { formatDiagnostics, type ReportFormat } from '../../api/report.js';
+import type { UiLanguage } from '../../i18n/lang.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
-import type { Formatter } from '../../report/formatter.js';
-import { github } from '../../report/formatters/github.js';
-import { json } from '../../report/formatters/json.js';
-import { junit } from '../../report/formatters/junit.js';
-import { sarif } from '../../report/formatters/sarif.js';
-import { stylish } from '../../report/formatters/stylish.js';
 import { printTimings } from '../../timing.js';
-import { VERSION } from '../../version.js';
 import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { useColor, type Io } from '../output.js';
 import { writeFileAtomic } from '../write-files.js';
-
-export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif, junit, github };
 
 export interface ValidateOptions {
   format: string;
@@ -35,15 +26,8 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   }
   const analysis = await analyze(paths, io, opts);
   const diagnostics = diagnose(analysis);
-  const byPath = new Map(analysis.files.map((f) => [f.path, f]));
-  const cl = catalogueLanguage(analysis.lang);
-  const output = FORMATTERS[opts.format](diagnostics, {
-    lineText: (file, line) => byPath.get(file)?.lines.lineText(line),
+  const output = formatDiagnostics({ diagnostics, files: analysis.files, lang: analysis.lang as UiLanguage }, opts.format as ReportFormat, {
     color: opts.output ? false : useColor(io, io.stdoutIsTTY),
-    toolVersion: VERSION,
-    files: analysis.files.map((f) => f.path),
-    lang: analysis.lang,
-    rules: [...ALL_CHECKS.values()].map((m) => ({ id: m.id, description: m.description[cl], severity: m.severity })),
   });
   if (opts.output) await writeFileAtomic(path.resolve(io.cwd, opts.output), output);
   else io.stdout(output);

@@ -1,0 +1,29 @@
+// `npm run build:types`: the library's type declarations (dist/types/, `types` in package.json's
+// exports) from src/api/index.ts and what it reaches. Run by prepack; the declarations are checked
+// by `npm run check:package`, which type-checks a project that imports orgc from the tarball.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}dist/types`;
+rmSync(out, { recursive: true, force: true });
+const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) });
+if (!config) process.exit(2);
+const program = ts.createProgram([`${root}src/api/index.ts`], {
+  ...config.options,
+  noEmit: false,
+  declaration: true,
+  emitDeclarationOnly: true,
+  outDir: out,
+  rootDir: `${root}src`,
+});
+const emitted = program.emit();
+fail([...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]);
+
+function fail(diagnostics: readonly ts.Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+  process.stderr.write(ts.formatDiagnostics(diagnostics, host));
+  process.exit(1);
+}

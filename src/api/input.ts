@@ -1,0 +1,67 @@
+// What an org is read from, for every call of the library: files and directories on disk, texts
+// in memory (an editor's unsaved buffers, a test), or a git revision.
+import path from 'node:path';
+import { defaultConfig, findConfig, loadConfig as readConfig } from '../check/config.js';
+import type { Config } from '../config/types.js';
+import { gitSources } from '../load/git.js';
+import { resolveSources, sourceFromBytes, type SourceFile } from '../load/sources.js';
+import { OrgcError, toOrgcError } from './errors.js';
+
+export interface OrgInput {
+  /** Org files or directories (a directory gives its YAML files, sorted), relative to `cwd`. */
+  files?: readonly string[];
+  /** Org files in memory, by the path to show for them (`{ 'org.yaml': 'org:\n  id: acme …' }`). */
+  texts?: Readonly<Record<string, string>>;
+  /** A git revision of files in the repository at `cwd`: `main:org/`, `HEAD~1:org.yaml`. */
+  revision?: string;
+  /** Where relative paths start, and the repository of `revision`. Default: `process.cwd()`. */
+  cwd?: string;
+}
+
+export interface ConfigInput {
+  /**
+   * The configuration: one already loaded (`loadConfig`), the path of an `orgc.config.yaml`, or
+   * `false` for the defaults. Default: the `orgc.config.yaml` next to the org's files, else in
+   * `cwd`, else the defaults (`recommended`).
+   */
+  config?: Config | string | false;
+}
+
+export async function sourcesOf(input: OrgInput): Promise<SourceFile[]> {
+  const cwd = input.cwd ?? process.cwd();
+  const given = [input.files !== undefined, input.texts !== undefined, input.revision !== undefined].filter(Boolean).length;
+  if (given > 1) throw new OrgcError('usage', 'give the org as one of files, texts or revision');
+  try {
+    if (input.texts) return Object.entries(input.texts).map(([p, text]) => sourceFromBytes(p, new TextEncoder().encode(text)));
+    if (input.revision !== undefined) return gitSources(input.revision, cwd);
+    return await resolveSources(input.files ?? [], { cwd });
+  } catch (error) {
+    throw toOrgcError(error);
+  }
+}
+
+export async function configOf(opts: ConfigInput & OrgInput): Promise<Config> {
+  const cwd = opts.cwd ?? process.cwd();
+  try {
+    if (opts.config === false) return defaultConfig();
+    if (typeof opts.config === 'object') return opts.config;
+    const file = await findConfig(opts.config, opts.files ?? [], cwd);
+    return file ? await readConfig(file, cwd) : defaultConfig();
+  } catch (error) {
+    throw toOrgcError(error);
+  }
+}
+
+/**
+ * Reads an `orgc.config.yaml` (its `extends` preset, rule settings, overrides and render defaults
+ * resolved). Throws an OrgcError of kind `config`, with a diagnostic for each problem, when the file
+ * cannot be used.
+ */
+export async function loadConfig(file: string, opts: { cwd?: string; lang?: string } = {}): Promise<Config> {
+  const cwd = opts.cwd ?? process.cwd();
+  try {
+    return await readConfig(path.resolve(cwd, file), cwd);
+  } catch (error) {
+    throw toOrgcError(error, opts.lang);
+  }
+}

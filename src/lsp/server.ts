@@ -1,0 +1,272 @@
+// `orgc lsp`: the Language Server Protocol over stdio, built on vscode-languageserver. Every check
+// of `orgc validate` as diagnostics while the user types, across all files of the org; ids that
+// complete where a reference goes; hover, go to definition, find references and rename for ids;
+// quick fixes. docs/editors.md says how to set it up in VS Code, Neovim and other editors.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  MarkupKind,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextEdit,
+  type CodeAction,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type Location,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localize } from '../i18n/text.js';
+import type { OrgModel } from '../model/types.js';
+import { packageRoot } from '../package-root.js';
+import { raciLetters } from '../model/queries.js';
+import { ID, SECTIONS, entityKind, entityMaps, kindsAt, occurrences, wordAt, type EntityKind } from './references.js';
+import { Workspace, type OrgState } from './workspace.js';
+
+/** How long typing must pause before the org is checked again. */
+const SETTLE_MS = 120;
+
+/** Serves one editor over stdin and stdout (`orgc lsp`, `orgc lsp --stdio`): nothing else may write to stdout. */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))): Connection {
+  let lang: string | undefined;
+  const workspace = new Workspace(() => lang);
+  const published = new Map<string, Set<string>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  connection.onInitialize((params) => {
+    const asked = (params.initializationOptions as { lang?: string } | undefined)?.lang ?? params.locale;
+    lang = asked && /^zh/i.test(asked) ? (/tw|hant|hk/i.test(asked) ? 'zh-TW' : 'zh-CN') : asked ? 'en' : undefined;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Full,
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '{'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'orgc' },
+    };
+  });
+
+  const fileOf = (uri: string) => fileURLToPath(uri);
+  const uriOf = (file: string) => pathToFileURL(file).href;
+
+  async function check(file: string): Promise<void> {
+    const state = await workspace.check(file);
+    const byFile = new Map<string, LspDiagnostic[]>(state.files.map((f) => [f, []]));
+    for (const d of state.result?.diagnostics ?? []) {
+      const text = state.texts.get(d.file);
+      if (text === undefined) continue;
+      const doc = TextDocument.create(uriOf(d.file), 'yaml', 0, text);
+      byFile.get(d.file)?.push({
+        range: { start: doc.positionAt(d.range.start.offset), end: doc.positionAt(Math.max(d.range.end.offset, d.range.start.offset)) },
+        severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        code: d.ruleId,
+        codeDescription: { href: pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${d.ruleId}.md`)).href },
+        source: 'orgc',
+        message: d.message,
+        relatedInformation: d.related.map((r) => ({
+          location: { uri: uriOf(r.file), range: { start: { line: r.range.start.line - 1, character: r.range.start.column - 1 }, end: { line: r.range.end.line - 1, character: r.range.end.column - 1 } } },
+          message: r.message,
+        })),
+      });
+    }
+    // Open files always hear the outcome (an empty list says "checked, clean"); files that had
+    // findings and have none now are cleared; other clean files are left alone.
+    const before = published.get(state.root) ?? new Set();
+    for (const f of before) if (!byFile.has(f)) byFile.set(f, []);
+    for (const [f, list] of byFile) if (list.length > 0 || before.has(f) || workspace.open.has(f)) await connection.sendDiagnostics({ uri: uriOf(f), diagnostics: list });
+    published.set(state.root, new Set([...byFile].filter(([, l]) => l.length > 0).map(([f]) => f)));
+  }
+
+  function schedule(file: string): void {
+    clearTimeout(timers.get(file));
+    timers.set(
+      file,
+      setTimeout(() => {
+        timers.delete(file);
+        void check(file);
+      }, SETTLE_MS),
+    );
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const file = fileOf(textDocument.uri);
+    workspace.open.set(file, textDocument.text);
+    return check(file);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const file = fileOf(textDocument.uri);
+    const last = contentChanges[contentChanges.length - 1];
+    if (last && !('range' in last)) workspace.open.set(file, last.text);
+    schedule(file);
+  });
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const file = fileOf(textDocument.uri);
+    workspace.open.delete(file);
+    return check(file);
+  });
+  connection.onDidSaveTextDocument(({ textDocument }) => check(fileOf(textDocument.uri)));
+
+  /** The text of a file as last checked, its model, and the word at a position. */
+  function at(uri: string, line: number, character: number) {
+    const file = fileOf(uri);
+    const state = workspace.stateOf(file);
+    const text = state?.texts.get(file) ?? workspace.open.get(file);
+    if (!state || text === undefined) return undefined;
+    const lines = text.split('\n');
+    return { file, state, lines, word: lines[line] === undefined ? undefined : wordAt(lines[line], character), model: state.result?.model };
+  }
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const file = fileOf(textDocument.uri);
+    const state = workspace.stateOf(file);
+    const text = workspace.open.get(file) ?? state?.texts.get(file);
+    const model = state?.result?.model;
+    if (!model || text === undefined) return [];
+    const lines = text.split('\n');
+    const kinds = lines[position.line] === undefined ? [] : kindsAt(lines, position.line, position.character);
+    return kinds.flatMap((kind) =>
+      [...entities(model, kind)].map(([id, name]) => ({ label: id, kind: CompletionItemKind.Reference, detail: name ? `${name} · ${kind}` : kind })),
+    );
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position.line, position.character);
+    if (!here?.word || !here.model) return null;
+    const value = describe(here.model, here.word.word, here.state.result!.lang);
+    if (!value) return null;
+    return {
+      contents: { kind: MarkupKind.Markdown, value },
+      range: { start: { line: position.line, character: here.word.start }, end: { line: position.line, character: here.word.end } },
+    };
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position.line, position.character);
+    if (!here?.word || !here.model) return null;
+    return declaration(here.state, here.model, here.word.word) ?? null;
+  });
+
+  connection.onReferences(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position.line, position.character);
+    if (!here?.word || !here.model || !entityKind(here.model, here.word.word)) return [];
+    return references(here.state, here.word.word);
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const here = at(textDocument.uri, position.line, position.character);
+    if (!here?.word || !here.model || !entityKind(here.model, here.word.word)) return null;
+    return { start: { line: position.line, character: here.word.start }, end: { line: position.line, character: here.word.end } };
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }): WorkspaceEdit | null => {
+    const here = at(textDocument.uri, position.line, position.character);
+    if (!here?.word || !here.model || !entityKind(here.model, here.word.word)) return null;
+    if (!new RegExp(`^${ID.source}$`).test(newName)) throw new Error(`\`${newName}\` is not an id: lower-case letters, digits and single hyphens, starting with a letter`);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const loc of references(here.state, here.word.word)) (changes[loc.uri] ??= []).push(TextEdit.replace(loc.range, newName));
+    return { changes };
+  });
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const file = fileOf(textDocument.uri);
+    const text = workspace.open.get(file) ?? workspace.stateOf(file)?.texts.get(file);
+    if (text === undefined) return [];
+    const lines = text.split('\n');
+    const actions: CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      if (d.source !== 'orgc' || typeof d.code !== 'string') continue;
+      // "did you mean `x`?": replace the word under the finding with the suggestion.
+      const suggestion = /`([a-z][a-z0-9-]*)`[?？]/.exec(d.message)?.[1];
+      if (suggestion && d.range.start.line === d.range.end.line) {
+        actions.push({ title: `→ ${suggestion}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [textDocument.uri]: [TextEdit.replace(d.range, suggestion)] } } });
+      }
+      const line = d.range.start.line;
+      const indent = /^\s*/.exec(lines[line] ?? '')![0];
+      actions.push({
+        title: `# orgc-disable-next-line ${d.code}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [textDocument.uri]: [TextEdit.insert({ line, character: 0 }, `${indent}# orgc-disable-next-line ${d.code} -- \n`)] } },
+      });
+    }
+    return actions;
+  });
+
+  connection.listen();
+  return connection;
+}
+
+/** Ids of one kind with their names in the org's language. */
+function* entities(model: OrgModel, kind: EntityKind): Generator<[string, string]> {
+  const lang = model.org.language;
+  for (const [id, e] of entityMaps(model)[kind]) yield [id, localize(e.title ?? e.name, lang, lang)];
+}
+
+/** Markdown for an id: a role's title, level, line and RACI row; a duty's name, area and RACI column. */
+function describe(model: OrgModel, id: string, lang: string): string | undefined {
+  const t = (x: Parameters<typeof localize>[0]) => localize(x, lang, model.org.language);
+  const zh = lang.startsWith('zh');
+  const role = model.roles.get(id);
+  if (role) {
+    const lines = [`**${t(role.title)}** \`${id}\` — ${role.level}`];
+    if (role.manager) lines.push(`${zh ? '汇报给' : 'reports to'} ${t(role.manager.title)} \`${role.manager.id}\``);
+    if (role.duties.length > 0) {
+      lines.push('', `| ${zh ? '职责' : 'duty'} | RACI |`, '| --- | --- |');
+      for (const a of role.duties) lines.push(`| ${t(a.duty.name)} \`${a.duty.id}\` | ${raciLetters(a.letters).join('')} |`);
+    }
+    return lines.join('\n');
+  }
+  const duty = model.duties.get(id);
+  if (duty) {
+    const lines = [`**${t(duty.name)}** \`${id}\` — ${duty.area}`];
+    if (duty.assignments.length > 0) {
+      lines.push('', `| ${zh ? '岗位' : 'role'} | RACI |`, '| --- | --- |');
+      for (const a of duty.assignments) lines.push(`| ${t(a.role.title)} \`${a.role.id}\` | ${raciLetters(a.letters).join('')} |`);
+    }
+    return lines.join('\n');
+  }
+  const kind = entityKind(model, id);
+  if (!kind) return undefined;
+  const [, name] = [...entities(model, kind)].find(([x]) => x === id)!;
+  return `**${name}** \`${id}\` — ${kind}`;
+}
+
+/** Where an id is declared: its key under its section (the first occurrence in that section). */
+function declaration(state: OrgState, model: OrgModel, id: string): Location | undefined {
+  const kind = entityKind(model, id);
+  if (!kind) return undefined;
+  const entity = entityMaps(model)[kind].get(id);
+  if (!entity) return undefined;
+  const file = entity.src.file;
+  const text = state.texts.get(file);
+  if (text === undefined) return undefined;
+  // The declaration is the key: the first occurrence written as `id:` at the path's depth.
+  const section = SECTIONS[kind];
+  const lines = text.split('\n');
+  let inSection = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^[a-z_]+:/.test(lines[i])) inSection = lines[i].startsWith(`${section}:`);
+    const m = new RegExp(`^(\\s*)${id.replace(/-/g, '\\-')}:`).exec(lines[i]);
+    if (m && inSection) return { uri: pathToFileURL(file).href, range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + id.length } } };
+  }
+  return undefined;
+}
+
+/** Every place an id is written, in every file of the org. */
+function references(state: OrgState, id: string): Location[] {
+  const out: Location[] = [];
+  for (const [file, text] of state.texts) {
+    for (const [line, start, end] of occurrences(text, id)) out.push({ uri: pathToFileURL(file).href, range: { start: { line, character: start }, end: { line, character: end } } });
+  }
+  return out;
+}
