@@ -32,8 +32,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warn']).default('error'))
     .addOption(langOption())
+    .option('-w, --watch', 'check again whenever a file of the org changes (Ctrl-C stops)')
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');
+      if (opts.watch) {
+        if (paths.includes('-')) throw new UsageError('--watch checks files as they change; it cannot watch stdin (`-`)');
+        const { watchRuns } = await import('./watch.js');
+        await watchRuns(paths, () => validateCommand(paths, opts, io), io);
+      }
       exitCode = await validateCommand(paths, opts, io);
     });
 

@@ -13,6 +13,7 @@ import {
   type CodeAction,
   type CompletionItem,
   type Hover,
+  type InitializeResult,
   type Location,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -38,7 +39,7 @@ const waiters: Array<() => void> = [];
 function diagnostics(file: string, ok: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
   return new Promise((resolve) => {
     const look = () => {
-      const found = (published.get(uri(file)) ?? []).findLast(ok);
+      const found = [...(published.get(uri(file)) ?? [])].reverse().find(ok);
       if (found) resolve(found);
       else waiters.push(look);
     };
@@ -72,7 +73,7 @@ beforeAll(async () => {
     for (const w of waiters.splice(0)) w();
   });
   client.listen();
-  const init = await client.sendRequest('initialize', { processId: process.pid, rootUri: uri(tmp), capabilities: {}, workspaceFolders: null });
+  const init: InitializeResult = await client.sendRequest('initialize', { processId: process.pid, rootUri: uri(tmp), capabilities: {}, workspaceFolders: null });
   expect(init.capabilities.hoverProvider).toBe(true);
   await client.sendNotification('initialized', {});
 }, 60_000);
