@@ -11,7 +11,7 @@ import { LineMap } from './line-map.js';
 import { parseYaml } from './parse.js';
 import { Positions } from './positions.js';
 import { checkSchema, ORG_FILE_SCHEMA } from './schema-check.js';
-import { recover } from './recover.js';
+import { recover, type Recovered } from './recover.js';
 import type { EntityRef } from './references.js';
 import { suggestIdsForNames } from './suggest-ids.js';
 import { timed, timedAsync } from '../timing.js';
@@ -31,7 +31,7 @@ export interface LoadedFile {
    * For a file that did not match the schema but could be recovered (then `data` is what is left):
    * the entities that lost a part, those a lost part referred to, and the entities left out whole.
    */
-  recovered?: { unreliable: EntityRef[]; referenced: EntityRef[]; dropped: EntityRef[] };
+  recovered?: Omit<Recovered, 'data'>;
   /** Where paths lie in the text, computed on demand; absent when the file did not parse. */
   positions?: Positions;
   lines: LineMap;
@@ -96,7 +96,7 @@ export async function loadFile(source: SourceFile): Promise<{ file: LoadedFile; 
   const recovered = recover(data, findings, ORG_FILE_SCHEMA);
   if (recovered) {
     file.data = recovered.data as OrgFileInput;
-    file.recovered = { unreliable: recovered.unreliable, referenced: recovered.referenced, dropped: recovered.dropped };
+    file.recovered = { unreliable: recovered.unreliable, referenced: recovered.referenced, dropped: recovered.dropped, renamed: recovered.renamed };
   }
   return { file, findings };
 }

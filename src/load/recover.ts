@@ -19,6 +19,8 @@ export interface Recovered {
   referenced: EntityRef[];
   /** Entities left out whole. */
   dropped: EntityRef[];
+  /** Misspelled keys read as the key they are closest to: the path in the data, and the path in the text. */
+  renamed: { path: Path; written: Path }[];
 }
 
 /** Sections the model needs whole (one per org): a mistake in them leaves the file unread, as before. */
@@ -52,12 +54,12 @@ export function recover(data: unknown, findings: readonly Finding[], compiled: C
   // What is left may still miss something required; then the entity goes, whole. A misspelled key
   // read as the one it is closest to goes first, if that is what does not fit.
   for (let round = 0; round < 3; round++) {
-    if (compiled.validate(copy)) return { data: copy, unreliable, referenced, dropped };
+    if (compiled.validate(copy)) return { data: copy, unreliable, referenced, dropped, renamed };
     for (const e of compiled.validate.errors ?? []) {
       const path = pointerPath(e.instancePath);
-      const guess = renamed.find((r) => startsWith(path, r));
+      const guess = renamed.find((r) => startsWith(path, r.path));
       if (guess) {
-        delete (nodeAt(copy, guess.slice(0, -1)) as Record<string, unknown> | undefined)?.[guess[guess.length - 1] as string];
+        delete (nodeAt(copy, guess.path.slice(0, -1)) as Record<string, unknown> | undefined)?.[guess.path[guess.path.length - 1] as string];
         renamed.splice(renamed.indexOf(guess), 1);
         continue;
       }
@@ -108,8 +110,8 @@ function dropEntity(data: Record<string, unknown>, entity: Entity, dropped: Enti
  * (`reprots_to: nobody` is still checked as a reference, whichever way it was meant): the paths
  * of those are returned.
  */
-function remove(data: Record<string, unknown>, removals: readonly Removal[], refs: (found: EntityRef[]) => void): Path[] {
-  const renamed: Path[] = [];
+function remove(data: Record<string, unknown>, removals: readonly Removal[], refs: (found: EntityRef[]) => void): { path: Path; written: Path }[] {
+  const renamed: { path: Path; written: Path }[] = [];
   const items = new Map<unknown[], Set<number>>();
   for (const { path, field: meant } of removals) {
     const parent = nodeAt(data, path.slice(0, -1));
@@ -126,7 +128,7 @@ function remove(data: Record<string, unknown>, removals: readonly Removal[], ref
       refs(referencesIn(parent[last], meant ?? last));
       if (meant !== undefined && !Object.hasOwn(parent, meant)) {
         parent[meant] = parent[last];
-        renamed.push([...path.slice(0, -1), meant]);
+        renamed.push({ path: [...path.slice(0, -1), meant], written: path });
       }
       delete parent[last];
     }

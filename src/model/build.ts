@@ -330,6 +330,7 @@ class ModelBuilder {
     }
 
     this.widenDoubt(m);
+    this.placeRenamed();
     return { model: m, findings: this.findings, unreliable: this.unreliable };
   }
 
@@ -540,6 +541,19 @@ class ModelBuilder {
       });
     });
     return out;
+  }
+
+  /** A finding in the value of a misspelled key read as the key it meant points where the key is written. */
+  private placeRenamed(): void {
+    for (const file of this.files) {
+      for (const { path, written } of file.recovered?.renamed ?? []) {
+        for (const f of this.findings) {
+          if (f.at.file !== file.path || !('path' in f.at)) continue;
+          const at = f.at.path;
+          if (at.length >= path.length && path.every((s, i) => s === at[i])) f.at = { ...f.at, path: [...written, ...at.slice(path.length)] };
+        }
+      }
+    }
   }
 
   /** The line a declaration's key is on, for messages that name both places of a duplicate. */
