@@ -3,7 +3,7 @@
 // TypeScript loader is needed at run time. See bin/orgc for how the bundle starts fast.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import Handlebars from 'handlebars';
@@ -36,40 +36,37 @@ function compileValidator(schemaFile: string, outFile: string): void {
 
 async function bundle(): Promise<void> {
   rmSync(`${root}dist`, { recursive: true, force: true });
-  const result = await build({
-    entryPoints: [`${root}src/cli/main.ts`],
-    outfile: `${root}dist/orgc.cjs`,
+  const common = {
     bundle: true,
-    // One CommonJS file, which bin/orgc runs with V8's code cache. Modules a command does not need
-    // are bundled but not run (esbuild wraps each lazily), and V8 compiles a function only when
-    // it is first called, so one file costs a small command nothing.
-    format: 'cjs',
+    write: false,
     platform: 'node',
     target: 'node20',
-    define: { ORGC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orgcModuleUrl' },
-    banner: { js: 'var __orgcModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     // Loaded from node_modules by the commands that need them (src/external.ts).
     external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'yaml'],
     legalComments: 'none',
     logLevel: 'warning',
-    write: false,
+  } satisfies BuildOptions;
+  const result = await build({
+    ...common,
+    entryPoints: [`${root}src/cli/main.ts`],
+    outfile: `${root}dist/orgc.cjs`,
+    // One CommonJS file, which bin/orgc runs with V8's code cache. Modules a command does not need
+    // are bundled but not run (esbuild wraps each lazily), and V8 compiles a function only when
+    // it is first called, so one file costs a small command nothing.
+    format: 'cjs',
+    define: { ORGC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orgcModuleUrl' },
+    banner: { js: 'var __orgcModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
   // The library (`import { lint } from 'orgc'`, src/api/index.ts): an ES module with the same
-  // packages left out as the CLI's bundle. Bundled dependencies written as CommonJS call require(),
-  // which an ES module lacks: the banner gives it one.
+  // packages left out. Bundled dependencies written as CommonJS call require(), which an ES module
+  // lacks: the banner gives it one.
   const library = await build({
+    ...common,
     entryPoints: [`${root}src/api/index.ts`],
     outfile: `${root}dist/index.mjs`,
-    bundle: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     define: { ORGC_VERSION: JSON.stringify(pkg.version) },
     banner: { js: 'import { createRequire as __orgcCreateRequire } from "node:module"; const require = __orgcCreateRequire(import.meta.url);' },
-    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'yaml'],
-    legalComments: 'none',
-    logLevel: 'warning',
-    write: false,
   });
   mkdirSync(`${root}dist`, { recursive: true });
   for (const file of [...result.outputFiles, ...library.outputFiles]) writeFileSync(file.path, asciiOnly(file.text));

@@ -124,6 +124,10 @@ export const HELP_EXAMPLES: Record<string, HelpExample[]> = {
     { command: 'orgc schema > orgc.schema.json', note: 'the org language, for editors' },
     { command: 'orgc schema --config > orgc.config.schema.json', note: "orgc.config.yaml's schema" },
   ],
+  lsp: [
+    { command: 'orgc lsp --stdio', note: 'what an editor starts; it serves until the editor closes it (docs/editors.md)' },
+    { command: 'orgc lsp', note: 'the same: stdin and stdout are its one transport; editors pass --stdio' },
+  ],
   completion: [
     { command: 'source <(orgc completion bash)', note: 'bash: completion in this shell; add the line to ~/.bashrc' },
     { command: 'source <(orgc completion zsh)', note: 'zsh: the same; in ~/.zshrc, after compinit', shell: 'zsh' },
