@@ -44,6 +44,14 @@ export interface Finding {
   severity?: Severity;
   at: Pointer;
   related?: RelatedFinding[];
+  /** The edit that fixes it, when there is exactly one: what a "did you mean" suggests, ready to apply. */
+  fix?: Fix;
+}
+
+/** Replace the text at `at` (the finding's own place when absent) with `text`. */
+export interface Fix {
+  text: string;
+  at?: Pointer;
 }
 
 export interface RelatedFinding {

@@ -98,15 +98,17 @@ describe('orgc validate', () => {
     const r = orgc(['validate', 'test/fixtures/invalid/unknown-key', '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ version: 1, tool: { name: 'orgc', version: pkg.version }, counts: { error: 2, warning: 0, info: 0 } });
+    // The two unknown keys, and (error recovery) the design findings about the rest of the org.
+    expect(report).toMatchObject({ version: 1, tool: { name: 'orgc', version: pkg.version }, counts: { error: 2, warning: 3, info: 0 } });
     expect(report.files).toEqual(['test/fixtures/invalid/unknown-key/org.yaml']);
-    expect(report.diagnostics[0]).toEqual({
+    expect(report.diagnostics.find((d: { ruleId: string }) => d.ruleId === 'unknown-key')).toEqual({
       file: 'test/fixtures/invalid/unknown-key/org.yaml',
       ruleId: 'unknown-key',
       severity: 'error',
       message: 'unknown key `reprots_to`; did you mean `reports_to`?',
       range: { start: { line: 21, column: 5, offset: expect.any(Number) }, end: { line: 21, column: 15, offset: expect.any(Number) } },
       related: [],
+      fix: { range: { start: { line: 21, column: 5, offset: expect.any(Number) }, end: { line: 21, column: 15, offset: expect.any(Number) } }, text: 'reports_to' },
     });
   });
 

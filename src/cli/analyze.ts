@@ -10,6 +10,7 @@ import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import { loadFiles, type LoadedFile } from '../load/index.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
+import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
 import { timed, timedAsync } from '../timing.js';
 import type { Io } from './output.js';
@@ -41,14 +42,19 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
   const loaded = await timedAsync('load', () => loadFiles(sources));
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
-  // The model needs every file's structure to be right; until then, structure is what we report.
-  if (findings.length === 0) {
+  let language: string | undefined;
+  // The model needs every file read; a file whose shape is wrong in places gives what is left of it
+  // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
+  if (loaded.files.every((f) => f.data !== undefined)) {
     const built = timed('model', () => buildModel(loaded.files));
-    model = built.model;
     findings.push(...built.findings);
-    if (model) findings.push(...timed('rules', () => runRules(model!, config)));
+    const checked = built.model;
+    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)));
+    // A model built around left-out parts is for checking the rest, not for rendering or comparing.
+    model = loaded.findings.length === 0 ? checked : undefined;
+    language = checked?.org.language;
   }
-  const ui = chooseLanguage({ flag: lang.flag, config: config.lang, env: lang.env, org: model?.org.language ?? orgLanguage(loaded.files) });
+  const ui = chooseLanguage({ flag: lang.flag, config: config.lang, env: lang.env, org: language ?? orgLanguage(loaded.files) });
   return { files: loaded.files, model, findings, config, lang: ui };
 }
 
@@ -81,7 +87,8 @@ export async function configLanguage(io: Io): Promise<string | undefined> {
 /** The default language declared by any file that parsed, for messages about files that did not. */
 function orgLanguage(files: readonly LoadedFile[]): string | undefined {
   for (const f of files) {
-    const org = (f.raw as { org?: unknown } | undefined)?.org;
+    // A file that loaded has its content in `data`, one that did not match the schema in `raw`.
+    const org = ((f.raw ?? f.data) as { org?: unknown } | undefined)?.org;
     const lang = org && typeof org === 'object' ? (org as { language?: unknown }).language : undefined;
     if (typeof lang === 'string') return lang;
   }

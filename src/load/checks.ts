@@ -9,7 +9,9 @@ export const syntax: CheckMeta = {
   messages: {
     yaml: { en: 'YAML syntax error: {reason}', 'zh-CN': 'YAML 语法错误：{reason}' },
     'unclosed-quote': { en: 'this quote is never closed', 'zh-CN': '这个引号没有闭合' },
+    'unclosed-bracket': { en: 'this `{open}` is never closed: end the value with `{close}` on the same line', 'zh-CN': '这个 `{open}` 没有闭合：请在同一行的值末尾加上 `{close}`' },
     'fullwidth-colon': { en: '`：` is a full-width colon (a Chinese keyboard types it): write the ASCII colon `:` followed by a space', 'zh-CN': '`：` 是全角冒号（中文输入法输入的）：请改为半角冒号 `:`，后面加一个空格' },
+    'fullwidth-punctuation': { en: '`{char}` is a full-width character (a Chinese keyboard types it): write the ASCII `{ascii}` instead', 'zh-CN': '`{char}` 是全角字符（中文输入法输入的）：请改为半角的 `{ascii}`' },
     'colon-space': { en: '`{key}:` needs a space after the colon; without it YAML reads the whole line as one piece of text', 'zh-CN': '`{key}:` 的冒号后面要加一个空格；否则 YAML 会把整行读成一段文字' },
     tab: { en: 'a tab in the indentation: YAML indents with spaces only — replace the tabs of this block with spaces', 'zh-CN': '缩进中有制表符（Tab）：YAML 只能用空格缩进，请把这一段的 Tab 换成空格' },
     'ideographic-space': { en: 'a full-width space (U+3000) in the indentation: indent with ASCII spaces only', 'zh-CN': '缩进中有全角空格（U+3000）：缩进只能用半角空格' },
@@ -42,6 +44,8 @@ export const duplicateKey: CheckMeta = {
   description: { en: 'A key appears twice in the same map.', 'zh-CN': '同一个映射中出现了重复的键。' },
   messages: {
     'duplicate-key': { en: 'duplicate key `{key}`', 'zh-CN': '重复的键 `{key}`' },
+    'duplicate-key-first': { en: 'duplicate key `{key}`: it is already written on line {line} of this map — a key appears once, so merge the two or remove one', 'zh-CN': '重复的键 `{key}`：同一映射的第 {line} 行已经写过它——一个键只能出现一次，请合并或删除其中一个' },
+    'first-written': { en: 'first written here', 'zh-CN': '首次写在这里' },
   },
 };
 
@@ -70,6 +74,11 @@ export const schema: CheckMeta = {
     'format-version': { en: 'unsupported format version `{value}`: this orgc reads `orgc: 1`', 'zh-CN': '不支持的格式版本 `{value}`：当前 orgc 读取 `orgc: 1`' },
     const: { en: '`{value}` is not allowed here; expected `{expected}`', 'zh-CN': '此处不允许 `{value}`；应为 `{expected}`' },
     'bad-id': { en: '`{value}` is not a valid id: use lowercase letters, digits and single hyphens, starting with a letter (e.g. `sales-director`)', 'zh-CN': '`{value}` 不是有效的 id：请使用小写字母、数字和单个连字符，并以字母开头（如 `sales-director`）' },
+    'bad-id-form': { en: '`{value}` is not a valid id: ids are lowercase, with hyphens between words — `{suggestion}`', 'zh-CN': '`{value}` 不是有效的 id：id 用小写字母，单词之间用连字符——`{suggestion}`' },
+    'number-quoted': { en: '`"{value}"` is text because of its quotes: write the number without them', 'zh-CN': '`"{value}"` 加了引号就成了文字：请去掉引号，直接写数字' },
+    'list-of-one': { en: 'expected a list: write `[{value}]`, even for one', 'zh-CN': '应为列表：即使只有一项，也请写成 `[{value}]`' },
+    'bad-id-suggest': { en: '`{value}` is not an id; did you mean `{suggestion}` ({name})?', 'zh-CN': '`{value}` 不是 id；您是否想写 `{suggestion}`（{name}）？' },
+    'raci-list': { en: '`{value}` holds several RACI letters in one: write them as a list, `{suggestion}`', 'zh-CN': '`{value}` 把几个 RACI 字母写在了一起：请写成列表 `{suggestion}`' },
     'id-too-long': { en: 'the id `{value}` is longer than 64 characters', 'zh-CN': 'id `{value}` 超过 64 个字符' },
     'comma-in-text': { en: 'a comma inside `{ }` cut this text short and made `{value}` a key of its own: put text that contains commas in quotes', 'zh-CN': '`{ }` 中的逗号截断了文本，使 `{value}` 成了单独的键：含逗号的文本请加引号' },
     'bad-language': { en: '`{value}` is not a language tag such as `en`, `zh-CN` or `zh-TW`', 'zh-CN': '`{value}` 不是语言标签（如 `en`、`zh-CN`、`zh-TW`）' },

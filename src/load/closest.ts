@@ -42,3 +42,40 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/** An entity as a name lookup sees it: its id and the names it is known by, in every language. */
+export interface Named {
+  id: string;
+  names: readonly string[];
+}
+
+/**
+ * The id of the entity a title or name was written for: `Sales Manager`, `sales manager` or
+ * `销售经理` where `sales-manager` belongs. The id spelled like the text (`Sales_Manager`) wins,
+ * then the first entity, in declaration order, with that name; `name` is the name it matched by.
+ */
+export function idForName(written: string, entities: Iterable<Named>): { id: string; name: string } | undefined {
+  const text = normalizeName(written);
+  if (!text) return undefined;
+  const slug = written.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+  let byName: { id: string; name: string } | undefined;
+  for (const e of entities) {
+    if (e.id === slug && e.id !== written) return { id: e.id, name: e.names[0] ?? e.id };
+    if (byName) continue;
+    const name = e.names.find((n) => normalizeName(n) === text);
+    if (name !== undefined) byName = { id: e.id, name };
+  }
+  return byName;
+}
+
+/** Case, width (`Ｓａｌｅｓ`) and spacing (`KA客户经理` for `KA 客户经理`) do not tell names apart. */
+function normalizeName(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** The names of a text value: a string, or one per language in a `{ en: …, zh-CN: … }` map. */
+export function namesOf(text: unknown): string[] {
+  if (typeof text === 'string') return [text];
+  if (text && typeof text === 'object' && !Array.isArray(text)) return Object.values(text).filter((v): v is string => typeof v === 'string');
+  return [];
+}

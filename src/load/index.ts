@@ -1,6 +1,8 @@
 // The load stage: source bytes → decoded text → YAML data with a position index → schema check.
-// A file that fails any step has no data; its findings say why. Later stages run only when every
-// file loaded cleanly, so they can trust the shape of what they read.
+// A file that fails to decode or parse has no data; its findings say why. A file that parsed but
+// does not match the schema in places still has data: the rest of it, with the broken parts left
+// out (recover.ts), so that one typo does not hide the design findings elsewhere. Later stages run
+// only when every file has data, so they can trust the shape of what they read.
 import type { Finding } from '../finding.js';
 import type { OrgFileInput } from '../schema/org.js';
 import { decodeUtf8 } from './decode.js';
@@ -8,7 +10,10 @@ import { expandsBeyond } from './expansion.js';
 import { LineMap } from './line-map.js';
 import { parseYaml } from './parse.js';
 import { Positions } from './positions.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema, ORG_FILE_SCHEMA } from './schema-check.js';
+import { recover, type Recovered } from './recover.js';
+import type { EntityRef } from './references.js';
+import { suggestIdsForNames } from './suggest-ids.js';
 import { timed, timedAsync } from '../timing.js';
 import type { SourceFile } from './sources.js';
 
@@ -20,8 +25,13 @@ export interface LoadedFile {
    * builds the model (to keep the peak memory of large orgs low): read it before, not after.
    */
   data?: OrgFileInput;
-  /** The parsed content of a file that did not match the schema; read it defensively. */
+  /** The parsed content of a file that did not match the schema, as written; read it defensively. */
   raw?: unknown;
+  /**
+   * For a file that did not match the schema but could be recovered (then `data` is what is left):
+   * the entities that lost a part, those a lost part referred to, and the entities left out whole.
+   */
+  recovered?: Omit<Recovered, 'data'>;
   /** Where paths lie in the text, computed on demand; absent when the file did not parse. */
   positions?: Positions;
   lines: LineMap;
@@ -51,6 +61,8 @@ export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded>
     files.push(file);
     findings.push(...found);
   }
+  // Names are known only once every file is read.
+  suggestIdsForNames(files, findings);
   return { files, findings };
 }
 
@@ -76,7 +88,15 @@ export async function loadFile(source: SourceFile): Promise<{ file: LoadedFile; 
     }
   }
   const findings = timed('  schema', () => checkSchema(source.path, data));
-  if (findings.length === 0) file.data = data as OrgFileInput;
-  else file.raw = data;
+  if (findings.length === 0) {
+    file.data = data as OrgFileInput;
+    return { file, findings };
+  }
+  file.raw = data;
+  const recovered = recover(data, findings, ORG_FILE_SCHEMA);
+  if (recovered) {
+    file.data = recovered.data as OrgFileInput;
+    file.recovered = { unreliable: recovered.unreliable, referenced: recovered.referenced, dropped: recovered.dropped, renamed: recovered.renamed };
+  }
   return { file, findings };
 }

@@ -84,15 +84,39 @@ async function slowPathFindings(file: string, text: string): Promise<Finding[]> 
       const [offset, end] = err.pos;
       if (err.code === 'DUPLICATE_KEY') {
         const key = keyAt(text, offset);
-        findings.push({ ruleId: 'duplicate-key', messageId: 'duplicate-key', data: { key }, at: { file, offset, end: offset + key.length } });
+        const first = firstKeyBefore(doc.contents, offset);
+        const at = { file, offset, end: offset + key.length };
+        if (first === undefined) findings.push({ ruleId: 'duplicate-key', messageId: 'duplicate-key', data: { key }, at });
+        else {
+          const line = text.slice(0, first).split('\n').length;
+          findings.push({
+            ruleId: 'duplicate-key',
+            messageId: 'duplicate-key-first',
+            data: { key, line },
+            at,
+            related: [{ messageId: 'first-written', at: { file, offset: first, end: first + keyAt(text, first).length } }],
+          });
+        }
       } else if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
         // `yaml` reports an unclosed quote where the file ends; the quote that opened it is what to fix.
         const open = unclosedQuote(text, offset);
         findings.push({ ruleId: 'syntax', messageId: 'unclosed-quote', at: { file, offset: open, end: open + 1 } });
+      } else if (/^Flow (sequence|map) in block collection must be sufficiently indented and end with a [\]}]/.test(err.message)) {
+        // Reported where the parser gave up, lines later; the bracket left open is what to fix.
+        const open = unclosedBracket(text, offset);
+        if (open) findings.push({ ruleId: 'syntax', messageId: 'unclosed-bracket', data: { open: open.char, close: CLOSE[open.char] }, at: { file, offset: open.offset, end: open.offset + 1 }, fix: { text: CLOSE[open.char], at: { file, offset: open.lineEnd, end: open.lineEnd } } });
+        else findings.push({ ruleId: 'syntax', messageId: 'yaml', data: { reason: firstLine(err.message) }, at: { file, offset, end } });
       } else {
         findings.push({ ruleId: 'syntax', messageId: 'yaml', data: { reason: firstLine(err.message) }, at: { file, offset, end } });
       }
     }
+  }
+  // What the parser says after a string or list left open is its echo: the text after it is read as part of it.
+  // A quote left open swallows the bracket that would close its list: the quote is the mistake.
+  const open = findings.find((f) => f.messageId === 'unclosed-quote') ?? findings.find((f) => f.messageId === 'unclosed-bracket');
+  if (open && 'offset' in open.at) {
+    const from = text.lastIndexOf('\n', open.at.offset - 1) + 1;
+    return findings.filter((f) => f === open || !('offset' in f.at) || f.at.offset < from || f.ruleId === 'duplicate-key');
   }
   if (list.length > 1) {
     const second = list[1].range[0];
@@ -100,6 +124,64 @@ async function slowPathFindings(file: string, text: string): Promise<Finding[]> 
     findings.push({ ruleId: 'syntax', messageId: 'multi-document', data: { count: list.length }, at: { file, offset: marker >= 0 ? marker : second, end: (marker >= 0 ? marker : second) + 3 } });
   }
   return findings;
+}
+
+interface YamlNode {
+  items?: YamlNode[];
+  key?: YamlNode & { range?: [number, number, number]; value?: unknown; source?: string };
+  value?: YamlNode;
+}
+
+/** Where the first of two equal keys is, given where the second one starts: found in the map holding both. */
+function firstKeyBefore(node: unknown, offset: number): number | undefined {
+  const n = node as YamlNode | null | undefined;
+  if (!n || typeof n !== 'object') return undefined;
+  if (Array.isArray(n.items)) {
+    const seen = new Map<string, number>();
+    for (const item of n.items) {
+      const key = item?.key;
+      if (key?.range) {
+        const name = String(key.source ?? key.value);
+        if (key.range[0] === offset) return seen.get(name);
+        if (!seen.has(name)) seen.set(name, key.range[0]);
+      }
+      const inner = firstKeyBefore(item?.value ?? (item?.key ? undefined : item), offset);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
+
+const CLOSE: Record<string, string> = { '[': ']', '{': '}' };
+
+/**
+ * The `[` or `{` still open where the parser gave up: the last line before it that opens more
+ * flow collections than it closes (quotes and comments aside), and where that line's value ends.
+ */
+function unclosedBracket(text: string, before: number): { char: string; offset: number; lineEnd: number } | undefined {
+  let end = text.lastIndexOf('\n', before - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    const opens: number[] = [];
+    let quote = '';
+    let i = 0;
+    for (; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      else if (c === '[' || c === '{') opens.push(i);
+      else if ((c === ']' || c === '}') && opens.length) opens.pop();
+    }
+    if (opens.length) {
+      const k = opens[opens.length - 1];
+      return { char: line[k], offset: start + k, lineEnd: start + line.slice(0, i).trimEnd().length };
+    }
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** The quote that opens the string still open at `end`: the first quote of a line with an odd count. */

@@ -4,8 +4,10 @@
 import type { Finding, MessageData } from '../finding.js';
 import type { Path, PathSegment } from './node-index.js';
 import { closest } from './closest.js';
+import { keyForWord } from './key-words.js';
+import { ASCII } from './typing-mistakes.js';
 import { validate as validateOrgFile, type AjvError } from './generated/validate-org-file.js';
-import { DURATION_PATTERN, ID_PATTERN, YEARS_PATTERN } from '../schema/grammar.js';
+import { DURATION_PATTERN, ID_PATTERN, RACI_LETTERS, YEARS_PATTERN } from '../schema/grammar.js';
 import orgSchema from '../../schemas/orgc.schema.json' with { type: 'json' };
 
 type JsonSchema = Record<string, any>;
@@ -23,10 +25,10 @@ export interface CompiledSchema {
   schema: JsonSchema;
 }
 
-const ORG_FILE: CompiledSchema = { validate: validateOrgFile, schema: orgSchema };
+export const ORG_FILE_SCHEMA: CompiledSchema = { validate: validateOrgFile, schema: orgSchema };
 
 /** Findings for one parsed file; an empty list when it matches the schema (by default, the org file's). */
-export function checkSchema(file: string, data: unknown, compiled: CompiledSchema = ORG_FILE): Finding[] {
+export function checkSchema(file: string, data: unknown, compiled: CompiledSchema = ORG_FILE_SCHEMA): Finding[] {
   if (data === undefined || data === null) {
     return [{ ruleId: 'schema', messageId: 'empty', at: { file, offset: 0 } }];
   }
@@ -127,9 +129,9 @@ class ErrorMapper {
       case 'additionalProperties': {
         const key = String(p.additionalProperty);
         const allowed = Object.keys(e.parentSchema?.properties ?? {});
-        const suggestion = closest(key, allowed);
+        const suggestion = closest(key, allowed) ?? keyForWord(key, allowed);
         const keyPath = [...path, key];
-        if (suggestion) return this.finding('unknown-key-suggest', keyPath, { key, suggestion }, 'key', 'unknown-key');
+        if (suggestion) return { ...this.finding('unknown-key-suggest', keyPath, { key, suggestion }, 'key', 'unknown-key'), fix: { text: suggestion } };
         return this.finding('unknown-key', keyPath, { key, allowed: allowed.join(', ') }, 'key', 'unknown-key');
       }
       case 'required':
@@ -142,15 +144,29 @@ class ErrorMapper {
         // `experience: 5` or `within: 24`: say how to write it rather than "expected string".
         const pattern = e.parentSchema?.pattern;
         if (typeof value === 'number' && (pattern === YEARS_PATTERN || pattern === DURATION_PATTERN)) {
-          return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
+          const finding = this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
+          // Years have one unit; a duration's (minutes? hours? days?) is the writer's to say.
+          return pattern === YEARS_PATTERN ? { ...finding, fix: { text: `${value}y` } } : finding;
+        }
+        // `headcount: "4"`: the quotes make it text; the number is what was meant.
+        if ((p.type === 'integer' || p.type === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+          return { ...this.finding('number-quoted', path, { value }), fix: { text: value.trim() } };
         }
         if (p.type === 'string' && isBareScalar(value)) return this.finding('type-quote', path, { actual: jsonType(value) });
+        if (p.type === 'array' && typeof value === 'string') {
+          // `［a, b］` from a Chinese keyboard, or `owners: a` for a list of one.
+          const typed = this.fullwidth(path, value);
+          if (typed) return typed;
+          if (new RegExp(ID_PATTERN).test(value)) return { ...this.finding('list-of-one', path, { value }), fix: { text: `[${value}]` } };
+        }
         return this.finding('type', path, { expected: String(p.type), actual: jsonType(value) });
       }
       case 'enum': {
         const allowed = (p.allowedValues as unknown[]).map(String);
+        const several = raciLetters(value, allowed, path);
+        if (several) return { ...this.finding('raci-list', path, { value: show(value), suggestion: several }), fix: { text: several } };
         const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
-        if (suggestion) return this.finding('enum-suggest', path, { value: show(value), suggestion });
+        if (suggestion) return { ...this.finding('enum-suggest', path, { value: show(value), suggestion }), fix: { text: suggestion } };
         return this.finding('enum', path, { value: show(value), allowed: allowed.join(', ') });
       }
       case 'const':
@@ -160,6 +176,10 @@ class ErrorMapper {
       case 'maxLength':
       case 'minLength': {
         if (e.propertyName !== undefined) return this.keyProblem(e, path, e.propertyName);
+        if (e.keyword === 'pattern' && typeof value === 'string') {
+          const typed = this.fullwidth(path, value);
+          if (typed) return typed;
+        }
         if (e.keyword === 'pattern') return this.finding(patternMessage(e.parentSchema, path, value), path, { value: show(value) });
         if (e.keyword === 'maxLength') return this.finding('too-long', path, { length: String(value).length, max: Number(p.limit) });
         return this.finding('empty-text', path);
@@ -183,14 +203,40 @@ class ErrorMapper {
     }
   }
 
+  /** Full-width punctuation in a value where YAML's belongs (`a，b` in a list, `［a］`): named, with the value retyped. */
+  private fullwidth(path: Path, value: string): Finding | undefined {
+    const char = /[，［］｛｝：]/.exec(value)?.[0];
+    if (!char) return undefined;
+    const text = value.replace(/[，［］｛｝：]/g, (c) => ASCII[c]).replace(/\s+$/, '');
+    return { ...this.finding('fullwidth-punctuation', path, { char, ascii: ASCII[char].trim() }, 'value', 'syntax'), fix: { text } };
+  }
+
   /** A map key that is not a valid id or language tag. */
   private keyProblem(e: AjvError, path: Path, key: string): Finding {
     const isId = e.parentSchema?.pattern === ID_PATTERN;
+    // A declaration's id written like a title (`Sales-Rep`, `Sales Rep`): the id it would be.
+    const slug = key.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+    if (isId && e.keyword === 'pattern' && path.length === 1 && slug !== key && new RegExp(ID_PATTERN).test(slug)) {
+      return { ...this.finding('bad-id-form', [...path, key], { value: key, suggestion: slug }, 'key'), fix: { text: slug } };
+    }
     // `{ en: Sales, marketing and service }`: the comma ended the text and the rest became a key.
     const splitByComma = !isId && /\s/.test(key) && this.valueAt([...path, key]) === null;
     const messageId = e.keyword === 'maxLength' ? 'id-too-long' : isId ? 'bad-id' : splitByComma ? 'comma-in-text' : 'bad-language';
     return this.finding(messageId, [...path, key], { value: key }, 'key');
   }
+}
+
+/**
+ * `RA`, `ra`, `A,R` or `A／R` where one RACI letter belongs: the list that keeps every letter as
+ * written (`[R, A]`), rather than the one letter closest to the text, which would drop the others.
+ * Not inside a list, where a list cannot go.
+ */
+function raciLetters(value: unknown, allowed: readonly string[], path: Path): string | undefined {
+  if (typeof value !== 'string' || typeof path[path.length - 1] !== 'string') return undefined;
+  if (allowed.length !== RACI_LETTERS.length || !RACI_LETTERS.every((l) => allowed.includes(l))) return undefined;
+  const letters = value.normalize('NFKC').toUpperCase().replace(/[\s,、/+&;|]+/g, '');
+  if (letters.length < 2 || ![...letters].every((l) => allowed.includes(l))) return undefined;
+  return `[${[...new Set(letters)].join(', ')}]`;
 }
 
 function escapePointer(key: string): string {

@@ -128,7 +128,7 @@ async function yamlFilesIn(dir: string, shown: string): Promise<string[]> {
 }
 
 /** Code-unit order on `/`-separated paths: the same on every platform and locale. */
-function comparePaths(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   const x = a.split(path.sep).join('/');
   const y = b.split(path.sep).join('/');
   return x < y ? -1 : x > y ? 1 : 0;

@@ -34,6 +34,7 @@ export function typingMistakes(file: string, text: string): Finding[] {
  */
 function confirmed(lines: Line[], candidates: Candidate[]): Finding[] {
   const texts = lines.map((l) => l.text);
+  const lineStarts = lines.map((l) => l.start);
   let reached = firstError(texts);
   const kept: Finding[] = [];
   let tried = 0;
@@ -49,7 +50,9 @@ function confirmed(lines: Line[], candidates: Candidate[]): Finding[] {
     texts[line] = mended;
     const now = firstError(texts);
     if (now > reached) {
-      kept.push(finding);
+      // The line as mended is the fix (the finding is on that line).
+      const lineStart = lineStarts[line];
+      kept.push({ ...finding, fix: { text: mended, at: { file: finding.at.file, offset: lineStart, end: lineStart + before.length } } });
       reached = now;
     } else {
       texts[line] = before;
@@ -60,13 +63,17 @@ function confirmed(lines: Line[], candidates: Candidate[]): Finding[] {
 
 const MAX_TRIES = 20;
 
-/** Where js-yaml first stops in the text, or Infinity when it parses. */
+/**
+ * Where js-yaml first stops, as line and column in one number, or Infinity when it parses. Not the
+ * offset: a mended line may be longer than before (`，` → `, `), which moves every later offset.
+ */
 function firstError(lines: string[]): number {
   try {
     jsYaml.load(lines.join('\n'), { schema: YAML_SCHEMA, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
     return Infinity;
   } catch (error) {
-    return (error as { mark?: { position: number } }).mark?.position ?? -1;
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    return mark ? mark.line * 1_000_000 + mark.column : -1;
   }
 }
 
@@ -106,6 +113,9 @@ function structure(line: string): string {
 
 const ID_KEY = /^[A-Za-z0-9_.-]+$/;
 
+/** The ASCII punctuation a full-width character stands for (a comma with the space YAML wants after it). */
+export const ASCII: Record<string, string> = { '，': ', ', '［': '[', '］': ']', '｛': '{', '｝': '}', '：': ':' };
+
 /** Full-width colons after keys, tabs and full-width spaces in indentation, `key:value`. */
 function punctuation(file: string, lines: Line[]): Candidate[] {
   const findings: Candidate[] = [];
@@ -129,6 +139,17 @@ function punctuation(file: string, lines: Line[]): Candidate[] {
       const i = at - start + colon;
       const mended = `${text.slice(0, i)}:${/^[ \t]|^$/.test(text.slice(i + 1)) ? '' : ' '}${text.slice(i + 1)}`;
       findings.push({ line: n, mended, finding: { ruleId: 'syntax', messageId: 'fullwidth-colon', at: { file, offset: at + colon, end: at + colon + 1 } } });
+      continue;
+    }
+    // Full-width commas, brackets and braces where YAML's punctuation belongs: one finding per line.
+    const fullwidth = /[，［］｛｝]/.exec(rest);
+    if (fullwidth) {
+      // Mended in the line as written: `rest` has its quoted text blanked out, and what is quoted stays.
+      const base = at - start;
+      let mended = '';
+      for (let k = 0; k < text.length; k++) mended += k >= base && k - base < rest.length && rest[k - base] in ASCII && rest[k - base] !== '：' ? ASCII[text[k]] : text[k];
+      const i = base + fullwidth.index;
+      findings.push({ line: n, mended, finding: { ruleId: 'syntax', messageId: 'fullwidth-punctuation', data: { char: fullwidth[0], ascii: ASCII[fullwidth[0]].trim() }, at: { file, offset: start + i, end: start + i + 1 } } });
       continue;
     }
     const glued = /^([A-Za-z0-9_.-]+):(?=[^\s:/])/.exec(rest);

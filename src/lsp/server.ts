@@ -73,6 +73,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         codeDescription: { href: pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${d.ruleId}.md`)).href },
         source: 'orgc',
         message: d.message,
+        // The finding's own fix (a range and its replacement), for the quick fix.
+        ...(d.fix ? { data: { fix: { range: { start: { line: d.fix.range.start.line - 1, character: d.fix.range.start.column - 1 }, end: { line: d.fix.range.end.line - 1, character: d.fix.range.end.column - 1 } }, text: d.fix.text } } } : {}),
         relatedInformation: d.related.map((r) => ({
           location: { uri: uriOf(r.file), range: { start: { line: r.range.start.line - 1, character: r.range.start.column - 1 }, end: { line: r.range.end.line - 1, character: r.range.end.column - 1 } } },
           message: r.message,
@@ -185,9 +187,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const actions: CodeAction[] = [];
     for (const d of context.diagnostics) {
       if (d.source !== 'orgc' || typeof d.code !== 'string') continue;
-      // "did you mean `x`?": replace the word under the finding with the suggestion.
-      const suggestion = /`([a-z][a-z0-9-]*)`[?？]/.exec(d.message)?.[1];
-      if (suggestion && d.range.start.line === d.range.end.line) {
+      const fix = (d.data as { fix?: { range: typeof d.range; text: string } } | undefined)?.fix;
+      // "did you mean `x`?": the finding's fix when it has one, else the word under the finding replaced with the suggestion.
+      const suggestion = fix ? undefined : /`([a-z][a-z0-9-]*)`[?？]/.exec(d.message)?.[1];
+      if (fix) {
+        actions.push({ title: `→ ${fix.text}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [textDocument.uri]: [TextEdit.replace(fix.range, fix.text)] } } });
+      } else if (suggestion && d.range.start.line === d.range.end.line) {
         actions.push({ title: `→ ${suggestion}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [textDocument.uri]: [TextEdit.replace(d.range, suggestion)] } } });
       }
       const line = d.range.start.line;

@@ -2,11 +2,14 @@
 // namespace per kind; references become objects (an unknown one is reported, with a suggestion,
 // and left out); inverse relations are derived here once so no rule or renderer recomputes them.
 import type { Finding, PathPointer } from '../finding.js';
-import { closest } from '../load/closest.js';
+import { closest, idForName, namesOf, type Named } from '../load/closest.js';
 import type { LoadedFile } from '../load/index.js';
 import type { Part, Path, PathSegment } from '../load/node-index.js';
 import { CUSTOMER, type RaciLetter } from '../schema/grammar.js';
 import type { OrgFileInput, RaciInput } from '../schema/org.js';
+import { referencesIn } from '../load/references.js';
+import { comparePaths } from '../load/sources.js';
+import { Unreliable } from './follow-ons.js';
 import { findCycles } from './hierarchy.js';
 import { parseQuantity, parseYears } from './quantity.js';
 import type {
@@ -18,6 +21,8 @@ export interface Built {
   /** Absent when the org cannot be assembled at all (no `org:` declared). */
   model?: OrgModel;
   findings: Finding[];
+  /** Entities the model holds with a doubt (a part left out, an id declared twice): rules' findings about them are left out. */
+  unreliable: Unreliable;
 }
 
 /** A declaration found in some file, before resolution. */
@@ -41,17 +46,28 @@ class ModelBuilder {
   // Requirement maps are found through a trie, so that a large org's roles build no key to hash.
   private sharedLevels: LevelNode = {};
   private valueSets = new Map<Dimension, Map<string, ReadonlySet<DimensionValue>>>();
+  private unreliable = new Unreliable();
+  /** Entities error recovery left out whole (`section\0id`): references to them are not reported as unknown. */
+  private dropped = new Set<string>();
 
-  constructor(private readonly files: readonly LoadedFile[]) {}
+  constructor(private readonly files: readonly LoadedFile[]) {
+    for (const f of files) {
+      for (const e of f.recovered?.unreliable ?? []) this.unreliable.add(e.section, e.id);
+      for (const e of f.recovered?.referenced ?? []) this.unreliable.addNear(e.section, e.id);
+      for (const e of f.recovered?.dropped ?? []) this.dropped.add(`${e.section}\0${e.id}`);
+    }
+  }
 
   build(): Built {
-    const files = this.files.filter((f) => f.data);
+    // In path order whatever order the files were named in: the first declaration of an id counts
+    // and a later one is the duplicate, the same on every run (docs/rules/duplicate-id.md).
+    const files = this.files.filter((f) => f.data).sort((a, b) => comparePaths(a.path, b.path));
     const org = this.singleton(files, 'org', 'duplicate-org');
     const levels = this.singleton(files, 'competency_levels', 'duplicate-levels');
     if (!org) {
       const first = this.files[0]?.path ?? '';
       this.findings.push({ ruleId: 'unknown-reference', messageId: 'missing-org', at: { file: first, offset: 0 } });
-      return { findings: this.findings };
+      return { findings: this.findings, unreliable: this.unreliable };
     }
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
@@ -99,6 +115,7 @@ class ModelBuilder {
         const first = stepDecls.get(id);
         if (first) {
           this.duplicate('step', id, src, first);
+          this.unreliable.add('steps', id);
           continue;
         }
         stepDecls.set(id, src);
@@ -133,7 +150,12 @@ class ModelBuilder {
     // Roles: a shell for every id first, so references resolve to the final objects; then one pass
     // fills each role in and lets go of its YAML.
     const roleDecls = decl('roles');
-    for (const d of roleDecls) m.roles.set(d.id, newRole(d.id, d.src));
+    // Titles go in with the shells: a reference written as a title is looked up by them.
+    for (const d of roleDecls) {
+      const shell = newRole(d.id, d.src);
+      shell.title = d.value.title;
+      m.roles.set(d.id, shell);
+    }
     for (let i = 0; i < roleDecls.length; i++) {
       const d = roleDecls[i];
       roleDecls[i] = undefined!;
@@ -169,7 +191,7 @@ class ModelBuilder {
       if (duties) {
         role.duties = [];
         for (const dutyId in duties) {
-          const duty = this.ref(m.duties, dutyId, 'duty', d.src, 'key', 'duties', dutyId);
+          const duty = this.ref(m.duties, dutyId, 'duty', d.src, 'key', 'duties', dutyId, undefined, duties);
           if (!duty) continue;
           const assignment: Assignment = { role, duty, letters: letters(duties[dutyId]) };
           role.duties.push(assignment);
@@ -307,7 +329,9 @@ class ModelBuilder {
       m.people.set(d.id, person);
     }
 
-    return { model: m, findings: this.findings };
+    this.widenDoubt(m);
+    this.placeRenamed();
+    return { model: m, findings: this.findings, unreliable: this.unreliable };
   }
 
   /**
@@ -316,7 +340,7 @@ class ModelBuilder {
    * once converted, so a large org never holds its YAML and its model in full at once.
    */
   private collect<K extends keyof Sections>(files: readonly LoadedFile[], section: K): Declared<Sections[K]>[] {
-    const seen = new Map<string, Source>();
+    const seen = new Map<string, Declared<Sections[K]>>();
     const out: Declared<Sections[K]>[] = [];
     for (const f of files) {
       const map = f.data![section] as Record<string, Sections[K]> | undefined;
@@ -327,11 +351,15 @@ class ModelBuilder {
         const src: Source = { file: f.path, path: [section, id] };
         const first = seen.get(id);
         if (first) {
-          this.duplicate(KIND_OF_SECTION[section] ?? section, id, src, first);
+          this.duplicate(KIND_OF_SECTION[section] ?? section, id, src, first.src);
+          // Either declaration may be the one meant: what both refer to is in doubt.
+          this.unreliable.add(section, id);
+          for (const e of [...referencesIn(value), ...referencesIn(first.value)]) this.unreliable.addNear(e.section, e.id);
           continue;
         }
-        seen.set(id, src);
-        out.push({ id, value, src });
+        const declared = { id, value, src };
+        seen.set(id, declared);
+        out.push(declared);
       }
     }
     return out;
@@ -347,7 +375,7 @@ class ModelBuilder {
         this.findings.push({
           ruleId: 'duplicate-id',
           messageId,
-          data: { file: found.src.file },
+          data: { file: found.src.file, line: this.lineOf(found.src) },
           at: { ...src, part: 'key' },
           related: [{ messageId: 'first-declared', at: { ...found.src, part: 'key' } }],
         });
@@ -362,7 +390,7 @@ class ModelBuilder {
     this.findings.push({
       ruleId: 'duplicate-id',
       messageId: 'duplicate-id',
-      data: { kind, id, file: first.file },
+      data: { kind, id, file: first.file, line: this.lineOf(first) },
       at: { ...src, part: 'key' },
       related: [{ messageId: 'first-declared', at: { ...first, part: 'key' } }],
     });
@@ -373,17 +401,27 @@ class ModelBuilder {
    * by the entity's source and up to three more path segments. No pointer is built unless needed:
    * a 100,000-role org resolves millions of references.
    */
-  private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment): T | undefined {
+  private ref<T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment, siblings?: Siblings): T | undefined {
     const found = map.get(id);
     if (found !== undefined) return found;
+    // Left out by error recovery, and reported there: what refers to it is in doubt, not wrong.
+    if (this.dropped.size > 0 && this.dropped.has(`${SECTION_OF_KIND[kind] ?? kind}\0${id}`)) {
+      this.doubt(src);
+      return undefined;
+    }
     const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
-    const suggestion = closest(id, map.keys());
-    this.findings.push({
-      ruleId: 'unknown-reference',
-      messageId: suggestion ? 'unknown-suggest' : 'unknown',
-      data: suggestion ? { kind, id, suggestion } : { kind, id },
-      at: { file: src.file, path, part },
-    });
+    // An id already written beside this one would, suggested, be written twice (`{ sell: R, sel: C }`).
+    const suggestion = closest(id, siblings ? [...map.keys()].filter((k) => !isSibling(siblings, k)) : map.keys());
+    // An id-shaped title (`reports_to: manager` for the role titled Manager) is found by its name.
+    const named = suggestion ? undefined : idForName(id, namedEntities(map));
+    const at: PathPointer = { file: src.file, path, part };
+    // Until the reference is fixed, what is said about the entity holding it, and about the one it meant, is a guess.
+    this.doubt(src);
+    const meant = suggestion ?? named?.id;
+    if (meant !== undefined) this.unreliable.addNear(SECTION_OF_KIND[kind] ?? kind, meant);
+    if (suggestion) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest', data: { kind, id, suggestion }, at, fix: { text: suggestion } });
+    else if (named) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest-name', data: { kind, id, suggestion: named.id, name: named.name }, at, fix: { text: named.id } });
+    else this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown', data: { kind, id }, at });
     return undefined;
   }
 
@@ -391,7 +429,7 @@ class ModelBuilder {
     const out: T[] = [];
     if (!ids) return out;
     for (let i = 0; i < ids.length; i++) {
-      const found = this.ref(map, ids[i], kind, src, 'value', key, i);
+      const found = this.ref(map, ids[i], kind, src, 'value', key, i, undefined, ids);
       if (found !== undefined) out.push(found);
     }
     return out;
@@ -425,7 +463,7 @@ class ModelBuilder {
     const out = new Map<Competency, number>();
     for (const id in levels) {
       const level = levels[id];
-      const competency = b === undefined ? this.ref(m.competencies, id, 'competency', src, 'key', a, id) : this.ref(m.competencies, id, 'competency', src, 'key', a, b, id);
+      const competency = b === undefined ? this.ref(m.competencies, id, 'competency', src, 'key', a, id, undefined, levels) : this.ref(m.competencies, id, 'competency', src, 'key', a, b, id, levels);
       if (!competency) continue;
       if (competency.levels.length === 0 || level > competency.levels.length) {
         const at = { file: src.file, path: b === undefined ? [...src.path, a, id] : [...src.path, a, b, id] };
@@ -447,7 +485,7 @@ class ModelBuilder {
     // scope to share (most roles of a large org have a scope of their own).
     const out = new Map<Dimension, ReadonlySet<DimensionValue>>();
     for (const dimId in scope) {
-      const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId);
+      const dimension = this.ref(m.dimensions, dimId, 'dimension', src, 'key', 'scope', dimId, undefined, scope);
       if (!dimension) continue;
       const values = this.values(dimension, scope[dimId], src);
       if (values) out.set(dimension, values);
@@ -468,12 +506,14 @@ class ModelBuilder {
       const value = dimension.values.get(id);
       if (value) return void values.add(value);
       complete = false;
+      this.doubt(src);
       const suggestion = closest(id, dimension.values.keys());
       this.findings.push({
         ruleId: 'unknown-reference',
         messageId: suggestion ? 'unknown-value-suggest' : 'unknown-value',
         data: suggestion ? { id, dimension: dimension.id, suggestion } : { id, dimension: dimension.id },
         at: { file: src.file, path: [...src.path, 'scope', dimension.id, i] },
+        ...(suggestion ? { fix: { text: suggestion } } : {}),
       });
     });
     if (values.size === 0) return undefined;
@@ -490,15 +530,67 @@ class ModelBuilder {
     const out: string[] = [];
     cut.forEach((id, i) => {
       if (known(id)) return void out.push(id);
+      this.doubt(src);
       const suggestion = closest(id, ['process', ...m.dimensions.keys()]);
       this.findings.push({
         ruleId: 'unknown-reference',
         messageId: suggestion ? 'unknown-suggest' : 'unknown',
         data: suggestion ? { kind: 'dimension', id, suggestion } : { kind: 'dimension', id },
         at: { file: src.file, path: [...src.path, 'cut', i] },
+        ...(suggestion ? { fix: { text: suggestion } } : {}),
       });
     });
     return out;
+  }
+
+  /** A finding in the value of a misspelled key read as the key it meant points where the key is written. */
+  private placeRenamed(): void {
+    for (const file of this.files) {
+      for (const { path, written } of file.recovered?.renamed ?? []) {
+        for (const f of this.findings) {
+          if (f.at.file !== file.path || !('path' in f.at)) continue;
+          const at = f.at.path;
+          if (at.length >= path.length && path.every((s, i) => s === at[i])) f.at = { ...f.at, path: [...written, ...at.slice(path.length)] };
+        }
+      }
+    }
+  }
+
+  /** The line a declaration's key is on, for messages that name both places of a duplicate. */
+  private lineOf(src: Source): number {
+    const file = this.files.find((f) => f.path === src.file);
+    if (!file?.positions) return 1;
+    return file.lines.position(file.positions.locate(src.path, 'key').span.start).line;
+  }
+
+  /** The entity a reference is written in is in doubt: its declaration, or for a step its stage and itself. */
+  private doubt(src: Source): void {
+    const [section, id, below, step] = src.path;
+    this.unreliable.add(String(section), String(id));
+    if (section === 'process' && below === 'steps' && step !== undefined) this.unreliable.add('steps', String(step));
+  }
+
+  /**
+   * One step further along the org's lines: a manager's span counts the headcount of a role in
+   * doubt, a duty's coverage its roles. What is placed on the neighbours of a role in doubt (its
+   * managers, its duties) or of a duty in doubt (its roles, its step) is left out too; findings
+   * that merely relate to them are kept, and no further, which would leave out the whole org.
+   */
+  private widenDoubt(m: OrgModel): void {
+    if (this.unreliable.size === 0) return;
+    const more: [string, string][] = [];
+    for (const role of m.roles.values()) {
+      if (!this.unreliable.has('roles', role.id)) continue;
+      if (role.manager) more.push(['roles', role.manager.id]);
+      for (const dm of role.dottedManagers) more.push(['roles', dm.id]);
+      for (const a of role.duties) more.push(['duties', a.duty.id]);
+    }
+    for (const duty of m.duties.values()) {
+      if (!this.unreliable.has('duties', duty.id)) continue;
+      for (const a of duty.assignments) more.push(['roles', a.role.id]);
+      if (duty.step) more.push(['steps', duty.step.id]);
+    }
+    for (const [section, id] of more) this.unreliable.addNear(section, id);
   }
 
   /** Source order of a declaration: file order, then the key's offset in its file. */
@@ -524,6 +616,27 @@ const KIND_OF_SECTION: Partial<Record<string, string>> = {
   targets: 'target',
   signals: 'signal',
   people: 'person',
+};
+
+/** The entities of a map as a name lookup sees them: roles by title, the rest by name. */
+function* namedEntities<T>(map: Map<string, T>): Iterable<Named> {
+  for (const [id, e] of map) {
+    const { title, name } = e as { title?: unknown; name?: unknown };
+    yield { id, names: [...namesOf(title), ...namesOf(name)] };
+  }
+}
+
+/** The other ids written beside a reference: the keys of its map, or the items of its list. */
+type Siblings = Readonly<Record<string, unknown>> | readonly string[];
+
+function isSibling(siblings: Siblings, id: string): boolean {
+  return Array.isArray(siblings) ? siblings.includes(id) : Object.prototype.hasOwnProperty.call(siblings, id);
+}
+
+/** The section of each kind of entity, for the entities error recovery left out. */
+const SECTION_OF_KIND: Partial<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(KIND_OF_SECTION).map(([section, kind]) => [kind, section])),
+  step: 'steps',
 };
 
 function sub(src: Source, ...more: Path): Source {

@@ -7,9 +7,9 @@ export const duplicateId: CheckMeta = {
   severity: 'error',
   description: { en: 'An id is declared twice, in the same section of two files.', 'zh-CN': '同一个 id 在两个文件的同一部分中被重复声明。' },
   messages: {
-    'duplicate-id': { en: '{kind|kind} `{id}` is already declared in {file}', 'zh-CN': '{kind|kind} `{id}` 已在 {file} 中声明' },
-    'duplicate-org': { en: '`org` is already declared in {file}; an org declares it once', 'zh-CN': '`org` 已在 {file} 中声明；一个组织只能声明一次' },
-    'duplicate-levels': { en: '`competency_levels` is already declared in {file}', 'zh-CN': '`competency_levels` 已在 {file} 中声明' },
+    'duplicate-id': { en: '{kind|kind} `{id}` is declared twice: first at {file}:{line}, which counts; this later one is ignored — rename or remove one of them', 'zh-CN': '{kind|kind} `{id}` 声明了两次：先声明于 {file}:{line}，以它为准；此处后声明的被忽略——请重命名或删除其中一个' },
+    'duplicate-org': { en: '`org` is already declared at {file}:{line}; an org declares it once', 'zh-CN': '`org` 已在 {file}:{line} 声明；一个组织只能声明一次' },
+    'duplicate-levels': { en: '`competency_levels` is already declared at {file}:{line}', 'zh-CN': '`competency_levels` 已在 {file}:{line} 声明' },
     'first-declared': { en: 'first declared here', 'zh-CN': '首次声明于此' },
   },
 };
@@ -22,6 +22,7 @@ export const unknownReference: CheckMeta = {
   messages: {
     unknown: { en: 'unknown {kind|kind} `{id}`', 'zh-CN': '未知的{kind|kind} `{id}`' },
     'unknown-suggest': { en: 'unknown {kind|kind} `{id}`; did you mean `{suggestion}`?', 'zh-CN': '未知的{kind|kind} `{id}`；您是否想写 `{suggestion}`？' },
+    'unknown-suggest-name': { en: 'unknown {kind|kind} `{id}`; did you mean `{suggestion}` ({name})?', 'zh-CN': '未知的{kind|kind} `{id}`；您是否想写 `{suggestion}`（{name}）？' },
     'unknown-value': { en: '`{id}` is not a value of dimension `{dimension}`', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值' },
     'unknown-value-suggest': { en: '`{id}` is not a value of dimension `{dimension}`; did you mean `{suggestion}`?', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值；您是否想写 `{suggestion}`？' },
     'missing-org': { en: 'no file declares `org:` (id, name and default language of the org)', 'zh-CN': '没有文件声明 `org:`（组织的 id、名称和默认语言）' },

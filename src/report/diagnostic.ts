@@ -28,6 +28,8 @@ export interface Diagnostic {
    * revisions of an org have the same finding when this matches, though a role's title changed.
    */
   identity?: string;
+  /** The edit that fixes it: replace the text in `range` with `text`. */
+  fix?: { range: Range; text: string };
   /** How many findings this one stands for: more than 1 for the line that counts those past the per-rule cap. */
   count?: number;
 }

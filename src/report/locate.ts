@@ -54,6 +54,7 @@ export function toDiagnostics(
         file: r.at.file,
         range: rangeOf(r.at, byPath),
       })),
+      ...(f.fix ? { fix: { range: rangeOf(f.fix.at ?? f.at, byPath), text: f.fix.text } } : {}),
     };
     const key = `${diagnostic.file}\0${diagnostic.range.start.offset}\0${diagnostic.ruleId}\0${diagnostic.message}`;
     if (seen.has(key)) continue;

@@ -3,6 +3,7 @@
 // rule, or names a core check (which guards the language itself) is reported in turn.
 import type { CheckMeta } from '../finding.js';
 import { formatMessage } from '../i18n/format.js';
+import { closest } from '../load/closest.js';
 import type { LoadedFile } from '../load/index.js';
 import type { Diagnostic } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
@@ -15,6 +16,7 @@ export const unusedSuppression: CheckMeta = {
   messages: {
     unused: { en: '`orgc-disable-next-line {rule}` suppresses nothing on the next line', 'zh-CN': '`orgc-disable-next-line {rule}` 在下一行没有抑制任何问题' },
     unknown: { en: 'unknown rule `{rule}` in `orgc-disable-next-line`', 'zh-CN': '`orgc-disable-next-line` 中的规则 `{rule}` 不存在' },
+    'unknown-suggest': { en: 'unknown rule `{rule}` in `orgc-disable-next-line`; did you mean `{suggestion}`?', 'zh-CN': '`orgc-disable-next-line` 中的规则 `{rule}` 不存在；您是否想写 `{suggestion}`？' },
     core: { en: '`{rule}` is a core check and cannot be suppressed: fix the YAML instead', 'zh-CN': '`{rule}` 是核心检查，不能被抑制：请修改 YAML' },
     'no-rule': { en: 'name the rules to suppress: `# orgc-disable-next-line <rule-id> -- <reason>`', 'zh-CN': '请写明要抑制的规则：`# orgc-disable-next-line <规则 id> -- <原因>`' },
   },
@@ -29,6 +31,8 @@ interface Suppression {
   column: number;
   length: number;
   rules: string[];
+  /** Where each rule id is written on the comment's line (1-based column), for the fix of a misspelled one. */
+  columns: number[];
   used: Set<string>;
 }
 
@@ -42,7 +46,15 @@ export function applySuppressions(diagnostics: Diagnostic[], files: readonly Loa
       const column = raw.indexOf('#') + 1;
       const list = m[1].split(/\s--\s|\s--$/)[0];
       const rules = list.split(/[\s,]+/).filter(Boolean);
-      suppressions.set(`${file.path}\0${i + 2}`, { file, line: i + 1, column, length: raw.trimEnd().length - column + 1, rules, used: new Set() });
+      const listStart = raw.length - m[1].length;
+      const columns: number[] = [];
+      let from = listStart;
+      for (const rule of rules) {
+        from = raw.indexOf(rule, from);
+        columns.push(from + 1);
+        from += rule.length;
+      }
+      suppressions.set(`${file.path}\0${i + 2}`, { file, line: i + 1, column, length: raw.trimEnd().length - column + 1, rules, columns, used: new Set() });
     });
   }
   if (suppressions.size === 0) return diagnostics;
@@ -52,22 +64,31 @@ export function applySuppressions(diagnostics: Diagnostic[], files: readonly Loa
     s.used.add(d.ruleId);
     return false;
   });
-  const report = (s: Suppression, messageId: string, rule = ''): Diagnostic => ({
+  const span = (s: Suppression, column: number, length: number) => ({
+    start: s.file.lines.position(s.file.lines.offset(s.line, column)),
+    end: s.file.lines.position(s.file.lines.offset(s.line, column + length)),
+  });
+  const report = (s: Suppression, messageId: string, rule = '', suggestion?: { text: string; column: number }): Diagnostic => ({
     ruleId: unusedSuppression.id,
     severity: unusedSuppression.severity,
-    message: formatMessage(unusedSuppression.messages, messageId, { rule }, lang),
+    message: formatMessage(unusedSuppression.messages, messageId, { rule, ...(suggestion ? { suggestion: suggestion.text } : {}) }, lang),
     file: s.file.path,
-    range: { start: s.file.lines.position(s.file.lines.offset(s.line, s.column)), end: s.file.lines.position(s.file.lines.offset(s.line, s.column + s.length)) },
+    range: span(s, s.column, s.length),
     related: [],
+    ...(suggestion ? { fix: { range: span(s, suggestion.column, rule.length), text: suggestion.text } } : {}),
   });
+  // Only rules can be suppressed: a misspelled id is matched against theirs, not the core checks'.
+  const suppressible = [...checks.values()].filter((c) => !c.core).map((c) => c.id);
   for (const s of suppressions.values()) {
     if (s.rules.length === 0) kept.push(report(s, 'no-rule'));
-    for (const rule of s.rules) {
+    s.rules.forEach((rule, k) => {
       const meta = checks.get(rule);
-      if (!meta) kept.push(report(s, 'unknown', rule));
+      const suggestion = meta ? undefined : closest(rule, suppressible);
+      if (!meta && suggestion) kept.push(report(s, 'unknown-suggest', rule, { text: suggestion, column: s.columns[k] }));
+      else if (!meta) kept.push(report(s, 'unknown', rule));
       else if (meta.core) kept.push(report(s, 'core', rule));
       else if (!s.used.has(rule)) kept.push(report(s, 'unused', rule));
-    }
+    });
   }
   return kept.sort(compareDiagnostics);
 }

@@ -64,7 +64,7 @@ describe('orgc.config.yaml', () => {
       ['rules:\n  layers: { options: { maxx: 3 } }\n', /orgc\.config\.yaml:2:24: unknown key `maxx`; did you mean `max`\?/],
       ['rules:\n  layers: { options: { maximum: 3 } }\n', /orgc\.config\.yaml:2:24: unknown key `maximum`; expected one of: max/],
       ['extends: recomended\n', /`recomended` is not allowed here; did you mean `recommended`\?/],
-      ['rules: [\n', /orgc\.config\.yaml:\d+:\d+: YAML syntax error/],
+      ['rules: [\n', /orgc\.config\.yaml:1:8: this `\[` is never closed/],
     ];
     for (const [config, message] of cases) {
       const r = orgc(['validate', 'org'], { cwd: repo(config) });

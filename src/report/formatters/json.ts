@@ -18,6 +18,8 @@ export const json: Formatter = (diagnostics, ctx) => {
       message: d.message,
       range: d.range,
       related: d.related,
+      // The edit a "did you mean" suggests, for editors and scripts to apply.
+      ...(d.fix ? { fix: d.fix } : {}),
       // The line standing for findings past the per-rule cap says how many.
       ...(d.count !== undefined ? { count: d.count } : {}),
     })),

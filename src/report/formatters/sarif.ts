@@ -39,12 +39,20 @@ export const sarif: Formatter = (diagnostics, ctx) => {
           ...(d.related.length
             ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } })) }
             : {}),
+          ...(d.fix
+            ? { fixes: [{ artifactChanges: [{ artifactLocation: { uri: fileUri(d.file) }, replacements: [{ deletedRegion: exactRegion(d.fix.range), insertedContent: { text: d.fix.text } }] }] }] }
+            : {}),
         })),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** A fix's region as it is, empty or not: widening it as `location` does would delete a character. */
+function exactRegion(range: Range) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
 
 function location(file: string, range: Range) {
   return {
