@@ -14,6 +14,7 @@ import reportingStructure from './reporting-structure.js';
 import roleCut from './role-cut.js';
 import roleFit from './role-fit.js';
 import roleWithoutDuties from './role-without-duties.js';
+import scopedAccountability from './scoped-accountability.js';
 import serviceLevels from './service-levels.js';
 import spanOfControl from './span-of-control.js';
 import targetCascade from './target-cascade.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule<any>[] = [
   coverage,
   // RACI
   raciAccountable,
+  scopedAccountability,
   raciOverload,
   // Person–role fit (人岗匹配)
   roleFit,
