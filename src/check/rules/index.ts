@@ -5,6 +5,7 @@ import coverage from './coverage.js';
 import headcount from './headcount.js';
 import kpiCoverage from './kpi-coverage.js';
 import layers from './layers.js';
+import metricConsistency from './metric-consistency.js';
 import orphanDuty from './orphan-duty.js';
 import personFit from './person-fit.js';
 import raciAccountable from './raci-accountable.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule<any>[] = [
   kpiCoverage,
   serviceLevels,
   targetCascade,
+  metricConsistency,
   // Keeping it current
   adaptationSignals,
   unusedDefinitions,
