@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.js';
 import adaptationSignals from './adaptation-signals.js';
 import coverage from './coverage.js';
+import criticalVacancy from './critical-vacancy.js';
 import headcount from './headcount.js';
 import kpiCoverage from './kpi-coverage.js';
 import layers from './layers.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule<any>[] = [
   spanOfControl,
   layers,
   headcount,
+  criticalVacancy,
   // Making it work: KPIs, service levels, targets
   kpiCoverage,
   serviceLevels,
