@@ -17,6 +17,7 @@ import roleCut from './role-cut.js';
 import roleFit from './role-fit.js';
 import roleWithoutDuties from './role-without-duties.js';
 import scopedAccountability from './scoped-accountability.js';
+import segregationOfDuties from './segregation-of-duties.js';
 import serviceLevels from './service-levels.js';
 import spanOfControl from './span-of-control.js';
 import targetCascade from './target-cascade.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule<any>[] = [
   raciAccountable,
   scopedAccountability,
   raciOverload,
+  segregationOfDuties,
   // Person–role fit (人岗匹配)
   roleFit,
   personFit,
