@@ -11,6 +11,7 @@ import orphanDuty from './orphan-duty.js';
 import personFit from './person-fit.js';
 import raciAccountable from './raci-accountable.js';
 import raciOverload from './raci-overload.js';
+import quotaCapacity from './quota-capacity.js';
 import redundantRoles from './redundant-roles.js';
 import reportingStructure from './reporting-structure.js';
 import roleCut from './role-cut.js';
@@ -21,6 +22,7 @@ import segregationOfDuties from './segregation-of-duties.js';
 import serviceLevels from './service-levels.js';
 import spanOfControl from './span-of-control.js';
 import targetCascade from './target-cascade.js';
+import targetOwnership from './target-ownership.js';
 import unusedDefinitions from './unused-definitions.js';
 import workload from './workload.js';
 
@@ -51,6 +53,8 @@ export const RULES: readonly Rule<any>[] = [
   serviceLevels,
   targetCascade,
   metricConsistency,
+  targetOwnership,
+  quotaCapacity,
   // Keeping it current
   adaptationSignals,
   unusedDefinitions,
