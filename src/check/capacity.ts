@@ -73,6 +73,15 @@ export function withinScope(role: Role, target: Target): boolean {
   return true;
 }
 
+/** Whether a role works in some part of a target's scope (on every dimension the target restricts). */
+export function overlapsScope(role: Role, target: Target): boolean {
+  for (const [dimension, values] of target.scope) {
+    const mine = effectiveValues(role, dimension);
+    if (mine && ![...mine].some((v) => values.has(v))) return false;
+  }
+  return true;
+}
+
 /** An amount in the notation of a quantity written by the user (120M CNY, 1.2亿 CNY). */
 export function writeMoney(n: number, like: Quantity): string {
   const currency = like.currency ?? '';

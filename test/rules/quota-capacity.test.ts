@@ -57,16 +57,28 @@ describe('quota-capacity', () => {
     expect(await findings('quota-capacity', east('per_seat: 2.6M CNY'), { overAssignmentMin: 0 })).toEqual([]);
   });
 
-  it('reports a scoped target nobody sells in, and a carrier outside every target\'s scope', async () => {
-    const text = east('per_seat: 3M CNY, attainment: 90%', '', `
-    rep-inside: { title: Inside rep, level: frontline, reports_to: manager-inside, headcount: 2, quota: { per_seat: 1M CNY }, duties: { sell: R } }
-    manager-inside: { title: Inside manager, level: tactical, duties: { sell: C } }`).replace(
+  it('reports a scoped target nobody sells in at all, and a carrier outside every target\'s scope', async () => {
+    const south = east('per_seat: 3M CNY, attainment: 90%').replace(
       '\ntargets:\n',
-      '\ntargets:\n  revenue-south: { metric: revenue, value: 5M CNY, scope: { region: [south] }, owner: manager-inside }\n',
+      '\ntargets:\n  revenue-south: { metric: revenue, value: 5M CNY, scope: { region: [south] }, owner: manager }\n',
     );
-    expect(await findings('quota-capacity', text)).toEqual([
-      '11:3 `rep-inside` carries a quota but works in no scope the revenue targets are split into (region): give it a scope, or a manager with one, so its capacity counts toward a target',
-      '14:44 no quota-carrying role works in the scope of `revenue-south` (5M CNY): give the roles that sell there a `quota`, or a scope within the target\'s',
+    expect(await findings('quota-capacity', south)).toEqual([
+      '12:44 no quota-carrying role works in the scope of `revenue-south` (5M CNY): give the roles that sell there a `quota`, or a scope within the target\'s',
     ]);
+    const inside = east('per_seat: 3M CNY, attainment: 90%', '', `
+    rep-inside: { title: Inside rep, level: frontline, reports_to: manager-inside, headcount: 2, quota: { per_seat: 1M CNY }, duties: { sell: R } }
+    manager-inside: { title: Inside manager, level: tactical, duties: { sell: C } }`);
+    expect(await findings('quota-capacity', inside)).toEqual([
+      '11:3 `rep-inside` carries a quota but works in no scope the revenue targets are split into (region): give it a scope, or a manager with one, so its capacity counts toward a target',
+    ]);
+  });
+
+  it('judges a target its seats only partly sell in through its parent', async () => {
+    // The reps sell both product lines: the hardware part of East cannot be given its own capacity.
+    const text = east('per_seat: 3M CNY, attainment: 90%').replace('region: { name: Region,', 'product: { name: Product, values: { hardware: { name: Hardware } } }\n  region: { name: Region,').replace(
+      '\ntargets:\n',
+      '\ntargets:\n  east-hardware: { metric: revenue, value: 50M CNY, parent: revenue-east, scope: { region: [east], product: [hardware] }, owner: manager }\n',
+    );
+    expect((await findings('quota-capacity', text)).filter((f) => f.includes('east-hardware'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Can these seats carry this target? Capacity of the quota-carrying roles in each target's scope
 // against the target, and how far the quotas handed out exceed it (over-assignment).
 import type { Role } from '../../model/types.js';
-import { roleCapacity, withinScope, writeMoney, type RoleCapacity } from '../capacity.js';
+import { overlapsScope, roleCapacity, withinScope, writeMoney, type RoleCapacity } from '../capacity.js';
 import { defineRule } from '../rule.js';
 import { keyOf, valueAt } from '../where.js';
 
@@ -70,6 +70,9 @@ export default defineRule<Options>({
       // A scoped target counts the seats inside its scope; an unscoped one at the top counts all.
       if (target.scope.size === 0 && target.parent) continue;
       const inScope = [...capacities.values()].filter((c) => withinScope(c.role, target));
+      // Seats that also sell outside the scope (reps selling both product lines under a product
+      // split) cannot be apportioned to it: such a target is judged through its parent.
+      if (inScope.length === 0 && [...capacities.keys()].some((r) => overlapsScope(r, target))) continue;
       const usable = inScope.filter((c) => {
         if (c.currency === target.value.currency) return true;
         if (!wrongCurrency.has(c.role)) {
