@@ -85,5 +85,6 @@ function quota(v: NonNullable<RoleInput['quota']>): Quota {
     rampCurve: v.ramp?.curve?.map((c) => share(c, 0)) ?? [],
     ramping: v.ramp?.ramping ?? 0,
     attrition: share(v.attrition, 0),
+    ...(v.notes === undefined ? {} : { notes: v.notes }),
   };
 }

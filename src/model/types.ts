@@ -158,6 +158,7 @@ export interface Quota {
   /** Filled seats still ramping at the start of the period. */
   ramping: number;
   attrition: number;
+  notes?: Text;
 }
 
 export type QuantityKind = 'number' | 'percent' | 'money' | 'duration';
