@@ -23,6 +23,7 @@ import serviceLevels from './service-levels.js';
 import spanOfControl from './span-of-control.js';
 import targetCascade from './target-cascade.js';
 import targetOwnership from './target-ownership.js';
+import territoryBalance from './territory-balance.js';
 import unusedDefinitions from './unused-definitions.js';
 import workload from './workload.js';
 
@@ -55,6 +56,7 @@ export const RULES: readonly Rule<any>[] = [
   metricConsistency,
   targetOwnership,
   quotaCapacity,
+  territoryBalance,
   // Keeping it current
   adaptationSignals,
   unusedDefinitions,
