@@ -5,6 +5,7 @@ import coverage from './coverage.js';
 import criticalVacancy from './critical-vacancy.js';
 import headcount from './headcount.js';
 import kpiCoverage from './kpi-coverage.js';
+import kpiDutyFit from './kpi-duty-fit.js';
 import layers from './layers.js';
 import metricConsistency from './metric-consistency.js';
 import orphanDuty from './orphan-duty.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule<any>[] = [
   criticalVacancy,
   // Making it work: KPIs, service levels, targets
   kpiCoverage,
+  kpiDutyFit,
   serviceLevels,
   targetCascade,
   metricConsistency,
