@@ -28,6 +28,24 @@ export function inLineOf(role: Role, boss: Role): boolean {
   return role === boss || managementLine(role).has(boss);
 }
 
+const teams = new WeakMap<Role, ReadonlySet<Role>>();
+
+/** The role and everyone below it on solid or dotted lines, at any depth. */
+export function teamOf(owner: Role): ReadonlySet<Role> {
+  let team = teams.get(owner);
+  if (team) return team;
+  const out = new Set<Role>([owner]);
+  const queue: Role[] = [owner];
+  while (queue.length) {
+    const next = queue.pop()!;
+    for (const r of next.reports) if (!out.has(r)) out.add(r), queue.push(r);
+    for (const r of next.dottedReports) if (!out.has(r)) out.add(r), queue.push(r);
+  }
+  team = out;
+  teams.set(owner, team);
+  return team;
+}
+
 const scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
 
 /**

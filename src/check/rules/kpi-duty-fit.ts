@@ -2,7 +2,7 @@
 // measures — or, for a team KPI, someone in the owner's team does.
 import type { Kpi, Role } from '../../model/types.js';
 import { isWork } from '../../model/queries.js';
-import { managementLine } from '../lines.js';
+import { teamOf } from '../lines.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
 
@@ -28,14 +28,13 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const roles = [...model.roles.values()];
     for (const kpi of model.kpis.values()) {
       if (kpi.measures.length === 0) continue;
       const measured = new Set(kpi.measures);
       const does = (r: Role) => r.duties.some((a) => measured.has(a.duty) && isWork(a));
       kpi.owners.forEach((owner) => {
         if (does(owner)) return;
-        const team = kpi.kind === 'team' && roles.some((r) => managementLine(r).has(owner) && does(r));
+        const team = kpi.kind === 'team' && [...teamOf(owner)].some(does);
         if (team) return;
         report({
           messageId: kpi.kind === 'team' ? 'no-team-duty' : 'no-duty',

@@ -74,7 +74,9 @@ export default defineRule<{ atMost: Record<string, string[]> }>({
     const byKey = new Map<string, Target[]>();
     for (const t of model.targets.values()) {
       const key = `${t.metric}|${t.period ?? ''}|${scopeKey(t.scope)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), t]);
+      const group = byKey.get(key);
+      if (group) group.push(t);
+      else byKey.set(key, [t]);
     }
     for (const target of model.targets.values()) {
       const mine = { id: target.id, value: target.value, src: target.src, key: 'value' };

@@ -1,7 +1,8 @@
 // Can these seats carry this target? Capacity of the quota-carrying roles in each target's scope
 // against the target, and how far the quotas handed out exceed it (over-assignment).
-import type { Role } from '../../model/types.js';
+import type { DimensionValue, Role, Target } from '../../model/types.js';
 import { overlapsScope, roleCapacity, withinScope, writeMoney, type RoleCapacity } from '../capacity.js';
+import { effectiveValues } from '../lines.js';
 import { defineRule } from '../rule.js';
 import { keyOf, valueAt } from '../where.js';
 
@@ -65,11 +66,33 @@ export default defineRule<Options>({
     // Planning is opt-in: a design that names no quota says nothing about capacity.
     if (capacities.size === 0) return;
     const targets = [...model.targets.values()].filter((t) => options.metrics.includes(t.metric) && t.value.kind === 'money');
+    // Carriers by the values they work at, on each dimension they (or their managers) restrict:
+    // a scoped target looks only at the carriers of one of its values, not at every seat.
+    const byValue = new Map<DimensionValue, RoleCapacity[]>();
+    for (const c of capacities.values()) {
+      for (const dimension of model.dimensions.values()) {
+        const values = effectiveValues(c.role, dimension);
+        if (!values) continue;
+        for (const v of values) {
+          const list = byValue.get(v);
+          if (list) list.push(c);
+          else byValue.set(v, [c]);
+        }
+      }
+    }
+    const candidates = (target: Target): RoleCapacity[] => {
+      const first = target.scope.entries().next().value;
+      if (!first) return [...capacities.values()];
+      const [, values] = first;
+      return [...new Set([...values].flatMap((v) => byValue.get(v) ?? []))];
+    };
+    const placed = new Set<Role>();
     const wrongCurrency = new Set<Role>();
     for (const target of targets) {
       // A scoped target counts the seats inside its scope; an unscoped one at the top counts all.
       if (target.scope.size === 0 && target.parent) continue;
-      const inScope = [...capacities.values()].filter((c) => withinScope(c.role, target));
+      const inScope = candidates(target).filter((c) => withinScope(c.role, target));
+      if (target.scope.size > 0) for (const c of inScope) placed.add(c.role);
       // Seats that also sell outside the scope (reps selling both product lines under a product
       // split) cannot be apportioned to it: such a target is judged through its parent.
       if (inScope.length === 0 && [...capacities.keys()].some((r) => overlapsScope(r, target))) continue;
@@ -111,7 +134,7 @@ export default defineRule<Options>({
     if (scoped.length === 0) return;
     const dimensions = [...new Set(scoped.flatMap((t) => [...t.scope.keys()].map((d) => d.id)))].join(', ');
     for (const c of capacities.values()) {
-      if (!scoped.some((t) => withinScope(c.role, t))) report({ messageId: 'unplaced', data: { role: c.role.id, dimensions }, at: keyOf(c.role.src) });
+      if (!placed.has(c.role)) report({ messageId: 'unplaced', data: { role: c.role.id, dimensions }, at: keyOf(c.role.src) });
     }
   },
 });

@@ -1,7 +1,7 @@
 // Who owns a revenue target: someone who sells it (carries quota) or manages those who do, who
 // works in the target's scope, and whose team includes the specialists of that scope.
 import type { DimensionValue, Role } from '../../model/types.js';
-import { effectiveValues, managementLine } from '../lines.js';
+import { effectiveValues, teamOf } from '../lines.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
 
@@ -39,6 +39,13 @@ export default defineRule<{ metrics: string[] }>({
   check({ model, options, report }) {
     const roles = [...model.roles.values()];
     const carriers = roles.filter((r) => r.quota);
+    // The specialists of each dimension value: roles whose own scope names it.
+    const specialistsOf = new Map<DimensionValue, Role[]>();
+    for (const r of roles) for (const values of r.scope.values()) for (const v of values) {
+      const list = specialistsOf.get(v);
+      if (list) list.push(r);
+      else specialistsOf.set(v, [r]);
+    }
     for (const target of model.targets.values()) {
       const owner = target.owner;
       if (!owner || !options.metrics.includes(target.metric)) continue;
@@ -46,10 +53,10 @@ export default defineRule<{ metrics: string[] }>({
       // Until the design says who carries quota, any manager may own a target; a lone expert may not.
       if (carriers.length === 0) {
         if (owner.reports.length === 0 && owner.dottedReports.length === 0) report({ messageId: 'not-a-manager', data: { owner: owner.id, target: target.id }, at });
-      } else if (!owner.quota && !carriers.some((c) => managementLine(c).has(owner))) {
+      } else if (!owner.quota && ![...teamOf(owner)].some((r) => r.quota)) {
         report({ messageId: 'not-a-seller', data: { owner: owner.id, target: target.id }, at });
       }
-      const team = new Set<Role>([owner, ...roles.filter((r) => managementLine(r).has(owner))]);
+      const team = teamOf(owner);
       for (const [dimension, values] of target.scope) {
         const mine = effectiveValues(owner, dimension);
         if (mine && ![...values].every((v) => mine.has(v))) {
@@ -59,7 +66,7 @@ export default defineRule<{ metrics: string[] }>({
         // An owner who itself works only in the scope covers it; otherwise its team must hold the
         // scope's specialists: roles whose own scope names one of the target's values.
         if (mine) continue;
-        const specialists = roles.filter((r) => [...(r.scope.get(dimension) ?? [])].some((v) => values.has(v)));
+        const specialists = [...new Set([...values].flatMap((v) => specialistsOf.get(v) ?? []))];
         if (specialists.length && !specialists.some((r) => team.has(r))) {
           report({ messageId: 'team-scope', data: { owner: owner.id, target: target.id, dimension: dimension.id, values: ids(values), roles: specialists.map((r) => r.id).join(', ') }, at });
         }

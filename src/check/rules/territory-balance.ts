@@ -1,6 +1,6 @@
 // Comparable seats carry comparable quotas: two regions' reps cut the same way, one with a quota
 // far above the other, is an unfair split (the over-quota'd leave, the under-quota'd coast).
-import type { Role } from '../../model/types.js';
+import type { Dimension, DimensionValue, Role } from '../../model/types.js';
 import { writeMoney } from '../capacity.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
@@ -35,15 +35,28 @@ export default defineRule<{ tolerance: number }>({
   check({ model, options, report }) {
     const carriers = [...model.roles.values()].filter((r) => r.quota && r.headcount > 0);
     const reported = new Set<Role>();
+    // Each carrier's scope on each dimension it restricts, written once per value set (the model
+    // shares one set among all roles that list the same values).
+    const texts = new Map<ReadonlySet<DimensionValue>, string>();
+    const textOf = (d: Dimension, values: ReadonlySet<DimensionValue>) => {
+      let text = texts.get(values);
+      if (text === undefined) texts.set(values, (text = `${d.id}:${[...values].map((v) => v.id).sort().join(',')}`));
+      return text;
+    };
+    const written = new Map<Role, [Dimension, string][]>();
+    for (const role of carriers) written.set(role, [...role.scope].map(([d, values]): [Dimension, string] => [d, textOf(d, values)]).sort((x, y) => (x[1] < y[1] ? -1 : 1)));
     // Comparable: same level, family, way of cutting and currency, and the same scope on every
     // dimension but one — the territory (a region, an industry) that tells them apart.
     for (const dimension of model.dimensions.values()) {
       const groups = new Map<string, Role[]>();
       for (const role of carriers) {
         if (!role.scope.has(dimension)) continue;
-        const rest = [...role.scope].filter(([d]) => d !== dimension).map(([d, values]) => `${d.id}:${[...values].map((v) => v.id).sort().join(',')}`).sort();
-        const key = [role.level, role.family?.id ?? '', [...role.cut].sort().join(','), role.quota!.perSeat.currency ?? '', ...rest].join('|');
-        groups.set(key, [...(groups.get(key) ?? []), role]);
+        let rest = '';
+        for (const [d, text] of written.get(role)!) if (d !== dimension) rest += `|${text}`;
+        const key = `${role.level}|${role.family?.id ?? ''}|${[...role.cut].sort().join(',')}|${role.quota!.perSeat.currency ?? ''}${rest}`;
+        const group = groups.get(key);
+        if (group) group.push(role);
+        else groups.set(key, [role]);
       }
       for (const roles of groups.values()) {
         if (roles.length < 2) continue;
