@@ -3,8 +3,8 @@
 // of findings of each rule. The benchmarks time validation of such an org (reporting costs: exact
 // positions, code frames) and a test checks the counts, rule by rule.
 //
-// Each copy works on a region of its own where there are enough regions, and on roles no other
-// defect touches, so defects do not combine into findings of their own.
+// Each copy works on a region of its own where there are enough regions (at most two defects share
+// one), and on roles no other defect touches, so defects do not combine into findings of their own.
 
 export interface DefectRole {
   id: string;
@@ -20,6 +20,8 @@ export interface DefectRole {
   duties: Record<string, string | string[]>;
   requires: Record<string, number>;
   experience?: number;
+  /** Quota per seat, in millions of a currency (`1M CNY`). */
+  quota?: { perSeat: number; currency: string };
   file: number;
 }
 
@@ -161,11 +163,13 @@ const DEFECTS: Defect[] = [
     findings: { layers: 1 },
     apply(parts, { r, frontline }, copy) {
       const boss = frontline[0];
+      // A manager now: in post, or its empty seat would be a critical vacancy of its own.
+      boss.vacancies = 0;
       const helper = role({ id: `helper-${r}-${copy}`, title: `Sales Helper ${r}/${copy}`, titleZh: `销售助手 ${r}/${copy}`, level: 'operations', reportsTo: boss.id, headcount: 2 * boss.headcount, duties: { [`close-${r}`]: 'R' }, requires: { negotiation: 2 }, file: boss.file });
       parts.roles.push(helper);
       addOwner(parts.kpis, `win-rate-${r}`, helper.id);
-      // A manager now, it owns the region's team KPI too.
-      addOwner(parts.kpis, `attainment-${r}`, boss.id);
+      // A manager now, it owns a team KPI too: on the deals its team closes (kpi-duty-fit).
+      parts.kpis.push(`  helper-attainment-${r}-${copy}: { name: Helper attainment ${r}/${copy}, kind: team, target: 100%, measures: [close-${r}], owners: [${boss.id}] }`);
     },
   },
   {
@@ -202,7 +206,8 @@ const DEFECTS: Defect[] = [
     rule: 'target-cascade',
     findings: { 'target-cascade': 1 },
     apply(parts, { r }, copy) {
-      parts.targets.push(`  stretch-${r}-${copy}: { metric: revenue, value: 1M CNY, period: '2027' }`);
+      // A count of deals: a revenue target beside the tree would also be judged for capacity.
+      parts.targets.push(`  stretch-${r}-${copy}: { metric: deals, value: 10, period: '2027' }`);
     },
   },
   {
@@ -211,6 +216,76 @@ const DEFECTS: Defect[] = [
     findings: { 'adaptation-signals': 1 },
     apply(parts, { r, csm }, copy) {
       parts.signals.push(`  more-success-${r}-${copy}: { watch: online-share, when: '> 50%', change: add, role: ${csm.id} }`);
+    },
+  },
+  {
+    // Closing deals owned per tier, and a second A in the SMB cell.
+    rule: 'scoped-accountability',
+    findings: { 'scoped-accountability': 1 },
+    apply(parts, { r, frontline }) {
+      replaceLine(parts.duties, `  close-${r}:`, (line) => line.replace('area:', 'accountable_per: [tier], area:'));
+      frontline[10].duties[`close-${r}`] = ['A', 'R'];
+    },
+  },
+  {
+    // Operating profit above the region's revenue.
+    rule: 'metric-consistency',
+    findings: { 'metric-consistency': 1 },
+    apply(parts, { r, rm }, copy) {
+      parts.targets.push(`  profit-${r}-${copy}: { metric: profit, value: 5亿 CNY, period: '2027', scope: { region: [${r}] }, owner: ${rm.id} }`);
+    },
+  },
+  {
+    // A team lead's seats all open, with no backup.
+    rule: 'critical-vacancy',
+    findings: { 'critical-vacancy': 1 },
+    apply(_, { leads }) {
+      leads[3].vacancies = leads[3].headcount;
+    },
+  },
+  {
+    // A seller who approves discounts.
+    rule: 'segregation-of-duties',
+    findings: { 'segregation-of-duties': 1 },
+    apply(parts, { r, csm, frontline }, copy) {
+      replaceLine(parts.duties, `  close-${r}:`, (line) => line.replace('area:', 'activity: sell, area:'));
+      parts.duties.push(`  discount-${copy}-${r}: { name: Approve discounts ${r}/${copy}, area: execution, activity: approve-discount }`);
+      csm.duties[`discount-${copy}-${r}`] = 'A';
+      frontline[11].duties[`discount-${copy}-${r}`] = 'R';
+    },
+  },
+  {
+    // The region's revenue target owned by customer success, who neither sells nor manages sellers.
+    rule: 'target-ownership',
+    findings: { 'target-ownership': 1 },
+    apply(parts, { r, rm, csm }) {
+      replaceLine(parts.targets, `  revenue-${r}:`, (line) => line.replace(`owner: ${rm.id}`, `owner: ${csm.id}`));
+    },
+  },
+  {
+    // A KPI on collections owned by customer success, who does not collect.
+    rule: 'kpi-duty-fit',
+    findings: { 'kpi-duty-fit': 1 },
+    apply(parts, { r, csm }, copy) {
+      parts.kpis.push(`  collections-${r}-${copy}: { name: Collections ${r}/${copy}, kind: individual, target: 95%, measures: [collect-${r}], owners: [${csm.id}] }`);
+    },
+  },
+  {
+    // A quota written in another currency than the targets'.
+    rule: 'quota-capacity',
+    findings: { 'quota-capacity': 1 },
+    apply(_, { frontline }) {
+      frontline[5].quota = { ...frontline[5].quota!, currency: 'USD' };
+    },
+  },
+  {
+    // One product's sellers carry 30 % more than the same tier's sellers of other products.
+    rule: 'territory-balance',
+    findings: { 'territory-balance': 1 },
+    apply(_, { leads, frontline }) {
+      // The last team's first KA seller: no other defect touches it.
+      const seller = frontline.filter((x) => x.reportsTo === leads[leads.length - 1].id)[0];
+      seller.quota = { ...seller.quota!, perSeat: seller.quota!.perSeat * 1.3 };
     },
   },
   {
@@ -230,6 +305,9 @@ export function injectDefects(parts: OrgParts, copies: number): Record<string, n
   const regions = regionsOf(parts.roles, parts.regionIds);
   const expected: Record<string, number> = {};
   // The same defect twice in one region would break the same thing twice: one finding, not two.
+  // There are more defects than a small org has regions: two may share a region (they touch
+  // different roles), never more.
+  if (copies * DEFECTS.length > 2 * regions.length) throw new Error(`${copies} copies of each defect need more regions than ${regions.length}: generate more roles or fewer copies`);
   const used = new Set<string>();
   let next = 0;
   for (let copy = 1; copy <= copies; copy++) {

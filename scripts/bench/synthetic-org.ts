@@ -20,6 +20,7 @@ const PRODUCTS = ['software', 'hardware', 'cloud', 'services', 'security', 'anal
 const TEAM_SIZE = 12; // frontline roles per team lead (3 tiers × 4 products)
 const TEAMS_PER_REGION = 4;
 const GROUP = 11; // direct reports of a grouping manager
+const QUOTA = 1; // every frontline seat's quota, in millions of CNY
 const STEPS = [
   ['acquisition', ['lead-generation', 'lead-qualification']],
   ['conversion', ['need-analysis', 'proposal', 'contract']],
@@ -161,7 +162,7 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
           id: `${tier}-${product}-${r}-${t + 1}`, title: `${tier.toUpperCase()} Sales ${product} ${r}/${t + 1}`, titleZh: `${tier === 'ka' ? '大客户' : tier === 'smb' ? '中小企业' : '零售'}销售 ${product} ${r}/${t + 1}`,
           level: 'frontline', reportsTo: lead.id, headcount, vacancies: rand() < 0.15 ? 1 : 0,
           cut: ['region', 'segment', 'tier', 'product'], scope: { region: [r], segment: [segment], tier: [tier], product: [product] },
-          duties: dutyMap(), requires: {}, file,
+          duties: dutyMap(), requires: {}, file, quota: { perSeat: QUOTA, currency: 'CNY' },
         };
         frontline.push(role);
         byTier[tier].push(role);
@@ -191,7 +192,9 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
     kpis.push(`  referral-${r}: { name: Referral rate ${r}, kind: cross-role, target: 15%, measures: [collect-${r}, renew-${r}], owners: [${handoff.id}, csm-${r}] }`);
     slas.push(`  complaint-${r}: { what: Customer complaint, from: ${handoff.id}, to: csm-${r}, within: 1h, step: complaint-handling }`);
     reviews.push(`  weekly-${r}: { name: Weekly review ${r}, cadence: weekly, chair: rm-${r}, attendees: [${leads.map((x) => x.id).join(', ')}] }`);
-    const value = 20 + Math.floor(rand() * 80);
+    // The region's target: its seats' quotas, over-assigned by a fifth (quota-capacity's band).
+    rand();
+    const value = Math.round((frontline.reduce((n, x) => n + x.headcount, 0) * QUOTA) / 1.2);
     regionTotal.set(r, value);
     targets.push(`  revenue-${r}: { metric: revenue, value: ${value}M CNY, period: '2027', parent: revenue-${parentOf.get(rm.id) ?? 'company'}, scope: { region: [${r}] }, owner: rm-${r} }`);
     for (let i = 0; i < frontline.length; i += 5) {
@@ -306,6 +309,7 @@ function roleYaml(r: Role): string {
   if (r.dotted) lines.push(`    dotted_line_to: [${r.dotted.join(', ')}]`);
   if (r.headcount !== 1) lines.push(`    headcount: ${r.headcount}`);
   if (r.vacancies) lines.push(`    vacancies: ${r.vacancies}`);
+  if (r.quota) lines.push(`    quota: { per_seat: ${Math.round(r.quota.perSeat * 100) / 100}M ${r.quota.currency} }`);
   if (Object.keys(r.duties).length) lines.push('    duties:');
   for (const [d, l] of Object.entries(r.duties)) lines.push(`      ${d}: ${Array.isArray(l) ? `[${l.join(', ')}]` : l}`);
   const competencies = Object.entries(r.requires).map(([c, l]) => `${c}: ${l}`).join(', ');

@@ -15,7 +15,7 @@ import { loadFiles } from '../../src/load/index.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import { buildModel } from '../../src/model/build.js';
 import type { OrgModel } from '../../src/model/types.js';
-import { AREAS, CADENCES, KPI_KINDS, LEVELS, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS } from '../../src/schema/grammar.js';
+import { ACTIVITIES, AREAS, CADENCES, KPI_KINDS, LEVELS, MEASURES, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS } from '../../src/schema/grammar.js';
 
 /** An org file as data (what js-yaml reads). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,8 +26,8 @@ export type OrgData = Record<string, any>;
 
 /** Texts in the model, compared as read: a plain string, or a map whose languages all agree, reads the same everywhere. */
 const TEXT_FIELDS = new Set(['name', 'description', 'title', 'purpose', 'unit', 'what', 'rationale', 'notes']);
-/** Lists whose order means something: scales (lowest first) and a role's written requirements. */
-const ORDERED_FIELDS = new Set(['levels', 'competencyLevels', 'other']);
+/** Lists whose order means something: scales (lowest first), a role's written requirements, a ramp curve (month by month). */
+const ORDERED_FIELDS = new Set(['levels', 'competencyLevels', 'other', 'rampCurve']);
 /**
  * Where things are written, not what they say: sources, file names, the position of a dotted line
  * in its YAML list, and whether the YAML names a manager that did not resolve (a finding, which a
@@ -36,7 +36,7 @@ const ORDERED_FIELDS = new Set(['levels', 'competencyLevels', 'other']);
 const SOURCE_FIELDS = new Set(['src', 'files', 'dottedIndex', 'declaresManager']);
 
 function canonicalText(t: unknown): unknown {
-  if (t === undefined || typeof t === 'string') return t;
+  if (t === undefined || typeof t === 'string' || typeof t === 'number') return t;
   const map = t as Record<string, string>;
   const langs = Object.keys(map).sort();
   return langs.every((l) => map[l] === map[langs[0]]) ? map[langs[0]] : langs.map((l) => [l, map[l]]);
@@ -79,7 +79,8 @@ export function modelKey(m: OrgModel): string {
 
 /** Every field that names a role or a duty, by section: what a rename must rewrite. */
 export const ROLE_AND_DUTY_REFERENCES = {
-  roles: { role: ['reports_to', 'dotted_line_to'], duty: ['duties (keys)'] },
+  roles: { role: ['reports_to', 'dotted_line_to', 'backup'], duty: ['duties (keys)'] },
+  duties: { duty: ['incompatible_with'] },
   kpis: { role: ['owners'], duty: ['measures'] },
   service_levels: { role: ['from', 'to'] },
   reviews: { role: ['chair', 'attendees'] },
@@ -94,12 +95,16 @@ export function renameIds(docs: OrgData[], roles: ReadonlyMap<string, string>, d
   const rekey = (map: Record<string, unknown> | undefined, to: ReadonlyMap<string, string>) =>
     map && Object.fromEntries(Object.entries(map).map(([k, v]) => [to.get(k) ?? k, v]));
   for (const doc of docs) {
-    if (doc.duties) doc.duties = rekey(doc.duties, duties);
+    if (doc.duties) {
+      doc.duties = rekey(doc.duties, duties);
+      for (const d of Object.values<OrgData>(doc.duties)) if (d.incompatible_with) d.incompatible_with = d.incompatible_with.map((id: string) => duties.get(id) ?? id);
+    }
     if (doc.roles) {
       doc.roles = rekey(doc.roles, roles);
       for (const r of Object.values<OrgData>(doc.roles)) {
         if (r.reports_to !== undefined) r.reports_to = role(r.reports_to);
         if (r.dotted_line_to) r.dotted_line_to = r.dotted_line_to.map(role);
+        if (r.backup !== undefined) r.backup = role(r.backup);
         if (r.duties) r.duties = rekey(r.duties, duties);
       }
     }
@@ -188,6 +193,7 @@ interface Ids {
   serviceLevels: string[];
   tools: string[];
   targets: string[];
+  people: string[];
 }
 
 function idsOf(doc: OrgData): Ids {
@@ -204,6 +210,7 @@ function idsOf(doc: OrgData): Ids {
     serviceLevels: keys('service_levels'),
     tools: keys('tools'),
     targets: keys('targets'),
+    people: keys('people'),
   };
 }
 
@@ -243,6 +250,9 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     step: (r, ids) => refTo(r, ids.steps),
     demands: (r, ids) => levelsOf(r, ids) ?? {},
     effort: (r) => r.pick([0.5, 1, 2, 3.5]),
+    accountable_per: (r, ids) => r.subset([...ids.dimensions.keys()]),
+    activity: (r) => r.pick(ACTIVITIES),
+    incompatible_with: (r, ids) => r.subset(ids.duties),
     notes: textOf,
   },
   Role: {
@@ -259,8 +269,18 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     duties: (r, ids) => Object.fromEntries(r.subset(ids.duties).map((d) => [d, raciOf(r)])),
     requires: (r, ids) => defined({ experience: maybe(r, 0.5, () => years(r)), competencies: levelsOf(r, ids), other: maybe(r, 0.4, () => [textOf(r)]), notes: maybe(r, 0.3, () => textOf(r)) }),
     tools: (r, ids) => r.subset(ids.tools),
+    quota: (r) => entityOf(r, 'Quota', idsOf({}), ''),
+    backup: (r, ids, self) => refTo(r, ids.roles.filter((x) => x !== self)),
     notes: textOf,
   },
+  Quota: {
+    per_seat: (r) => `${r.int(1, 9)}M CNY`,
+    attainment: (r) => `${r.int(50, 100)}%`,
+    ramp: (r) => entityOf(r, 'Ramp', idsOf({}), ''),
+    attrition: (r) => `${r.int(0, 30)}%`,
+    notes: textOf,
+  },
+  Ramp: { months: (r) => r.int(0, 12), curve: (r) => Array.from({ length: r.int(1, 4) }, () => `${r.int(0, 100)}%`), ramping: (r) => r.int(0, 3) },
   Requirements: { experience: years, competencies: (r, ids) => levelsOf(r, ids) ?? {}, other: (r) => Array.from({ length: r.int(1, 3) }, () => textOf(r)), notes: textOf },
   Kpi: {
     name: textOf,
@@ -270,10 +290,13 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     target: quantityOf,
     better: (r) => r.pick(['higher', 'lower']),
     measures: (r, ids) => r.subset(ids.duties),
+    measure: (r) => r.pick(MEASURES),
+    at_most: (r, ids, self) => refTo(r, ids.kpis.filter((x) => x !== self)),
+    at_least: (r, ids, self) => refTo(r, ids.kpis.filter((x) => x !== self)),
     owners: (r, ids) => r.subset(ids.roles, 1),
     notes: textOf,
   },
-  Metric: { name: textOf, description: textOf, unit: textOf, notes: textOf },
+  Metric: { name: textOf, description: textOf, unit: textOf, measure: (r) => r.pick(MEASURES), notes: textOf },
   ServiceLevel: {
     what: textOf,
     from: (r, ids) => (r.chance(0.2) ? 'customer' : refTo(r, ids.roles)),
@@ -293,6 +316,8 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     parent: (r, ids, self) => refTo(r, ids.targets.filter((x) => x !== self)),
     owner: (r, ids) => refTo(r, ids.roles),
     scope: (r, ids) => scopeOf(r, ids) ?? {},
+    at_most: (r, ids, self) => refTo(r, ids.targets.filter((x) => x !== self)),
+    at_least: (r, ids, self) => refTo(r, ids.targets.filter((x) => x !== self)),
     notes: textOf,
   },
   Signal: {
@@ -305,7 +330,15 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     rationale: textOf,
     notes: textOf,
   },
-  Person: { name: textOf, role: (r, ids) => refTo(r, ids.roles), experience: years, competencies: (r, ids) => levelsOf(r, ids) ?? {}, scope: (r, ids) => scopeOf(r, ids) ?? {}, notes: textOf },
+  Person: {
+    name: textOf,
+    role: (r, ids) => refTo(r, ids.roles),
+    experience: years,
+    competencies: (r, ids) => levelsOf(r, ids) ?? {},
+    scope: (r, ids) => scopeOf(r, ids) ?? {},
+    backup: (r, ids, self) => refTo(r, ids.people.filter((x) => x !== self)),
+    notes: textOf,
+  },
 };
 
 /** Fields a valid entity must have. */
@@ -327,6 +360,8 @@ const REQUIRED: Record<string, string[]> = {
   Signal: ['watch', 'when', 'change', 'role'],
   Person: ['name', 'role'],
   Requirements: [],
+  Quota: ['per_seat'],
+  Ramp: ['months'],
 };
 
 /** The section of an org file, the definition of its entries, and the prefix of generated ids. */
@@ -409,6 +444,8 @@ export function slotsOf(doc: OrgData): Slot[] {
       if (section === 'dimensions') for (const v of Object.keys(e.values ?? {})) fieldsOf([section, id, 'values', v], 'NamedItem');
       if (section === 'process') for (const s of Object.keys(e.steps ?? {})) fieldsOf([section, id, 'steps', s], 'Step');
       if (section === 'roles' && e.requires) fieldsOf([section, id, 'requires'], 'Requirements');
+      if (section === 'roles' && e.quota) fieldsOf([section, id, 'quota'], 'Quota');
+      if (section === 'roles' && e.quota?.ramp) fieldsOf([section, id, 'quota', 'ramp'], 'Ramp');
     }
   }
   return out;

@@ -15,7 +15,7 @@
 import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { raciLetters } from '../model/queries.js';
-import type { Duty, Entity, OrgModel, Party, Quantity, Role, Scope, Step, Text } from '../model/types.js';
+import type { Duty, Entity, OrgModel, Party, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
 import { CUSTOMER } from '../schema/grammar.js';
 
 export interface Ref {
@@ -297,11 +297,24 @@ function roleFields(r: Role, side: Side, name: Namer): Fields {
     'requires.other': { key: textsKey(r.requires.other), show: r.requires.other.map((x) => (typeof x === 'string' ? x : textKey(x))).join('; ') },
     'requires.notes': text(r.requires.notes),
     tools: idSet(r.tools.map((t) => t.id)),
+    quota: quotaValue(r.quota),
+    'quota.notes': text(r.quota?.notes),
+    backup: plain(r.backup && name('role', r.backup.id, side)),
     notes: text(r.notes),
   };
 }
 
-function dutyFields(d: Duty, _side: Side, _name: Namer): Fields {
+/** A quota as the plan reads it: `5M CNY a seat × 90 %, ramp 3 months (0%, 50%), 1 ramping, attrition 15 %`. */
+function quotaValue(q: Quota | undefined): { key: string; show: string } {
+  if (!q) return { key: ABSENT, show: '' };
+  const pct = (n: number) => `${Math.round(n * 10000) / 100}%`;
+  const parts = [`${q.perSeat.text} × ${pct(q.attainment)}`];
+  if (q.rampMonths || q.rampCurve.length || q.ramping) parts.push(`ramp ${q.rampMonths} months${q.rampCurve.length ? ` (${q.rampCurve.map(pct).join(', ')})` : ''}, ${q.ramping} ramping`);
+  if (q.attrition) parts.push(`attrition ${pct(q.attrition)}`);
+  return { key: parts.join('; '), show: parts.join('; ') };
+}
+
+function dutyFields(d: Duty, side: Side, name: Namer): Fields {
   return {
     name: text(d.name),
     description: text(d.description),
@@ -309,6 +322,9 @@ function dutyFields(d: Duty, _side: Side, _name: Namer): Fields {
     step: plain(d.step?.id),
     demands: levelsValue(d.demands),
     effort: plain(d.effort),
+    accountable_per: idSet(d.accountablePer.map((x) => x.id)),
+    activity: plain(d.activity),
+    incompatible_with: idSet(d.incompatibleWith.map((x) => name('duty', x.id, side))),
     notes: text(d.notes),
   };
 }
@@ -377,6 +393,9 @@ function sameRole(a: Role, b: Role, name: Namer): boolean {
     sameList(a.requires.other, b.requires.other, sameText) &&
     sameText(a.requires.notes, b.requires.notes) &&
     sameList(a.tools, b.tools, sameId) &&
+    quotaValue(a.quota).key === quotaValue(b.quota).key &&
+    sameText(a.quota?.notes, b.quota?.notes) &&
+    (a.backup && name('role', a.backup.id, 'base')) === b.backup?.id &&
     sameText(a.notes, b.notes)
   );
 }
@@ -396,6 +415,10 @@ function sameDuty(a: Duty, b: Duty): boolean {
     a.step?.id === b.step?.id &&
     sameById(a.demands, b.demands, sameNumber) &&
     a.effort === b.effort &&
+    sameList(a.accountablePer, b.accountablePer, sameId) &&
+    a.activity === b.activity &&
+    // Duties it names: through renames, so only when no duty is renamed is "the same" sure.
+    sameList(a.incompatibleWith, b.incompatibleWith, sameId) &&
     sameText(a.notes, b.notes)
   );
 }
@@ -461,10 +484,13 @@ class Comparison {
       target: quantity(k.target),
       better: plain(k.better),
       measures: idSet(k.measures.map((d) => duty(d, side))),
+      measure: plain(k.measure),
+      at_most: plain(k.atMost?.id),
+      at_least: plain(k.atLeast?.id),
       owners: idSet(k.owners.map((r) => role(r, side))),
       notes: text(k.notes),
     }));
-    this.entities('metric', base.metrics, head.metrics, named, (x) => ({ name: text(x.name), description: text(x.description), unit: text(x.unit), notes: text(x.notes) }));
+    this.entities('metric', base.metrics, head.metrics, named, (x) => ({ name: text(x.name), description: text(x.description), unit: text(x.unit), measure: plain(x.measure), notes: text(x.notes) }));
     this.entities('service-level', base.serviceLevels, head.serviceLevels, (s, m) => this.ref(s.what, s.id, m), (s, _m, side) => ({
       what: text(s.what),
       from: plain(party(s.from, side)),
@@ -491,6 +517,8 @@ class Comparison {
       parent: plain(x.parent?.id),
       owner: plain(x.owner && role(x.owner, side)),
       scope: scopeValue(x.scope),
+      at_most: plain(x.atMost?.id),
+      at_least: plain(x.atLeast?.id),
       notes: text(x.notes),
     }));
     // A signal's roles are ids as written (a role to add is not in the org yet): those naming a renamed role follow it.
@@ -511,6 +539,7 @@ class Comparison {
       experience: years(x.experience),
       competencies: levelsValue(x.competencies),
       scope: scopeValue(x.scope),
+      backup: plain(x.backup?.id),
       notes: text(x.notes),
     }));
     return this.changes;

@@ -11,6 +11,7 @@ import { referencesIn } from '../load/references.js';
 import { comparePaths } from '../load/sources.js';
 import { Unreliable } from './follow-ons.js';
 import { findCycles } from './hierarchy.js';
+import { PlanningReader } from './planning.js';
 import { parseQuantity, parseYears } from './quantity.js';
 import type {
   Assignment, Competency, Dimension, DimensionValue, Duty, Kpi, OrgModel, Party, Person, Review,
@@ -49,6 +50,7 @@ class ModelBuilder {
   private unreliable = new Unreliable();
   /** Entities error recovery left out whole (`section\0id`): references to them are not reported as unknown. */
   private dropped = new Set<string>();
+  private planning = new PlanningReader((map, id, kind, src, part, a, b, c) => this.ref(map, id, kind, src, part, a, b, c));
 
   constructor(private readonly files: readonly LoadedFile[]) {
     for (const f of files) {
@@ -125,7 +127,11 @@ class ModelBuilder {
       }
     }
     for (const d of decl('tools')) m.tools.set(d.id, { id: d.id, src: d.src, name: d.value.name, kind: d.value.kind, description: d.value.description, notes: d.value.notes, users: [] });
-    for (const d of decl('metrics')) m.metrics.set(d.id, { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit, notes: d.value.notes });
+    for (const d of decl('metrics')) {
+      const metric = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit, notes: d.value.notes };
+      this.planning.metric(metric, d.value);
+      m.metrics.set(d.id, metric);
+    }
 
     for (const d of decl('duties')) {
       const duty: Duty = {
@@ -142,7 +148,10 @@ class ModelBuilder {
         responsible: [],
         accountable: [],
         kpis: NONE,
+        accountablePer: NONE,
+        incompatibleWith: NONE,
       };
+      this.planning.duty(m, duty, d.value, d.src);
       duty.step?.duties.push(duty);
       m.duties.set(d.id, duty);
     }
@@ -178,6 +187,7 @@ class ModelBuilder {
         notes: v.requires?.notes,
       };
       role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
+      this.planning.role(m, role, v, d.src);
       if (role.family) role.family.roles.push(role);
       for (const tool of role.tools) tool.users.push(role);
       if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', d.src, 'value', 'reports_to');
@@ -228,6 +238,7 @@ class ModelBuilder {
         owners: this.refs(m.roles, d.value.owners, 'role', d.src, 'owners'),
         notes: d.value.notes,
       };
+      this.planning.kpi(m, kpi, d.value, d.src);
       for (const duty of kpi.measures) duty.kpis = append(duty.kpis, kpi);
       for (const role of kpi.owners) role.kpis = append(role.kpis, kpi);
       m.kpis.set(d.id, kpi);
@@ -289,6 +300,7 @@ class ModelBuilder {
         scope: this.scope(m, v.scope, d.src),
         notes: v.notes,
       };
+      this.planning.target(m, target, v, d.src);
       if (target.owner) target.owner.targets = append(target.owner.targets, target);
       m.targets.set(d.id, target);
     }
@@ -325,9 +337,11 @@ class ModelBuilder {
         scope: this.scope(m, v.scope, d.src),
         notes: v.notes,
       };
+      this.planning.person(m, person, v, d.src);
       role.people = append(role.people, person);
       m.people.set(d.id, person);
     }
+    this.planning.finish(m);
 
     this.widenDoubt(m);
     this.placeRenamed();

@@ -2,7 +2,7 @@
 // entity knows where it was written. Maps keep declaration order (files in path order, keys in
 // file order), which is the order every rule and renderer walks them in.
 import type { Path } from '../load/node-index.js';
-import type { Area, RaciLetter, RoleLevel } from '../schema/grammar.js';
+import type { Activity, Area, Measure, RaciLetter, RoleLevel } from '../schema/grammar.js';
 
 export type Text = string | Readonly<Record<string, string>>;
 
@@ -83,6 +83,12 @@ export interface Duty extends Entity {
   responsible: Role[];
   accountable: Role[];
   kpis: Kpi[];
+  /** Dimensions the duty is owned along (`accountable_per`): one A per combination of their values. Empty: one A org-wide. */
+  accountablePer: Dimension[];
+  /** The sales activity it is, for segregation of duties. */
+  activity?: Activity;
+  /** Duties no role may do together with this one (`incompatible_with`, as written on this duty). */
+  incompatibleWith: Duty[];
 }
 
 /** A role's part in a duty: one entry of a role's `duties` map (written at `duties.<duty id>` in the role). */
@@ -136,6 +142,23 @@ export interface Role extends Entity {
   serviceLevelsFrom: ServiceLevel[];
   serviceLevelsTo: ServiceLevel[];
   targets: Target[];
+  /** Present when the role carries a sales quota. */
+  quota?: Quota;
+  /** Who stands in when the seat is empty (AB角). */
+  backup?: Role;
+}
+
+/** A quota-carrying role's plan for the target period (shares as fractions 0–1). */
+export interface Quota {
+  perSeat: Quantity;
+  attainment: number;
+  rampMonths: number;
+  /** Share of full quota in each step of the ramp, spread evenly over `rampMonths`. */
+  rampCurve: readonly number[];
+  /** Filled seats still ramping at the start of the period. */
+  ramping: number;
+  attrition: number;
+  notes?: Text;
 }
 
 export type QuantityKind = 'number' | 'percent' | 'money' | 'duration';
@@ -160,12 +183,16 @@ export interface Kpi extends Entity {
   better: 'higher' | 'lower';
   measures: Duty[];
   owners: Role[];
+  measure?: Measure;
+  atMost?: Kpi;
+  atLeast?: Kpi;
 }
 
 export interface Metric extends Entity {
   name: Text;
   description?: Text;
   unit?: Text;
+  measure?: Measure;
 }
 
 export type Party = Role | 'customer';
@@ -204,6 +231,8 @@ export interface Target extends Entity {
   children: Target[];
   owner?: Role;
   scope: Scope;
+  atMost?: Target;
+  atLeast?: Target;
 }
 
 export interface Signal extends Entity {
@@ -223,6 +252,7 @@ export interface Person extends Entity {
   experience?: number;
   competencies: ReadonlyMap<Competency, number>;
   scope: Scope;
+  backup?: Person;
 }
 
 export interface OrgModel {

@@ -23,6 +23,16 @@ export const CADENCES = ['daily', 'weekly', 'biweekly', 'monthly', 'quarterly', 
 export const TARGET_METRICS = ['revenue', 'profit', 'gross-margin', 'market-share', 'collections', 'new-customers', 'deals'] as const;
 export const SIGNAL_CHANGES = ['add', 'split', 'merge', 'retire'] as const;
 export const TOOL_KINDS = ['crm', 'bi', 'communication', 'document', 'other'] as const;
+/**
+ * Sales activities that segregation of duties is about: a duty tagged with one of them can be
+ * checked against the pairs that must not meet in one role (the `segregation-of-duties` rule).
+ */
+export const ACTIVITIES = [
+  'sell', 'approve-discount', 'approve-quote', 'approve-credit', 'collect', 'calculate-commission', 'earn-commission',
+  'create-customer-record', 'approve-credit-limit',
+] as const;
+/** What kind of quantity a KPI or metric is measured in: units are checked against it. */
+export const MEASURES = ['amount', 'share', 'count', 'duration'] as const;
 
 /** The party on the far side of a hand-off to or from the customer. */
 export const CUSTOMER = 'customer';
@@ -48,4 +58,6 @@ export const SECTIONS = [
 export type Area = (typeof AREAS)[number];
 export type RaciLetter = (typeof RACI_LETTERS)[number];
 export type RoleLevel = (typeof LEVELS)[number];
+export type Activity = (typeof ACTIVITIES)[number];
+export type Measure = (typeof MEASURES)[number];
 export type SectionName = (typeof SECTIONS)[number];

@@ -4,7 +4,7 @@
 // the HR lead who types the YAML, not for us.
 import * as z from 'zod';
 import {
-  AREAS, CADENCES, CONDITION_PATTERN, DURATION_PATTERN, FORMAT_VERSION, ID_PATTERN, KPI_KINDS, LANG_PATTERN, LEVELS,
+  ACTIVITIES, MEASURES, AREAS, CADENCES, CONDITION_PATTERN, DURATION_PATTERN, FORMAT_VERSION, ID_PATTERN, KPI_KINDS, LANG_PATTERN, LEVELS,
   MAX_ID, MAX_TEXT, MONEY_PATTERN, PERCENT_PATTERN, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS,
   YEARS_PATTERN,
 } from './grammar.js';
@@ -90,6 +90,39 @@ export const Scope = z.record(Id, z.array(Id).min(1).meta({ uniqueItems: true })
 });
 
 const Notes = Text.meta({ description: 'Free-form notes for people reading the YAML; not rendered.' });
+
+const Percent = z.string().regex(new RegExp(PERCENT_PATTERN));
+const Money = z.string().regex(new RegExp(MONEY_PATTERN));
+
+/** How a quota-carrying role's seats reach full productivity. */
+export const Ramp = z
+  .strictObject({
+    months: z.number().min(0).max(36).meta({ description: 'Months a new hire takes to reach full productivity, e.g. `6` (SMB 1–3, mid-market 3–6, enterprise 6–12).' }),
+    curve: z.array(Percent).min(1).max(36).optional().meta({
+      description:
+        'Share of full quota reached in each step of the ramp, spread evenly over `months`, e.g. `[0%, 25%, 50%, 75%]`. Default: a straight line from 0 to 100 %.',
+    }),
+    ramping: z.int().min(0).max(1_000_000).optional().meta({
+      description: 'How many of the filled seats start the period still ramping (hired recently). Default 0.',
+    }),
+  })
+  .meta({ id: 'Ramp', description: 'Ramp of new hires: months to full productivity and the curve in between.' });
+
+export const Quota = z
+  .strictObject({
+    per_seat: Money.meta({ description: 'The quota of one seat for the target period, e.g. `5M CNY` or `80万 CNY`. A role\'s quota is this × its headcount.' }),
+    attainment: Percent.optional().meta({ description: 'Share of quota a ramped seat is expected to reach, e.g. `85%`. Default `100%`.' }),
+    ramp: Ramp.optional(),
+    attrition: Percent.optional().meta({
+      description: 'Share of seats expected to leave during the period, e.g. `15%`; they are taken to leave evenly over it. Default `0%`.',
+    }),
+    notes: Notes.optional(),
+  })
+  .meta({
+    id: 'Quota',
+    description:
+      'The role carries a sales quota (its people are paid on it): the quota per seat, expected attainment, ramp and attrition. The role\'s scope says which targets its capacity counts toward.',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -184,6 +217,14 @@ export const Duty = z
       description:
         'Work the duty takes, in full-time equivalents (FTE), across all roles Responsible for it; shared among them by headcount.',
     }),
+    accountable_per: IdList(
+      'Dimensions (ids from `dimensions`) along which the duty is owned separately, e.g. `[region]`: one role is Accountable in each region, the one whose scope is that region, and it must be in the management line of the roles doing the work there.',
+    ).optional(),
+    activity: z.enum(ACTIVITIES).optional().meta({
+      description:
+        'What kind of sales activity this duty is, for segregation of duties: `sell`, `approve-discount`, `approve-quote`, `approve-credit`, `collect`, `calculate-commission`, `earn-commission`, `create-customer-record` or `approve-credit-limit`. One role should not both approve and sell, approve credit and collect, or calculate commission and be paid it.',
+    }),
+    incompatible_with: IdList('Duties (ids from `duties`) that no role may do (R or A) together with this one, on top of the sales defaults.').optional(),
     notes: Notes.optional(),
   })
   .meta({ id: 'Duty', description: 'A piece of work the sales organisation must do. Roles follow from duties.' });
@@ -244,6 +285,10 @@ export const Role = z
     }),
     requires: Requirements.optional(),
     tools: IdList('Tools the role works with (ids from `tools`).').optional(),
+    quota: Quota.optional(),
+    backup: Id.optional().meta({
+      description: 'The role that stands in when this seat is empty (AB角, backup), e.g. `sales-director` for a regional manager.',
+    }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Role', description: 'A role (岗位): a job cut from the work, with its duties, scope and reporting line.' });
@@ -259,6 +304,11 @@ export const Kpi = z
     target: Quantity.optional().meta({ description: 'The target value, e.g. `25%`, `30d`, `120M CNY` or `8`.' }),
     better: z.enum(['higher', 'lower']).optional().meta({ description: 'Whether higher or lower values are better. Default `higher`.' }),
     measures: IdList('Duties this KPI measures (ids from `duties`).').optional(),
+    measure: z.enum(MEASURES).optional().meta({
+      description: 'What the KPI is measured in: `amount` (money), `share` (a percentage, at most 100 %), `count` or `duration`. The target must be written in it.',
+    }),
+    at_most: Id.optional().meta({ description: 'A KPI (id from `kpis`) this one\'s target may not exceed.' }),
+    at_least: Id.optional().meta({ description: 'A KPI (id from `kpis`) this one\'s target may not fall below.' }),
     owners: IdList('Roles that own this KPI (ids from `roles`). A role\'s KPIs are derived from this.').min(1),
     notes: Notes.optional(),
   })
@@ -269,6 +319,9 @@ export const Metric = z
     name: Text.meta({ description: 'Name of the metric, e.g. `{ en: Lead-source mix, zh-CN: 线索来源结构 }`.' }),
     description: Text.optional().meta({ description: 'How it is measured.' }),
     unit: Text.optional().meta({ description: 'Unit in words.' }),
+    measure: z.enum(MEASURES).optional().meta({
+      description: 'What the metric is measured in: `amount` (money), `share` (a percentage), `count` or `duration`. Signals that watch it must compare it with a value of this kind.',
+    }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Metric', description: 'Something the org monitors that is not a KPI of a role, e.g. output per head.' });
@@ -322,6 +375,10 @@ export const Target = z
     }),
     owner: Id.optional().meta({ description: 'The role accountable for the target.' }),
     scope: Scope.optional(),
+    at_most: Id.optional().meta({
+      description: 'A target (id from `targets`) this one may not exceed, e.g. profit `at_most: revenue-2027`. Profit is taken to be at most the revenue of the same period and scope without saying so.',
+    }),
+    at_least: Id.optional().meta({ description: 'A target (id from `targets`) this one may not fall below.' }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Target', description: 'A node of the target tree: a company goal and its split by region, product and team.' });
@@ -355,6 +412,7 @@ export const Person = z
     experience: Years.optional().meta({ description: 'Years of relevant experience, e.g. `6y`.' }),
     competencies: CompetencyLevels.optional().meta({ description: 'The person\'s assessed competency levels.' }),
     scope: Scope.optional(),
+    backup: Id.optional().meta({ description: 'The person (id from `people`) who stands in for this one (AB角).' }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Person', description: 'A named person in a position.' });

@@ -36,6 +36,14 @@ const POINTS_AT: Record<string, RegExp> = {
   'target-cascade': /^stretch-r\d+-1:/,
   'unused-definitions': /^unused-r\d+-1:/,
   workload: /^2$/, // the headcount
+  'scoped-accountability': /^close-r\d+: \[A, R\]/, // the second A in its cell
+  'metric-consistency': /^5亿 CNY/, // the profit above revenue
+  'critical-vacancy': /^lead-r\d+-4:/, // the vacant lead
+  'segregation-of-duties': /^discount-1-r\d+: R/, // the later of the two duties
+  'target-ownership': /^csm-r\d+ }/, // the owner who neither sells nor manages sellers
+  'kpi-duty-fit': /^csm-r\d+\] }/, // the owner
+  'quota-capacity': /^1M USD/, // the quota in another currency
+  'territory-balance': /^1\.3M CNY/, // the quota above its peers'
 };
 
 function validate(roles: number, opts: { files?: number; defects: number }) {

@@ -8,10 +8,12 @@ const SPLIT = `  ka-solution-manager:
     title: { en: KA Solution Manager, zh-CN: KA 方案经理 }
     level: frontline
     family: sales
-    cut: [tier]
-    scope: { tier: [ka] }
+    cut: [tier, channel]
+    scope: { tier: [ka], channel: [field] }
     reports_to: sales-director
+    dotted_line_to: [regional-manager-east, regional-manager-south]
     headcount: 2
+    quota: { per_seat: 5.6M CNY, attainment: 90% }
     duties:
       analyse-needs: R
       propose-solutions: R
@@ -25,8 +27,8 @@ const SPLIT = `  ka-solution-manager:
     title: { en: KA Relationship Manager, zh-CN: KA 关系经理 }
     level: frontline
     family: sales
-    cut: [tier]
-    scope: { tier: [ka] }
+    cut: [tier, channel]
+    scope: { tier: [ka], channel: [field] }
     reports_to: sales-director
     dotted_line_to: [regional-manager-east, regional-manager-south]
     headcount: 2

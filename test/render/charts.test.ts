@@ -62,7 +62,7 @@ describe('Mermaid text', () => {
     expect(orgc(['render', 'examples/sales-org', '-f', 'mermaid', '--out', out, '--people']).code).toBe(0);
     const files = mmd(out);
     expect(files['org.mmd']).toMatch(/r_regional_manager_east -\.-> r_ka_account_manager/);
-    expect(files['org.mmd']).toMatch(/r_sales_rep\["销售代表<br\/>编制 8 · 空缺 2"\]:::vacant/);
+    expect(files['org.mmd']).toMatch(/r_sales_consultant\["销售顾问<br\/>编制 4 · 空缺 1"\]:::vacant/);
     expect(files['org.mmd']).toMatch(/张伟/);
     expect(files['process.mmd']).toMatch(/合格线索及需求记录 ≤ 24h/);
     golden('sales-org', files);

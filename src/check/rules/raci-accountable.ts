@@ -29,6 +29,8 @@ export default defineRule<{ loneResponsibleIsAccountable: boolean }>({
       const accountable = duty.accountable;
       const responsible = duty.responsible;
       if (responsible.length === 0) report({ messageId: 'no-responsible', data: { duty: named(model, duty) }, at: keyOf(duty.src) });
+      // A duty owned per region or segment has one A per cell: scoped-accountability counts them.
+      if (duty.accountablePer.length) continue;
       if (accountable.length === 0 && !(options.loneResponsibleIsAccountable && responsible.length === 1)) {
         report({ messageId: 'no-accountable', data: { duty: named(model, duty) }, at: keyOf(duty.src) });
       }

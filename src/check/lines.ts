@@ -1,0 +1,97 @@
+// Questions of planning rules about reporting lines and where a role works, answered one way:
+// the management line of a role (solid and dotted, all the way up) and its effective scope (a
+// role that leaves a dimension out works where its manager does). Each is cached per model.
+import type { Dimension, DimensionValue, OrgModel, Role } from '../model/types.js';
+
+const lines = new WeakMap<Role, ReadonlySet<Role>>();
+
+/** Every role above `role` on solid or dotted lines, transitively (cycles are broken by the model). */
+export function managementLine(role: Role): ReadonlySet<Role> {
+  let line = lines.get(role);
+  if (line) return line;
+  const out = new Set<Role>();
+  const queue: Role[] = [...(role.manager ? [role.manager] : []), ...role.dottedManagers];
+  while (queue.length) {
+    const next = queue.pop()!;
+    if (out.has(next) || next === role) continue;
+    out.add(next);
+    if (next.manager) queue.push(next.manager);
+    queue.push(...next.dottedManagers);
+  }
+  line = out;
+  lines.set(role, line);
+  return line;
+}
+
+/** Whether `boss` is `role` itself or in its management line. */
+export function inLineOf(role: Role, boss: Role): boolean {
+  return role === boss || managementLine(role).has(boss);
+}
+
+const teams = new WeakMap<Role, ReadonlySet<Role>>();
+
+/** The role and everyone below it on solid or dotted lines, at any depth. */
+export function teamOf(owner: Role): ReadonlySet<Role> {
+  let team = teams.get(owner);
+  if (team) return team;
+  const out = new Set<Role>([owner]);
+  const queue: Role[] = [owner];
+  while (queue.length) {
+    const next = queue.pop()!;
+    for (const r of next.reports) if (!out.has(r)) out.add(r), queue.push(r);
+    for (const r of next.dottedReports) if (!out.has(r)) out.add(r), queue.push(r);
+  }
+  team = out;
+  teams.set(owner, team);
+  return team;
+}
+
+const scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
+
+/**
+ * The values of a dimension a role works in: its own scope, else its solid-line manager's, up the
+ * line; undefined when nobody up the line restricts it (all values). An industry seller reporting
+ * to the East China manager works in East China without repeating it.
+ */
+export function effectiveValues(role: Role, dimension: Dimension): ReadonlySet<DimensionValue> | undefined {
+  let byDimension = scopes.get(role);
+  if (!byDimension) scopes.set(role, (byDimension = new Map()));
+  if (byDimension.has(dimension)) return byDimension.get(dimension);
+  const seen = new Set<Role>();
+  let found: ReadonlySet<DimensionValue> | undefined;
+  for (let r: Role | undefined = role; r && !seen.has(r); r = r.manager) {
+    seen.add(r);
+    found = r.scope.get(dimension);
+    if (found) break;
+  }
+  byDimension.set(dimension, found);
+  return found;
+}
+
+/** Whether a role works at a value of a dimension (it does when it is not restricted on it). */
+export function worksAt(role: Role, value: DimensionValue): boolean {
+  const values = effectiveValues(role, value.dimension);
+  return !values || values.has(value);
+}
+
+/** Every combination of one value from each dimension, in declaration order; none past `limit`. */
+export function cellsOf(dimensions: readonly Dimension[], limit = 10_000): DimensionValue[][] {
+  let cells: DimensionValue[][] = [[]];
+  for (const dimension of dimensions) {
+    const next: DimensionValue[][] = [];
+    for (const cell of cells) for (const value of dimension.values.values()) next.push([...cell, value]);
+    if (next.length > limit) return [];
+    cells = next;
+  }
+  return cells;
+}
+
+/** A cell as people read it: `region east, channel field`. */
+export function cellLabel(cell: readonly DimensionValue[]): string {
+  return cell.map((v) => `${v.dimension.id} ${v.id}`).join(', ');
+}
+
+/** Roles of the model that carry a quota. */
+export function quotaRoles(model: OrgModel): Role[] {
+  return [...model.roles.values()].filter((r) => r.quota);
+}
