@@ -52,9 +52,10 @@ export function wrap(text: string, width: number): string[] {
 /** A line of a two-column listing: the term, then the text wrapped and indented under itself. */
 export function hangingLines(term: string, text: string, width: number): string[] {
   const indent = displayWidth(term);
-  // Below about 20 columns for the text, a hanging indent is a column of single words: wrap
-  // the text under the term instead.
-  if (width - indent < 20) return [term.trimEnd(), ...wrap(text, Math.max(width - 4, 20)).map((l) => `    ${l}`)];
+  // Below about 20 columns for the text, a hanging indent is a column of single words, and a word
+  // wider than the column would stick out: wrap the text under the term instead.
+  const longest = Math.max(0, ...text.split(/\s+/).map(displayWidth));
+  if (width - indent < Math.max(20, longest)) return [term.trimEnd(), ...wrap(text, Math.max(width - 4, 20)).map((l) => `    ${l}`)];
   const [first, ...rest] = wrap(text, width - indent);
   return [`${term}${first}`, ...rest.map((l) => `${' '.repeat(indent)}${l}`)];
 }

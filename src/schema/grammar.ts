@@ -8,7 +8,7 @@ export const LANG_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$';
 export const DURATION_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:min|h|d|w)$';
 export const YEARS_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?y$';
 export const PERCENT_PATTERN = '^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?%$';
-export const MONEY_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:K|M|B|万|亿)? ?[A-Z]{3}$';
+export const MONEY_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:K|M|B|万|亿|萬|億)? ?[A-Z]{3}$';
 export const CONDITION_PATTERN = '^(?:<|<=|>|>=|=)\\s?\\S.*$';
 
 /** Texts are bounded so that a pasted novel is a finding, not a 10 MB page. */

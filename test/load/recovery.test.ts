@@ -15,8 +15,8 @@ const config = { extends: 'recommended' as const, rules: { 'kpi-coverage': 'off'
 describe('a key typo does not hide the design', () => {
   it('reports the typo and the orphan duty elsewhere, together', async () => {
     expect(show(await lint(FIXTURE, config))).toEqual([
-      '10 orphan-duty: no role is Responsible (R) for duty `renew`: nobody does the work',
-      '10 raci-accountable: duty `renew` has no Responsible (R) role',
+      '10 orphan-duty: no role is Responsible (R) for duty Renew contracts (renew): nobody does the work',
+      '10 raci-accountable: duty Renew contracts (renew) has no Responsible (R) role',
       '22 unknown-key: unknown key `headcont`; did you mean `headcount`?',
     ]);
   });
@@ -70,10 +70,10 @@ describe('what is left out, and what is still checked', () => {
   it('a broken part elsewhere does not stop a design finding in a clean part', async () => {
     const text = ORG.replace('duties: { care: R }', 'duties: { care: C }').replace('level: frontline\n    reports_to: boss\n    duties: { sell: R }', 'level: frontlin\n    reports_to: boss\n    duties: { sell: R }');
     expect(show(await lint(text, config))).toEqual([
-      '6 orphan-duty: no role is Responsible (R) for duty `care`: nobody does the work',
-      '6 raci-accountable: duty `care` has no Responsible (R) role',
+      '6 orphan-duty: no role is Responsible (R) for duty Care (care): nobody does the work',
+      '6 raci-accountable: duty Care (care) has no Responsible (R) role',
       '14 schema: `frontlin` is not allowed here; did you mean `frontline`?',
-      '17 role-without-duties: role `carer` is only Consulted or Informed: it is Responsible or Accountable for no duty',
+      '17 role-without-duties: role Carer (carer) is only Consulted or Informed: it is Responsible or Accountable for no duty',
     ]);
   });
 

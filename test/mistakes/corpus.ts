@@ -36,7 +36,7 @@ export const CORPUS: readonly Mistake[] = [
   { ...Q, name: 'full-width colon after a key', from: '    headcount: 4\n', to: '    headcount：4\n', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '全角冒号在岗位 id 之后', from: '  delivery-support:\n', to: '  delivery-support：\n', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '全角冒号加空格', from: '    reports_to: sales-director\n', to: '    reports_to： sales-director\n', ruleId: 'syntax' },
-  { ...S('performance.yaml'), name: '列表中的全角逗号', from: 'owners: [sales-manager, customer-success-manager]', to: 'owners: [sales-manager，customer-success-manager]', ruleId: 'syntax' },
+  { ...S('performance.yaml'), name: '列表中的全角逗号', from: 'owners: [customer-success-manager, customer-operations]', to: 'owners: [customer-success-manager，customer-operations]', ruleId: 'syntax' },
   { ...Q, name: 'full-width brackets around a list', from: 'owners: [sales-rep]\n', to: 'owners: ［sales-rep］\n', ruleId: 'syntax' },
   { ...S('people.yaml'), name: '全角花括号', from: 'competencies: { empathy: 4, account-management: 3, data-analysis: 2, communication: 3 }', to: 'competencies: ｛ empathy: 4, account-management: 3, data-analysis: 2, communication: 3 ｝', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '缩进中的全角空格', from: '    headcount: 3\n', to: '　　headcount: 3\n', ruleId: 'syntax' },
