@@ -41,7 +41,7 @@ export function configJsonSchema(): JsonObject {
     patternProperties: { '^x-': {} },
     properties: {
       extends: { enum: [...PRESETS], description: 'The preset to start from: `recommended` (the rules marked recommended) or `strict` (every rule, warnings raised to errors). Default: `recommended`.' },
-      lang: { enum: [...UI_LANGUAGES], description: 'Language of messages when `--lang` is not given. Default: the org\'s own language.' },
+      lang: { enum: [...UI_LANGUAGES], description: 'Language of messages and of the handbook when `--lang` is not given; it wins over the user\'s locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) and the org\'s own language.' },
       rules: { type: 'object', additionalProperties: false, properties: ruleSettings, description: 'Per-rule settings: a severity (`error`, `warning`, `info`, `off`), or `{ severity, options }`.' },
       render: {
         type: 'object',
