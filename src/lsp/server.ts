@@ -22,7 +22,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localize } from '../i18n/text.js';
+import { uiLanguage } from '../i18n/lang.js';
+import { localize, tr } from '../i18n/text.js';
 import type { OrgModel } from '../model/types.js';
 import { packageRoot } from '../package-root.js';
 import { raciLetters } from '../model/queries.js';
@@ -41,7 +42,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params) => {
     const asked = (params.initializationOptions as { lang?: string } | undefined)?.lang ?? params.locale;
-    lang = asked && /^zh/i.test(asked) ? (/tw|hant|hk/i.test(asked) ? 'zh-TW' : 'zh-CN') : asked ? 'en' : undefined;
+    lang = asked ? uiLanguage(asked) : undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
@@ -220,13 +221,12 @@ function* entities(model: OrgModel, kind: EntityKind): Generator<[string, string
 /** Markdown for an id: a role's title, level, line and RACI row; a duty's name, area and RACI column. */
 function describe(model: OrgModel, id: string, lang: string): string | undefined {
   const t = (x: Parameters<typeof localize>[0]) => localize(x, lang, model.org.language);
-  const zh = lang.startsWith('zh');
   const role = model.roles.get(id);
   if (role) {
     const lines = [`**${t(role.title)}** \`${id}\` — ${role.level}`];
-    if (role.manager) lines.push(`${zh ? '汇报给' : 'reports to'} ${t(role.manager.title)} \`${role.manager.id}\``);
+    if (role.manager) lines.push(`${tr(lang, 'reports to', '汇报给')} ${t(role.manager.title)} \`${role.manager.id}\``);
     if (role.duties.length > 0) {
-      lines.push('', `| ${zh ? '职责' : 'duty'} | RACI |`, '| --- | --- |');
+      lines.push('', `| ${tr(lang, 'duty', '职责')} | RACI |`, '| --- | --- |');
       for (const a of role.duties) lines.push(`| ${t(a.duty.name)} \`${a.duty.id}\` | ${raciLetters(a.letters).join('')} |`);
     }
     return lines.join('\n');
@@ -235,7 +235,7 @@ function describe(model: OrgModel, id: string, lang: string): string | undefined
   if (duty) {
     const lines = [`**${t(duty.name)}** \`${id}\` — ${duty.area}`];
     if (duty.assignments.length > 0) {
-      lines.push('', `| ${zh ? '岗位' : 'role'} | RACI |`, '| --- | --- |');
+      lines.push('', `| ${tr(lang, 'role', '岗位')} | RACI |`, '| --- | --- |');
       for (const a of duty.assignments) lines.push(`| ${t(a.role.title)} \`${a.role.id}\` | ${raciLetters(a.letters).join('')} |`);
     }
     return lines.join('\n');
