@@ -63,10 +63,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function check(file: string): Promise<void> {
     const state = await workspace.check(file);
     const byFile = new Map<string, LspDiagnostic[]>(state.files.map((f) => [f, []]));
+    // One line index per file, for every finding in it (offsets → editor positions).
+    const docs = new Map<string, TextDocument>();
     for (const d of state.result?.diagnostics ?? []) {
       const text = state.texts.get(d.file);
       if (text === undefined) continue;
-      const doc = TextDocument.create(uriOf(d.file), 'yaml', 0, text);
+      let doc = docs.get(d.file);
+      if (!doc) docs.set(d.file, (doc = TextDocument.create(uriOf(d.file), 'yaml', 0, text)));
       byFile.get(d.file)?.push({
         range: { start: doc.positionAt(d.range.start.offset), end: doc.positionAt(Math.max(d.range.end.offset, d.range.start.offset)) },
         severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
