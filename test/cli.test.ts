@@ -215,7 +215,7 @@ describe('orgc rules and orgc explain', () => {
 const commandsOf = (help: string) => [...help.split('\nCommands:\n')[1].split('\n\n')[0].matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
 
 describe('orgc --help', () => {
-  const commands = ['', 'validate', 'render', 'diff', 'compare', 'init', 'import', 'rules', 'explain', 'lsp', 'schema', 'completion'];
+  const commands = ['', 'validate', 'render', 'diff', 'compare', 'signals', 'init', 'import', 'rules', 'explain', 'lsp', 'schema', 'completion'];
   const help = (command: string, env: NodeJS.ProcessEnv = {}) => orgc([...(command ? [command] : []), '--help'], { env: { COLUMNS: undefined, ...env } });
   /** The example commands of a help text: the lines under `Examples:` that are not `# notes`. */
   const exampleCommands = (text: string) =>

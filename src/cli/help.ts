@@ -108,6 +108,10 @@ export const HELP_EXAMPLES: Record<string, HelpExample[]> = {
     { command: 'orgc compare examples/sales-org examples/scenarios/ka-split.yaml examples/scenarios/ai-assist.yaml --format md', note: 'several scenarios, as a pull-request comment' },
     { command: 'orgc compare examples/sales-org examples/scenarios/ka-split.yaml --format xlsx -o compare.xlsx', note: 'a sheet for the comparison and one per scenario' },
   ],
+  signals: [
+    { command: 'orgc signals examples/metrics/2027-q1.yaml examples/sales-org examples/scenarios', note: 'which signals fire this quarter, and the scenarios that answer them' },
+    { command: 'orgc signals examples/metrics/2027-q1.csv examples/sales-org examples/scenarios --format md', note: 'the values from a CSV, as a comment' },
+  ],
   init: [
     { command: 'orgc init my-org', note: 'a small team, in English, in my-org/' },
     { command: 'orgc init growth-org --preset growth --lang zh-CN', note: 'cut by process, in Chinese' },

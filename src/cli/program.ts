@@ -93,6 +93,21 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('signals')
+    .description("which of the design's adaptation signals fire on this period's values, and the scenario that answers each")
+    .argument('<metrics>', 'the values measured: `metric-id: value` lines (YAML), or a CSV with the columns metric and value')
+    .argument('<org>', 'the org whose signals to judge: a file or a directory')
+    .argument('[scenarios...]', 'scenario files or directories: those that answer a signal are named')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a signal fires, or when one fires that no scenario answers').choices(['fired', 'unanswered', 'never']).default('never'))
+    .addOption(langOption('the report'))
+    .action(async (metrics: string, org: string, scenarios: string[], opts) => {
+      const { signalsCommand } = await import('./commands/signals.js');
+      exitCode = await signalsCommand(metrics, org, scenarios, opts, io);
+    });
+
+  program
     .command('init')
     .description('start an org-design repository: an org that validates clean, config, editor schemas, CI and pre-commit')
     .argument('[dir]', 'where to create it (default: the working directory)')
