@@ -11,7 +11,9 @@ import { compareFindings, side, type DiffReport } from '../../diff/report.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
-import { InputError, resolveSources } from '../../load/sources.js';
+import jsYaml from 'js-yaml';
+import { isScenario } from '../../load/scenario.js';
+import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
 import { analyzeSources, diagnose, type Analysis } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
@@ -26,7 +28,8 @@ export interface CompareOptions {
   failOn: (typeof FAIL_ON)[number];
 }
 
-export async function compareCommand(specs: readonly string[], opts: CompareOptions, io: Io): Promise<number> {
+export async function compareCommand(given: readonly string[], opts: CompareOptions, io: Io): Promise<number> {
+  let specs = given;
   if (!COMPARE_FORMATS.includes(opts.format)) {
     throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: COMPARE_FORMATS.join(', '), value: opts.format }));
   }
@@ -34,10 +37,11 @@ export async function compareCommand(specs: readonly string[], opts: CompareOpti
     throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: 'text, md, html, json (xlsx needs -o FILE)', value: opts.format }));
   }
   // One configuration for every design: the base's, so that the figures are counted alike.
-  const configFile = await findConfig(opts.config, [specs[0]], io.cwd);
+  const configFile = await findConfig(opts.config, [given[0]], io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   const analyses: Analysis[] = [];
-  for (const spec of specs) {
+  const designSpecs: string[] = [];
+  for (const [i, spec] of specs.entries()) {
     let sources;
     try {
       sources = await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
@@ -45,8 +49,13 @@ export async function compareCommand(specs: readonly string[], opts: CompareOpti
       if (error instanceof InputError) throw new UsageError(error.message);
       throw error;
     }
-    analyses.push(await analyzeSources(sources, config, { flag: opts.lang, env: io.env }, { cwd: io.cwd }));
+    // A directory of scenarios is one design per scenario (its files grouped by scenario id).
+    for (const [shown, group] of i === 0 ? [[spec, sources] as const] : await byScenario(spec, sources)) {
+      designSpecs.push(shown);
+      analyses.push(await analyzeSources(group, config, { flag: opts.lang, env: io.env }, { cwd: io.cwd }));
+    }
   }
+  specs = designSpecs;
   const base = analyses[0];
   const lang = chooseLanguage({ flag: opts.lang, config: config.lang, env: io.env, org: base.model?.org.language });
   const diagnostics = analyses.map(diagnose);
@@ -78,4 +87,32 @@ export async function compareCommand(specs: readonly string[], opts: CompareOpti
   const introduced = diffs.flatMap((d) => d.findings.introduced);
   const failed = opts.failOn === 'new-errors' ? introduced.some((f) => f.severity === 'error') : opts.failOn === 'new-warnings' ? introduced.some((f) => f.severity !== 'info') : false;
   return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * The designs a path holds: a directory whose files are all scenarios gives one design per
+ * scenario id (shown by its first file); anything else is one design.
+ */
+async function byScenario(spec: string, sources: SourceFile[]): Promise<Array<readonly [string, SourceFile[]]>> {
+  if (sources.length < 2) return [[spec, sources]];
+  const groups = new Map<string, SourceFile[]>();
+  for (const source of sources) {
+    const bytes = await source.read();
+    const id = isScenario(bytes) ? scenarioId(bytes) : undefined;
+    if (id === undefined) return [[spec, sources]];
+    const cached: SourceFile = { path: source.path, read: async () => bytes };
+    const group = groups.get(id);
+    if (group) group.push(cached);
+    else groups.set(id, [cached]);
+  }
+  return [...groups.values()].map((group) => [group[0].path, group] as const);
+}
+
+function scenarioId(bytes: Uint8Array): string | undefined {
+  try {
+    const id = (jsYaml.load(new TextDecoder().decode(bytes)) as { scenario?: { id?: unknown } } | undefined)?.scenario?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
