@@ -242,7 +242,7 @@ describe('the action on a pull request', () => {
     const untouched = pullRequest(14, (dir) => writeFileSync(path.join(dir, 'README.md'), 'notes\n'));
     const quiet = await runAction({ ...untouched, eventName: 'pull_request', inputs: { path: 'org', scenarios: 'scenarios' }, env: env() });
     expect(quiet.step('Review the change').stdout).toContain('No scenario changed: no comparison.');
-  });
+  }, 120_000); // three runs of the action
 
   it('says so when the org is new in the pull request', async () => {
     const pr = pullRequest(11, (dir) => cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'team.yaml')));
