@@ -67,7 +67,8 @@ export interface LoadOrgOptions {
 export function isScenario(bytes: Uint8Array): boolean {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = text.indexOf('scenario:'); at !== -1; at = text.indexOf('scenario:', at + 1)) {
-    if (at === 0 || text[at - 1] === 0x0a) return true;
+    // At a line start; at the very start, after a byte-order mark if the editor wrote one.
+    if (at === 0 || text[at - 1] === 0x0a || (at === 3 && text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf)) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@ import yaml from 'yaml';
 import { readFileSync } from 'node:fs';
 import { lint } from '../../src/api/index.js';
 import { mergePatch, patchWrites } from '../../src/load/merge-patch.js';
+import { isScenario } from '../../src/load/scenario.js';
 import { scenarioJsonSchema } from '../../src/schema/json-schema.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -47,6 +48,13 @@ describe('merge patch (RFC 7396)', () => {
 });
 
 describe('scenarios', () => {
+  it('are told from org files by a top-level `scenario:` key', () => {
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    expect(isScenario(bytes('orgc: 1\nscenario: { id: x, base: . }\n'))).toBe(true);
+    expect(isScenario(bytes('\uFEFFscenario: { id: x, base: . }\n'))).toBe(true);
+    expect(isScenario(bytes('orgc: 1\nroles:\n  scenario: {}\n  x: { notes: "scenario: no" }\n'))).toBe(false);
+  });
+
   it('applies what it adds, changes and removes: the example scenarios validate clean', async () => {
     for (const name of readdirSync(`${ROOT}examples/scenarios`)) {
       const result = await lint({ files: [`examples/scenarios/${name}`], cwd: ROOT, lang: 'en' });
