@@ -33,6 +33,9 @@ export function roleList(c: PageContext, roles: readonly Role[]): RoleList {
   return { roles: roles.slice(0, LIST_LIMIT).map(c.ref), more: rest > 0 ? c.escape(LABELS.andMore[c.lang].replace('{n}', String(rest))) : undefined };
 }
 
+/** Tree tables indent a part under its whole up to this depth; deeper parts line up with it. */
+const MAX_INDENT = 8;
+
 /** The anchor of an entity on its page: `kpi-<id>`, stable across languages. */
 export const anchor = (kind: string, id: string) => `${kind}-${id}`;
 
@@ -47,7 +50,8 @@ function targetsView(c: PageContext): TargetNode[] {
       id: x.id,
       anchor: anchor('target', x.id),
       depth,
-      indent: '\u00a0\u00a0'.repeat(depth * 2),
+      level: Math.min(depth, MAX_INDENT),
+      indent: '\u00a0\u00a0'.repeat(Math.min(depth, MAX_INDENT) * 2),
       name: x.name !== undefined ? t(x.name) : [metricName(x.metric), ...[...x.scope.values()].flatMap((vs) => [...vs].map((v) => t(v.name)))].join(' · '),
       metric: metricName(x.metric),
       value: escape(x.value.text),
@@ -121,6 +125,7 @@ function serviceLevelsView(c: PageContext): PagesView['serviceLevels'] {
       id: s.id,
       anchor: anchor('sl', s.id),
       depth,
+      level: Math.min(depth, MAX_INDENT),
       what: t(s.what),
       from: party(c, s.from),
       to: party(c, s.to),

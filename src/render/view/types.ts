@@ -159,6 +159,8 @@ export interface TargetNode {
   id: string;
   anchor: string;
   depth: number;
+  /** `depth` up to the deepest indent the pages draw (8). */
+  level: number;
   indent: string;
   name: string;
   metric: string;
@@ -195,6 +197,7 @@ export interface ServiceLevelEntry {
   anchor: string;
   /** 0 for a hand-off, 1 for a part of a longer one (`complaint routing` within `complaint resolution`). */
   depth: number;
+  level: number;
   what: string;
   from: { name: string; role?: RoleRef };
   to: { name: string; role?: RoleRef };
