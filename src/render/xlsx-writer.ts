@@ -14,6 +14,11 @@ export interface XlsxSheet {
   stickyRowsCount?: number;
   stickyColumnsCount?: number;
   columns: Array<{ width: number }>;
+  /**
+   * The 1-based row of a table's header: Excel's filter buttons go on it, over its columns and the
+   * rows under it up to the first empty row (totals and a legend may follow after a blank row).
+   */
+  autoFilterRow?: number;
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -79,8 +84,14 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
     const cols = sheet.columns.length ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` : '';
     let xml = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"${names.length === 1 ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
     let r = 0;
+    // The filtered table: its header's width, and its last row (the one before the first empty row).
+    let filterWidth = 0;
+    let filterEnd = 0;
     for (const row of sheet.rows) {
       r++;
+      if (r === sheet.autoFilterRow) filterWidth = row.length;
+      else if (filterWidth && filterEnd === r - 1 && row.some((cell) => cell !== null)) filterEnd = r;
+      if (r === sheet.autoFilterRow) filterEnd = r;
       if (row.length > maxColumns) throw new Error(`internal error: row ${r} of sheet ${sheet.sheet} has ${row.length} columns, over ${maxColumns}`);
       let cells = '';
       for (let c = 0; c < row.length; c++) {
@@ -106,7 +117,8 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
         yield* drain();
       }
     }
-    file.push(encoder.encode(`${xml}</sheetData></worksheet>`), true);
+    const filter = filterWidth ? `<autoFilter ref="${columnName(0)}${sheet.autoFilterRow}:${columnName(filterWidth - 1)}${filterEnd}"/>` : '';
+    file.push(encoder.encode(`${xml}</sheetData>${filter}</worksheet>`), true);
     yield* drain();
   }
 

@@ -25,7 +25,27 @@ export interface PageContext {
 }
 
 export function pagesView(c: PageContext): PagesView {
-  return { targets: targetsView(c), kpis: kpisView(c), serviceLevels: serviceLevelsView(c), reviews: reviewsView(c), signals: signalsView(c) };
+  return { targets: targetsView(c), kpis: kpisView(c), serviceLevels: serviceLevelsView(c), reviews: reviewsView(c), signals: signalsView(c), people: peopleView(c) };
+}
+
+/** People, made as they are read: a large org names as many people as it has seats. */
+function peopleView(c: PageContext): PagesView['people'] {
+  const { model, t } = c;
+  return {
+    length: model.people.size,
+    *[Symbol.iterator]() {
+      for (const p of model.people.values()) {
+        yield {
+          id: p.id,
+          name: t(p.name),
+          role: c.ref(p.role),
+          experience: p.experience,
+          scope: [...p.scope].map(([d, vs]) => `${t(d.name)}: ${[...vs].map((v) => t(v.name)).join(', ')}`).join('; '),
+          backup: p.backup ? t(p.backup.name) : undefined,
+        };
+      }
+    },
+  };
 }
 
 export function roleList(c: PageContext, roles: readonly Role[]): RoleList {

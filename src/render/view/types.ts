@@ -231,8 +231,20 @@ export interface SignalEntry {
   rationale?: string;
 }
 
+export interface PersonEntry {
+  id: string;
+  name: string;
+  role: RoleRef;
+  /** Years. */
+  experience?: number;
+  scope: string;
+  backup?: string;
+}
+
 /** The reference pages; a page is written only when its list has entries. */
 export interface PagesView {
+  /** For the spreadsheet (job descriptions list a role's people); made as it is read. */
+  people: Iterable<PersonEntry> & { readonly length: number };
   targets: TargetNode[];
   kpis: KpiEntry[];
   serviceLevels: ServiceLevelEntry[];
