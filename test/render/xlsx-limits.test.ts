@@ -68,7 +68,11 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length).toBeGreaterThan(limits.columns);
     const sheets = await workbook(v, limits);
     expectWithin(sheets, limits);
-    expect([...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))]).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    const names = [...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))];
+    expect(names.slice(0, 4)).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    // Then the reference sheets the org has entries for, in the handbook's order.
+    const reference = ['Target tree', 'KPI dictionary', 'Service levels and hand-offs', 'Review calendar', 'Adaptation signals', 'People'];
+    expect(names.slice(4)).toEqual(reference.filter((n) => names.includes(n)));
     const table = rowsOf(sheets, 'RACI assignments').flatMap((s, i) => sheetRows(s).slice(i === 0 ? 0 : 1));
     expect(table[0]).toEqual(['Areas', 'Process step', 'Duty id', 'Duty', 'Role id', 'Role', 'RACI']);
     expect(table.length - 1).toBe(assignments);
@@ -84,8 +88,14 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length).toBeLessThanOrEqual(MAX_MATRIX_ROLES);
     const sheets = await workbook(v);
     const matrix = sheetRows(sheets[0]);
-    expect(matrix[0].slice(4)).toEqual(v.raci.totals.map((t) => t.role.title));
-    expect(matrix.length - 1).toBe([...v.raci.groups].reduce((n, g) => n + g.rows.length, 0));
+    // Area, step, duty; a column per role by title, in org order; the duty's R, A, C, I counts.
+    const roles = v.raci.totals.map((t) => t.role.title);
+    expect(matrix[0]).toEqual(['Areas', 'Process step', 'Duty', ...roles, 'R', 'A', 'C', 'I']);
+    expect(roles[0]).toBe('Sales Director');
+    // The duties, then a blank row, then each letter's count per role, then the legend.
+    const blank = matrix.findIndex((r) => r.every((c) => c === ''));
+    expect(blank - 1).toBe([...v.raci.groups].reduce((n, g) => n + g.rows.length, 0));
+    expect(matrix[blank + 2].slice(3, 3 + roles.length)).toEqual(v.raci.totals.map((t) => String(t.A)));
     expect(sheetRows(sheets[1]).length - 1).toBe(assignments);
   });
 

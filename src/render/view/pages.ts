@@ -6,6 +6,7 @@
 import type { UiLanguage } from '../../i18n/lang.js';
 import type { Duty, Kpi, OrgModel, Party, Quantity, Role, ServiceLevel, Target, Text } from '../../model/types.js';
 import { CUSTOMER } from '../../schema/grammar.js';
+import { partsSum } from '../target-sum.js';
 import { CADENCE_LABELS, KPI_KIND_LABELS, LABELS, METRIC_LABELS, SIGNAL_CHANGE_LABELS } from '../labels.js';
 import type { PagesView, RoleList, RoleRef, TargetNode } from './types.js';
 
@@ -95,14 +96,10 @@ function targetsView(c: PageContext): TargetNode[] {
  * the parts' total in the page's language when it differs from the parent's value.
  */
 function partsCheck(c: PageContext, x: Target): { sumsUp?: boolean; check?: string } {
-  if (x.children.length === 0) return {};
-  const additive = x.value.kind === 'money' || x.value.kind === 'number';
-  if (!additive || x.children.some((ch) => ch.value.kind !== x.value.kind || ch.value.currency !== x.value.currency)) return {};
-  let total = 0;
-  for (const ch of x.children) total += ch.value.value;
-  // Amounts are written to a few digits; a difference below half a unit of the last is rounding.
-  if (Math.abs(total - x.value.value) <= Math.max(1e-9, Math.abs(x.value.value) * 1e-9)) return { sumsUp: true, check: c.escape(LABELS.sumsUp[c.lang]) };
-  return { sumsUp: false, check: c.escape(LABELS.sumsTo[c.lang].replace('{sum}', quantityText(total, x.value, c.lang))) };
+  const sum = partsSum(x);
+  if (!sum) return {};
+  if (sum.matches) return { sumsUp: true, check: c.escape(LABELS.sumsUp[c.lang]) };
+  return { sumsUp: false, check: c.escape(LABELS.sumsTo[c.lang].replace('{sum}', quantityText(sum.value, x.value, c.lang))) };
 }
 
 /** A computed amount in the reader's language, compactly (`1.2亿 CNY`, `120M CNY`). */
