@@ -163,6 +163,28 @@ function* referenceSheets(views: Views, text: Text, bold: (row: Row) => Cell[], 
   const titles = (list: { roles: Array<{ title: string }>; more?: string }) => [...list.roles.map((r) => r.title), ...(list.more ? [list.more] : [])].join('; ');
   const sheet = (name: string, widths: number[]) => ({ sheet: name, stickyRowsCount: 1, autoFilterRow: 1, columns: widths.map((width) => ({ width })) });
   const byId = new Map(p.targets.map((x) => [x.id, x.name]));
+  if (p.process.length) {
+    yield* add(
+      sheet(l.processSheet, [22, 28, 50, 60]),
+      [bold([l.stage, l.step, l.description, l.duties])],
+      p.process.map((x) => [text(x.stage), text(x.step), text(x.description ?? '', { wrap: true }), text(x.duties.join('; '), { wrap: true })]),
+    );
+  }
+  if (p.competencies.length) {
+    const levels = Array.from({ length: Math.max(...p.competencies.map((x) => x.levels.length)) }, (_, i) => i + 1);
+    yield* add(
+      sheet(l.competencies, [28, 50, ...levels.map(() => 24)]),
+      [bold([l.competency, l.description, ...levels.map((n) => `${l.levelOf} ${n}`)])],
+      p.competencies.map((x) => [text(x.name), text(x.description ?? '', { wrap: true }), ...x.levels.map((v) => text(v, { wrap: true }))]),
+    );
+  }
+  if (p.tools.length) {
+    yield* add(
+      sheet(l.tools, [24, 14, 50, 60]),
+      [bold([l.tool, l.kind, l.description, l.usedBy])],
+      p.tools.map((x) => [text(x.name), text(x.kind ?? ''), text(x.description ?? '', { wrap: true }), text(titles(x.users), { wrap: true })]),
+    );
+  }
   if (p.targets.length) {
     yield* add(
       sheet(l.targetTree, [44, 16, 10, 40, 28, 28, 24]),

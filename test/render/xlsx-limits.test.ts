@@ -71,7 +71,7 @@ describe('xlsx within Excel limits', () => {
     const names = [...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))];
     expect(names.slice(0, 4)).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
     // Then the reference sheets the org has entries for, in the handbook's order.
-    const reference = ['Target tree', 'KPI dictionary', 'Service levels and hand-offs', 'Review calendar', 'Adaptation signals', 'People'];
+    const reference = ['Process', 'Competencies', 'Tools', 'Target tree', 'KPI dictionary', 'Service levels and hand-offs', 'Review calendar', 'Adaptation signals', 'People'];
     expect(names.slice(4)).toEqual(reference.filter((n) => names.includes(n)));
     const table = rowsOf(sheets, 'RACI assignments').flatMap((s, i) => sheetRows(s).slice(i === 0 ? 0 : 1));
     expect(table[0]).toEqual(['Areas', 'Process step', 'Duty id', 'Duty', 'Role id', 'Role', 'RACI']);

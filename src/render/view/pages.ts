@@ -26,7 +26,17 @@ export interface PageContext {
 }
 
 export function pagesView(c: PageContext): PagesView {
-  return { targets: targetsView(c), kpis: kpisView(c), serviceLevels: serviceLevelsView(c), reviews: reviewsView(c), signals: signalsView(c), people: peopleView(c) };
+  return { targets: targetsView(c), kpis: kpisView(c), serviceLevels: serviceLevelsView(c), reviews: reviewsView(c), signals: signalsView(c), people: peopleView(c), ...dictionaries(c) };
+}
+
+/** The sections the job descriptions show a role at a time, as lists for the spreadsheet. */
+function dictionaries(c: PageContext): Pick<PagesView, 'process' | 'competencies' | 'tools'> {
+  const { model, t } = c;
+  return {
+    process: [...model.steps.values()].map((step) => ({ stage: t(step.stage.name), step: t(step.name), description: step.description === undefined ? undefined : t(step.description), duties: step.duties.map((d) => t(d.name)) })),
+    competencies: [...model.competencies.values()].map((x) => ({ name: t(x.name), description: x.description === undefined ? undefined : t(x.description), levels: x.levels.map(t) })),
+    tools: [...model.tools.values()].map((x) => ({ name: t(x.name), kind: x.kind, description: x.description === undefined ? undefined : t(x.description), users: roleList(c, x.users) })),
+  };
 }
 
 /** People, made as they are read: a large org names as many people as it has seats. */

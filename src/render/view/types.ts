@@ -245,6 +245,10 @@ export interface PersonEntry {
 export interface PagesView {
   /** For the spreadsheet (job descriptions list a role's people); made as it is read. */
   people: Iterable<PersonEntry> & { readonly length: number };
+  /** Process steps in process order with their stage (for the spreadsheet). */
+  process: Array<{ stage: string; step: string; description?: string; duties: string[] }>;
+  competencies: Array<{ name: string; description?: string; levels: string[] }>;
+  tools: Array<{ name: string; kind?: string; description?: string; users: RoleList }>;
   targets: TargetNode[];
   kpis: KpiEntry[];
   serviceLevels: ServiceLevelEntry[];
