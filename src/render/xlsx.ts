@@ -5,7 +5,7 @@
 // xlsx-writer.ts writes them: the workbook of a 100k-role org never sits in memory whole.
 import { inertCell } from './csv.js';
 import type { PageSink } from './output.js';
-import { fitsMatrix, MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, type Row } from './raci-table.js';
+import { MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, type Row } from './raci-table.js';
 import { MAX_RACI_COLUMNS } from './view/build.js';
 import type { Views } from './view/types.js';
 import { xlsxChunks, type CellStyle, type XlsxCell, type XlsxSheet } from './xlsx-writer.js';
@@ -57,7 +57,8 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   const add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => split(sheet, header, body, limits.rows);
 
   const matrix = views.raci.matrix;
-  if (matrix && fitsMatrix(views, limits.columns - MATRIX_COUNT_COLUMNS) && MATRIX_TEXT_COLUMNS + matrix.columns.length + MATRIX_COUNT_COLUMNS <= limits.columns) {
+  // The views have the matrix while the RACI involves at most MAX_MATRIX_ROLES roles.
+  if (matrix && MATRIX_TEXT_COLUMNS + matrix.columns.length + MATRIX_COUNT_COLUMNS <= limits.columns) {
     // The one matrix: roles in org order by title, duties under their area and step, each duty's
     // count of roles per letter at the right (filter for "no A", "two As"), each role's count of
     // each letter under it, and the legend. The filter covers the duties; the totals and legend
