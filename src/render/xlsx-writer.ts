@@ -74,6 +74,9 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
   };
 
   const names: string[] = [];
+  // Each filtered sheet's range, for the workbook's hidden `_xlnm._FilterDatabase` name, which
+  // Excel writes beside every filter and expects to find.
+  const filters: Array<{ sheet: number; ref: string }> = [];
   for (const sheet of sheets) {
     names.push(sheet.sheet);
     const file = entry(`xl/worksheets/sheet${names.length}.xml`);
@@ -117,7 +120,9 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
         yield* drain();
       }
     }
-    const filter = filterWidth ? `<autoFilter ref="${columnName(0)}${sheet.autoFilterRow}:${columnName(filterWidth - 1)}${filterEnd}"/>` : '';
+    const range = [`${columnName(0)}${sheet.autoFilterRow}`, `${columnName(filterWidth - 1)}${filterEnd}`];
+    if (filterWidth) filters.push({ sheet: names.length - 1, ref: `'${sheet.sheet.replace(/'/g, "''")}'!$${range[0].replace(/(\d+)$/, '$$$1')}:$${range[1].replace(/(\d+)$/, '$$$1')}` });
+    const filter = filterWidth ? `<autoFilter ref="${range.join(':')}"/>` : '';
     file.push(encoder.encode(`${xml}</sheetData>${filter}</worksheet>`), true);
     yield* drain();
   }
@@ -157,7 +162,9 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
   );
   whole(
     'xl/workbook.xml',
-    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+      (filters.length ? `<definedNames>${filters.map((f) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.sheet}" hidden="1">${escapeXml(f.ref)}</definedName>`).join('')}</definedNames>` : '') +
+      '</workbook>',
   );
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
   whole(
