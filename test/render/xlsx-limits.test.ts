@@ -3,6 +3,7 @@
 // every role × every duty (20,023 columns at 20k roles before). Compared by cells, not bytes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 import { loadFiles } from '../../src/load/index.js';
@@ -21,6 +22,13 @@ async function views(files: Record<string, string>): Promise<{ views: Views; ass
   let assignments = 0;
   for (const d of model.duties.values()) assignments += d.assignments.length;
   return { views: buildViews(model, 'en'), assignments };
+}
+
+/** `0` → `A`, `24` → `Y`, `26` → `AA`. */
+function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 /** The workbook a render hands over (in chunks), as one file. */
@@ -97,6 +105,21 @@ describe('xlsx within Excel limits', () => {
     expect(blank - 1).toBe([...v.raci.groups].reduce((n, g) => n + g.rows.length, 0));
     expect(matrix[blank + 2].slice(3, 3 + roles.length)).toEqual(v.raci.totals.map((t) => String(t.A)));
     expect(sheetRows(sheets[1]).length - 1).toBe(assignments);
+  });
+
+  it('puts filter buttons on a table\'s header, over its rows down to the first blank row, named as Excel names them', async () => {
+    const { views: v } = await views(example('sales-org'));
+    const out = new Map<string, Iterable<Uint8Array>>();
+    renderXlsx(v, { set: (file, page) => out.set(file, page as Iterable<Uint8Array>), size: 0 }, EXCEL_LIMITS);
+    const zip = unzipSync(Buffer.concat([...out.get('org.xlsx')!]));
+    const xml = (name: string) => Buffer.from(zip[name]).toString('utf8');
+    // The RACI: header and duties (the totals and legend below the blank row are left out).
+    const duties = [...v.raci.groups].reduce((n, g) => n + g.rows.length, 0);
+    const last = columnName(3 + v.raci.totals.length + 4 - 1);
+    expect(xml('xl/worksheets/sheet1.xml')).toContain(`</sheetData><autoFilter ref="A1:${last}${duties + 1}"/></worksheet>`);
+    expect(xml('xl/workbook.xml')).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'RACI'!$A$1:$${last}$${duties + 1}</definedName>`);
+    // The Roles sheet has none.
+    expect(xml('xl/worksheets/sheet3.xml')).not.toContain('<autoFilter');
   });
 
   it('with small limits injected: long sheets continue on the next, wide matrices become blocks, long texts are cut', async () => {
