@@ -13,7 +13,9 @@ import { buildModel } from '../../src/model/build.js';
 import type { OrgModel, Text } from '../../src/model/types.js';
 import { PAGE_KINDS, render } from '../../src/render/index.js';
 import type { Page } from '../../src/render/output.js';
+import { orgOrder } from '../../src/render/view/build.js';
 import { SECTIONS } from '../../src/schema/grammar.js';
+import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 import { ROOT } from '../helpers/cli.js';
 import { readWorkbook, sheetRows } from '../helpers/xlsx.js';
 
@@ -127,5 +129,35 @@ describe('every section of the example org is in every render', () => {
   it('shows the adaptation signals in Chinese: the livestream (直播) case is on a page', async () => {
     expect(await renderedText('md', 'zh-CN')).toContain('直播');
     expect(await renderedText('html', 'zh-CN')).toContain('直播');
+  }, 60_000);
+});
+
+describe('the RACI page', () => {
+  it('has roles in reporting-tree order: each manager before their team, each team together', () => {
+    const order = orgOrder(model);
+    expect(order).toHaveLength(model.roles.size);
+    const at = new Map(order.map((r, i) => [r, i]));
+    for (const role of order) {
+      if (role.manager) expect(at.get(role.manager)!, role.id).toBeLessThan(at.get(role)!);
+      // A role's reports and everything under them come right after it.
+      const under = (r: typeof role): number => r.reports.reduce((n, x) => n + 1 + under(x), 0);
+      const span = order.slice(at.get(role)! + 1, at.get(role)! + 1 + under(role));
+      for (const x of span) {
+        let up = x.manager;
+        while (up && up !== role) up = up.manager;
+        expect(up, `${x.id} under ${role.id}`).toBe(role);
+      }
+    }
+  });
+
+  it('is one matrix in a small org, and says why a large one is split by area and step', async () => {
+    const small = bytes((await render(model, 'md', 'en', [], { only: ['raci'] })).get('raci.md')!).toString('utf8');
+    expect(small.match(/^\| Duty \|/gm)).toHaveLength(1);
+    expect(small).toContain('| **A / R count** |');
+    const org = syntheticOrg(400);
+    const loaded = await loadFiles([...org.files].map(([p, text]) => sourceFromBytes(p, Buffer.from(text))));
+    const large = bytes((await render(buildModel(loaded.files).model!, 'md', 'en', [], { only: ['raci'] })).get('raci.md')!).toString('utf8');
+    expect(large).toContain('more than 100 roles');
+    expect(large.match(/^\| Duty \|/gm)!.length).toBeGreaterThan(1);
   }, 60_000);
 });
