@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(langOption('the handbook and messages'))
     .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
     .option('--templates <dir>', 'templates that override the built-in ones (<dir>/md/role.hbs, …)')
-    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd, charts (comma-separated)')
+    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd, charts, targets, kpis, service-levels, reviews, signals (comma-separated)')
     .addOption(new Option('--engine <engine>', 'how svg, png and pdf charts are drawn: mermaid (in Chromium) or graphviz (svg, no browser)').choices(['mermaid', 'graphviz']).default('mermaid'))
     .option('--people', 'show the named people in org chart boxes')
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')

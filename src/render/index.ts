@@ -16,7 +16,7 @@ import { renderXlsx } from './xlsx.js';
 
 export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
-export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts'] as const;
+export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts', 'targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
 
 /** Renders into `out` page by page, and returns it. */
 export async function render<Sink extends PageSink = Output>(

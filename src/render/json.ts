@@ -2,6 +2,7 @@
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
 import { layers, raciLetters } from '../model/queries.js';
 import type { OrgModel, Party, Scope } from '../model/types.js';
+import { partsSum } from './target-sum.js';
 import type { PageSink } from './output.js';
 
 export const MODEL_JSON_VERSION = 1;
@@ -109,6 +110,7 @@ function sections(model: OrgModel): Record<string, unknown> {
       children: ids(t.children),
       owner: t.owner?.id ?? null,
       scope: scope(t.scope),
+      partsSum: partsSum(t),
     })),
     signals: each(model.signals.values(), (s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
     people: each(model.people.values(), (p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),

@@ -10,7 +10,7 @@ import { PRECOMPILED } from './generated/templates.js';
 import { templateOptions } from './template-options.js';
 
 export type DocumentFormat = 'md' | 'html';
-export const PAGES = ['index', 'summary', 'raci', 'role', 'chart'] as const;
+export const PAGES = ['index', 'summary', 'raci', 'role', 'chart', 'targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface CompiledTemplates {
