@@ -7,7 +7,7 @@ import { applySuppressions } from '../report/suppress.js';
 import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
-import { loadFiles, type LoadedFile } from '../load/index.js';
+import { loadFiles, type Loaded, type LoadedFile } from '../load/index.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
@@ -39,7 +39,15 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
 export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}): Promise<Analysis> {
-  const loaded = await timedAsync('load', () => loadFiles(sources));
+  return analyzeLoaded(await timedAsync('load', () => loadFiles(sources)), config, lang);
+}
+
+/**
+ * model → check for files already loaded. The language server loads each file once per edit and
+ * comes here with the rest as they were. The model takes the files' data apart as it builds: give
+ * it copies of cached files (workspace.ts).
+ */
+export function analyzeLoaded(loaded: Loaded, config: Config, lang: { flag?: string; env?: Env } = {}): Analysis {
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
   let language: string | undefined;
