@@ -40,7 +40,26 @@ export interface LspTiming {
   openMs: number;
   /** didChange → publishDiagnostics of each edit, in order. */
   editMs: number[];
+  /**
+   * The server's CPU time (user + system) for each edit, where /proc tells (Linux; 10 ms steps).
+   * On a machine shared with other work, wall time waits for a core; this does not.
+   */
+  editCpuMs?: number[];
 }
+
+/** CPU time a process has used so far, in ms, from /proc/<pid>/stat; undefined where there is none. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+/** The kernel's clock ticks per second (`getconf CLK_TCK`): 100 on every Linux Node runs on. */
+const TICKS_PER_SECOND = 100;
 
 /** Open one file of the org in `orgc lsp`, then time `edits` one-line edits of it. */
 export async function timeLspEdits(orgc: string, files: readonly string[], edits: number): Promise<LspTiming> {
@@ -77,18 +96,23 @@ export async function timeLspEdits(orgc: string, files: readonly string[], edits
     const openMs = (await done) - start;
 
     const editMs: number[] = [];
+    const editCpuMs: number[] = [];
     // One untimed edit first: the first check after opening compiles code paths the open did not take.
     for (let i = -1; i < edits; i++) {
       const withTypo = (i & 1) !== 0;
+      const cpu = cpuMsOf(server.pid);
       start = performance.now();
       done = next(withTypo ? flagged : clean);
       await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 3 }, contentChanges: [{ text: withTypo ? typo : text }] });
       const ms = (await done) - start;
-      if (i >= 0) editMs.push(ms);
+      const cpuAfter = cpuMsOf(server.pid);
+      if (i < 0) continue;
+      editMs.push(ms);
+      if (cpu !== undefined && cpuAfter !== undefined) editCpuMs.push(cpuAfter - cpu);
     }
     await client.sendRequest('shutdown');
     await client.sendNotification('exit');
-    return { openMs, editMs };
+    return { openMs, editMs, editCpuMs: editCpuMs.length === editMs.length ? editCpuMs : undefined };
   } finally {
     client.dispose();
     server.kill();
