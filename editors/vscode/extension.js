@@ -48,6 +48,8 @@ function start(context) {
   const lang = vscode.workspace.getConfiguration('orgc').get('lang', '');
   // Only org files reach the server: other YAML (CI pipelines, compose files) is not its business.
   const forOrgFiles = (document, next) => (isOrgFile(document) ? next(document) : undefined);
+  // Every provider's middleware takes the document first and `next` last.
+  const askForOrgFiles = (document, ...rest) => (isOrgFile(document) ? rest[rest.length - 1](document, ...rest.slice(0, -1)) : undefined);
   client = new LanguageClient(
     'orgc',
     'orgc',
@@ -61,6 +63,14 @@ function start(context) {
         didChange: (event, next) => (isOrgFile(event.document) ? next(event) : undefined),
         didSave: forOrgFiles,
         didClose: forOrgFiles,
+        // Requests about other YAML files are not asked: the server knows nothing of them.
+        provideCompletionItem: askForOrgFiles,
+        provideHover: askForOrgFiles,
+        provideDefinition: askForOrgFiles,
+        provideReferences: askForOrgFiles,
+        prepareRename: askForOrgFiles,
+        provideRenameEdits: askForOrgFiles,
+        provideCodeActions: askForOrgFiles,
       },
     },
   );
