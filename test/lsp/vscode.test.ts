@@ -38,4 +38,13 @@ describe('the VS Code extension', () => {
     expect(bundle).toMatch(/\["lsp","--stdio"\]/);
     expect(bundle).toMatch(/require\("vscode"\)/);
   });
+
+  it('declares every setting and command the extension reads', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'editors', 'vscode', 'package.json'), 'utf8'));
+    const source = readFileSync(path.join(ROOT, 'editors', 'vscode', 'extension.js'), 'utf8');
+    const read = [...source.matchAll(/getConfiguration\('orgc'[^)]*\)\.get\('([a-z]+)'/g)].map((m) => `orgc.${m[1]}`);
+    expect(new Set(read)).toEqual(new Set(Object.keys(manifest.contributes.configuration.properties)));
+    const commands = [...source.matchAll(/registerCommand\('([a-z.]+)'/g)].map((m) => m[1]);
+    expect(commands).toEqual(manifest.contributes.commands.map((c: { command: string }) => c.command));
+  });
 });
