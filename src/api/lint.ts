@@ -34,7 +34,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
   const [sources, config] = await Promise.all([sourcesOf(opts), configOf(opts)]);
   try {
     // A library does not read the environment: no locale, only what the caller asks for.
-    const analysis = await analyzeSources(sources, config, { flag: opts.lang });
+    const analysis = await analyzeSources(sources, config, { flag: opts.lang }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd() } : {});
     const diagnostics = diagnose(analysis);
     // The files keep their line index (not in the public type): formatDiagnostics uses it for code frames.
     return { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };

@@ -35,7 +35,7 @@ export async function diffCommand(base: string, head: string, opts: DiffOptions,
   const configFile = await findConfig(opts.config, headPath ? [headPath] : [], io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   const analyse = async (spec: string) => {
-    const analysis = await analyzeSources(await sources(spec, io), config, { flag: opts.lang, env: io.env });
+    const analysis = await analyzeSources(await sources(spec, io), config, { flag: opts.lang, env: io.env }, isRevisionSpec(spec, io.cwd) ? {} : { cwd: io.cwd });
     return { analysis, diagnostics: diagnose(analysis) };
   };
   const [b, h] = [await analyse(base), await analyse(head)];
