@@ -11,11 +11,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../api/lint.js';
 import { defaultConfig, findConfig, loadConfig, type Config } from '../check/config.js';
-import { analyzeLoaded, diagnose } from '../cli/analyze.js';
+import { analyzeLoaded, analyzeSources, diagnose, type Analysis } from '../cli/analyze.js';
 import type { Finding } from '../finding.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { loadFile, type LoadedFile } from '../load/index.js';
 import type { Path } from '../load/node-index.js';
+import { isScenario } from '../load/scenario.js';
 import { resolveSources, sourceFromBytes } from '../load/sources.js';
 import { suggestIdsForNames } from '../load/suggest-ids.js';
 import { summarize } from '../report/diagnostic.js';
@@ -43,6 +44,8 @@ interface CachedFile {
   text: string;
   file: LoadedFile;
   findings: Finding[];
+  /** A scenario over a base org (`scenario:` at the top): checked with its base, read from disk. */
+  scenario: boolean;
 }
 
 export class Workspace {
@@ -84,16 +87,23 @@ export class Workspace {
     let result: LintResult | undefined;
     try {
       const config = await this.configFor(cwd);
-      // The model stage takes each file's data apart, and the pass that turns a name written for an
-      // id into a suggestion rewrites findings: both get copies, and the cache stays as loaded.
-      const loadedFiles = cached.map(({ file: f }) => ({
-        ...f,
-        data: f.data && { ...f.data },
-        recovered: f.recovered && { ...f.recovered, referenced: [...f.recovered.referenced] },
-      }));
-      const findings = cached.flatMap((c) => c.findings.map((x) => ({ ...x })));
-      suggestIdsForNames(loadedFiles, findings);
-      const analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() });
+      let analysis: Analysis;
+      if (cached.some((c) => c.scenario)) {
+        // A scenario is applied to its base org as `orgc validate` does it, from the start.
+        const sources = cached.map((c) => sourceFromBytes(c.file.path, new TextEncoder().encode(c.text)));
+        analysis = await analyzeSources(sources, config, { flag: this.lang() }, { cwd });
+      } else {
+        // The model stage takes each file's data apart, and the pass that turns a name written for
+        // an id into a suggestion rewrites findings: both get copies, and the cache stays as loaded.
+        const loadedFiles = cached.map(({ file: f }) => ({
+          ...f,
+          data: f.data && { ...f.data },
+          recovered: f.recovered && { ...f.recovered, referenced: [...f.recovered.referenced] },
+        }));
+        const findings = cached.flatMap((c) => c.findings.map((x) => ({ ...x })));
+        suggestIdsForNames(loadedFiles, findings);
+        analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() });
+      }
       const diagnostics = diagnose(analysis);
       result = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };
     } catch {
@@ -141,7 +151,7 @@ export class Workspace {
     if (bytes === undefined) return undefined;
     const { file: loaded, findings } = await loadFile(sourceFromBytes(file, bytes));
     this.loads++;
-    const entry: CachedFile = { key, text: doc ? doc.text : loaded.text, file: loaded, findings };
+    const entry: CachedFile = { key, text: doc ? doc.text : loaded.text, file: loaded, findings, scenario: isScenario(bytes) };
     this.cache.set(file, entry);
     return entry;
   }

@@ -89,4 +89,22 @@ describe('the language server workspace', () => {
     const line = text.slice(0, text.indexOf('  customer-success-manager:')).split('\n').length - 1;
     expect(ws.declarationOf(leaders, ['roles', 'customer-success-manager'])).toEqual({ start: { line, character: 2 }, end: { line, character: 2 + 'customer-success-manager'.length } });
   });
+
+  it('checks a scenario with its base org, as orgc validate does', async () => {
+    const examples = mkdtempSync(path.join(os.tmpdir(), 'orgc-lsp-scenario-'));
+    try {
+      cpSync(EXAMPLE, path.join(examples, 'sales-org'), { recursive: true });
+      cpSync(path.join(EXAMPLE, '..', 'scenarios'), path.join(examples, 'scenarios'), { recursive: true });
+      const file = path.join(examples, 'scenarios', 'ka-split.yaml');
+      const text = readFileSync(file, 'utf8');
+      const ws = new Workspace(() => 'en');
+      ws.open.set(file, { text, version: 1 });
+      expect((await ws.check(file)).result!.diagnostics).toEqual([]);
+      // An unsaved typo in the scenario is found in it.
+      ws.open.set(file, { text: text.replace('base: ../sales-org', 'base: ../sales-orgs'), version: 2 });
+      expect((await ws.check(file)).result!.diagnostics.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(examples, { recursive: true, force: true });
+    }
+  });
 });
