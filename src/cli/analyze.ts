@@ -9,7 +9,7 @@ import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { LoadedFile } from '../load/index.js';
-import { loadOrg, type Scenario } from '../load/scenario.js';
+import { loadOrg, type LoadedOrg, type Scenario } from '../load/scenario.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel } from '../model/build.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
@@ -45,7 +45,15 @@ export async function analyze(paths: readonly string[], io: Io, opts: AnalyzeOpt
 export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}, where: { cwd?: string } = {}): Promise<Analysis> {
   // A scenario names its base org by a path from its own file: only files on disk can do that.
   const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
-  const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd }));
+  return analyzeLoaded(await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd })), config, lang);
+}
+
+/**
+ * model → check for files already loaded. The language server loads each file once per edit and
+ * comes here with the rest as they were. The model takes the files' data apart as it builds: give
+ * it copies of cached files (workspace.ts).
+ */
+export function analyzeLoaded(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env } = {}): Analysis {
   const placed = loaded.redirect ?? ((f: Finding) => f);
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
