@@ -5,6 +5,7 @@
 export const REFERS_TO: Readonly<Record<string, readonly string[]>> = {
   reports_to: ['roles'],
   dotted_line_to: ['roles'],
+  career_path: ['roles'],
   owners: ['roles'],
   owner: ['roles'],
   chair: ['roles'],

@@ -11,6 +11,7 @@ import { referencesIn } from '../load/references.js';
 import { comparePaths } from '../load/sources.js';
 import { Unreliable } from './follow-ons.js';
 import { findCycles } from './hierarchy.js';
+import { jobDefaults, readJobFields } from './jobs.js';
 import { PlanningReader } from './planning.js';
 import { parseQuantity, parseYears } from './quantity.js';
 import type {
@@ -74,7 +75,7 @@ class ModelBuilder {
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
     const m: OrgModel = {
-      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, notes: org.value.notes, ...(org.value.draft ? { draft: true } : {}), src: org.src },
+      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, notes: org.value.notes, ...(org.value.draft ? { draft: true } : {}), ...(org.value.jobs ? { jobs: jobDefaults(org.value.jobs) } : {}), src: org.src },
       files: this.files.map((f) => f.path),
       competencyLevels: levels?.value ?? [],
       dimensions: new Map(),
@@ -183,11 +184,14 @@ class ModelBuilder {
       role.requires = {
         experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
         competencies: this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'),
+        ...(v.requires?.education ? { education: { level: v.requires.education.level, ...(v.requires.education.field === undefined ? {} : { field: v.requires.education.field }) } } : {}),
         other: v.requires?.other ?? NONE,
         notes: v.requires?.notes,
       };
       role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
       this.planning.role(m, role, v, d.src);
+      readJobFields(role, v);
+      if (v.career_path) role.careerPath = this.refs(m.roles, v.career_path, 'role', d.src, 'career_path');
       if (role.family) role.family.roles.push(role);
       for (const tool of role.tools) tool.users.push(role);
       if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', d.src, 'value', 'reports_to');
@@ -719,6 +723,10 @@ function newRole(id: string, src: Source): Role {
     serviceLevelsFrom: NONE,
     serviceLevelsTo: NONE,
     targets: NONE,
+    employmentType: NONE,
+    careerPath: NONE,
+    authority: NONE,
+    relationships: { internal: NONE, external: NONE },
   };
 }
 
