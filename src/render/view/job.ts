@@ -91,8 +91,9 @@ export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Locali
   return {
     department: facts.department === undefined ? undefined : t(facts.department),
     location: facts.location ? locationText(facts.location, lang, t, label) : undefined,
+    addresses: (facts.location?.places ?? []).filter((p) => p.address !== undefined).map((p) => addressText(p, zh, t)),
     employmentType: facts.employmentType.length ? facts.employmentType.map((x) => label(EMPLOYMENT_LABELS[x])).join(zh ? '、' : ', ') : undefined,
-    education: role.requires.education ? label(EDUCATION_LABELS[role.requires.education.level]) : undefined,
+    education: role.requires.education ? escape(zh ? `${EDUCATION_LABELS[role.requires.education.level][lang]}及以上` : `${EDUCATION_LABELS[role.requires.education.level][lang]} or higher`) : undefined,
     payRange: payRange(role, lang),
     responsibilities,
     informedOf,
@@ -106,12 +107,23 @@ export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Locali
 /** `Shanghai, Beijing (hybrid)`, `上海、北京`, `Remote (China)`, `远程办公（中国）`. */
 export function locationText(l: Location, lang: UiLanguage, t: Localize, label: (e: Entry) => string): string {
   const zh = lang !== 'en';
-  const places = l.places.map((p) => t(p.city)).join(zh ? '、' : ', ');
+  // A city with its province or state: `浙江杭州` / `Hangzhou, Zhejiang` (`Shanghai` once).
+  const places = l.places.map((p) => addressText({ city: p.city, region: p.region }, zh, t)).join(zh ? '、' : l.places.some((p) => p.region !== undefined) ? '; ' : ', ');
   const countries = l.remoteIn.map((c) => countryName(c, lang)).join(zh ? '、' : ', ');
   const paren = (s: string) => (zh ? `（${s}）` : ` (${s})`);
   if (l.work === 'remote') return `${label(WORK_LABELS.remote)}${countries ? paren(countries) : places ? paren(places) : ''}`;
   if (l.work === 'hybrid') return places ? `${places}${paren(label(WORK_LABELS.hybrid))}` : label(WORK_LABELS.hybrid);
   return places;
+}
+
+/** An office's address as it is written in the language: `上海市浦东新区张江路 1000 号`, `1000 Zhangjiang Road, Pudong, Shanghai`; without `address`, the city and its province or state. */
+function addressText(p: Pick<Location['places'][number], 'city' | 'region' | 'address'>, zh: boolean, t: Localize): string {
+  const parts = (zh ? [p.region, p.city, p.address] : [p.address, p.city, p.region]).filter((x) => x !== undefined).map(t).filter(Boolean);
+  // A part the one before already says (`上海市` then `上海`, `Shanghai` then `Shanghai`) is left out.
+  const kept = parts.filter((x, i) => i === 0 || !(zh ? parts[i - 1].includes(x) || x.includes(parts[i - 1]) : parts[i - 1] === x));
+  // `上海市` and `上海`: the longer stays, where the shorter stood.
+  if (zh && kept.length < parts.length) return parts.filter((x, i) => !parts.some((y, j) => j !== i && y.includes(x) && y !== x)).join('');
+  return kept.join(zh ? '' : ', ');
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>();
@@ -153,9 +165,8 @@ function qualifications(role: Role, lang: UiLanguage, t: Localize, escape: (s: s
   for (const [c, level] of r.competencies) {
     const band = skillBand(level, c.levels.length);
     const name = t(c.name);
-    // Mid-sentence in English a name starts small, unless it is an acronym (`CRM`).
-    const inSentence = !zh && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
-    (bands.get(band) ?? bands.set(band, []).get(band)!).push(inSentence);
+    // The org's text as written (no lower-casing): `Proficient in Coaching and Negotiation.`
+    (bands.get(band) ?? bands.set(band, []).get(band)!).push(name);
   }
   for (const band of ['expert', 'advanced', 'proficient', 'basic'] as const) {
     const names = bands.get(band);

@@ -28,8 +28,10 @@ export interface JobView {
   department?: string;
   /** `Shanghai, Beijing (hybrid)` / `上海、北京（混合办公）` / `Remote (China)`. */
   location?: string;
+  /** Full addresses of the offices that have one written (or a province/state). */
+  addresses: string[];
   employmentType?: string;
-  /** The lowest degree (`Bachelor's degree` / `本科`). */
+  /** The lowest degree (`Bachelor's degree or higher` / `本科及以上`). */
   education?: string;
   /** Yearly base pay from the role's pay band: `CNY 300K–450K` / `30万–45万元`. */
   payRange?: string;
