@@ -18,7 +18,7 @@ export const LABELS = {
   location: e('Location', '工作地点', '工作地點'),
   employmentType: e('Employment type', '工作性质', '工作性質'),
   education: e('Education', '学历要求', '學歷要求'),
-  payRange: e('Pay range (yearly base)', '薪酬范围（年度基本工资）', '薪酬範圍（年度基本薪資）'),
+  payRange: e('Base pay range, yearly', '薪酬范围（年度基本工资）', '薪酬範圍（年度基本薪資）'),
   superior: e('Reports to', '直接上级', '直接上級'),
   subordinates: e('Direct reports', '直接下级', '直接下級'),
   responsibilities: e('Responsibilities', '岗位职责', '崗位職責'),
