@@ -153,12 +153,13 @@ function qualifications(role: Role, lang: UiLanguage, t: Localize, escape: (s: s
     const field = r.education.field === undefined ? '' : t(r.education.field);
     out.push(
       zh
-        ? sentence(`${escape(level)}及以上学历${field ? `，${field}` : ''}`)
+        ? sentence(`${escape(level)}${lang === 'zh-TW' ? '及以上學歷' : '及以上学历'}${field ? `，${field}` : ''}`)
         : sentence(`${escape(level)} or higher${field ? ` in ${field}` : ''}`),
     );
   }
   if (r.experience !== undefined && r.experience > 0) {
-    out.push(zh ? sentence(`${r.experience} 年以上相关工作经验`) : sentence(`At least ${formatYears(r.experience, lang)} of relevant experience`));
+    const years = { 'zh-CN': '{n} 年以上相关工作经验', 'zh-TW': '{n} 年以上相關工作經驗' } as const;
+    out.push(zh ? sentence(years[lang as 'zh-CN' | 'zh-TW'].replace('{n}', String(r.experience))) : sentence(`At least ${formatYears(r.experience, lang)} of relevant experience`));
   }
   // Competencies grouped by how well they must be mastered: `熟练掌握需求洞察、数据分析。`
   const bands = new Map<keyof typeof SKILL_PHRASES, string[]>();
