@@ -104,6 +104,7 @@ export function renameIds(docs: OrgData[], roles: ReadonlyMap<string, string>, d
       for (const r of Object.values<OrgData>(doc.roles)) {
         if (r.reports_to !== undefined) r.reports_to = role(r.reports_to);
         if (r.dotted_line_to) r.dotted_line_to = r.dotted_line_to.map(role);
+        if (r.career_path) r.career_path = r.career_path.map(role);
         if (r.backup !== undefined) r.backup = role(r.backup);
         if (r.duties) r.duties = rekey(r.duties, duties);
       }

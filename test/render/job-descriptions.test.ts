@@ -39,7 +39,7 @@ describe('job descriptions read like a posting', () => {
       expect(director, field).toContain(field);
     }
     expect(read(zh, 'roles/sales-rep.md')).toContain('- **直接上级**：[华东区域销售经理](regional-manager-east.md)');
-    expect(read(zh, 'roles/sales-rep.md')).toMatch(/## 晋升通道\n\n\[销售顾问\]\(sales-consultant\.md\) → \[KA 客户经理\]\(ka-account-manager\.md\)/);
+    expect(read(zh, 'roles/sales-rep.md')).toMatch(/## 晋升通道\n\n\[销售顾问\]\(sales-consultant\.md\) → \[华东区域销售经理\]\(regional-manager-east\.md\)/);
     const rep = read(en, 'roles/sales-rep.md');
     expect(rep).toContain('- **Location**: Shanghai; Hangzhou, Zhejiang; Nanjing, Jiangsu\n');
     expect(rep).toContain('- **Employment type**: Full-time\n');
