@@ -47,7 +47,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command('render')
     .description('render the org handbook (md, html, csv, xlsx, json) or its charts (mermaid, svg, png, pdf)')
     .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf', 'jobposting', 'docx']).default('md'))
     .option('-o, --out <dir>', 'output directory (default: the config\'s render.out, else handbook)')
     .addOption(langOption('the handbook and messages'))
     .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')

@@ -2,7 +2,7 @@
 // entity knows where it was written. Maps keep declaration order (files in path order, keys in
 // file order), which is the order every rule and renderer walks them in.
 import type { Path } from '../load/node-index.js';
-import type { Activity, Area, Measure, RaciLetter, RoleLevel } from '../schema/grammar.js';
+import type { Activity, Area, EducationLevel, EmploymentType, Measure, RaciLetter, RoleLevel, Workplace } from '../schema/grammar.js';
 
 export type Text = string | Readonly<Record<string, string>>;
 
@@ -26,8 +26,37 @@ export interface OrgInfo {
   description?: Text;
   /** Written by `orgc import`: render lists what is missing instead of refusing. */
   draft?: boolean;
+  /** Defaults for every role's job description, and the posting dates (`org.jobs`). */
+  jobs?: JobDefaults;
   notes?: Text;
   src: Source;
+}
+
+/** An office a job is based in. `country` is an ISO 3166 code. */
+export interface Place {
+  city: Text;
+  region?: Text;
+  country: string;
+  address?: Text;
+}
+
+/** Where a job is done (`location`). */
+export interface Location {
+  places: readonly Place[];
+  /** Absent: onsite. */
+  work?: Exclude<Workplace, 'onsite'>;
+  /** Countries applicants of a remote job may live in. */
+  remoteIn: readonly string[];
+}
+
+export interface JobDefaults {
+  department?: Text;
+  location?: Location;
+  employmentType: readonly EmploymentType[];
+  /** `YYYY-MM-DD`. */
+  posted?: string;
+  validThrough?: string;
+  website?: string;
 }
 
 export interface DimensionValue extends Entity {
@@ -109,6 +138,7 @@ export interface Requirements {
   experience?: number;
   /** Read-only: roles with the same requirements share one map. */
   competencies: ReadonlyMap<Competency, number>;
+  education?: { level: EducationLevel; field?: Text };
   other: readonly Text[];
   notes?: Text;
 }
@@ -146,6 +176,39 @@ export interface Role extends Entity {
   quota?: Quota;
   /** Who stands in when the seat is empty (AB角). */
   backup?: Role;
+  /** As written on the role; `jobFacts` (model/queries.ts) fills them from `org.jobs`. */
+  department?: Text;
+  location?: Location;
+  employmentType: readonly EmploymentType[];
+  /** Roles one moves on to (晋升通道), as written. */
+  careerPath: Role[];
+  /** What the role may decide or approve (权限). */
+  authority: readonly Text[];
+  /** Working relationships in words, beyond those derived from reporting lines, RACI and hand-offs. */
+  relationships: { internal: readonly Text[]; external: readonly Text[] };
+  /** The role's pay band (`pay_band`), from which the cost of the design is counted. */
+  payBand?: PayBand;
+}
+
+/**
+ * A pay band (grade): yearly base pay in currency units, parsed like quota money. `mid` is the
+ * written midpoint or halfway between `min` and `max`; shares are fractions (0.4 for `40%`).
+ */
+export interface PayBand extends Entity {
+  name?: Text;
+  min: number;
+  mid: number;
+  max: number;
+  /** The currency of `min`; `mid` and `max` should be in it (the pay-band rule checks). */
+  currency: string;
+  /** As written, for messages and the diff (`300K CNY`); `mid` absent when not written. */
+  written: { min: string; mid?: string; max: string };
+  /** On-target variable pay as a share of base. */
+  variable: number;
+  /** Employer on-costs as a share of total pay (base + variable). */
+  onCosts: number;
+  /** Derived: the roles that name this band, in role order. */
+  roles: Role[];
 }
 
 /** A quota-carrying role's plan for the target period (shares as fractions 0–1). */
@@ -274,4 +337,5 @@ export interface OrgModel {
   targets: Map<string, Target>;
   signals: Map<string, Signal>;
   people: Map<string, Person>;
+  payBands: Map<string, PayBand>;
 }

@@ -46,6 +46,8 @@ const NAMES: Record<Section, (m: OrgModel) => Named[]> = {
   targets: (m) => [...m.targets.values()].map((t) => ({ id: t.id, names: t.name === undefined ? [t.value.text] : [t.name, t.value.text] })),
   signals: (m) => [...m.signals.values()].map((s) => ({ id: s.id, names: s.name === undefined ? [] : [s.name] })),
   people: (m) => [...m.people.values()].map((p) => ({ id: p.id, names: [p.name] })),
+  // A pay band shows as its name where it has one (the cost sheet, the JSON); job descriptions show its range.
+  pay_bands: (m) => [...m.payBands.values()].map((b) => ({ id: b.id, names: b.name === undefined ? [] : [b.name] })),
 };
 
 let model: OrgModel;

@@ -11,6 +11,7 @@ import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
 import { ChartError } from '../../render/charts/images.js';
 import { LABELS } from '../../render/labels.js';
+import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
 import { TemplateError } from '../../render/templates.js';
 import type { FindingRow } from '../../render/view/types.js';
 import { printTimings, timedAsync } from '../../timing.js';
@@ -74,6 +75,16 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     message: d.message,
     rule: d.ruleId,
   }));
+  // A job posting without a property Google requires would be refused by job boards: say which
+  // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
+  if (opts.format === 'jobposting') {
+    const gaps = postingGaps(analysis.model);
+    for (const gap of gaps) io.stderr(`${c.yellow('orgc:')} ${postingGapMessage(gap, analysis.model, analysis.lang)}\n`);
+    if (gaps.length && !opts.force) {
+      io.stderr(`${c.red('orgc:')} ${pick({ en: 'job postings not written: add what is missing above (--force writes them anyway)', 'zh-CN': '未生成职位发布：请补充上面缺少的内容（加 --force 仍然生成）' }, analysis.lang)}\n`);
+      return EXIT_FINDINGS;
+    }
+  }
   const browser = analysis.config.render.chrome;
   const shown = path.relative(io.cwd, out) || '.';
   const ui = analysis.lang;

@@ -1,5 +1,6 @@
 // The model → the views documents are rendered from, in one language. All wording decisions
 // (which label, which fallback language, which order) are made here, once for every format.
+import { formatDuration, formatQuantity } from '../../i18n/format.js';
 import { resolvePlurals } from '../../i18n/plural.js';
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
@@ -9,6 +10,7 @@ import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
 import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
 import { roleFile } from '../paths.js';
 import { MAX_MATRIX_ROLES } from '../raci-table.js';
+import { jobView } from './job.js';
 import { anchor, LIST_LIMIT, pagesView } from './pages.js';
 import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
 
@@ -69,7 +71,8 @@ export function buildViews(
           anchor: anchor('kpi', k.id),
           name: t(k.name),
           kind: label(KPI_KIND_LABELS[k.kind]),
-          target: k.target === undefined ? undefined : escape(k.target.text),
+          // Numbers in the reader's language (`CNY 120M`, `1.2亿元`); made by Intl, nothing to escape.
+          target: k.target === undefined ? undefined : formatQuantity(k.target, lang),
           unit: k.unit === undefined ? undefined : t(k.unit),
           measures: k.measures.map((d) => t(d.name)),
           sharedWith: others.slice(0, LIST_LIMIT).map(ref),
@@ -87,19 +90,20 @@ export function buildViews(
         what: t(sl.what),
         to: sl.to === CUSTOMER ? labels.customer : t(sl.to.title),
         toRole: sl.to === CUSTOMER ? undefined : ref(sl.to),
-        within: escape(sl.within.text),
+        within: formatDuration(sl.within.value, lang),
       })),
       receives: role.serviceLevelsTo.map((sl) => ({
         what: t(sl.what),
         from: sl.from === CUSTOMER ? labels.customer : t(sl.from.title),
         fromRole: sl.from === CUSTOMER ? undefined : ref(sl.from),
-        within: escape(sl.within.text),
+        within: formatDuration(sl.within.value, lang),
       })),
       chairs: role.chairs.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
       attends: role.attends.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), chair: ref(r.chair), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
       tools: role.tools.map((x) => t(x.name)),
-      targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: escape(x.value.text), period: x.period === undefined ? undefined : escape(x.period) })),
+      targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: formatQuantity(x.value, lang), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
+      job: jobView(model, role, lang, t, escape, ref),
     };
   };
   // Made one at a time as a renderer reads them: a 100k-role org's job descriptions are never all

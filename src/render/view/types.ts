@@ -23,6 +23,29 @@ export interface DutyLine {
   step?: string;
 }
 
+/** The job description proper (src/render/view/job.ts): header fields, numbered duties, recruiting sentences. */
+export interface JobView {
+  department?: string;
+  /** `Shanghai, Beijing (hybrid)` / `上海、北京（混合办公）` / `Remote (China)`. */
+  location?: string;
+  /** Full addresses of the offices that have one written (or a province/state). */
+  addresses: string[];
+  employmentType?: string;
+  /** The lowest degree (`Bachelor's degree or higher` / `本科及以上`). */
+  education?: string;
+  /** Yearly base pay from the role's pay band: `CNY 300K–450K` / `30万–45万元`. */
+  payRange?: string;
+  /** Duties the role does, owns or is consulted on, numbered through the page; `note` is the side note (RACI in words, the step). */
+  responsibilities: Array<{ area: string; duties: Array<{ n: number; sentence: string; raci: string; raciLong: string; step?: string; note: string }> }>;
+  /** Duties the role is only kept informed of. */
+  informedOf: Array<{ name: string; step?: string }>;
+  /** Requirements as sentences: education, experience, competencies by mastery, the rest as written. */
+  qualifications: string[];
+  careerPath: RoleRef[];
+  authority: string[];
+  relationships: { internal: RoleRef[]; internalMore?: string; internalText: string[]; external: string[] };
+}
+
 export interface RoleView {
   id: string;
   file: string;
@@ -53,6 +76,7 @@ export interface RoleView {
   tools: string[];
   targets: Array<{ anchor: string; name: string; value: string; period?: string }>;
   people: string[];
+  job: JobView;
 }
 
 export interface RaciGroup {
