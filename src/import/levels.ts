@@ -48,12 +48,18 @@ export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | 
   };
 }
 
+/** What is wrong with a `--levels` file: a line of the CLI catalogue and its data. */
+export interface LevelsProblem {
+  messageId: 'levels-not-map' | 'levels-bad-level';
+  data: Record<string, string>;
+}
+
 /** Reads a `--levels` file's parsed YAML: `{ "Account Manager": frontline, 总监: strategic }`. */
-export function parseLevelWords(data: unknown): LevelWords | string {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'a levels file is a map of title words to levels, e.g. `Account Manager: frontline`';
+export function parseLevelWords(data: unknown): LevelWords | LevelsProblem {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { messageId: 'levels-not-map', data: {} };
   const out: Array<[string, RoleLevel]> = [];
   for (const [word, level] of Object.entries(data)) {
-    if (!(LEVELS as readonly string[]).includes(String(level))) return `'${word}: ${String(level)}': the level is one of ${LEVELS.join(', ')}`;
+    if (!(LEVELS as readonly string[]).includes(String(level))) return { messageId: 'levels-bad-level', data: { word, level: String(level), levels: LEVELS.join(', ') } };
     out.push([word, level as RoleLevel]);
   }
   return out;

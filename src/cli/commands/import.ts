@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
-import { parseLevelWords, type LevelWords } from '../../import/levels.js';
+import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
 import { decodeUtf8 } from '../../load/decode.js';
@@ -136,7 +136,10 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
     throw new UsageError(say('not-yaml', lang, { file, reason: (error as Error).message.split('\n')[0] }));
   }
   const words = parseLevelWords(data);
-  if (typeof words === 'string') throw new UsageError(`${file}: ${words}`);
+  if (!Array.isArray(words)) {
+    const problem = words as LevelsProblem;
+    throw new UsageError(say(problem.messageId, lang, { file, ...problem.data }));
+  }
   return words;
 }
 
