@@ -11,6 +11,7 @@ import { importPeople, ImportError, type Column } from '../../import/people.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
+import { toSimplified } from '../../i18n/traditional.js';
 import { configLanguage } from '../analyze.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
@@ -55,7 +56,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     text = new TextDecoder('gb18030').decode(bytes);
     notes.push('gb18030');
   }
-  lang = chooseLanguage({ flag: opts.lang, config, env: io.env, org: /\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en' });
+  lang = chooseLanguage({ flag: opts.lang, config, env: io.env, org: exportLanguage(text) });
   if (notes.length) notes[0] = say('gb18030', lang, { file });
   const levels = opts.levels === undefined ? undefined : await readLevels(opts.levels, io, lang);
   const columns: Partial<Record<Column, string>> = {
@@ -141,6 +142,18 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
     throw new UsageError(say(problem.messageId, lang, { file, ...problem.data }));
   }
   return words;
+}
+
+/**
+ * The language an export is written in: Chinese when it has Han characters, Traditional when a fair
+ * share of them (one in twenty of the first 64 KB) read differently in Simplified (職位, 總監).
+ */
+function exportLanguage(text: string): UiLanguage {
+  const sample = [...text.slice(0, 65536)].filter((c) => /\p{Script=Han}/u.test(c));
+  if (sample.length === 0) return 'en';
+  const simplified = [...toSimplified(sample.join(''))];
+  const changed = sample.filter((c, i) => simplified[i] !== c).length;
+  return simplified.length === sample.length && changed * 20 >= sample.length ? 'zh-TW' : 'zh-CN';
 }
 
 function cannotRead(file: string, error: unknown, lang: UiLanguage): string {
