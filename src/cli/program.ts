@@ -94,9 +94,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(new Option('--lang <lang>', "the org's default language, and the language of the comments").choices(['en', 'zh-CN']).default('en'))
     .option('--orgc <spec>', 'the orgc package.json pins when it lists none: an npm version range, file:vendor/orgc-0.1.0.tgz, github:owner/orgc#v0.1.0 … (default: ^ this version)')
     .option('--force', 'replace files that exist')
-    .action(async (dir: string | undefined, opts) => {
+    .action(async (dir: string | undefined, opts, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
-      exitCode = await initCommand(dir, opts, io);
+      exitCode = await initCommand(dir, { ...opts, ui: command.getOptionValueSource('lang') === 'cli' ? opts.lang : undefined }, io);
     });
 
   program

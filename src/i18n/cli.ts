@@ -42,6 +42,7 @@ export const CLI_MESSAGES = {
   gb18030: { en: '{file} is not UTF-8: read it as GB18030', 'zh-CN': '{file} 不是 UTF-8，已按 GB18030 读取' },
   'not-overwriting': { en: 'not overwriting {file} (use --force, or --out another file)', 'zh-CN': '不会覆盖 {file}（用 --force 替换，或用 --out 写到别的文件）' },
   'not-yaml': { en: '{file}: not YAML: {reason}', 'zh-CN': '{file}：不是 YAML：{reason}' },
+  'not-yaml-at': { en: '{file}:{line}:{column}: not YAML: {reason}', 'zh-CN': '{file}:{line}:{column}：不是有效的 YAML，请检查这一行附近的缩进、引号和括号' },
   stdout: { en: 'stdout', 'zh-CN': '标准输出' },
   'import-done': {
     en: '✔ {where}: {people, plural, one {# person} other {# people}} in {positions, plural, one {# position} other {# positions}}, {roles, plural, one {# role} other {# roles}}, {departments, plural, one {# department} other {# departments}}, {regions, plural, one {# region} other {# regions}}',
@@ -93,6 +94,24 @@ export const CLI_MESSAGES = {
   'git-no-revision': { en: "cannot read {spec}: no revision '{rev}' in this repository", 'zh-CN': '无法读取 {spec}：本仓库中没有版本 “{rev}”' },
   'git-not-repo': { en: 'cannot read {spec}: {dir} is not in a git repository', 'zh-CN': '无法读取 {spec}：{dir} 不在 git 仓库中' },
   'git-no-path': { en: 'cannot read {spec}: no such path at {rev}', 'zh-CN': '无法读取 {spec}：版本 {rev} 中没有这个路径' },
+  // render's templates and charts (src/render)
+  'templates-unreadable': { en: 'cannot read the templates directory {dir}', 'zh-CN': '无法读取模板目录 {dir}' },
+  'template-missing': { en: 'no template for the {page} page', 'zh-CN': '没有 {page} 页面的模板' },
+  'chart-no-browser-at': { en: 'no browser at {path} (from {from})', 'zh-CN': '{path} 处没有浏览器（由 {from} 指定）' },
+  'chart-needs-browser': {
+    en: 'drawing charts as svg, png or pdf needs Chromium or Chrome: install one (e.g. `apt-get install chromium fonts-noto-cjk`), set ORGC_CHROME=/path/to/chrome, or use --engine graphviz for SVG without a browser',
+    'zh-CN': '以 svg、png 或 pdf 绘制图表需要 Chromium 或 Chrome：请安装（例如 `apt-get install chromium fonts-noto-cjk`），或设置 ORGC_CHROME=/浏览器/路径，或用 --engine graphviz 在没有浏览器时绘制 SVG',
+  },
+  'chart-graphviz-pdf': { en: '--engine graphviz draws svg and png; use --engine mermaid for pdf', 'zh-CN': '--engine graphviz 只能绘制 svg 和 png；pdf 请用 --engine mermaid' },
+  'chart-needs-package': {
+    en: "--format {format} draws with Mermaid in Chromium, which needs the optional package {package}: run `{command}` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)",
+    'zh-CN': '--format {format} 在 Chromium 中用 Mermaid 绘制，需要可选依赖 {package}：请运行 `{command}`（使用系统中的 Chromium），或用 --engine graphviz 在没有浏览器时绘制（svg、png）',
+  },
+  'chart-needs-packages': {
+    en: "--format {format} draws with Mermaid in Chromium, which needs the optional packages {first} and {second}: run `{command}` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)",
+    'zh-CN': '--format {format} 在 Chromium 中用 Mermaid 绘制，需要可选依赖 {first} 和 {second}：请运行 `{command}`（使用系统中的 Chromium），或用 --engine graphviz 在没有浏览器时绘制（svg、png）',
+  },
+  'chart-too-large': { en: 'chart {chart} is too large to draw ({edges} edges, {chars} characters)', 'zh-CN': '图表 {chart} 太大，无法绘制（{edges} 条连线，{chars} 个字符）' },
   // other commands
   'watch-stdin': { en: '--watch checks files as they change; it cannot watch stdin (`-`)', 'zh-CN': '--watch 在文件变化时重新检查，无法监视标准输入（`-`）' },
   'watching': { en: 'watching {paths} — Ctrl-C stops', 'zh-CN': '正在监视 {paths}（按 Ctrl-C 停止）' },

@@ -134,7 +134,10 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
   try {
     data = jsYaml.load(text);
   } catch (error) {
-    throw new UsageError(say('not-yaml', lang, { file, reason: (error as Error).message.split('\n')[0] }));
+    // js-yaml's reason is English: a Chinese reader gets the place and what to look for instead.
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
+    throw new UsageError(mark ? say('not-yaml-at', lang, { file, line: mark.line + 1, column: mark.column + 1, reason }) : say('not-yaml', lang, { file, reason }));
   }
   const words = parseLevelWords(data);
   if (!Array.isArray(words)) {
