@@ -102,7 +102,7 @@ interface Manifest {
  */
 function packageManifest(root: string, shown: string, opts: InitOptions, ui: string): Manifest {
   const spec = opts.orgc ?? `^${VERSION}`;
-  if (!/^\S+$/.test(spec)) throw new UsageError(`${tr(ui, 'invalid --orgc', '无效的 --orgc')} ${JSON.stringify(spec)}`);
+  if (!/^\S+$/.test(spec)) throw new UsageError(tr(ui, `--orgc takes an npm version range or package spec without spaces, not ${JSON.stringify(spec)}`, `--orgc 应为 npm 版本范围或不含空格的包说明，不能是 ${JSON.stringify(spec)}`));
   const file = path.join(root, 'package.json');
   const where = path.join(shown, 'package.json').split(path.sep).join('/');
   if (!existsSync(file)) {
