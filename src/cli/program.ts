@@ -136,7 +136,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command('explain')
     .description('show the documentation of a rule: what it checks, why, examples and options')
     .argument('<rule-id>', 'the rule, e.g. span-of-control')
-    .addOption(langOption('the page (rule pages are in English; their head is translated)'))
+    .addOption(langOption('the page'))
     .action(async (id: string, opts) => {
       const { explainCommand } = await import('./commands/explain.js');
       exitCode = await explainCommand(id, opts, io);

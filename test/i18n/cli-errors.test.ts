@@ -17,8 +17,8 @@ import { orgc, ROOT } from '../helpers/cli.js';
 const { Converter } = createRequire(import.meta.url)('opencc-js/cn2t') as { Converter: (o: { from: string; to: string }) => (s: string) => string };
 const toTaiwan = Converter({ from: 'cn', to: 'tw' });
 
-/** Characters OpenCC turns into another one that are Traditional too in some words (后 in 皇后, 台 in 台灣, 于 a surname, 只, 里, 面, 干, 系, 准, 制, 范, 划, 采, 占, 余, 么, 冲, 志). */
-const ALSO_TRADITIONAL = new Set('后台于只里面干系准制范划采占余么冲志');
+/** Characters OpenCC turns into another one that are Traditional too in some words (后 in 皇后, 台 in 台灣, 于 a surname, 杰 in names, 只, 里, 面, 干, 系, 准, 制, 范, 划, 采, 占, 余, 么, 冲, 志). */
+const ALSO_TRADITIONAL = new Set('后台于只里面干系准制范划采占余么冲志杰');
 
 /** Characters of a zh-TW line that Traditional Chinese writes otherwise (组 → 組). */
 function simplifiedOnly(text: string): string[] {
