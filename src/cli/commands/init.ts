@@ -59,7 +59,7 @@ export async function initCommand(dir: string | undefined, opts: InitOptions, io
 
   const existing = [...files.keys()].filter((f) => existsSync(path.join(root, f)));
   if (existing.length && !opts.force) {
-    throw new UsageError(tr(ui, `not overwriting ${existing.join(', ')} (use --force to replace them)`, `不会覆盖已有文件 ${existing.join(', ')}（用 --force 替换）`));
+    throw new UsageError(tr(ui, `not overwriting ${existing.join(', ')} (use --force to replace them)`, `不会覆盖已有文件 ${existing.join(', ')} （用 --force 替换）`));
   }
   const shown = path.relative(io.cwd, root) || '.';
   // Merged into what is there, so neither counts as overwriting; both are worked out (and a
