@@ -3,6 +3,7 @@
 // maps every kind to its exit code here, in one place.
 import { ALL_CHECKS } from '../catalogue.js';
 import { ConfigError } from '../check/config.js';
+import { say, sayError } from '../i18n/cli.js';
 import { ImportError } from '../import/people.js';
 import { InputError } from '../load/sources.js';
 import { ChartError } from '../render/charts/images.js';
@@ -44,10 +45,10 @@ export function toOrgcError(error: unknown, lang = 'en'): OrgcError {
   if (error instanceof OrgcError) return error;
   if (error instanceof ConfigError) {
     const diagnostics = toDiagnostics(error.findings, [error.file], ALL_CHECKS, { lang });
-    return new OrgcError('config', error.findings.length > 0 ? error.message : `cannot read ${error.file.path}`, diagnostics, { cause: error });
+    return new OrgcError('config', error.findings.length > 0 ? error.message : say('config-unreadable', lang, { file: error.file.path }), diagnostics, { cause: error });
   }
   // A template or chart back end the user chose that cannot work is theirs to fix, like an option.
   if (error instanceof TemplateError || error instanceof ChartError) return new OrgcError('usage', error.message, [], { cause: error });
-  if (error instanceof InputError || error instanceof ImportError) return new OrgcError('input', error.message, [], { cause: error });
+  if (error instanceof InputError || error instanceof ImportError) return new OrgcError('input', sayError(error, lang), [], { cause: error });
   return new OrgcError('internal', error instanceof Error ? error.message : String(error), [], { cause: error });
 }

@@ -9,7 +9,7 @@ import { compareFindings, side, type DiffReport } from '../../diff/report.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { gitSources, isRevisionSpec } from '../../load/git.js';
-import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
+import { resolveSources, type SourceFile } from '../../load/sources.js';
 import { Chalk } from 'chalk';
 import { analyzeSources, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -56,12 +56,8 @@ export async function diffCommand(base: string, head: string, opts: DiffOptions,
   return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+// An InputError (a side that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
 async function sources(spec: string, io: Io): Promise<SourceFile[]> {
-  try {
-    if (isRevisionSpec(spec, io.cwd)) return gitSources(spec, io.cwd);
-    return await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
-  }
+  if (isRevisionSpec(spec, io.cwd)) return gitSources(spec, io.cwd);
+  return resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
 }

@@ -3,7 +3,7 @@
 // the files on disk differ from what it would write.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { say } from '../../i18n/cli.js';
+import { say, sayError } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import { pick } from '../../i18n/text.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
@@ -116,7 +116,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }, sink));
   } catch (error) {
     if (sink instanceof StagedOutput) sink.abort();
-    if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(error.message);
+    if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(sayError(error, ui));
     throw error;
   } finally {
     if (progress) io.stderr('\r\x1b[K');
