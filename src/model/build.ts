@@ -92,6 +92,7 @@ class ModelBuilder {
       targets: new Map(),
       signals: new Map(),
       people: new Map(),
+      payBands: new Map(),
     };
 
     // Entities that others refer to come first.
@@ -127,6 +128,7 @@ class ModelBuilder {
       }
     }
     for (const d of decl('tools')) m.tools.set(d.id, { id: d.id, src: d.src, name: d.value.name, kind: d.value.kind, description: d.value.description, notes: d.value.notes, users: [] });
+    for (const d of decl('pay_bands')) m.payBands.set(d.id, this.planning.payBand(d.id, d.value, d.src));
     for (const d of decl('metrics')) {
       const metric = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit, notes: d.value.notes };
       this.planning.metric(metric, d.value);
@@ -630,6 +632,7 @@ const KIND_OF_SECTION: Partial<Record<string, string>> = {
   targets: 'target',
   signals: 'signal',
   people: 'person',
+  pay_bands: 'pay-band',
 };
 
 /** The entities of a map as a name lookup sees them: roles by title, the rest by name. */

@@ -146,6 +146,29 @@ export interface Role extends Entity {
   quota?: Quota;
   /** Who stands in when the seat is empty (AB角). */
   backup?: Role;
+  /** The role's pay band (`pay_band`), from which the cost of the design is counted. */
+  payBand?: PayBand;
+}
+
+/**
+ * A pay band (grade): yearly base pay in currency units, parsed like quota money. `mid` is the
+ * written midpoint or halfway between `min` and `max`; shares are fractions (0.4 for `40%`).
+ */
+export interface PayBand extends Entity {
+  name?: Text;
+  min: number;
+  mid: number;
+  max: number;
+  /** The currency of `min`; `mid` and `max` should be in it (the pay-band rule checks). */
+  currency: string;
+  /** As written, for messages and the diff (`300K CNY`); `mid` absent when not written. */
+  written: { min: string; mid?: string; max: string };
+  /** On-target variable pay as a share of base. */
+  variable: number;
+  /** Employer on-costs as a share of total pay (base + variable). */
+  onCosts: number;
+  /** Derived: the roles that name this band, in role order. */
+  roles: Role[];
 }
 
 /** A quota-carrying role's plan for the target period (shares as fractions 0–1). */
@@ -274,4 +297,5 @@ export interface OrgModel {
   targets: Map<string, Target>;
   signals: Map<string, Signal>;
   people: Map<string, Person>;
+  payBands: Map<string, PayBand>;
 }

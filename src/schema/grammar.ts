@@ -53,6 +53,7 @@ export const SECTIONS = [
   'targets',
   'signals',
   'people',
+  'pay_bands',
 ] as const;
 
 export type Area = (typeof AREAS)[number];

@@ -124,6 +124,29 @@ export const Quota = z
       'The role carries a sales quota (its people are paid on it): the quota per seat, expected attainment, ramp and attrition. The role\'s scope says which targets its capacity counts toward.',
   });
 
+/** A pay band (grade): the yearly base pay range of the roles that name it, and what they cost on top. */
+export const PayBand = z
+  .strictObject({
+    name: Text.optional().meta({ description: 'Name of the band or grade, e.g. `{ en: Sales P5, zh-CN: 销售 P5 }`.' }),
+    min: Money.meta({ description: 'Lowest yearly base pay of the band, e.g. `300K CNY` or `30万 CNY`.' }),
+    mid: Money.optional().meta({ description: 'Midpoint of the band (the pay of a fully competent holder), in the currency of `min`. Default: halfway between `min` and `max`.' }),
+    max: Money.meta({ description: 'Highest yearly base pay of the band, in the currency of `min`, e.g. `500K CNY`.' }),
+    variable: Percent.optional().meta({
+      description:
+        'On-target variable pay (bonus, commission) as a share of base pay, e.g. `40%`. A 60/40 pay mix (60 % base, 40 % variable of total pay) is `67%`; 50/50 is `100%`. Default `0%`.',
+    }),
+    on_costs: Percent.optional().meta({
+      description:
+        'What the employer pays on top of pay (social insurance, housing fund, benefits), as a share of total pay, e.g. `35%`. The loaded cost of a seat is total pay × (1 + on-costs). Default `0%`.',
+    }),
+    notes: Notes.optional(),
+  })
+  .meta({
+    id: 'PayBand',
+    description:
+      'A pay band (薪酬带宽): the yearly base pay range of a grade, its variable pay and employer on-costs. Roles name their band with `pay_band`; people\'s actual pay stays out of the design.',
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Sections
 
@@ -289,6 +312,9 @@ export const Role = z
     backup: Id.optional().meta({
       description: 'The role that stands in when this seat is empty (AB角, backup), e.g. `sales-director` for a regional manager.',
     }),
+    pay_band: Id.optional().meta({
+      description: 'The pay band of the role (an id from `pay_bands`); roles of one grade name the same band. The cost of the design is counted from it.',
+    }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Role', description: 'A role (岗位): a job cut from the work, with its duties, scope and reporting line.' });
@@ -447,6 +473,7 @@ export const OrgFile = z
     targets: section(Target, 'The target tree by id: a company goal and its split.'),
     signals: section(Signal, 'Adaptation signals by id.'),
     people: section(Person, 'Named people by id (optional).'),
+    pay_bands: section(PayBand, 'Pay bands (grades) by id: yearly base pay ranges, variable pay and employer on-costs. Roles name theirs with `pay_band`.'),
     notes: Notes.optional(),
   })
   .meta({
@@ -472,3 +499,4 @@ export type DimensionInput = z.infer<typeof Dimension>;
 export type CompetencyInput = z.infer<typeof Competency>;
 export type QuantityInput = z.infer<typeof Quantity>;
 export type RaciInput = z.infer<typeof Raci>;
+export type PayBandInput = z.infer<typeof PayBand>;
