@@ -194,6 +194,7 @@ interface Ids {
   tools: string[];
   targets: string[];
   people: string[];
+  payBands: string[];
 }
 
 function idsOf(doc: OrgData): Ids {
@@ -211,6 +212,7 @@ function idsOf(doc: OrgData): Ids {
     tools: keys('tools'),
     targets: keys('targets'),
     people: keys('people'),
+    payBands: keys('pay_bands'),
   };
 }
 
@@ -271,6 +273,16 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     tools: (r, ids) => r.subset(ids.tools),
     quota: (r) => entityOf(r, 'Quota', idsOf({}), ''),
     backup: (r, ids, self) => refTo(r, ids.roles.filter((x) => x !== self)),
+    pay_band: (r, ids) => refTo(r, ids.payBands),
+    notes: textOf,
+  },
+  PayBand: {
+    name: textOf,
+    min: (r) => r.pick([`${r.int(1, 5)}00K CNY`, `${r.int(10, 50)}万 CNY`]),
+    mid: (r) => `${r.int(3, 7)}00K CNY`,
+    max: (r) => `${r.int(5, 9)}00K CNY`,
+    variable: (r) => `${r.pick([0, 25, 40, 67, 100])}%`,
+    on_costs: (r) => `${r.pick([0, 30, 35])}%`,
     notes: textOf,
   },
   Quota: {
@@ -362,6 +374,7 @@ const REQUIRED: Record<string, string[]> = {
   Requirements: [],
   Quota: ['per_seat'],
   Ramp: ['months'],
+  PayBand: ['min', 'max'],
 };
 
 /** The section of an org file, the definition of its entries, and the prefix of generated ids. */
@@ -372,6 +385,7 @@ export const SECTIONS: Array<[section: string, definition: string, prefix: strin
   ['process', 'Stage', 'stage'],
   ['tools', 'Tool', 'tool'],
   ['metrics', 'Metric', 'metric'],
+  ['pay_bands', 'PayBand', 'band'],
   ['duties', 'Duty', 'duty'],
   ['roles', 'Role', 'role'],
   ['kpis', 'Kpi', 'kpi'],
@@ -400,7 +414,7 @@ export function richOrg(seed: number): OrgData {
   const r = random(seed);
   const doc: OrgData = { orgc: 1, org: entityOf(r, 'Org', idsOf({}), 'org', 0.5) };
   if (r.chance(0.8)) doc.competency_levels = FIELDS.OrgFile.competency_levels(r, idsOf({}), '');
-  const counts: Record<string, [number, number]> = { dimensions: [0, 2], families: [0, 2], competencies: [0, 3], process: [1, 2], tools: [0, 2], metrics: [0, 2], duties: [1, 5], roles: [1, 6], kpis: [0, 3], service_levels: [0, 2], reviews: [0, 2], targets: [0, 3], signals: [0, 2], people: [0, 3] };
+  const counts: Record<string, [number, number]> = { dimensions: [0, 2], families: [0, 2], competencies: [0, 3], process: [1, 2], tools: [0, 2], metrics: [0, 2], pay_bands: [0, 2], duties: [1, 5], roles: [1, 6], kpis: [0, 3], service_levels: [0, 2], reviews: [0, 2], targets: [0, 3], signals: [0, 2], people: [0, 3] };
   let step = 0;
   for (const [section, definition, prefix] of SECTIONS) {
     const n = r.int(...counts[section]);

@@ -15,7 +15,7 @@
 import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { raciLetters } from '../model/queries.js';
-import type { Duty, Entity, OrgModel, Party, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
+import type { Duty, Entity, OrgModel, Party, PayBand, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
 import { CUSTOMER } from '../schema/grammar.js';
 
 export interface Ref {
@@ -24,7 +24,7 @@ export interface Ref {
 }
 
 /** Things a diff can name: every kind of entity in the model, and the org itself. */
-export const NOUNS = ['org', 'dimension', 'dimension-value', 'family', 'competency', 'stage', 'step', 'role', 'duty', 'kpi', 'metric', 'service-level', 'review', 'tool', 'target', 'signal', 'person'] as const;
+export const NOUNS = ['org', 'dimension', 'dimension-value', 'family', 'competency', 'stage', 'step', 'role', 'duty', 'kpi', 'metric', 'service-level', 'review', 'tool', 'target', 'signal', 'person', 'pay-band'] as const;
 export type Noun = (typeof NOUNS)[number];
 /** Entities added and removed as `{ item }`; roles and duties keep their own shapes. */
 export type ItemNoun = Exclude<Noun, 'org' | 'role' | 'duty'>;
@@ -300,7 +300,22 @@ function roleFields(r: Role, side: Side, name: Namer): Fields {
     quota: quotaValue(r.quota),
     'quota.notes': text(r.quota?.notes),
     backup: plain(r.backup && name('role', r.backup.id, side)),
+    pay_band: plain(r.payBand?.id),
     notes: text(r.notes),
+  };
+}
+
+/** A pay band's fields as written: amounts in the user's notation, shares as percentages. */
+function payBandFields(b: PayBand): Fields {
+  const pct = (n: number) => plain(n ? `${Math.round(n * 10000) / 100}%` : undefined);
+  return {
+    name: text(b.name),
+    min: plain(b.written.min),
+    mid: plain(b.written.mid),
+    max: plain(b.written.max),
+    variable: pct(b.variable),
+    on_costs: pct(b.onCosts),
+    notes: text(b.notes),
   };
 }
 
@@ -396,6 +411,7 @@ function sameRole(a: Role, b: Role, name: Namer): boolean {
     quotaValue(a.quota).key === quotaValue(b.quota).key &&
     sameText(a.quota?.notes, b.quota?.notes) &&
     (a.backup && name('role', a.backup.id, 'base')) === b.backup?.id &&
+    a.payBand?.id === b.payBand?.id &&
     sameText(a.notes, b.notes)
   );
 }
@@ -542,6 +558,7 @@ class Comparison {
       backup: plain(x.backup?.id),
       notes: text(x.notes),
     }));
+    this.entities('pay-band', base.payBands, head.payBands, named, payBandFields);
     return this.changes;
   }
 
