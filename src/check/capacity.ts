@@ -7,8 +7,7 @@
 // Open seats add nothing until hired (unless counted as hired at the start of the period and
 // ramping); a ramping seat earns its curve during the ramp and a ramped seat's attainment after
 // it; attrition is taken to happen evenly over the period, so half of it is lost on average.
-import type { Quantity, Role, Target } from '../model/types.js';
-import { effectiveValues } from './lines.js';
+import type { Quantity, Role } from '../model/types.js';
 
 export interface RoleCapacity {
   role: Role;
@@ -63,24 +62,7 @@ export function rampShare(months: number, curve: readonly number[], attainment: 
   return earned / period;
 }
 
-/** Whether a role works entirely inside a target's scope (every dimension the target restricts). */
-export function withinScope(role: Role, target: Target): boolean {
-  for (const [dimension, values] of target.scope) {
-    const mine = effectiveValues(role, dimension);
-    if (!mine) return false;
-    for (const v of mine) if (!values.has(v)) return false;
-  }
-  return true;
-}
-
-/** Whether a role works in some part of a target's scope (on every dimension the target restricts). */
-export function overlapsScope(role: Role, target: Target): boolean {
-  for (const [dimension, values] of target.scope) {
-    const mine = effectiveValues(role, dimension);
-    if (mine && ![...mine].some((v) => values.has(v))) return false;
-  }
-  return true;
-}
+export { overlapsScope, withinScope } from '../model/scope.js';
 
 /** An amount in the notation of a quantity written by the user (120M CNY, 1.2亿 CNY). */
 export function writeMoney(n: number, like: Quantity): string {
