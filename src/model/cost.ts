@@ -11,7 +11,7 @@
 // pay band, and roles whose band is in another currency than the design's, are not added in:
 // they are listed, so a reader sees what the total leaves out.
 import { LEVELS, type RoleLevel } from '../schema/grammar.js';
-import { effectiveValues, withinScope } from './scope.js';
+import { effectiveValues, overlapsScope, withinScope } from './scope.js';
 import type { Dimension, DimensionValue, OrgModel, PayBand, Role, Target } from './types.js';
 
 export interface RoleCost {
@@ -131,11 +131,15 @@ export function designCost(model: OrgModel, options: CostOptions = DEFAULT_COST_
   }
 
   const costOfSale: CostOfSale[] = [];
+  const carriers = [...model.roles.values()].filter((r) => r.quota !== undefined);
   for (const target of model.targets.values()) {
     if (!options.revenueMetrics.includes(target.metric) || target.value.kind !== 'money' || target.value.currency !== currency || target.value.value <= 0) continue;
     // An unscoped target below another is a split by something other than scope (a period, a
     // product line nobody is placed on): its seats cannot be told apart, as in quota-capacity.
     if (target.scope.size === 0 && target.parent) continue;
+    // Nor a target whose sellers also sell outside it (reps selling both product lines under a
+    // product split): the seats inside it are a part of the cost of its revenue, not the cost.
+    if (target.scope.size > 0 && !carriers.some((r) => withinScope(r, target)) && carriers.some((r) => overlapsScope(r, target))) continue;
     const cost = sum(
       roles.filter((c) => withinScope(c.role, target)),
       (c) => c.total,

@@ -68,7 +68,7 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length).toBeGreaterThan(limits.columns);
     const sheets = await workbook(v, limits);
     expectWithin(sheets, limits);
-    expect([...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))]).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    expect([...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))]).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties', 'Capacity and cost']);
     const table = rowsOf(sheets, 'RACI assignments').flatMap((s, i) => sheetRows(s).slice(i === 0 ? 0 : 1));
     expect(table[0]).toEqual(['Areas', 'Process step', 'Duty id', 'Duty', 'Role id', 'Role', 'RACI']);
     expect(table.length - 1).toBe(assignments);
