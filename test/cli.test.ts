@@ -40,7 +40,7 @@ describe('orgc', () => {
 describe('orgc validate', () => {
   it('passes the bundled example org, split over several files', () => {
     const r = orgc(['validate', 'examples/sales-org']);
-    expect(r).toEqual({ code: 0, stdout: '✔ 8 个文件，没有发现问题\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '✔ 9 个文件，没有发现问题\n', stderr: '' });
   });
 
   it('passes the quickstart org, in English', () => {
@@ -116,7 +116,7 @@ describe('orgc validate', () => {
     const report = JSON.parse(orgc(['validate', 'examples/sales-org', '-f', 'json']).stdout);
     expect(report.counts).toEqual({ error: 0, warning: 0, info: 0 });
     expect(report.diagnostics).toEqual([]);
-    expect(report.files).toHaveLength(8);
+    expect(report.files).toHaveLength(9);
   });
 
   it('colours only when asked: FORCE_COLOR forces it, NO_COLOR and pipes turn it off', () => {
