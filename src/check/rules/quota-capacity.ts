@@ -3,6 +3,7 @@
 import type { Role } from '../../model/types.js';
 import { designCapacity, writeMoney } from '../capacity.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { keyOf, valueAt } from '../where.js';
 
 interface Options {
@@ -47,12 +48,12 @@ export default defineRule<Options>({
         'zh-CN': '没有承担指标的岗位在 `{target}`（{value}）的范围内工作：请为在该范围销售的岗位设置 `quota`，或使其范围落在目标范围内',
       },
       unplaced: {
-        en: '`{role}` carries a quota but works in no scope the revenue targets are split into ({dimensions}): give it a scope, or a manager with one, so its capacity counts toward a target',
-        'zh-CN': '`{role}` 承担销售指标，但不在收入目标拆分的任何范围内（{dimensions}）：请为其设置范围，或让它向有范围的上级汇报，使其产能计入某个目标',
+        en: '{role} carries a quota but works in no scope the revenue targets are split into ({dimensions}): give it a scope, or a manager with one, so its capacity counts toward a target',
+        'zh-CN': '{role} 承担销售指标，但不在收入目标拆分的任何范围内（{dimensions}）：请为其设置范围，或让它向有范围的上级汇报，使其产能计入某个目标',
       },
       currency: {
-        en: '`{role}`\'s quota is in {currency}, but `{target}` is in {targetCurrency}: write quotas in the target\'s currency',
-        'zh-CN': '`{role}` 的指标以 {currency} 计，而 `{target}` 以 {targetCurrency} 计：请用目标的币种填写指标',
+        en: '{role}\'s quota is in {currency}, but `{target}` is in {targetCurrency}: write quotas in the target\'s currency',
+        'zh-CN': '{role} 的指标以 {currency} 计，而 `{target}` 以 {targetCurrency} 计：请用目标的币种填写指标',
       },
     },
   },
@@ -66,7 +67,7 @@ export default defineRule<Options>({
       for (const c of row.otherCurrency) {
         if (wrongCurrency.has(c.role)) continue;
         wrongCurrency.add(c.role);
-        report({ messageId: 'currency', data: { role: c.role.id, currency: c.currency ?? '', target: target.id, targetCurrency: target.value.currency ?? '' }, at: valueAt(c.role.src, 'quota', 'per_seat') });
+        report({ messageId: 'currency', data: { role: named(model, c.role), currency: c.currency ?? '', target: target.id, targetCurrency: target.value.currency ?? '' }, at: valueAt(c.role.src, 'quota', 'per_seat') });
       }
       const value = target.value.value;
       if (row.carriers.length === 0) {
@@ -95,7 +96,7 @@ export default defineRule<Options>({
     if (plan.scoped.length === 0) return;
     const dimensions = [...new Set(plan.scoped.flatMap((t) => [...t.scope.keys()].map((d) => d.id)))].join(', ');
     for (const c of plan.roles) {
-      if (!plan.placed.has(c.role)) report({ messageId: 'unplaced', data: { role: c.role.id, dimensions }, at: keyOf(c.role.src) });
+      if (!plan.placed.has(c.role)) report({ messageId: 'unplaced', data: { role: named(model, c.role), dimensions }, at: keyOf(c.role.src) });
     }
   },
 });
