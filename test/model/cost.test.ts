@@ -83,6 +83,15 @@ describe('the cost of a design', () => {
     ]);
   });
 
+  it('leaves out a target whose sellers also sell outside it: its cost cannot be told apart', async () => {
+    const m = await model(SMALL.replace('  targets:', `    specialist: { title: Specialist, level: frontline, reports_to: east-manager, scope: { product: [hardware] }, pay_band: p5 }
+    east-rep-quota: { title: East seller, level: frontline, reports_to: east-manager, pay_band: p5, quota: { per_seat: 5M CNY } }
+  targets:
+    revenue-hardware: { metric: revenue, value: 5M CNY, parent: revenue-east, scope: { region: [east], product: [hardware] } }`).replace('  pay_bands:', '    product: { name: Product, values: { hardware: { name: Hardware }, software: { name: Software } } }\n  pay_bands:'));
+    // The East seller sells hardware and software: the hardware target's cost would be the specialist's alone.
+    expect(designCost(m)!.costOfSale.map((c) => c.target.id)).toEqual(['revenue', 'revenue-east']);
+  });
+
   it('is undefined for a design without pay bands: cost is opt-in', async () => {
     expect(designCost(await model(SMALL.replace(/pay_bands:[\s\S]*?roles:/, 'roles:').replace(/, pay_band: \w+/g, '')))).toBeUndefined();
   });
