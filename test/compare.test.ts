@@ -13,6 +13,8 @@ import { orgc, ROOT } from './helpers/cli.js';
 
 // A director over two managers (3 and 6 reps) and an analyst: 1 + 2 + 9 + 1 = 13 seats, one open.
 // Reps carry 1M CNY each at 80 % attainment: capacity 8 filled seats × 0.8M = 6.4M against 10M.
+// Only the reps have a pay band: mid 300K × 1.5 (variable) × 1.2 (on-costs) = 540K a seat, 9 seats
+// 4.86M (540K of it the open seat), 48.6 % of the target; the other 4 seats have no band.
 const BASE = `orgc: 1
 org: { id: small, name: Small Sales, language: en }
 duties:
@@ -24,11 +26,13 @@ roles:
   director: { title: Director, level: strategic, duties: { set-strategy: [A, R], lead-team: A, sell: A, analyse: A } }
   manager-a: { title: Manager A, level: tactical, reports_to: director, duties: { lead-team: R } }
   manager-b: { title: Manager B, level: tactical, reports_to: director, duties: { lead-team: R } }
-  rep-a: { title: Rep A, level: frontline, reports_to: manager-a, headcount: 3, duties: { sell: R }, quota: { per_seat: 1M CNY, attainment: 80% } }
-  rep-b: { title: Rep B, level: frontline, reports_to: manager-b, headcount: 6, vacancies: 1, duties: { sell: R }, quota: { per_seat: 1M CNY, attainment: 80% } }
+  rep-a: { title: Rep A, level: frontline, reports_to: manager-a, headcount: 3, duties: { sell: R }, quota: { per_seat: 1M CNY, attainment: 80% }, pay_band: rep }
+  rep-b: { title: Rep B, level: frontline, reports_to: manager-b, headcount: 6, vacancies: 1, duties: { sell: R }, quota: { per_seat: 1M CNY, attainment: 80% }, pay_band: rep }
   analyst: { title: Analyst, level: support, reports_to: director, duties: { analyse: R } }
 targets:
   revenue: { metric: revenue, value: 10M CNY, owner: director }
+pay_bands:
+  rep: { min: 200K CNY, max: 400K CNY, variable: 50%, on_costs: 20% }
 `;
 
 // The scenario fills the open seat and adds two reps to team A: 5 + 6 filled reps = 11 × 0.8M = 8.8M.
@@ -59,7 +63,11 @@ describe('compare figures', () => {
       accountable: { median: 0, max: 4 },
       responsible: { median: 1, max: 1 },
       quota: { currency: 'CNY', capacity: 6_400_000, quota: 9_000_000, target: 10_000_000 },
+      cost: { currency: 'CNY', unbandedSeats: 4 },
     });
+    expect(f.cost!.total).toBeCloseTo(4_860_000, 2);
+    expect(f.cost!.open).toBeCloseTo(540_000, 2);
+    expect(f.cost!.costOfSale).toBeCloseTo(0.486, 6);
     // Findings as `validate` counts them (the small org leaves out KPIs and experience on purpose).
     expect(f.findings).toEqual({ error: diagnostics.filter((d) => d.severity === 'error').length, warning: diagnostics.filter((d) => d.severity === 'warning').length, info: 0 });
     expect(f.findings.error).toBe(3);
@@ -80,10 +88,14 @@ describe('compare figures', () => {
     };
     expect(cell('seats')).toBe('15 (+2)');
     expect(cell('open')).toBe('0 (−1)');
-    expect(cell('quota-capacity')).toBe('8.8M CNY (+2.4M CNY)');
+    expect(cell('quota-capacity')).toBe('CNY 8.8M (+CNY 2.4M)');
     expect(cell('capacity-cover')).toBe('88% (+24%)');
     expect(cell('span')).toBe('3 / 5 (+2) / 6');
     expect(cell('layers')).toBe('3');
+    // Two more rep seats, the open one filled: 11 × 540K.
+    expect(cell('loaded-cost')).toBe('CNY 5.94M (+CNY 1.08M)');
+    expect(cell('open-cost')).toBe('CNY 0 (−CNY 540K)');
+    expect(cell('cost-of-sale')).toBe('59.4% (+10.8%)');
   });
 });
 
@@ -95,7 +107,7 @@ describe('orgc compare', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Design comparison\n/);
-    expect(r.stdout).toMatch(/Seats \(headcount\) +50 +51 \(\+1\) +52 \(\+2\)/);
+    expect(r.stdout).toMatch(/Seats \(headcount\) +51 +52 \(\+1\) +53 \(\+2\)/);
     expect(r.stdout).toContain('What Split the KA manager changes:');
     expect(r.stdout).toContain('Key Account Manager (ka-account-manager) split into Solution KA Manager (solution-ka-manager), Relationship KA Manager (relationship-ka-manager)');
   });
@@ -104,20 +116,25 @@ describe('orgc compare', () => {
     const json = JSON.parse(orgc([...args, '--format', 'json'], { cwd: ROOT }).stdout);
     expect(json.version).toBe(1);
     expect(json.designs.map((d: { id: string }) => d.id)).toEqual(['acme-sales', 'ka-split', 'private-domain']);
-    expect(json.rows.find((r: { id: string }) => r.id === 'seats').cells.map((c: { values: number[] }) => c.values[0])).toEqual([50, 51, 52]);
+    expect(json.rows.find((r: { id: string }) => r.id === 'seats').cells.map((c: { values: number[] }) => c.values[0])).toEqual([51, 52, 53]);
     expect(json.diffs[0].changes.some((c: { kind: string }) => c.kind === 'role-split')).toBe(true);
+    // The split adds one open seat on the specialist band: its loaded cost, open, is the change.
+    const cost = json.rows.find((r: { id: string }) => r.id === 'loaded-cost').cells;
+    const open = json.rows.find((r: { id: string }) => r.id === 'open-cost').cells;
+    expect(cost[1].deltas[0]).toBeCloseTo(open[1].deltas[0], 2);
+    expect(open[1].deltas[0]).toBeGreaterThan(0);
     const md = orgc([...args, '--format', 'md'], { cwd: ROOT }).stdout;
-    expect(md).toContain('| Seats (headcount) | 50 | 51 (+1) | 52 (+2) |');
+    expect(md).toContain('| Seats (headcount) | 51 | 52 (+1) | 53 (+2) |');
     expect(md).toContain('<details><summary>What Add private-domain operations changes</summary>');
     const html = orgc([...args, '--format', 'html', '--lang', 'zh-CN'], { cwd: ROOT }).stdout;
-    expect(html).toContain('<th scope="row">编制（人）</th><td>50</td><td>51 (+1)</td><td>52 (+2)</td>');
+    expect(html).toContain('<th scope="row">编制（人）</th><td>51</td><td>52 (+1)</td><td>53 (+2)</td>');
     const dir = mkdtempSync(path.join(tmpdir(), 'orgc-compare-'));
     const out = path.join(dir, 'compare.xlsx');
     expect(orgc([...args, '--format', 'xlsx', '-o', out], { cwd: ROOT }).code).toBe(0);
     const files = unzipSync(readFileSync(out));
     const workbook = strFromU8(files['xl/workbook.xml']);
     expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Design comparison', '1 ka-split', '2 private-domain']);
-    expect(strFromU8(files['xl/sharedStrings.xml'])).toContain('51 (+1)');
+    expect(strFromU8(files['xl/sharedStrings.xml'])).toContain('52 (+1)');
     expect(orgc([...args, '--format', 'xlsx'], { cwd: ROOT }).code).toBe(2);
   });
 

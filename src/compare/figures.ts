@@ -2,10 +2,11 @@
 // spans and layers, the manager-to-IC ratio, RACI load, quota capacity against the company target,
 // and what the checks found. Pure functions of the model and its diagnostics; `compare` puts the
 // designs side by side.
-import { roleCapacity, type CapacityOptions } from '../check/capacity.js';
+import { DEFAULT_CAPACITY_OPTIONS, designCapacity, roleCapacity, type CapacityOptions } from '../check/capacity.js';
+import { designCost } from '../model/cost.js';
 import type { Config } from '../config/types.js';
 import { layers } from '../model/queries.js';
-import type { OrgModel, Role } from '../model/types.js';
+import type { OrgModel, Role, Text } from '../model/types.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 
 /** Spans of control by band, as org-design analytics report them (Orgvue, Visier). */
@@ -31,6 +32,20 @@ export interface QuotaFigures {
   quota: number;
   /** The company's revenue target: the top revenue target (no parent), when there is one in that currency. */
   target?: number;
+  /** Capacity against each revenue target the seats count toward (region, product, channel…), as quota-capacity counts it. */
+  targets: Array<{ id: string; name?: Text; value: number; currency?: string; capacity: number }>;
+}
+
+export interface CostFigures {
+  currency?: string;
+  /** Loaded cost a year of every seat with a pay band, open seats included (src/model/cost.ts). */
+  total: number;
+  /** The part of it that is open seats. */
+  open: number;
+  /** Loaded cost ÷ the company's revenue target, when the design has both. */
+  costOfSale?: number;
+  /** Seats of roles without a pay band (or with one in another currency): not in the total. */
+  unbandedSeats: number;
 }
 
 export interface Figures {
@@ -48,6 +63,7 @@ export interface Figures {
   accountable?: Stats;
   responsible?: Stats;
   quota?: QuotaFigures;
+  cost?: CostFigures;
   /** Findings of the coverage and orphan-duty checks: process steps, regions, tiers, products or duties nobody covers. */
   coverageGaps: number;
   findings: { error: number; warning: number; info: number };
@@ -79,6 +95,7 @@ export function designFigures(model: OrgModel, diagnostics: readonly Diagnostic[
     accountable: stats(roles.map((r) => count(r, 'A'))),
     responsible: stats(roles.map((r) => count(r, 'R'))),
     quota: quotaFigures(model, capacityOptions(config)),
+    cost: costFigures(model),
     coverageGaps: diagnostics.filter((d) => COVERAGE_RULES.has(d.ruleId)).reduce((n, d) => n + (d.count ?? 1), 0),
     findings,
   };
@@ -94,7 +111,7 @@ function capacityOptions(config: Config | undefined): CapacityOptions {
 }
 
 function quotaFigures(model: OrgModel, options: CapacityOptions): QuotaFigures | undefined {
-  const top = [...model.targets.values()].find((t) => !t.parent && t.metric === 'revenue' && t.value.kind === 'money');
+  const top = topTarget(model);
   const currency = top?.value.currency;
   let capacity = 0;
   let quota = 0;
@@ -108,7 +125,28 @@ function quotaFigures(model: OrgModel, options: CapacityOptions): QuotaFigures |
     carriers++;
   }
   if (carriers === 0) return undefined;
-  return { currency: currency ?? [...model.roles.values()].find((r) => r.quota)?.quota?.perSeat.currency, capacity, quota, ...(top ? { target: top.value.value } : {}) };
+  const targets = (designCapacity(model, { ...DEFAULT_CAPACITY_OPTIONS, ...options })?.targets ?? []).map((t) => ({
+    id: t.target.id,
+    ...(t.target.name !== undefined ? { name: t.target.name } : {}),
+    value: t.target.value.value,
+    ...(t.target.value.currency ? { currency: t.target.value.currency } : {}),
+    capacity: t.capacity,
+  }));
+  return { currency: currency ?? [...model.roles.values()].find((r) => r.quota)?.quota?.perSeat.currency, capacity, quota, ...(top ? { target: top.value.value } : {}), targets };
+}
+
+function costFigures(model: OrgModel): CostFigures | undefined {
+  const cost = designCost(model);
+  if (!cost) return undefined;
+  const top = topTarget(model);
+  const costOfSale = top && top.value.currency === cost.currency && top.value.value > 0 ? cost.total / top.value.value : undefined;
+  const unbandedSeats = cost.unbanded.reduce((n, r) => n + r.headcount, 0) + cost.otherCurrency.reduce((n, c) => n + c.seats, 0);
+  return { ...(cost.currency ? { currency: cost.currency } : {}), total: cost.total, open: cost.open, ...(costOfSale !== undefined ? { costOfSale } : {}), unbandedSeats };
+}
+
+/** The company's revenue target: the first revenue target in money with no parent. */
+function topTarget(model: OrgModel) {
+  return [...model.targets.values()].find((t) => !t.parent && t.metric === 'revenue' && t.value.kind === 'money');
 }
 
 function count(role: Role, letter: 'A' | 'R'): number {

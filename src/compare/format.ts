@@ -4,7 +4,8 @@
 import type { Messages } from '../finding.js';
 import { formatDiff } from '../diff/format.js';
 import type { DiffReport } from '../diff/report.js';
-import { formatMessage } from '../i18n/format.js';
+import { formatMessage, formatMoney } from '../i18n/format.js';
+import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { markdownText } from '../render/escape.js';
 import { xlsxChunks, type XlsxCell } from '../render/xlsx-writer.js';
@@ -43,24 +44,25 @@ const WORDS: Messages = {
   'revenue-target': { en: 'Revenue target', 'zh-CN': '收入目标' },
   'capacity-cover': { en: 'Capacity ÷ target', 'zh-CN': '产能 ÷ 目标' },
   'over-assignment': { en: 'Quota over-assignment', 'zh-CN': '配额超额分配' },
+  'loaded-cost': { en: 'Loaded cost a year', 'zh-CN': '年度用人成本（含社保福利）' },
+  'open-cost': { en: 'of which open seats', 'zh-CN': '其中空缺编制' },
+  'cost-of-sale': { en: 'Cost of sale (loaded cost ÷ revenue target)', 'zh-CN': '销售成本率（用人成本 ÷ 收入目标）' },
+  unbanded: { en: 'Seats without a pay band (not in the cost)', 'zh-CN': '未设薪酬带宽的编制（不计入成本）' },
+  cover: { en: 'Capacity ÷ {target} ({value})', 'zh-CN': '产能 ÷ {target}（{value}）' },
   'coverage-gaps': { en: 'Coverage gaps', 'zh-CN': '覆盖缺口' },
   findings: { en: 'Findings (errors / warnings / info)', 'zh-CN': '问题（错误 / 警告 / 提示）' },
 };
 
 const w = (key: string, lang: UiLanguage, data?: Record<string, string>) => formatMessage(WORDS, key, data, lang);
 
-export function label(row: Row, lang: UiLanguage): string {
+export function label(row: Row, lang: UiLanguage, orgLanguage = lang): string {
+  if (row.target) return w('cover', lang, { target: row.target.name !== undefined ? localize(row.target.name, lang, orgLanguage) : row.target.id, value: amount(row.target.value, row.target.currency, lang) });
   return w(row.id, lang, row.id === 'span-bands' ? { bands: SPAN_BANDS.map((b) => b.id).join(' · ') } : undefined);
 }
 
-/** An amount as a reader writes it: 1.2亿 / 800万 in Chinese, 120M / 800K in English. */
+/** An amount as a reader writes it: `CNY 120M` in English, `1.2亿元` in Chinese (src/i18n/format.ts). */
 export function amount(n: number, currency: string | undefined, lang: UiLanguage): string {
-  const zh = lang !== 'en';
-  const scales: Array<[string, number]> = zh ? [[lang === 'zh-TW' ? '億' : '亿', 1e8], [lang === 'zh-TW' ? '萬' : '万', 1e4]] : [['B', 1e9], ['M', 1e6], ['K', 1e3]];
-  const [suffix, scale] = scales.find(([, s]) => Math.abs(n) >= s) ?? ['', 1];
-  const digits = Math.abs(n / scale) >= 100 ? 0 : Math.abs(n / scale) >= 10 ? 1 : 2;
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n / scale);
-  return `${number}${suffix}${currency ? ` ${currency}` : ''}`;
+  return currency ? formatMoney(n, currency, lang) : new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 2 }).format(n);
 }
 
 function value(v: number | undefined, row: Row, lang: UiLanguage): string {

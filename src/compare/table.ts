@@ -2,6 +2,7 @@
 // scenario's cell carrying its change from the base. Numbers stay numbers here; format.ts words
 // them in the reader's language.
 import type { Change } from '../diff/compare.js';
+import type { Text } from '../model/types.js';
 import type { Figures } from './figures.js';
 import { SPAN_BANDS } from './figures.js';
 
@@ -27,6 +28,8 @@ export interface Cell {
 
 export interface Row {
   id: string;
+  /** For a row per target: the target (its name in the org's languages, else its id). */
+  target?: { id: string; name?: Text; value: number; currency?: string };
   unit: Unit;
   currency?: string;
   /** Whether a rise is good (capacity), bad (open seats, findings), or neither (roles). */
@@ -51,6 +54,10 @@ const ROWS: Array<{ id: string; unit: Unit; better?: 'higher' | 'lower'; pick: P
   { id: 'revenue-target', unit: 'money', money: true, pick: (f) => [f.quota?.target] },
   { id: 'capacity-cover', unit: 'percent', better: 'higher', pick: (f) => [f.quota?.target ? f.quota.capacity / f.quota.target : undefined] },
   { id: 'over-assignment', unit: 'percent', pick: (f) => [f.quota?.target ? f.quota.quota / f.quota.target - 1 : undefined] },
+  { id: 'loaded-cost', unit: 'money', better: 'lower', money: true, pick: (f) => [f.cost?.total] },
+  { id: 'open-cost', unit: 'money', money: true, pick: (f) => [f.cost?.open] },
+  { id: 'cost-of-sale', unit: 'percent', better: 'lower', pick: (f) => [f.cost?.costOfSale] },
+  { id: 'unbanded', unit: 'count', better: 'lower', pick: (f) => [f.cost?.unbandedSeats] },
   { id: 'coverage-gaps', unit: 'count', better: 'lower', pick: (f) => [f.coverageGaps] },
   { id: 'findings', unit: 'count', better: 'lower', pick: (f) => [f.findings.error, f.findings.warning, f.findings.info] },
 ];
@@ -68,10 +75,38 @@ export function comparisonRows(designs: readonly Design[]): Row[] {
     });
     // A figure no design has (no quotas anywhere) is left out rather than shown empty.
     if (cells.every((c) => c.values.every((v) => v === undefined))) continue;
-    const currency = row.money ? designs.map((d) => d.figures?.quota?.currency).find((c) => c) : undefined;
+    const currency = row.money ? designs.map((d) => (row.id.includes('cost') ? d.figures?.cost?.currency : d.figures?.quota?.currency)).find((c) => c) : undefined;
     rows.push({ id: row.id, unit: row.unit, ...(row.better ? { better: row.better } : {}), ...(currency ? { currency } : {}), cells });
+    // After the company's figures, capacity against each revenue target the seats count toward.
+    if (row.id === 'over-assignment') rows.push(...targetRows(designs));
   }
   return rows;
+}
+
+/** Capacity ÷ target for every revenue target of any design, in the order the designs declare them. */
+function targetRows(designs: readonly Design[]): Row[] {
+  const targets = new Map<string, NonNullable<Row['target']>>();
+  // The company's own target has its row above; these are the parts (regions, products, channels).
+  const company = (d: Design) => d.figures?.quota?.targets.find((t) => t.value === d.figures?.quota?.target)?.id;
+  for (const d of designs) for (const t of d.figures?.quota?.targets ?? []) if (t.id !== company(d) && !targets.has(t.id)) targets.set(t.id, { id: t.id, ...(t.name !== undefined ? { name: t.name } : {}), value: t.value, ...(t.currency ? { currency: t.currency } : {}) });
+  const base = designs[0]?.figures;
+  const cover = (f: Figures | undefined, id: string) => {
+    const t = f?.quota?.targets.find((x) => x.id === id);
+    return t && t.value > 0 ? t.capacity / t.value : undefined;
+  };
+  return [...targets.values()].map((target) => ({
+    id: `cover-${target.id}`,
+    unit: 'percent' as const,
+    better: 'higher' as const,
+    target,
+    cells: designs.map((d, i): Cell => {
+      if (!d.figures) return { values: [] };
+      const v = cover(d.figures, target.id);
+      if (i === 0 || !base) return { values: [v] };
+      const b = cover(base, target.id);
+      return { values: [v], deltas: [v === undefined || b === undefined ? undefined : round(v - b)] };
+    }),
+  }));
 }
 
 /** Differences below a millionth are float noise, not a change. */

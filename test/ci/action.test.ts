@@ -234,7 +234,7 @@ describe('the action on a pull request', () => {
     const comments = github.comments.get(13)!;
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toMatch(/^<!-- orgc:compare org -->\n### Design comparison\n/);
-    expect(comments[0].body).toContain('| Seats (headcount) | 50 | 51 (+1) |');
+    expect(comments[0].body).toContain('| Seats (headcount) | 51 | 52 (+1) |');
     expect(readFileSync(run.outputs['compare-file'], 'utf8')).toBe(comments[0].body.slice(comments[0].body.indexOf('\n') + 1));
     // Without the input, or when no scenario changed, there is no comparison.
     const without = await runAction({ ...pr, eventName: 'pull_request', inputs: { path: 'org', lang: 'en' }, env: env() });
