@@ -1,6 +1,6 @@
 // diff: what a change does to the org design — changes to the model and findings introduced or
 // resolved — between two versions of an org (files, texts or git revisions).
-import { defaultConfig } from '../check/config.js';
+import { defaultConfig } from '../config/load.js';
 import { compareModels } from '../diff/compare.js';
 import { compareFindings, side, type DiffReport } from '../diff/report.js';
 import { chooseLanguage } from '../i18n/lang.js';

@@ -1,8 +1,8 @@
 // The one error the library throws: what kind of problem stopped it, in words for the reader, and —
 // for a configuration or input that can be pointed at — the diagnostics that place it. The CLI
 // maps every kind to its exit code here, in one place.
-import { ALL_CHECKS } from '../catalogue.js';
-import { ConfigError } from '../check/config.js';
+import { ALL_CHECKS } from '../report/catalogue.js';
+import { ConfigError } from '../config/load.js';
 import { ImportError } from '../import/people.js';
 import { InputError } from '../load/sources.js';
 import { ChartError } from '../render/charts/images.js';

@@ -1,8 +1,8 @@
 // What an org is read from, for every call of the library: files and directories on disk, texts
 // in memory (an editor's unsaved buffers, a test), or a git revision.
 import path from 'node:path';
-import { defaultConfig, findConfig, loadConfig as readConfig } from '../check/config.js';
-import type { Config } from '../config/types.js';
+import { defaultConfig, findConfig, loadConfig as readConfig } from '../config/load.js';
+import type { Config } from '../core/config.js';
 import { gitSources } from '../load/git.js';
 import { resolveSources, sourceFromBytes, type SourceFile } from '../load/sources.js';
 import { OrgcError, toOrgcError } from './errors.js';

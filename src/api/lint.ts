@@ -1,5 +1,5 @@
 // lint: load → model → check → report for an org, as the `validate` command and an editor need it.
-import type { Config } from '../config/types.js';
+import type { Config } from '../core/config.js';
 import { type UiLanguage } from '../i18n/lang.js';
 import type { OrgModel } from '../model/types.js';
 import { summarize, type Diagnostic, type Summary } from '../report/diagnostic.js';

@@ -1,6 +1,6 @@
 // load → model → check, shared by the commands that read an org.
-import { ALL_CHECKS } from '../catalogue.js';
-import { ConfigError, defaultConfig, findConfig, levelFor, loadConfig, type Config } from '../check/config.js';
+import { ALL_CHECKS } from '../report/catalogue.js';
+import { ConfigError, defaultConfig, findConfig, levelFor, loadConfig, type Config } from '../config/load.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { toDiagnostics } from '../report/locate.js';
 import { applySuppressions } from '../report/suppress.js';

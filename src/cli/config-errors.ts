@@ -1,7 +1,7 @@
 // A config file that cannot be used is a usage error: one line per problem, each naming the
 // file, line and column of the key, in the language asked for (`--lang`, else the user's locale, else English).
-import { ALL_CHECKS } from '../catalogue.js';
-import type { ConfigError } from '../check/config.js';
+import { ALL_CHECKS } from '../report/catalogue.js';
+import type { ConfigError } from '../config/load.js';
 import { say } from '../i18n/cli.js';
 import { chooseLanguage, langFlag, type Env } from '../i18n/lang.js';
 import { toDiagnostics } from '../report/locate.js';

@@ -4,7 +4,9 @@
 import type { Path } from '../load/node-index.js';
 import type { Activity, Area, Measure, RaciLetter, RoleLevel } from '../schema/grammar.js';
 
-export type Text = string | Readonly<Record<string, string>>;
+import type { Text } from '../core/text.js';
+
+export type { Text };
 
 /** Where an entity is declared: the path to its key in one file. */
 export interface Source {

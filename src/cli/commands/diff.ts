@@ -2,7 +2,7 @@
 // (`--format md`), a terminal, or tools (`json`). Each side is a file, a directory, or a git
 // revision of one (`main:org/`). `--fail-on new-errors` makes it a CI gate.
 import path from 'node:path';
-import { defaultConfig, findConfig, loadConfig } from '../../check/config.js';
+import { defaultConfig, findConfig, loadConfig } from '../../config/load.js';
 import { compareModels } from '../../diff/compare.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../diff/format.js';
 import { compareFindings, side, type DiffReport } from '../../diff/report.js';
