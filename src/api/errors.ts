@@ -8,6 +8,8 @@ import { InputError } from '../load/sources.js';
 import { ChartError } from '../render/charts/images.js';
 import { TemplateError } from '../render/templates.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { say } from '../i18n/cli.js';
+import { chooseLanguage, type Env } from '../i18n/lang.js';
 import { toDiagnostics } from '../report/locate.js';
 
 /**
@@ -39,12 +41,17 @@ export function exitCodeOf(_error: OrgcError): number {
   return EXIT.error;
 }
 
-/** Any error from the pipeline as an OrgcError; `lang` words the diagnostics of a bad configuration. */
-export function toOrgcError(error: unknown, lang = 'en'): OrgcError {
+/**
+ * Any error from the pipeline as an OrgcError. A bad configuration is worded in the caller's `lang`,
+ * else in the locale of `env` (the command line's), else in English: the config itself failed, so
+ * its `lang` and the org's are unknown.
+ */
+export function toOrgcError(error: unknown, words: { lang?: string; env?: Env } = {}): OrgcError {
   if (error instanceof OrgcError) return error;
   if (error instanceof ConfigError) {
+    const lang = chooseLanguage({ flag: words.lang, env: words.env });
     const diagnostics = toDiagnostics(error.findings, [error.file], ALL_CHECKS, { lang });
-    return new OrgcError('config', error.findings.length > 0 ? error.message : `cannot read ${error.file.path}`, diagnostics, { cause: error });
+    return new OrgcError('config', error.findings.length > 0 ? error.message : say('config-unreadable', lang, { file: error.file.path }), diagnostics, { cause: error });
   }
   // A template or chart back end the user chose that cannot work is theirs to fix, like an option.
   if (error instanceof TemplateError || error instanceof ChartError) return new OrgcError('usage', error.message, [], { cause: error });

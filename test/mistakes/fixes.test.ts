@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { analyzeSources, diagnose } from '../../src/cli/analyze.js';
+import { analyzeSources, diagnose } from '../../src/api/analyze.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { orgc, ROOT } from '../helpers/cli.js';

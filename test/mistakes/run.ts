@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/load.js';
-import { analyzeSources, diagnose } from '../../src/cli/analyze.js';
+import { analyzeSources, diagnose } from '../../src/api/analyze.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { ROOT } from '../helpers/cli.js';
