@@ -16,7 +16,7 @@ import { parseQuantity, parseYears } from './quantity.js';
 import type {
   Assignment, Competency, Dimension, DimensionValue, Duty, Kpi, OrgModel, Party, Person, Review,
   Role, Scope, ServiceLevel, Signal, Source, Stage, Step, Target,
-} from './types.js';
+} from './building.js';
 
 export interface Built {
   /** Absent when the org cannot be assembled at all (no `org:` declared). */
