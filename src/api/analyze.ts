@@ -26,18 +26,22 @@ export interface Analysis {
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
 export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}): Promise<Analysis> {
-  return analyzeLoaded(await timedAsync('load', () => loadFiles(sources)), config, lang);
+  // Loaded here and held by no one else: the model may consume the files' data as it builds.
+  return analyzeLoaded(await timedAsync('load', () => loadFiles(sources)), config, lang, { consume: true });
 }
 
-/** model → check for files already loaded (the language server keeps each file's load until it changes). */
-export function analyzeLoaded(loaded: Loaded, config: Config, lang: { flag?: string; env?: Env } = {}): Analysis {
+/**
+ * model → check for files already loaded (the language server keeps each file's load until it
+ * changes). The files are left as they are unless `consume` gives their data to the model.
+ */
+export function analyzeLoaded(loaded: Loaded, config: Config, lang: { flag?: string; env?: Env } = {}, opts: { consume?: boolean } = {}): Analysis {
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
   let language: string | undefined;
   // The model needs every file read; a file whose shape is wrong in places gives what is left of it
   // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
   if (loaded.files.every((f) => f.data !== undefined)) {
-    const built = timed('model', () => buildModel(loaded.files));
+    const built = timed('model', () => buildModel(loaded.files, opts));
     findings.push(...built.findings);
     const checked = built.model;
     if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)));

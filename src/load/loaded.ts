@@ -10,8 +10,9 @@ export interface LoadedFile {
   path: string;
   text: string;
   /**
-   * The file's content when it parsed and matched the schema. The model stage takes it apart as it
-   * builds the model (to keep the peak memory of large orgs low): read it before, not after.
+   * The file's content when it parsed and matched the schema. The pipeline lets the model stage
+   * take it apart as it builds (`buildModel(files, { consume: true })`, to keep the peak memory of
+   * large orgs low): there, read it before, not after.
    */
   data?: OrgFileInput;
   /** The parsed content of a file that did not match the schema, as written; read it defensively. */
