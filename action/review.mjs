@@ -1,6 +1,8 @@
 // The pull-request review of the orgc action: `orgc diff` of the org between the pull request's
 // base and its head, written to the job summary and posted as one comment on the pull request,
-// which later pushes update instead of adding another. Outside pull requests it does nothing.
+// which later pushes update instead of adding another; when the pull request changes a scenario
+// (the input scenarios), `orgc compare` of the org and its scenarios as a second such comment.
+// Outside pull requests it does nothing.
 // Plain Node with no dependencies: it runs before, and apart from, any `npm ci` of the repository.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ const org = orgPath();
 const base = baseCommit();
 if (!git(['cat-file', '-e', `${base}:${org}`]).ok) {
   console.log(`${org} is new in this pull request: nothing to compare it with.`);
+  await compareScenarios();
   process.exit(0);
 }
 
@@ -46,9 +49,33 @@ const unchanged = report.changes.length === 0 && report.findings.introduced.leng
 appendFileSync(env.GITHUB_STEP_SUMMARY, `${md}\n`);
 appendFileSync(env.GITHUB_OUTPUT, `diff-file=${mdFile}\nchanges=${report.changes.length}\n`);
 
-if (comment) await postComment(md, unchanged);
+if (comment) await postComment(md, unchanged, `<!-- orgc:diff ${org} -->`);
+await compareScenarios();
 if (diff.status === 1) workflowCommand('error', `The pull request brings new findings (diff-fail-on: ${failOn}); see the job summary.`);
 process.exit(diff.status);
+
+/** The org beside its scenarios, when the pull request changes one of them (or the org). */
+async function compareScenarios() {
+  const scenarios = (env.INPUT_SCENARIOS ?? '').split(/\s+/).filter(Boolean);
+  if (scenarios.length === 0 || !comment) return;
+  if (git(['diff', '--quiet', base, '--', ...scenarios, org]).ok) {
+    console.log('No scenario changed: no comparison.');
+    return;
+  }
+  const file = path.join(env.RUNNER_TEMP, 'orgc-compare.md');
+  const args = ['compare', org, ...scenarios, '--format', 'md', '--output', file];
+  if (env.INPUT_CONFIG) args.push('--config', env.INPUT_CONFIG);
+  if (env.INPUT_LANG) args.push('--lang', env.INPUT_LANG);
+  const compared = orgc(args);
+  if (compared.status >= 2 || !existsSync(file)) {
+    workflowCommand('warning', `orgc compare failed: ${firstLine(compared.stderr)}`);
+    return;
+  }
+  const md = readFileSync(file, 'utf8');
+  appendFileSync(env.GITHUB_STEP_SUMMARY, `${md}\n`);
+  appendFileSync(env.GITHUB_OUTPUT, `compare-file=${file}\n`);
+  await postComment(md, false, `<!-- orgc:compare ${org} -->`);
+}
 
 /** The org's path from the repository's top: the input, else org.yaml, org.yml or org/ as orgc finds it. */
 function orgPath() {
@@ -70,9 +97,8 @@ function baseCommit() {
   return git(['rev-parse', 'FETCH_HEAD^{commit}']).stdout.trim();
 }
 
-async function postComment(markdown, unchanged) {
-  // One comment per org, found again by this marker.
-  const marker = `<!-- orgc:diff ${org} -->`;
+/** One comment per org and kind (the diff, the comparison), found again by its marker. */
+async function postComment(markdown, unchanged, marker) {
   const api = env.GITHUB_API_URL || 'https://api.github.com';
   const repo = env.GITHUB_REPOSITORY;
   try {

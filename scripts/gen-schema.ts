@@ -1,14 +1,15 @@
 // Generates the JSON Schemas in schemas/: the org language from its zod source of truth
-// (src/schema/org.ts) and the configuration file from the rules' metadata.
+// (src/schema/org.ts), scenario files from it, and the configuration file from the rules' metadata.
 // `npm run schema` writes them; `--check` exits 1 when a committed copy is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configJsonSchema } from '../src/config/schema.js';
-import { orgJsonSchema } from '../src/schema/json-schema.js';
+import { orgJsonSchema, scenarioJsonSchema } from '../src/schema/json-schema.js';
 
 const targets: Array<[string, () => unknown]> = [
   ['orgc.schema.json', orgJsonSchema],
   ['orgc.config.schema.json', configJsonSchema],
+  ['orgc.scenario.schema.json', scenarioJsonSchema],
 ];
 
 let stale = false;

@@ -28,6 +28,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['report'], // findings placed, worded, suppressed, formatted; the catalogue of every check
   ['render'], // the handbook and charts
   ['diff'], // what a change does
+  ['compare'], // a design and its scenarios side by side; signals judged
   ['import'], // a draft org from an HR export
   ['api'], // the library: lint, render, diff, loadConfig
   ['lsp'], // the language server, over the library

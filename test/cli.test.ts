@@ -215,7 +215,7 @@ describe('orgc rules and orgc explain', () => {
 const commandsOf = (help: string) => [...help.split('\nCommands:\n')[1].split('\n\n')[0].matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
 
 describe('orgc --help', () => {
-  const commands = ['', 'validate', 'render', 'diff', 'init', 'import', 'rules', 'explain', 'lsp', 'schema', 'completion'];
+  const commands = ['', 'validate', 'render', 'diff', 'compare', 'signals', 'init', 'import', 'rules', 'explain', 'lsp', 'schema', 'completion'];
   const help = (command: string, env: NodeJS.ProcessEnv = {}) => orgc([...(command ? [command] : []), '--help'], { env: { COLUMNS: undefined, ...env } });
   /** The example commands of a help text: the lines under `Examples:` that are not `# notes`. */
   const exampleCommands = (text: string) =>
@@ -246,7 +246,7 @@ describe('orgc --help', () => {
     }
     // Wider terminals get longer lines, not the same text at 80.
     expect(Math.max(...help('validate', { COLUMNS: '120' }).stdout.split('\n').map((l) => l.length))).toBeGreaterThan(80);
-  });
+  }, 120_000); // 36 processes: on a busy machine, more than the default 30 s
 
   it.skipIf(spawnSync('script', ['--version']).status !== 0)("wraps to the terminal's width (needs util-linux `script` for a terminal)", () => {
     const r = spawnSync('script', ['-qec', `stty cols 100; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate --help`, '/dev/null'], {
@@ -317,7 +317,7 @@ describe('orgc completion', () => {
     const file = script('bash');
     expect(spawnSync('bash', ['-n', file], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
     expect(bashComplete(file, ['orgc', 'val'])).toEqual(['validate']);
-    expect(bashComplete(file, ['orgc', 'co'])).toEqual(['completion']);
+    expect(bashComplete(file, ['orgc', 'co'])).toEqual(['compare', 'completion']);
     expect(bashComplete(file, ['orgc', 'validate', '--f'])).toEqual(['--format', '--fail-on']);
     expect(bashComplete(file, ['orgc', 'validate', '--format', ''])).toEqual(['stylish', 'json', 'sarif', 'junit', 'github']);
     expect(bashComplete(file, ['orgc', 'validate', '--format', '=', 'j'])).toEqual(['json', 'junit']);

@@ -50,7 +50,8 @@ export async function linted(opts: LintOptions): Promise<{ result: LintResult; a
   const config = await configOf(opts, words);
   const sources = await sourcesOf(opts, words);
   try {
-    const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: opts.env });
+    // A scenario names its base org by a path from its own file: only files on disk can do that.
+    const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: opts.env }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd() } : {});
     const diagnostics = diagnose(analysis);
     // The files keep their line index (not in the public type): formatDiagnostics uses it for code frames.
     const result: LintResult = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang };

@@ -88,6 +88,7 @@ export const HELP_EXAMPLES: Record<string, HelpExample[]> = {
     { command: 'orgc validate examples/broken/org.yaml', note: 'an org with a mistake: the finding, and exit code 1', exit: 1 },
     { command: 'orgc validate - < examples/quickstart/org.yaml', note: 'the org on stdin' },
     { command: 'orgc validate examples/sales-org --lang en', note: 'messages in English' },
+    { command: 'orgc validate examples/scenarios/ka-split.yaml', note: 'a scenario: its base org with its changes applied' },
     { command: 'orgc validate examples/sales-org --format sarif -o orgc.sarif', note: 'a report for GitHub code scanning' },
   ],
   render: [
@@ -101,6 +102,15 @@ export const HELP_EXAMPLES: Record<string, HelpExample[]> = {
     { command: 'orgc diff HEAD:examples/sales-org examples/sales-org', note: 'uncommitted changes to the example, in git' },
     { command: 'orgc diff examples/quickstart/org.yaml examples/growth/org.yaml --format md', note: 'two orgs, as a pull-request comment' },
     { command: 'orgc diff HEAD:examples/sales-org examples/sales-org --fail-on new-errors', note: 'CI: exit 1 when the change brings new errors' },
+  ],
+  compare: [
+    { command: 'orgc compare examples/sales-org examples/scenarios/ka-split.yaml', note: 'the base beside a scenario, with what it changes' },
+    { command: 'orgc compare examples/sales-org examples/scenarios/ka-split.yaml examples/scenarios/ai-assist.yaml --format md', note: 'several scenarios, as a pull-request comment' },
+    { command: 'orgc compare examples/sales-org examples/scenarios/ka-split.yaml --format xlsx -o compare.xlsx', note: 'a sheet for the comparison and one per scenario' },
+  ],
+  signals: [
+    { command: 'orgc signals examples/metrics/2027-q1.yaml examples/sales-org examples/scenarios', note: 'which signals fire this quarter, and the scenarios that answer them' },
+    { command: 'orgc signals examples/metrics/2027-q1.csv examples/sales-org examples/scenarios --format md', note: 'the values from a CSV, as a comment' },
   ],
   init: [
     { command: 'orgc init my-org', note: 'a small team, in English, in my-org/' },

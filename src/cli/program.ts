@@ -78,6 +78,36 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     });
 
   program
+    .command('compare')
+    .description('designs side by side: seats, spans, layers, RACI load, quota capacity and findings of the base and each scenario, with what each scenario changes')
+    .argument('<base>', 'the base org: a file or a directory')
+    .argument('<scenarios...>', 'scenario files (or other orgs) to compare with it')
+    .addOption(new Option('-f, --format <format>', 'output format (xlsx needs -o)').choices(['text', 'md', 'html', 'xlsx', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the base, else in the working directory)')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a scenario brings new errors, or new warnings too').choices(['new-errors', 'new-warnings', 'never']).default('never'))
+    .addOption(langOption('the comparison'))
+    .action(async (base: string, scenarios: string[], opts) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      exitCode = await compareCommand([base, ...scenarios], opts, io);
+    });
+
+  program
+    .command('signals')
+    .description("which of the design's adaptation signals fire on this period's values, and the scenario that answers each")
+    .argument('<metrics>', 'the values measured: `metric-id: value` lines (YAML), or a CSV with the columns metric and value')
+    .argument('<org>', 'the org whose signals to judge: a file or a directory')
+    .argument('[scenarios...]', 'scenario files or directories: those that answer a signal are named')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a signal fires, or when one fires that no scenario answers').choices(['fired', 'unanswered', 'never']).default('never'))
+    .addOption(langOption('the report'))
+    .action(async (metrics: string, org: string, scenarios: string[], opts) => {
+      const { signalsCommand } = await import('./commands/signals.js');
+      exitCode = await signalsCommand(metrics, org, scenarios, opts, io);
+    });
+
+  program
     .command('init')
     .description('start an org-design repository: an org that validates clean, config, editor schemas, CI and pre-commit')
     .argument('[dir]', 'where to create it (default: the working directory)')
@@ -148,6 +178,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command('schema')
     .description('print the JSON Schema of the org language (for editors and other tools)')
     .addOption(new Option('--config', 'print the schema of orgc.config.yaml instead'))
+    .addOption(new Option('--scenario', 'print the schema of scenario files instead').conflicts('config'))
     .action(async (opts) => {
       const { schemaCommand } = await import('./commands/schema.js');
       exitCode = schemaCommand(opts, io);

@@ -1,5 +1,6 @@
 // The checks the load stage performs, with their messages in each language.
 import type { CheckMeta } from '../finding.js';
+import { scenarioCheck } from './scenario-check.js';
 
 export const syntax: CheckMeta = {
   id: 'syntax',
@@ -105,4 +106,4 @@ export const schema: CheckMeta = {
   },
 };
 
-export const LOAD_CHECKS: readonly CheckMeta[] = [syntax, encoding, duplicateKey, unknownKey, schema];
+export const LOAD_CHECKS: readonly CheckMeta[] = [syntax, encoding, duplicateKey, unknownKey, schema, scenarioCheck];

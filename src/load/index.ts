@@ -46,7 +46,12 @@ export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded>
 }
 
 export async function loadFile(source: SourceFile): Promise<{ file: LoadedFile; findings: Finding[] }> {
-  const bytes = await source.read();
+  return loadBytes(source.path, await source.read());
+}
+
+/** One org file from its bytes: decoded, parsed and checked against the schema. */
+export async function loadBytes(path: string, bytes: Uint8Array): Promise<{ file: LoadedFile; findings: Finding[] }> {
+  const source = { path };
   const decoded = timed('  decode', () => decodeUtf8(bytes));
   if (!decoded.ok) {
     const text = decoded.messageId === 'utf16' ? '' : new TextDecoder('utf-8').decode(bytes);

@@ -26,6 +26,7 @@ export const unknownReference: CheckMeta = {
     'unknown-value': { en: '`{id}` is not a value of dimension `{dimension}`', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值' },
     'unknown-value-suggest': { en: '`{id}` is not a value of dimension `{dimension}`; did you mean `{suggestion}`?', 'zh-CN': '`{id}` 不是维度 `{dimension}` 的取值；您是否想写 `{suggestion}`？' },
     'missing-org': { en: 'no file declares `org:` (id, name and default language of the org)', 'zh-CN': '没有文件声明 `org:`（组织的 id、名称和默认语言）' },
+    'removed-by-scenario': { en: 'the scenario removes it here: change the reference in the scenario too', 'zh-CN': '方案在此处删除了它：请在方案中一并修改这个引用' },
   },
 };
 

@@ -1,7 +1,7 @@
 // The GitHub Action (action.yml and action/), run the way the runner runs it, offline: a push with a
 // clean org, findings as annotations and SARIF, a usage error, the handbook check, the review of a
 // pull request as one comment kept up to date, a fork's read-only token, and how orgc is set up.
-import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -220,6 +220,29 @@ describe('the action on a pull request', () => {
     expect(review.stdout).toContain('::error title=orgc::The pull request brings new findings (diff-fail-on: new-warnings); see the job summary.');
     expect(warnings.summary).toMatch(/1 new warning[\s\S]*sales-manager.*span-of-control/);
   });
+
+  it('compares the org and its scenarios in a second comment when the pull request changes a scenario', async () => {
+    const scenario = readFileSync(`${ROOT}examples/scenarios/ka-split.yaml`, 'utf8').replace('base: ../sales-org', 'base: ../org');
+    const pr = pullRequest(13, (dir) => {
+      mkdirSync(path.join(dir, 'scenarios'));
+      writeFileSync(path.join(dir, 'scenarios/ka-split.yaml'), scenario);
+    });
+    const run = await runAction({ ...pr, eventName: 'pull_request', inputs: { path: 'org', lang: 'en', scenarios: 'scenarios' }, env: env() });
+    expect(run.ok).toBe(true);
+    // The org itself is unchanged: no diff comment, one comparison.
+    expect(run.step('Review the change').stdout).toContain('No change to the org: no comment.');
+    const comments = github.comments.get(13)!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toMatch(/^<!-- orgc:compare org -->\n### Design comparison\n/);
+    expect(comments[0].body).toContain('| Seats (headcount) | 50 | 51 (+1) |');
+    expect(readFileSync(run.outputs['compare-file'], 'utf8')).toBe(comments[0].body.slice(comments[0].body.indexOf('\n') + 1));
+    // Without the input, or when no scenario changed, there is no comparison.
+    const without = await runAction({ ...pr, eventName: 'pull_request', inputs: { path: 'org', lang: 'en' }, env: env() });
+    expect(without.outputs['compare-file']).toBe('');
+    const untouched = pullRequest(14, (dir) => writeFileSync(path.join(dir, 'README.md'), 'notes\n'));
+    const quiet = await runAction({ ...untouched, eventName: 'pull_request', inputs: { path: 'org', scenarios: 'scenarios' }, env: env() });
+    expect(quiet.step('Review the change').stdout).toContain('No scenario changed: no comparison.');
+  }, 120_000); // three runs of the action
 
   it('says so when the org is new in the pull request', async () => {
     const pr = pullRequest(11, (dir) => cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'team.yaml')));

@@ -219,6 +219,17 @@ jobs:
         run: |
           npx --no -- orgc diff "origin/$BASE_REF:${target}" ${target} --format md > orgc-diff.md
           gh pr comment "$PULL_REQUEST" --body-file orgc-diff.md
+      # ${zh ? '方案（scenarios/ 中的设计变体）有改动时，发布与基准的对比' : 'When the pull request changes a scenario (a design variant in scenarios/), the comparison with the base'}
+      - name: Compare the scenarios
+        if: github.event_name == 'pull_request'
+        env:
+          GH_TOKEN: \${{ github.token }}
+          BASE_REF: \${{ github.base_ref }}
+          PULL_REQUEST: \${{ github.event.pull_request.number }}
+        run: |
+          if [ ! -d scenarios ] || git diff --quiet "origin/$BASE_REF" -- scenarios; then exit 0; fi
+          npx --no -- orgc compare ${target} scenarios --format md > orgc-compare.md
+          gh pr comment "$PULL_REQUEST" --body-file orgc-compare.md
 `;
 }
 
