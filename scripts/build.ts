@@ -42,7 +42,7 @@ async function bundle(): Promise<void> {
     platform: 'node',
     target: 'node20',
     // Loaded from node_modules by the commands that need them (src/external.ts).
-    external: ['puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'opencc-js', 'yaml'],
+    external: ['docx', 'puppeteer-core', '@hpcc-js/wasm-graphviz', '@resvg/resvg-js', 'pinyin-pro', 'opencc-js', 'yaml'],
     legalComments: 'none',
     logLevel: 'warning',
   } satisfies BuildOptions;

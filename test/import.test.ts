@@ -227,6 +227,35 @@ describe('orgc import on a real export: Sourcegraph’s public team list (test/f
     expect(rendered.stderr).toBe(`orgc: a draft (org.draft): rendered; to do:\n  - ${roles} roles without duties\n  - 39 missing KPIs\n  - 56 missing requirements\n(npx orgc validate lists each one)\n`);
     expect(readFileSync(path.join(dir, 'handbook', 'charts', 'org-head-of-engineering.md'), 'utf8')).toContain('Software Engineer · Code Search');
   });
+  it('reads Traditional exports: 工號/職位/上級工號 headers, levels from 總監/經理, a zh-TW draft that keeps the titles as written', () => {
+    const dir = tmp();
+    const csv = ['工號,姓名,職位,部門,上級工號,辦公地點', '1,王芳,總經理,銷售中心,,台北', '2,李娜,銷售總監,銷售中心,1,台北', '3,張偉,銷售經理,銷售中心,2,台中', '4,陳靜,銷售代表,銷售中心,3,台中', '5,楊磊,銷售代表,銷售中心,3,高雄'].join('\n') + '\n';
+    writeFileSync(path.join(dir, 'people.csv'), csv);
+    const r = orgc(['import', 'people.csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    // Every column found by its Traditional name, and the report in Traditional Chinese.
+    expect(r.stdout).toMatch(/^✔ org\.yaml：5 人、5 個職位，4 個崗位，1 個部門，0 個區域\n/);
+    for (const [header, use] of [['工號', '工號：'], ['職位', '職位：'], ['部門', '部門：'], ['上級工號', '上級（按工號）'], ['辦公地點', '未使用']]) expect(r.stdout).toContain(`  ${header} → ${use}`);
+    expect(r.stdout).toContain('strategic：2 個崗位按職位用詞（總監 1，總經理 1）');
+    expect(r.stdout).toContain('tactical：1 個崗位按職位用詞（經理 1）');
+    const draft = load(path.join(dir, 'org.yaml'));
+    expect(draft.org.language).toBe('zh-TW');
+    expect(draft.roles).toMatchObject({
+      'zong-jing-li': { title: '總經理', level: 'strategic' },
+      'xiao-shou-zong-jian': { title: '銷售總監', level: 'strategic', reports_to: 'zong-jing-li' },
+      'xiao-shou-jing-li': { title: '銷售經理', level: 'tactical', reports_to: 'xiao-shou-zong-jian' },
+      'xiao-shou-dai-biao': { title: '銷售代表', level: 'frontline', headcount: 2 },
+    });
+    // Named columns and --levels words may be Simplified where the export is Traditional.
+    writeFileSync(path.join(dir, 'levels.yaml'), '销售代表: support\n');
+    const named = orgc(['import', 'people.csv', '--out', '-', '--title-column', '职位', '--manager-id-column', '上级工号', '--levels', 'levels.yaml'], { cwd: dir });
+    expect(named.code, named.stderr).toBe(0);
+    const again = jsYaml.load(named.stdout) as any;
+    expect(again.roles['xiao-shou-jing-li']).toEqual(draft.roles['xiao-shou-jing-li']);
+    expect(again.roles['xiao-shou-dai-biao']).toMatchObject({ title: '銷售代表', level: 'support' });
+    expect(named.stderr).toContain('support：1 個崗位按職位用詞（銷售代表 1）');
+  });
+
 });
 
 /** GB18030 bytes for a text, from the platform's own decoder run backwards over the two-byte range. */

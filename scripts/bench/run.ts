@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed --runs N --json FILE]`: time orgc as a user runs it
+// `npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed --runs N --json FILE]`: time orgc as a user runs it
 // — whole processes, start to exit — against baselines measured in the same run: `node -e 0`, and a
 // bare js-yaml parse of the same file. Prints medians, ratios and peak memory, and whether each
 // target of docs/benchmarks.md is met. Not a test: nothing here fails a build.
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { renameShare } from '../fuzz/diff-properties.js';
+import { lspOrg, timeLspEdits } from './lsp.js';
 import { syntheticOrg } from './synthetic-org.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,7 +22,7 @@ const ORGC = path.join(ROOT, 'bin', 'orgc');
 const JS_YAML = path.join(ROOT, 'scripts', 'bench', 'js-yaml-parse.cjs');
 const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
-const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed] [--runs N] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed] [--runs N] [--json FILE]';
 /** Bad arguments: one line and the usage, exit 2, before anything is generated or timed. */
 function usage(problem: string): never {
   process.stderr.write(`bench: ${problem}\n${USAGE}\n`);
@@ -31,7 +32,7 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,10k-renamed,100k,100k-renamed' },
+      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed' },
       runs: { type: 'string' },
       json: { type: 'string' },
     },
@@ -40,10 +41,10 @@ try {
   usage((e as Error).message);
 }
 const sizes = values.sizes!.split(',').map((s) => s.trim());
-// `example`, or a number of roles (`1500`, `10k`, at least 100) with `-findings` or `-renamed` for the variant.
+// `example`, or a number of roles (`1500`, `10k`, at least 100) with `-findings`, `-renamed` or `-lsp` for the variant.
 for (const size of sizes) {
-  const m = /^(\d+)(k?)(-findings|-renamed)?$/.exec(size);
-  if (size !== 'example' && !(m && Number(m[1]) * (m[2] ? 1000 : 1) >= 100)) usage(`unknown size \`${size}\`: use example, or a number of roles such as 1k, 10k-findings or 10k-renamed (at least 100)`);
+  const m = /^(\d+)(k?)(-findings|-renamed|-lsp)?$/.exec(size);
+  if (size !== 'example' && !(m && Number(m[1]) * (m[2] ? 1000 : 1) >= 100)) usage(`unknown size \`${size}\`: use example, or a number of roles such as 1k, 10k-findings, 10k-renamed or 10k-lsp (at least 100)`);
 }
 if (values.runs !== undefined && !(Number.isInteger(Number(values.runs)) && Number(values.runs) > 0)) usage(`--runs takes a positive whole number, not \`${values.runs}\``);
 
@@ -143,6 +144,10 @@ for (const size of sizes) {
     diffCase(size, runs);
     continue;
   }
+  if (size.endsWith('-lsp')) {
+    await lspCase(size, runs);
+    continue;
+  }
   const { file, findings } = org(size);
   const r = compare({ jsyaml: ['node', JS_YAML, file], validate: [ORGC, 'validate', file] }, runs);
   if (findings) {
@@ -240,6 +245,23 @@ function diffCase(size: string, runs: number): void {
     met: ratio <= 2 && exact,
     mb: r.diff.mb,
   });
+}
+
+/**
+ * `orgc lsp` on the org split over files, one open: a one-line edit of it until the diagnostics
+ * that follow (scripts/bench/lsp.ts). Issue 14's target: ≤ 150 ms for 10k roles.
+ */
+async function lspCase(size: string, runs: number): Promise<void> {
+  const [count] = size.split('-');
+  const roles = Number(count.replace(/k$/, '')) * (count.endsWith('k') ? 1000 : 1);
+  const dir = path.join(DATA, size);
+  if (!existsSync(path.join(dir, 'org.yaml'))) process.stderr.write(`generating a ${count}-role org over several files in ${path.relative(ROOT, dir)} …\n`);
+  const files = lspOrg(dir, roles);
+  const { openMs, editMs, editCpuMs } = await timeLspEdits(ORGC, files, Math.max(runs, 5));
+  const ms = median(editMs);
+  // The server's own CPU time per edit: what the figure would be with a core to itself.
+  const cpu = editCpuMs ? `; server CPU ${fmt(median(editCpuMs))} per edit` : '';
+  say({ what: `orgc lsp, ${count} roles in ${files.length} files: one-line edit → diagnostics (open ${fmt(openMs)}; edits ${fmt(Math.min(...editMs))}–${fmt(Math.max(...editMs))}${cpu})`, orgc: ms, target: '≤ 150 ms', met: ms <= 150 });
 }
 
 for (const [a, b] of [['1k', '10k'], ['10k', '100k']] as const) {

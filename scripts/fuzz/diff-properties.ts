@@ -15,7 +15,7 @@ import { loadFiles } from '../../src/load/index.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import { buildModel } from '../../src/model/build.js';
 import type { OrgModel } from '../../src/model/types.js';
-import { ACTIVITIES, AREAS, CADENCES, KPI_KINDS, LEVELS, MEASURES, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS } from '../../src/schema/grammar.js';
+import { ACTIVITIES, AREAS, CADENCES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, KPI_KINDS, LEVELS, MEASURES, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS, WORKPLACES } from '../../src/schema/grammar.js';
 
 /** An org file as data (what js-yaml reads). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,9 +25,9 @@ export type OrgData = Record<string, any>;
 // Model equality, independent of the diff
 
 /** Texts in the model, compared as read: a plain string, or a map whose languages all agree, reads the same everywhere. */
-const TEXT_FIELDS = new Set(['name', 'description', 'title', 'purpose', 'unit', 'what', 'rationale', 'notes']);
+const TEXT_FIELDS = new Set(['name', 'description', 'title', 'purpose', 'unit', 'what', 'rationale', 'notes', 'department', 'city', 'region', 'address', 'field']);
 /** Lists whose order means something: scales (lowest first), a role's written requirements, a ramp curve (month by month). */
-const ORDERED_FIELDS = new Set(['levels', 'competencyLevels', 'other', 'rampCurve']);
+const ORDERED_FIELDS = new Set(['levels', 'competencyLevels', 'other', 'rampCurve', 'authority', 'internal', 'external']);
 /**
  * Where things are written, not what they say: sources, file names, the position of a dotted line
  * in its YAML list, and whether the YAML names a manager that did not resolve (a finding, which a
@@ -104,6 +104,7 @@ export function renameIds(docs: OrgData[], roles: ReadonlyMap<string, string>, d
       for (const r of Object.values<OrgData>(doc.roles)) {
         if (r.reports_to !== undefined) r.reports_to = role(r.reports_to);
         if (r.dotted_line_to) r.dotted_line_to = r.dotted_line_to.map(role);
+        if (r.career_path) r.career_path = r.career_path.map(role);
         if (r.backup !== undefined) r.backup = role(r.backup);
         if (r.duties) r.duties = rekey(r.duties, duties);
       }
@@ -194,6 +195,7 @@ interface Ids {
   tools: string[];
   targets: string[];
   people: string[];
+  payBands: string[];
 }
 
 function idsOf(doc: OrgData): Ids {
@@ -211,6 +213,7 @@ function idsOf(doc: OrgData): Ids {
     tools: keys('tools'),
     targets: keys('targets'),
     people: keys('people'),
+    payBands: keys('pay_bands'),
   };
 }
 
@@ -229,6 +232,22 @@ const raciOf = (r: Random) => {
   return letters.length === 1 && r.chance(0.7) ? letters[0] : letters;
 };
 const years = (r: Random) => `${r.int(0, 12)}y`;
+const locationOf = (r: Random) =>
+  defined({
+    places: maybe(r, 0.8, () => Array.from({ length: r.int(1, 2) }, () => defined({ city: textOf(r), region: maybe(r, 0.3, () => textOf(r)), country: r.pick(['CN', 'US']), address: maybe(r, 0.2, () => textOf(r)) }))),
+    work: maybe(r, 0.6, () => r.pick(WORKPLACES)),
+    remote_in: maybe(r, 0.3, () => r.subset(['CN', 'US', 'DE'], 1)),
+  });
+const employmentOf = (r: Random) => (r.chance(0.5) ? r.pick(EMPLOYMENT_TYPES) : r.subset([...EMPLOYMENT_TYPES], 1));
+const jobsOf = (r: Random) =>
+  defined({
+    department: maybe(r, 0.5, () => textOf(r)),
+    location: maybe(r, 0.5, () => locationOf(r)),
+    employment_type: maybe(r, 0.5, () => employmentOf(r)),
+    posted: maybe(r, 0.5, () => r.pick(['2027-01-04', '2027-03-01'])),
+    valid_through: maybe(r, 0.3, () => r.pick(['2027-06-30', '2027-12-31'])),
+    website: maybe(r, 0.3, () => r.pick(['https://example.com', 'https://acme.cn'])),
+  });
 
 /**
  * A value for each field of each definition of the JSON Schema, given the org's ids: what a random
@@ -236,7 +255,7 @@ const years = (r: Random) => `${r.int(0, 12)}y`;
  * exactly the fields the schema has.
  */
 export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: string) => unknown>> = {
-  Org: { id: (r) => r.pick(['acme', 'acme-sales', 'org']), name: textOf, language: (r) => r.pick(['en', 'zh-CN']), description: textOf, draft: (r) => r.pick([true, false]), notes: textOf },
+  Org: { id: (r) => r.pick(['acme', 'acme-sales', 'org']), name: textOf, language: (r) => r.pick(['en', 'zh-CN']), description: textOf, draft: (r) => r.pick([true, false]), jobs: (r) => jobsOf(r), notes: textOf },
   OrgFile: { competency_levels: (r) => Array.from({ length: r.int(2, 4) }, () => textOf(r)) },
   Dimension: { name: textOf, description: textOf, values: (r) => Object.fromEntries(Array.from({ length: r.int(1, 3) }, (_, i) => [`v${i}`, namedItem(r)])), notes: textOf },
   NamedItem: { name: textOf, description: textOf, notes: textOf },
@@ -258,6 +277,12 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
   Role: {
     title: textOf,
     purpose: textOf,
+    department: textOf,
+    location: locationOf,
+    employment_type: employmentOf,
+    career_path: (r, ids, self) => r.subset(ids.roles.filter((x) => x !== self)),
+    authority: (r) => Array.from({ length: r.int(1, 3) }, () => textOf(r)),
+    relationships: (r) => defined({ internal: maybe(r, 0.6, () => [textOf(r)]), external: maybe(r, 0.6, () => [textOf(r), textOf(r)]) }),
     level: (r) => r.pick(LEVELS),
     family: (r, ids) => refTo(r, ids.families),
     cut: (r, ids) => r.subset(['process', ...ids.dimensions.keys()]),
@@ -271,6 +296,16 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     tools: (r, ids) => r.subset(ids.tools),
     quota: (r) => entityOf(r, 'Quota', idsOf({}), ''),
     backup: (r, ids, self) => refTo(r, ids.roles.filter((x) => x !== self)),
+    pay_band: (r, ids) => refTo(r, ids.payBands),
+    notes: textOf,
+  },
+  PayBand: {
+    name: textOf,
+    min: (r) => r.pick([`${r.int(1, 5)}00K CNY`, `${r.int(10, 50)}万 CNY`]),
+    mid: (r) => `${r.int(3, 7)}00K CNY`,
+    max: (r) => `${r.int(5, 9)}00K CNY`,
+    variable: (r) => `${r.pick([0, 25, 40, 67, 100])}%`,
+    on_costs: (r) => `${r.pick([0, 30, 35])}%`,
     notes: textOf,
   },
   Quota: {
@@ -281,7 +316,7 @@ export const FIELDS: Record<string, Record<string, (r: Random, ids: Ids, self: s
     notes: textOf,
   },
   Ramp: { months: (r) => r.int(0, 12), curve: (r) => Array.from({ length: r.int(1, 4) }, () => `${r.int(0, 100)}%`), ramping: (r) => r.int(0, 3) },
-  Requirements: { experience: years, competencies: (r, ids) => levelsOf(r, ids) ?? {}, other: (r) => Array.from({ length: r.int(1, 3) }, () => textOf(r)), notes: textOf },
+  Requirements: { experience: years, competencies: (r, ids) => levelsOf(r, ids) ?? {}, education: (r) => defined({ level: r.pick(EDUCATION_LEVELS), field: maybe(r, 0.5, () => textOf(r)) }), other: (r) => Array.from({ length: r.int(1, 3) }, () => textOf(r)), notes: textOf },
   Kpi: {
     name: textOf,
     description: textOf,
@@ -362,6 +397,7 @@ const REQUIRED: Record<string, string[]> = {
   Requirements: [],
   Quota: ['per_seat'],
   Ramp: ['months'],
+  PayBand: ['min', 'max'],
 };
 
 /** The section of an org file, the definition of its entries, and the prefix of generated ids. */
@@ -372,6 +408,7 @@ export const SECTIONS: Array<[section: string, definition: string, prefix: strin
   ['process', 'Stage', 'stage'],
   ['tools', 'Tool', 'tool'],
   ['metrics', 'Metric', 'metric'],
+  ['pay_bands', 'PayBand', 'band'],
   ['duties', 'Duty', 'duty'],
   ['roles', 'Role', 'role'],
   ['kpis', 'Kpi', 'kpi'],
@@ -400,7 +437,7 @@ export function richOrg(seed: number): OrgData {
   const r = random(seed);
   const doc: OrgData = { orgc: 1, org: entityOf(r, 'Org', idsOf({}), 'org', 0.5) };
   if (r.chance(0.8)) doc.competency_levels = FIELDS.OrgFile.competency_levels(r, idsOf({}), '');
-  const counts: Record<string, [number, number]> = { dimensions: [0, 2], families: [0, 2], competencies: [0, 3], process: [1, 2], tools: [0, 2], metrics: [0, 2], duties: [1, 5], roles: [1, 6], kpis: [0, 3], service_levels: [0, 2], reviews: [0, 2], targets: [0, 3], signals: [0, 2], people: [0, 3] };
+  const counts: Record<string, [number, number]> = { dimensions: [0, 2], families: [0, 2], competencies: [0, 3], process: [1, 2], tools: [0, 2], metrics: [0, 2], pay_bands: [0, 2], duties: [1, 5], roles: [1, 6], kpis: [0, 3], service_levels: [0, 2], reviews: [0, 2], targets: [0, 3], signals: [0, 2], people: [0, 3] };
   let step = 0;
   for (const [section, definition, prefix] of SECTIONS) {
     const n = r.int(...counts[section]);

@@ -84,7 +84,7 @@ export function planRender(result: LintResult, analysis: Analysis, opts: Pick<Re
 export async function renderPlanned(
   model: NonNullable<LintResult['model']>,
   plan: RenderPlan,
-  opts: Pick<RenderOptions, 'format' | 'only' | 'people' | 'engine'> & { progress?: (done: number, total: number) => void },
+  opts: Pick<RenderOptions, 'format' | 'only' | 'people' | 'engine'> & { progress?: (done: number, total: number) => void; messages?: string },
   sink: PageSink,
 ): Promise<void> {
   // What the caller's sink throws (a disk that is full, a path it refuses) is the caller's, and
@@ -107,7 +107,7 @@ export async function renderPlanned(
     await renderPages(model, opts.format, plan.lang, plan.findings, { only: opts.only, templates: plan.templates, progress: opts.progress, engine: opts.engine, people: opts.people, browser: plan.browser }, guarded);
   } catch (error) {
     if (error === sinkError) throw error;
-    throw toOrgcError(error, { lang: plan.lang });
+    throw toOrgcError(error, { lang: opts.messages ?? plan.lang });
   }
 }
 

@@ -44,7 +44,7 @@ export function inside(outDir: string, relative: string): string {
   const target = path.resolve(outDir, relative);
   const rel = path.relative(outDir, target);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {
-    throw new UsageError(`refusing to write ${relative}: it is outside ${outDir}`);
+    throw UsageError.said('outside-output', { file: relative, dir: outDir });
   }
   return target;
 }

@@ -1,7 +1,9 @@
 // The command line: commander declares the commands; each command's code is imported only when
 // it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { UI_LANGUAGES } from '../i18n/lang.js';
+import { say, sayError } from '../i18n/cli.js';
+import { commanderErrorLine } from '../i18n/commander.js';
+import { chooseLanguage, langFlag, UI_LANGUAGES, type UiLanguage } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError } from './errors.js';
 import { examplesHelp, HELP_CONFIGURATION, terminalWidth } from './help.js';
@@ -14,9 +16,16 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .description('orgc: the org-design compiler. Validate a sales organisation written in YAML and render its documents.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
-    .showHelpAfterError('(run `orgc --help` for usage)')
     // Help wraps to the terminal (commander would ask process.stdout, which is not always where io writes).
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => terminalWidth(io, 'stdout'), getErrHelpWidth: () => terminalWidth(io, 'stderr') })
+    // commander's error lines are English only: they are silenced here and said again in the
+    // reader's language, with the usage hint, where the error is caught below.
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: () => {},
+      getOutHelpWidth: () => terminalWidth(io, 'stdout'),
+      getErrHelpWidth: () => terminalWidth(io, 'stderr'),
+    })
     .configureHelp(HELP_CONFIGURATION)
     .exitOverride();
 
@@ -36,9 +45,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');
       if (opts.watch) {
-        if (paths.includes('-')) throw new UsageError('--watch checks files as they change; it cannot watch stdin (`-`)');
+        if (paths.includes('-')) throw UsageError.said('watch-stdin');
         const { watchRuns } = await import('./watch.js');
-        await watchRuns(paths, () => validateCommand(paths, opts, io), io);
+        await watchRuns(paths, () => validateCommand(paths, opts, io), io, chooseLanguage({ flag: opts.lang, env: io.env }));
       }
       exitCode = await validateCommand(paths, opts, io);
     });
@@ -47,12 +56,12 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command('render')
     .description('render the org handbook (md, html, csv, xlsx, json) or its charts (mermaid, svg, png, pdf)')
     .argument('[paths...]', 'org files or directories; `-` reads stdin (default: org.yaml or org/)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf', 'jobposting', 'docx']).default('md'))
     .option('-o, --out <dir>', 'output directory (default: the config\'s render.out, else handbook)')
     .addOption(langOption('the handbook and messages'))
     .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the org, else in the working directory)')
     .option('--templates <dir>', 'templates that override the built-in ones (<dir>/md/role.hbs, …)')
-    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd, charts (comma-separated)')
+    .option('--only <kinds>', 'render only some pages: index, summary, raci, jd, charts, targets, kpis, service-levels, reviews, signals (comma-separated)')
     .addOption(new Option('--engine <engine>', 'how svg, png and pdf charts are drawn: mermaid (in Chromium) or graphviz (svg, no browser)').choices(['mermaid', 'graphviz']).default('mermaid'))
     .option('--people', 'show the named people in org chart boxes')
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
@@ -115,9 +124,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(new Option('--lang <lang>', "the org's default language, and the language of the comments").choices(['en', 'zh-CN']).default('en'))
     .option('--orgc <spec>', 'the orgc package.json pins when it lists none: an npm version range, file:vendor/orgc-0.1.0.tgz, github:owner/orgc#v0.1.0 … (default: ^ this version)')
     .option('--force', 'replace files that exist')
-    .action(async (dir: string | undefined, opts) => {
+    .action(async (dir: string | undefined, opts, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
-      exitCode = await initCommand(dir, opts, io);
+      exitCode = await initCommand(dir, { ...opts, ui: command.getOptionValueSource('lang') === 'cli' ? opts.lang : undefined }, io);
     });
 
   program
@@ -157,7 +166,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .command('explain')
     .description('show the documentation of a rule: what it checks, why, examples and options')
     .argument('<rule-id>', 'the rule, e.g. span-of-control')
-    .addOption(langOption('the page (rule pages are in English; their head is translated)'))
+    .addOption(langOption('the page'))
     .action(async (id: string, opts) => {
       const { explainCommand } = await import('./commands/explain.js');
       exitCode = await explainCommand(id, opts, io);
@@ -203,13 +212,22 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here too, successfully.
-      return error.exitCode === 0 ? 0 : EXIT_ERROR;
+      // --help and --version end here too, successfully; `orgc` alone has printed its help to stderr.
+      if (error.exitCode === 0) return 0;
+      if (!HELP_CODES.has(error.code)) {
+        const lang = await errorLanguage(argv, io);
+        errorLine(io, commanderErrorLine(error, lang));
+        const command = argv.find((a) => !a.startsWith('-'));
+        const name = command && program.commands.some((c) => c.name() === command) ? `orgc ${command}` : 'orgc';
+        io.stderr(`${say('cli-usage-hint', lang, { command: name })}\n`);
+      }
+      return EXIT_ERROR;
     }
     // By name, not instanceof: importing their modules here would load the pipeline for --help.
     const name = (error as Error)?.name;
     if (error instanceof UsageError || name === 'InputError' || (name === 'OrgcError' && ['usage', 'input'].includes((error as { kind?: string }).kind ?? ''))) {
-      errorLine(io, (error as Error).message);
+      // An input error (a path that cannot be read) carries its catalogue id: said in the reader's language.
+      errorLine(io, sayError(error, await errorLanguage(argv, io)));
       return EXIT_ERROR;
     }
     if ((error as Error)?.name === 'ConfigError' || (name === 'OrgcError' && (error as { kind?: string }).kind === 'config')) {
@@ -219,8 +237,29 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
     // The library wraps what it did not expect; the stack worth showing is the original's.
     const e = (name === 'OrgcError' && (error as Error).cause instanceof Error ? (error as Error).cause : error) as Error;
-    errorLine(io, `internal error: ${e?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`);
+    errorLine(io, say(debug ? 'internal-error-debug' : 'internal-error', await errorLanguage(argv, io).catch(() => chooseLanguage({ flag: langFlag(argv), env: io.env })), { message: e?.message ?? String(error) }));
     if (debug && e?.stack) io.stderr(`${e.stack}\n`);
     return EXIT_ERROR;
   }
+}
+
+/** commander's codes for help it has printed itself (asked for, or `orgc` with no command). */
+const HELP_CODES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
+
+/**
+ * The language of an error line: `--lang` (read from the raw arguments: commander may have stopped
+ * before parsing them), the config's `lang`, the user's locale. The org's default is unknown here.
+ */
+async function errorLanguage(argv: readonly string[], io: Io): Promise<UiLanguage> {
+  const flag = langFlag(argv);
+  let config: string | undefined;
+  if (!flag) {
+    try {
+      const { configLanguage } = await import('./analyze.js');
+      config = await configLanguage(io);
+    } catch {
+      // A config that cannot be read has said so already, or will; it says nothing about the language.
+    }
+  }
+  return chooseLanguage({ flag, config, env: io.env });
 }

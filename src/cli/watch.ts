@@ -2,12 +2,13 @@
 // output as a run, after clearing the terminal. Runs until interrupted (Ctrl-C).
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { say, sayError } from '../i18n/cli.js';
 import type { Io } from './output.js';
 
 /** Saves come in bursts (editors write a temp file, rename, touch): wait for quiet first. */
 const SETTLE_MS = 150;
 
-export async function watchRuns(paths: readonly string[], run: () => Promise<number>, io: Io): Promise<never> {
+export async function watchRuns(paths: readonly string[], run: () => Promise<number>, io: Io, lang = 'en'): Promise<never> {
   const clear = () => {
     if (io.stdoutIsTTY) io.stdout('\x1b[2J\x1b[3J\x1b[H');
   };
@@ -17,9 +18,9 @@ export async function watchRuns(paths: readonly string[], run: () => Promise<num
       await run();
     } catch (error) {
       // A run that cannot start (an unreadable path, a broken config) is reported; the watch goes on.
-      io.stderr(`orgc: ${(error as Error).message}\n`);
+      io.stderr(`orgc: ${sayError(error, lang)}\n`);
     }
-    io.stderr(`\n${watching(paths)}\n`);
+    io.stderr(`\n${paths.length > 0 ? say('watching', lang, { paths: paths.join(' ') }) : say('watching-here', lang)}\n`);
   };
   await once();
   let timer: NodeJS.Timeout | undefined;
@@ -43,8 +44,4 @@ export async function watchRuns(paths: readonly string[], run: () => Promise<num
     }
   }
   return new Promise<never>(() => {});
-}
-
-function watching(paths: readonly string[]): string {
-  return `watching ${paths.length > 0 ? paths.join(' ') : 'the org in this directory'} — Ctrl-C stops`;
 }

@@ -15,7 +15,7 @@
 import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { raciLetters } from '../model/queries.js';
-import type { Duty, Entity, OrgModel, Party, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
+import type { Duty, Entity, JobDefaults, Location, OrgModel, Party, PayBand, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
 import { CUSTOMER } from '../schema/grammar.js';
 
 export interface Ref {
@@ -24,7 +24,7 @@ export interface Ref {
 }
 
 /** Things a diff can name: every kind of entity in the model, and the org itself. */
-export const NOUNS = ['org', 'dimension', 'dimension-value', 'family', 'competency', 'stage', 'step', 'role', 'duty', 'kpi', 'metric', 'service-level', 'review', 'tool', 'target', 'signal', 'person'] as const;
+export const NOUNS = ['org', 'dimension', 'dimension-value', 'family', 'competency', 'stage', 'step', 'role', 'duty', 'kpi', 'metric', 'service-level', 'review', 'tool', 'target', 'signal', 'person', 'pay-band'] as const;
 export type Noun = (typeof NOUNS)[number];
 /** Entities added and removed as `{ item }`; roles and duties keep their own shapes. */
 export type ItemNoun = Exclude<Noun, 'org' | 'role' | 'duty'>;
@@ -90,6 +90,30 @@ export function textKey(t: Text | undefined): string {
 }
 
 const textsKey = (list: readonly Text[]) => list.map(textKey).join('\u0004');
+/** A list of texts in order: `a; b`. */
+const texts = (list: readonly Text[]): Value => ({ key: textsKey(list), show: list.map((x) => (typeof x === 'string' ? x : textKey(x))).join('; ') });
+/** A location as written: `onsite: Shanghai CN, Beijing CN` or `remote in CN`. */
+function locationValue(l: Location | undefined): { key: string; show: string } {
+  if (!l) return { key: ABSENT, show: '' };
+  const say = (t: Text | undefined) => (t === undefined ? '' : typeof t === 'string' ? t : textKey(t));
+  const places = l.places.map((p) => [say(p.address), say(p.city), say(p.region), p.country].filter(Boolean).join(' '));
+  const say2 = (list: readonly string[]) => `${l.work ?? 'onsite'}${list.length ? `: ${list.join(', ')}` : ''}${l.remoteIn.length ? `; remote in ${[...l.remoteIn].sort().join(', ')}` : ''}`;
+  // Compared as sets (the order of offices says nothing), shown as written.
+  return { key: say2([...places].sort()), show: say2(places) };
+}
+/** `org.jobs` as one value: a change of any default shows where it is written. */
+function jobsValue(j: JobDefaults | undefined): { key: string; show: string } {
+  if (!j) return { key: ABSENT, show: '' };
+  const parts = [
+    j.department === undefined ? '' : `department ${textKey(j.department)}`,
+    j.location ? `location ${locationValue(j.location).show}` : '',
+    j.employmentType.length ? `employment_type ${j.employmentType.join(', ')}` : '',
+    j.posted ? `posted ${j.posted}` : '',
+    j.validThrough ? `valid_through ${j.validThrough}` : '',
+    j.website ? `website ${j.website}` : '',
+  ].filter(Boolean);
+  return { key: parts.join('; '), show: parts.join('; ') };
+}
 
 function sameValue(a: Value, b: Value): boolean {
   if ('text' in a && 'text' in b) return textKey(a.text) === textKey(b.text);
@@ -283,6 +307,13 @@ function roleFields(r: Role, side: Side, name: Namer): Fields {
   return {
     title: text(r.title),
     purpose: text(r.purpose),
+    department: text(r.department),
+    location: locationValue(r.location),
+    employment_type: idSet(r.employmentType),
+    career_path: roles(r.careerPath),
+    authority: texts(r.authority),
+    'relationships.internal': texts(r.relationships.internal),
+    'relationships.external': texts(r.relationships.external),
     level: plain(r.level),
     family: plain(r.family?.id),
     cut: idSet(r.cut),
@@ -294,13 +325,29 @@ function roleFields(r: Role, side: Side, name: Namer): Fields {
     duties: idSet(r.duties.map((a) => `${name('duty', a.duty.id, side)}: ${raciLetters(a.letters).join('')}`)),
     'requires.experience': years(r.requires.experience),
     'requires.competencies': levelsValue(r.requires.competencies),
+    'requires.education': plain(r.requires.education && [r.requires.education.level, r.requires.education.field === undefined ? '' : textKey(r.requires.education.field)].filter(Boolean).join(': ')),
     'requires.other': { key: textsKey(r.requires.other), show: r.requires.other.map((x) => (typeof x === 'string' ? x : textKey(x))).join('; ') },
     'requires.notes': text(r.requires.notes),
     tools: idSet(r.tools.map((t) => t.id)),
     quota: quotaValue(r.quota),
     'quota.notes': text(r.quota?.notes),
     backup: plain(r.backup && name('role', r.backup.id, side)),
+    pay_band: plain(r.payBand?.id),
     notes: text(r.notes),
+  };
+}
+
+/** A pay band's fields as written: amounts in the user's notation, shares as percentages. */
+function payBandFields(b: PayBand): Fields {
+  const pct = (n: number) => plain(n ? `${Math.round(n * 10000) / 100}%` : undefined);
+  return {
+    name: text(b.name),
+    min: plain(b.written.min),
+    mid: plain(b.written.mid),
+    max: plain(b.written.max),
+    variable: pct(b.variable),
+    on_costs: pct(b.onCosts),
+    notes: text(b.notes),
   };
 }
 
@@ -379,6 +426,13 @@ function sameRole(a: Role, b: Role, name: Namer): boolean {
   return (
     sameText(a.title, b.title) &&
     sameText(a.purpose, b.purpose) &&
+    sameText(a.department, b.department) &&
+    locationValue(a.location).key === locationValue(b.location).key &&
+    sameList(a.employmentType, b.employmentType, (x, y) => x === y) &&
+    sameList(a.careerPath, b.careerPath, role) &&
+    sameList(a.authority, b.authority, sameText) &&
+    sameList(a.relationships.internal, b.relationships.internal, sameText) &&
+    sameList(a.relationships.external, b.relationships.external, sameText) &&
     a.level === b.level &&
     a.family?.id === b.family?.id &&
     sameList(a.cut, b.cut, (x, y) => x === y) &&
@@ -390,12 +444,15 @@ function sameRole(a: Role, b: Role, name: Namer): boolean {
     sameList(a.duties, b.duties, (x, y) => name('duty', x.duty.id, 'base') === y.duty.id && sameLetters(x.letters, y.letters)) &&
     a.requires.experience === b.requires.experience &&
     sameById(a.requires.competencies, b.requires.competencies, sameNumber) &&
+    a.requires.education?.level === b.requires.education?.level &&
+    sameText(a.requires.education?.field, b.requires.education?.field) &&
     sameList(a.requires.other, b.requires.other, sameText) &&
     sameText(a.requires.notes, b.requires.notes) &&
     sameList(a.tools, b.tools, sameId) &&
     quotaValue(a.quota).key === quotaValue(b.quota).key &&
     sameText(a.quota?.notes, b.quota?.notes) &&
     (a.backup && name('role', a.backup.id, 'base')) === b.backup?.id &&
+    a.payBand?.id === b.payBand?.id &&
     sameText(a.notes, b.notes)
   );
 }
@@ -542,6 +599,7 @@ class Comparison {
       backup: plain(x.backup?.id),
       notes: text(x.notes),
     }));
+    this.entities('pay-band', base.payBands, head.payBands, named, payBandFields);
     return this.changes;
   }
 
@@ -581,6 +639,7 @@ class Comparison {
       description: text(m.org.description),
       // Only `draft: true` means anything; `false` is the same org as no flag.
       draft: plain(m.org.draft ? 'true' : undefined),
+      jobs: jobsValue(m.org.jobs),
       competency_levels: { key: textsKey(m.competencyLevels), show: m.competencyLevels.map((l) => this.say(l, m)).join(' < ') },
       notes: text(m.org.notes),
     });

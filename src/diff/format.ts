@@ -18,6 +18,7 @@ const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
   { id: 'lines', kinds: ['manager-changed', 'dotted-added', 'dotted-removed'], folded: false },
   { id: 'duties', kinds: ['duty-renamed', 'duty-moved', 'raci-changed', 'duty-added', 'duty-removed', 'duty-changed'], folded: true },
   { id: 'headcount', kinds: ['headcount-changed', 'vacancies-changed'], folded: true },
+  { id: 'pay', kinds: entityKinds('pay-band'), folded: true },
   { id: 'performance', kinds: entityKinds('kpi', 'service-level', 'target'), folded: true },
   { id: 'process', kinds: ['process-reordered', ...entityKinds('stage', 'step')], folded: true },
   { id: 'monitoring', kinds: [...entityKinds('metric', 'review', 'signal')], folded: true },
@@ -32,6 +33,7 @@ const WORDS: Messages = {
   lines: { en: 'Reporting lines', 'zh-CN': '汇报关系' },
   duties: { en: 'Duties and RACI', 'zh-CN': '职责与 RACI' },
   headcount: { en: 'Headcount', 'zh-CN': '编制' },
+  pay: { en: 'Pay bands, capacity and cost', 'zh-CN': '薪酬带宽、产能与成本' },
   performance: { en: 'KPIs, service levels and targets', 'zh-CN': 'KPI、服务时限与目标' },
   process: { en: 'Process', 'zh-CN': '流程' },
   monitoring: { en: 'Metrics, reviews and adaptation signals', 'zh-CN': '指标、复盘会议与调整信号' },
@@ -91,6 +93,7 @@ const SENTENCES: Messages = {
   tool: { en: 'tool', 'zh-CN': '工具' },
   signal: { en: 'adaptation signal', 'zh-CN': '调整信号' },
   person: { en: 'person', 'zh-CN': '人员' },
+  'pay-band': { en: 'pay band', 'zh-CN': '薪酬带宽' },
 };
 
 /** One line per change; `name` formats a reference (bold in Markdown, plain in the terminal). */
@@ -141,6 +144,9 @@ function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (
   }
 }
 
+/** The kinds of change in a group, by its id. */
+const group = (id: string): ChangeKind[] => GROUPS.find((g) => g.id === id)!.kinds;
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The counts of the summary line, in every language: `{n, plural, …}` gives "1 role added", "2 roles added". */
@@ -156,6 +162,7 @@ const COUNTS = {
   'duty-renamed': { en: '{n, plural, one {# duty renamed} other {# duties renamed}}', 'zh-CN': '{n} 项职责更名' },
   'duty-other': { en: '{n, plural, one {# other duty change} other {# other duty changes}}', 'zh-CN': '{n} 处其他职责变化' },
   headcount: { en: '{n, plural, one {# headcount change} other {# headcount changes}}', 'zh-CN': '{n} 处编制变化' },
+  pay: { en: '{n, plural, one {# pay/capacity/cost change} other {# pay/capacity/cost changes}}', 'zh-CN': '{n} 处薪酬/产能/成本变化' },
   performance: { en: '{n, plural, one {# KPI/service-level/target change} other {# KPI/service-level/target changes}}', 'zh-CN': '{n} 处 KPI/时限/目标变化' },
   process: { en: '{n, plural, one {# process change} other {# process changes}}', 'zh-CN': '{n} 处流程变化' },
   monitoring: { en: '{n, plural, one {# metric/review/signal change} other {# metric/review/signal changes}}', 'zh-CN': '{n} 处指标/复盘/信号变化' },
@@ -184,11 +191,12 @@ export function summaryLine(report: DiffReport, lang: UiLanguage): string {
     [count(['duty-renamed']), 'duty-renamed'],
     [count(['raci-changed', 'duty-added', 'duty-removed', 'duty-changed']), 'duty-other'],
     [count(['headcount-changed', 'vacancies-changed']), 'headcount'],
-    [count(GROUPS[4].kinds), 'performance'],
-    [count(GROUPS[5].kinds), 'process'],
-    [count(GROUPS[6].kinds), 'monitoring'],
-    [count(GROUPS[7].kinds), 'people'],
-    [count(GROUPS[8].kinds), 'other'],
+    [count(group('pay')), 'pay'],
+    [count(group('performance')), 'performance'],
+    [count(group('process')), 'process'],
+    [count(group('monitoring')), 'monitoring'],
+    [count(group('people')), 'people'],
+    [count(group('vocabulary')), 'other'],
   ];
   const errors = report.findings.introduced.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.introduced.filter((f) => f.severity !== 'error').length;

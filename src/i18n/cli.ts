@@ -42,6 +42,7 @@ export const CLI_MESSAGES = {
   gb18030: { en: '{file} is not UTF-8: read it as GB18030', 'zh-CN': '{file} 不是 UTF-8，已按 GB18030 读取' },
   'not-overwriting': { en: 'not overwriting {file} (use --force, or --out another file)', 'zh-CN': '不会覆盖 {file}（用 --force 替换，或用 --out 写到别的文件）' },
   'not-yaml': { en: '{file}: not YAML: {reason}', 'zh-CN': '{file}：不是 YAML：{reason}' },
+  'not-yaml-at': { en: '{file}:{line}:{column}: not YAML: {reason}', 'zh-CN': '{file}:{line}:{column}：不是有效的 YAML，请检查这一行附近的缩进、引号和括号' },
   stdout: { en: 'stdout', 'zh-CN': '标准输出' },
   'import-done': {
     en: '✔ {where}: {people, plural, one {# person} other {# people}} in {positions, plural, one {# position} other {# positions}}, {roles, plural, one {# role} other {# roles}}, {departments, plural, one {# department} other {# departments}}, {regions, plural, one {# region} other {# regions}}',
@@ -65,6 +66,59 @@ export const CLI_MESSAGES = {
     en: '# A draft org made by `orgc import {file}`: every person-to-manager line is a role-to-role line,\n# levels are guessed from the words of titles. Duties, RACI and KPIs are not in a people list: add them,\n# `npx orgc validate` lists what is still missing; remove draft: true when the design is done.\n',
     'zh-CN': '# 由 `orgc import {file}` 生成的组织草稿：每条人员汇报线都成为岗位汇报线，层级按职位用词推测。\n# 职责、RACI 与 KPI 无法从人员名单得出：请补充，`npx orgc validate` 会列出还缺什么；完成后删除 draft: true。\n',
   },
+  // commander's own errors (src/i18n/commander.ts reads them by code)
+  'cli-unknown-option': { en: "unknown option '{option}'", 'zh-CN': '没有 “{option}” 这个选项' },
+  'cli-unknown-option-suggest': { en: "unknown option '{option}'; did you mean {suggestion}?", 'zh-CN': '没有 “{option}” 这个选项；是不是 {suggestion}？' },
+  'cli-unknown-command': { en: "unknown command '{command}'", 'zh-CN': '没有 “{command}” 这个命令' },
+  'cli-unknown-command-suggest': { en: "unknown command '{command}'; did you mean {suggestion}?", 'zh-CN': '没有 “{command}” 这个命令；是不是 {suggestion}？' },
+  'cli-missing-argument': { en: "missing {argument}: the command needs it", 'zh-CN': '缺少参数 {argument}：这个命令需要它' },
+  'cli-option-missing-value': { en: '{option} needs a value after it', 'zh-CN': '{option} 后面需要跟一个值' },
+  'cli-argument-choices': { en: "{argument} takes {choices}; not '{value}'", 'zh-CN': '{argument} 的取值为 {choices}；不能是 “{value}”' },
+  'cli-too-many-arguments': { en: '{command} takes {expected, plural, one {# argument} other {# arguments}}, not {got}', 'zh-CN': '{command} 只接受 {expected} 个参数，但给了 {got} 个' },
+  'cli-usage-hint': { en: '(run `{command} --help` for usage)', 'zh-CN': '（运行 `{command} --help` 查看用法）' },
+  'cli-bad-usage': { en: 'the command line is not right: {detail}', 'zh-CN': '命令行有误：{detail}' },
+  'internal-error': { en: 'internal error: {message} (run with --debug for details)', 'zh-CN': '内部错误：{message}（加 --debug 运行可查看详情）' },
+  'internal-error-debug': { en: 'internal error: {message}', 'zh-CN': '内部错误：{message}' },
+  // reading the org (src/load/sources.ts, src/load/git.ts)
+  'no-org-here': { en: 'no org here: pass a file or directory, or create org.yaml (or an org/ directory)', 'zh-CN': '这里没有组织设计：请指定文件或目录，或创建 org.yaml（或 org/ 目录）' },
+  'read-missing': { en: 'cannot read {file}: no such file or directory', 'zh-CN': '无法读取 {file}：文件或目录不存在' },
+  'read-denied': { en: 'cannot read {file}: permission denied', 'zh-CN': '无法读取 {file}：没有读取权限' },
+  'read-loop': { en: 'cannot read {file}: too many levels of symbolic links', 'zh-CN': '无法读取 {file}：符号链接层级过多' },
+  'read-is-directory': { en: 'cannot read {file}: is a directory', 'zh-CN': '无法读取 {file}：这是一个目录' },
+  'read-not-file': { en: 'cannot read {file}: not a regular file', 'zh-CN': '无法读取 {file}：不是普通文件' },
+  'read-broken-link': { en: 'cannot read {file}: broken or looping symbolic link', 'zh-CN': '无法读取 {file}：符号链接已失效或形成循环' },
+  'read-failed': { en: 'cannot read {file}: {reason}', 'zh-CN': '无法读取 {file}：{reason}' },
+  'file-too-large': { en: '{file} is {size}; orgc reads files up to {max}', 'zh-CN': '{file} 大小为 {size}；orgc 最多读取 {max} 的文件' },
+  'no-yaml-files': { en: 'no YAML files in {dir}', 'zh-CN': '{dir} 中没有 YAML 文件' },
+  'git-missing': { en: 'cannot read {spec}: git is not installed', 'zh-CN': '无法读取 {spec}：没有安装 git' },
+  'git-no-revision': { en: "cannot read {spec}: no revision '{rev}' in this repository", 'zh-CN': '无法读取 {spec}：本仓库中没有版本 “{rev}”' },
+  'git-not-repo': { en: 'cannot read {spec}: {dir} is not in a git repository', 'zh-CN': '无法读取 {spec}：{dir} 不在 git 仓库中' },
+  'git-no-path': { en: 'cannot read {spec}: no such path at {rev}', 'zh-CN': '无法读取 {spec}：版本 {rev} 中没有这个路径' },
+  // render's templates and charts (src/render)
+  'templates-unreadable': { en: 'cannot read the templates directory {dir}', 'zh-CN': '无法读取模板目录 {dir}' },
+  'template-missing': { en: 'no template for the {page} page', 'zh-CN': '没有 {page} 页面的模板' },
+  'chart-no-browser-at': { en: 'no browser at {path} (from {from})', 'zh-CN': '{path} 处没有浏览器（由 {from} 指定）' },
+  'chart-needs-browser': {
+    en: 'drawing charts as svg, png or pdf needs Chromium or Chrome: install one (e.g. `apt-get install chromium fonts-noto-cjk`), set ORGC_CHROME=/path/to/chrome, or use --engine graphviz for SVG without a browser',
+    'zh-CN': '以 svg、png 或 pdf 绘制图表需要 Chromium 或 Chrome：请安装（例如 `apt-get install chromium fonts-noto-cjk`），或设置 ORGC_CHROME=/浏览器/路径，或用 --engine graphviz 在没有浏览器时绘制 SVG',
+  },
+  'chart-graphviz-pdf': { en: '--engine graphviz draws svg and png; use --engine mermaid for pdf', 'zh-CN': '--engine graphviz 只能绘制 svg 和 png；pdf 请用 --engine mermaid' },
+  'chart-needs-package': {
+    en: "--format {format} draws with Mermaid in Chromium, which needs the optional package {package}: run `{command}` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)",
+    'zh-CN': '--format {format} 在 Chromium 中用 Mermaid 绘制，需要可选依赖 {package}：请运行 `{command}`（使用系统中的 Chromium），或用 --engine graphviz 在没有浏览器时绘制（svg、png）',
+  },
+  'chart-needs-packages': {
+    en: "--format {format} draws with Mermaid in Chromium, which needs the optional packages {first} and {second}: run `{command}` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)",
+    'zh-CN': '--format {format} 在 Chromium 中用 Mermaid 绘制，需要可选依赖 {first} 和 {second}：请运行 `{command}`（使用系统中的 Chromium），或用 --engine graphviz 在没有浏览器时绘制（svg、png）',
+  },
+  'chart-too-large': { en: 'chart {chart} is too large to draw ({edges} edges, {chars} characters)', 'zh-CN': '图表 {chart} 太大，无法绘制（{edges} 条连线，{chars} 个字符）' },
+  // other commands
+  'watch-stdin': { en: '--watch checks files as they change; it cannot watch stdin (`-`)', 'zh-CN': '--watch 在文件变化时重新检查，无法监视标准输入（`-`）' },
+  'watching': { en: 'watching {paths} — Ctrl-C stops', 'zh-CN': '正在监视 {paths}（按 Ctrl-C 停止）' },
+  'watching-here': { en: 'watching the org in this directory — Ctrl-C stops', 'zh-CN': '正在监视当前目录中的组织设计（按 Ctrl-C 停止）' },
+  'outside-output': { en: 'refusing to write {file}: it is outside {dir}', 'zh-CN': '拒绝写入 {file}：它在 {dir} 之外' },
+  'levels-not-map': { en: '{file}: a levels file is a map of title words to levels, e.g. `Account Manager: frontline`', 'zh-CN': '{file}：层级文件应为 “职位用词: 层级” 的映射，例如 `客户经理: frontline`' },
+  'levels-bad-level': { en: "{file}: '{word}: {level}': the level is one of {levels}", 'zh-CN': '{file}：“{word}: {level}”：层级只能是 {levels} 之一' },
   'option-choices': { en: '{option} takes {choices}; not \'{value}\'', 'zh-CN': '{option} 的取值为 {choices}；不能是 “{value}”' },
 } satisfies Messages;
 
@@ -73,4 +127,22 @@ export type CliMessageId = keyof typeof CLI_MESSAGES;
 /** A CLI line in `lang`; the id is checked by the type checker. */
 export function say(id: CliMessageId, lang: string, data?: MessageData): string {
   return formatMessage(CLI_MESSAGES, id, data, lang);
+}
+
+/**
+ * An error whose text is a catalogue line. `message` is the English line (for the library's callers
+ * and logs); the CLI prints it in the reader's language with `sayError`, once it knows the language.
+ */
+export interface SaidError extends Error {
+  messageId: CliMessageId;
+  messageData?: MessageData;
+}
+
+/** The error's line in `lang` when it carries a catalogue id, else its message as it is. */
+export function sayError(error: unknown, lang: string): string {
+  // The library wraps its errors (OrgcError); the catalogue id is on the cause.
+  for (let e = error as Partial<SaidError> | undefined, depth = 0; e && depth < 3; e = e.cause as Partial<SaidError> | undefined, depth++) {
+    if (typeof e.messageId === 'string' && Object.hasOwn(CLI_MESSAGES, e.messageId)) return say(e.messageId, lang, e.messageData);
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -19,6 +19,7 @@ const kind: Glossary = {
   target: { en: 'target', 'zh-CN': '目标' },
   signal: { en: 'signal', 'zh-CN': '调整信号' },
   person: { en: 'person', 'zh-CN': '人员' },
+  'pay-band': { en: 'pay band', 'zh-CN': '薪酬带宽' },
   'kpi or metric': { en: 'KPI or metric', 'zh-CN': 'KPI 或指标' },
 };
 

@@ -35,3 +35,22 @@ function load(): Convert {
   const { Converter } = requireHere('opencc-js/cn2t') as { Converter: (o: { from: string; to: string }) => Convert };
   return Converter({ from: 'cn', to: 'twp' });
 }
+
+let simplify: Convert | undefined;
+
+/**
+ * Traditional characters as Simplified, character by character (OpenCC tw → cn, no phrase
+ * changes, so the text keeps its length and a match found in the result has the same place in
+ * the original). For recognising words in the user's text (職位 as 职位, 總監 as 总监) against lists
+ * written in Simplified — never to rewrite what the user wrote. Text without Han characters is
+ * returned as it is, without loading the dictionaries.
+ */
+export function toSimplified(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  simplify ??= (() => {
+    const requireHere = createRequire(import.meta.url);
+    const { Converter } = requireHere('opencc-js/t2cn') as { Converter: (o: { from: string; to: string }) => Convert };
+    return Converter({ from: 'tw', to: 'cn' });
+  })();
+  return simplify(text);
+}

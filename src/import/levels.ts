@@ -1,6 +1,7 @@
 // A role's level guessed from the words of its title (Director → strategic, 经理 → tactical), before
 // its place in the reporting tree is used. Users give their own words with `--levels <file>`: a
 // YAML map from words to levels, checked in its order before the built-in list below.
+import { toSimplified } from '../i18n/traditional.js';
 import { LEVELS, type RoleLevel } from '../schema/grammar.js';
 
 export type LevelWords = ReadonlyArray<readonly [word: string, level: RoleLevel]>;
@@ -32,28 +33,44 @@ export interface LevelGuess {
 
 const CJK = /[\u3400-\u9fff]/;
 
-/** Compiled once per run: a word matches as a whole word in Latin script, anywhere in Chinese. */
+/**
+ * Compiled once per run: a word matches as a whole word in Latin script, anywhere in Chinese.
+ * Chinese is compared in Simplified characters, so Traditional titles and words (總監, 經理) match
+ * the same words; the word reported is the title's own, as the user wrote it.
+ */
 export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | undefined {
   const tests = list.map(([word, level]) => {
-    const w = word.toLowerCase();
+    const w = toSimplified(word.toLowerCase());
     const test = CJK.test(w)
       ? (t: string) => t.includes(w)
       : ((re: RegExp) => (t: string) => re.test(t))(new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
     return { word, level, test };
   });
   return (title) => {
-    const t = title.toLowerCase();
-    for (const { word, level, test } of tests) if (test(t)) return { level, word };
+    const lower = title.toLowerCase();
+    const t = toSimplified(lower);
+    for (const { word, level, test } of tests) {
+      if (!test(t)) continue;
+      // The conversion is character by character: where the title was Traditional, its own word is at the same place.
+      const at = t === lower || t.length !== lower.length ? -1 : t.indexOf(toSimplified(word.toLowerCase()));
+      return { level, word: at === -1 ? word : title.slice(at, at + word.length) };
+    }
     return undefined;
   };
 }
 
+/** What is wrong with a `--levels` file: a line of the CLI catalogue and its data. */
+export interface LevelsProblem {
+  messageId: 'levels-not-map' | 'levels-bad-level';
+  data: Record<string, string>;
+}
+
 /** Reads a `--levels` file's parsed YAML: `{ "Account Manager": frontline, 总监: strategic }`. */
-export function parseLevelWords(data: unknown): LevelWords | string {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'a levels file is a map of title words to levels, e.g. `Account Manager: frontline`';
+export function parseLevelWords(data: unknown): LevelWords | LevelsProblem {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { messageId: 'levels-not-map', data: {} };
   const out: Array<[string, RoleLevel]> = [];
   for (const [word, level] of Object.entries(data)) {
-    if (!(LEVELS as readonly string[]).includes(String(level))) return `'${word}: ${String(level)}': the level is one of ${LEVELS.join(', ')}`;
+    if (!(LEVELS as readonly string[]).includes(String(level))) return { messageId: 'levels-bad-level', data: { word, level: String(level), levels: LEVELS.join(', ') } };
     out.push([word, level as RoleLevel]);
   }
   return out;

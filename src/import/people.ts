@@ -8,6 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import type { RoleLevel } from '../schema/grammar.js';
 import { tr } from '../i18n/text.js';
+import { toSimplified } from '../i18n/traditional.js';
 import { Ids } from './ids.js';
 import { DEFAULT_LEVEL_WORDS, levelMatcher, type LevelWords } from './levels.js';
 import { isSpelledOut, plainText, readTitle, teamOf, titleCase, type ReadTitle } from './titles.js';
@@ -165,7 +166,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const columns: ImportReport['columns'] = records[0].map((h, i) => {
     const used = (Object.keys(COLUMNS) as Column[]).find((c) => index[c] === i);
     if (used) return { header: h, use: USES[used] };
-    if (LOCATION_HEADERS.includes(norm(h))) return { header: h, use: t(`not used: where each person is, not a region of a role (${flag('region')} '${h}' to cut roles by it)`, zhText`未使用：这是每个人所在的地点，不是岗位的区域（如要按它划分岗位：${flag('region')} '${h}'）`) };
+    if (LOCATION_HEADERS.map(norm).includes(norm(h))) return { header: h, use: t(`not used: where each person is, not a region of a role (${flag('region')} '${h}' to cut roles by it)`, zhText`未使用：这是每个人所在的地点，不是岗位的区域（如要按它划分岗位：${flag('region')} '${h}'）`) };
     return { header: h, use: t('not used', '未使用') };
   });
   for (const column of Object.keys(COLUMNS) as Column[]) {
@@ -555,8 +556,9 @@ function split(cell: string, separators: RegExp): string[] {
   return cell ? cell.split(separators).map((s) => s.trim()).filter(Boolean) : [];
 }
 
+/** A header as compared: case, spacing and Traditional characters aside (職位 is 职位, 工號 is 工号). */
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[\s_\-.]+/g, ' ').trim();
+  return toSimplified(s.toLowerCase().replace(/[\s_\-.]+/g, ' ').trim());
 }
 
 function compare(a: string, b: string): number {

@@ -25,20 +25,20 @@ export function gitSources(spec: string, cwd: string): SourceFile[] {
   const rev = spec.slice(0, colon);
   const wanted = spec.slice(colon + 1).replace(/^\.?\/+/, '').replace(/\/+$/, '');
   const check = git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd);
-  if (check.missing) throw new InputError(`cannot read ${spec}: git is not installed`);
+  if (check.missing) throw new InputError('git-missing', { spec });
   if (check.status !== 0) {
     const inRepo = git(['rev-parse', '--git-dir'], cwd).status === 0;
-    throw new InputError(inRepo ? `cannot read ${spec}: no revision '${rev}' in this repository` : `cannot read ${spec}: ${cwd} is not in a git repository`);
+    throw inRepo ? new InputError('git-no-revision', { spec, rev }) : new InputError('git-not-repo', { spec, dir: cwd });
   }
   const listed = git(['ls-tree', '-r', '--full-tree', '--name-only', '-z', rev, '--', ...(wanted ? [wanted] : [])], cwd);
-  if (listed.status !== 0) throw new InputError(`cannot read ${spec}: ${listed.stderr.trim().split('\n')[0]}`);
+  if (listed.status !== 0) throw new InputError('read-failed', { file: spec, reason: listed.stderr.trim().split('\n')[0] });
   const all = listed.stdout.toString('utf8').split('\0').filter(Boolean);
   const files = all.filter((f) => {
     if (f === wanted) return true;
     const parts = f.split('/');
     return /\.ya?ml$/i.test(f) && !CONFIG_NAMES.has(parts[parts.length - 1]) && !parts.some((p) => p.startsWith('.') || p === 'node_modules');
   });
-  if (files.length === 0) throw new InputError(all.length === 0 ? `cannot read ${spec}: no such path at ${rev}` : `no YAML files in ${spec}`);
+  if (files.length === 0) throw all.length === 0 ? new InputError('git-no-path', { spec, rev }) : new InputError('no-yaml-files', { dir: spec });
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const blobs = readBlobs(rev, files, cwd);
   return files.map((f, i) => sourceFromBytes(`${rev}:${f}`, blobs[i]));
@@ -47,14 +47,14 @@ export function gitSources(spec: string, cwd: string): SourceFile[] {
 /** The contents of `rev:file` for each file, from one `git cat-file --batch`. */
 function readBlobs(rev: string, files: string[], cwd: string): Uint8Array[] {
   const r = git(['cat-file', '--batch'], cwd, files.map((f) => `${rev}:${f}\n`).join(''));
-  if (r.status !== 0) throw new InputError(`cannot read ${rev}: ${r.stderr.trim().split('\n')[0]}`);
+  if (r.status !== 0) throw new InputError('read-failed', { file: rev, reason: r.stderr.trim().split('\n')[0] });
   const out: Uint8Array[] = [];
   let p = 0;
   for (const f of files) {
     const eol = r.stdout.indexOf(0x0a, p);
     const header = r.stdout.subarray(p, eol).toString('utf8');
     const m = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!m) throw new InputError(`cannot read ${rev}:${f}: ${header}`);
+    if (!m) throw new InputError('read-failed', { file: `${rev}:${f}`, reason: header });
     const size = Number(m[1]);
     out.push(r.stdout.subarray(eol + 1, eol + 1 + size));
     p = eol + 1 + size + 1;

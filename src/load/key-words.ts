@@ -36,6 +36,13 @@ const WORDS: Readonly<Record<string, readonly string[]>> = {
   attendees: ['参会', '参会岗位', '参会人'],
   cadence: ['频率', '周期'],
   within: ['时限', '时效'],
+  department: ['所属部门', '部门'],
+  location: ['工作地点', '地点', '办公地点'],
+  employment_type: ['工作性质', '用工性质', '用工形式', '雇佣类型'],
+  education: ['学历', '学历要求'],
+  career_path: ['晋升通道', '晋升路径', '发展通道'],
+  authority: ['权限', '职权'],
+  relationships: ['工作关系'],
 };
 
 const KEY_OF_WORD = new Map<string, string>(Object.entries(WORDS).flatMap(([key, words]) => words.map((w) => [w, key] as [string, string])));

@@ -5,6 +5,7 @@
 export const REFERS_TO: Readonly<Record<string, readonly string[]>> = {
   reports_to: ['roles'],
   dotted_line_to: ['roles'],
+  career_path: ['roles'],
   owners: ['roles'],
   owner: ['roles'],
   chair: ['roles'],
@@ -25,6 +26,7 @@ export const REFERS_TO: Readonly<Record<string, readonly string[]>> = {
   part_of: ['service_levels'],
   parent: ['targets'],
   watch: ['kpis', 'metrics'],
+  pay_band: ['pay_bands'],
 };
 
 /** The sections a field refers to, if it is a reference field (own keys only: a file may hold `__proto__`). */

@@ -10,6 +10,7 @@
 //   change: { roles: { sales-director: { headcount: 2 } } }
 //   remove: { roles: [ka-account-manager] }
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import { isOffsetPointer, type Finding, type Pointer } from '../finding.js';
 import { ID_PATTERN, SECTIONS } from '../schema/grammar.js';
 import type { OrgFileInput } from '../schema/org.js';
@@ -71,6 +72,22 @@ export function isScenario(bytes: Uint8Array): boolean {
     if (at === 0 || text[at - 1] === 0x0a || (at === 3 && text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf)) return true;
   }
   return false;
+}
+
+/**
+ * What a scenario file says of itself (`scenario:`), read without its base: for listing scenarios
+ * (compare's directories, `orgc signals`). Undefined for a file that is not a readable scenario.
+ */
+export function scenarioHead(bytes: Uint8Array): { id: string; name?: Text; answers?: string } | undefined {
+  if (!isScenario(bytes)) return undefined;
+  let head: unknown;
+  try {
+    head = (jsYaml.load(new TextDecoder().decode(bytes)) as { scenario?: unknown } | undefined)?.scenario;
+  } catch {
+    return undefined; // `orgc validate` says what is wrong with it
+  }
+  if (!isMap(head) || typeof head.id !== 'string') return undefined;
+  return { id: head.id, ...(head.name !== undefined && isText(head.name) ? { name: head.name as Text } : {}), ...(typeof head.answers === 'string' ? { answers: head.answers } : {}) };
 }
 
 /**

@@ -3,6 +3,8 @@
 // YAML files recursively, sorted, so the same tree always loads in the same order.
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { MessageData } from '../finding.js';
+import { say, type CliMessageId, type SaidError } from '../i18n/cli.js';
 
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
@@ -22,9 +24,18 @@ export function sourceFromBytes(path: string, bytes: Uint8Array): SourceFile {
   return { path, read: async () => bytes };
 }
 
-/** A problem with the command's inputs themselves (exit code 2), not with their content. */
-export class InputError extends Error {
+/**
+ * A problem with the command's inputs themselves (exit code 2), not with their content. Its text
+ * is a line of the CLI catalogue: `message` in English, the CLI says it in the reader's language.
+ */
+export class InputError extends Error implements SaidError {
   override readonly name = 'InputError';
+  constructor(
+    readonly messageId: CliMessageId,
+    readonly messageData: MessageData = {},
+  ) {
+    super(say(messageId, 'en', messageData));
+  }
 }
 
 export interface SourceOptions {
@@ -64,23 +75,23 @@ async function defaultTarget(cwd: string): Promise<string> {
     const info = await stat(path.join(cwd, candidate)).catch(() => undefined);
     if (info) return candidate;
   }
-  throw new InputError('no org here: pass a file or directory, or create org.yaml (or an org/ directory)');
+  throw new InputError('no-org-here');
 }
 
 async function statOrFail(abs: string, shown: string) {
   try {
     return await stat(abs);
   } catch (error) {
-    throw new InputError(`cannot read ${shown}: ${reason(error)}`);
+    throw cannotRead(shown, error);
   }
 }
 
 /** Fail early, before any file is parsed, on a path that is missing, not a file, or too large. */
 async function checkReadable(abs: string, shown: string, maxBytes: number): Promise<void> {
   const info = await statOrFail(abs, shown);
-  if (!info.isFile()) throw new InputError(`cannot read ${shown}: not a regular file`);
+  if (!info.isFile()) throw new InputError('read-not-file', { file: shown });
   if (info.size > maxBytes) {
-    throw new InputError(`${shown} is ${megabytes(info.size)}; orgc reads files up to ${megabytes(maxBytes)}`);
+    throw new InputError('file-too-large', { file: shown, size: megabytes(info.size), max: megabytes(maxBytes) });
   }
 }
 
@@ -89,7 +100,7 @@ async function readLimited(abs: string, shown: string, maxBytes: number): Promis
   try {
     return await readFile(abs);
   } catch (error) {
-    throw new InputError(`cannot read ${shown}: ${reason(error)}`);
+    throw cannotRead(shown, error);
   }
 }
 
@@ -105,7 +116,7 @@ async function yamlFilesIn(dir: string, shown: string): Promise<string[]> {
     try {
       entries = await readdir(d, { withFileTypes: true });
     } catch (error) {
-      throw new InputError(`cannot read ${displayPath(process.cwd(), d)}: ${reason(error)}`);
+      throw cannotRead(displayPath(process.cwd(), d), error);
     }
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
@@ -114,7 +125,7 @@ async function yamlFilesIn(dir: string, shown: string): Promise<string[]> {
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         const target = await stat(p).catch(() => undefined);
-        if (!target) throw new InputError(`cannot read ${displayPath(process.cwd(), p)}: broken or looping symbolic link`);
+        if (!target) throw new InputError('read-broken-link', { file: displayPath(process.cwd(), p) });
         isDir = target.isDirectory();
         isFile = target.isFile();
       }
@@ -123,7 +134,7 @@ async function yamlFilesIn(dir: string, shown: string): Promise<string[]> {
     }
   };
   await walk(dir);
-  if (out.length === 0) throw new InputError(`no YAML files in ${shown}`);
+  if (out.length === 0) throw new InputError('no-yaml-files', { dir: shown });
   return out.sort(comparePaths);
 }
 
@@ -145,20 +156,22 @@ async function readAllStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function reason(error: unknown): string {
+/** The error of a file system call as a line: the common causes in words, anything else as the system says it. */
+function cannotRead(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or directory';
+    case 'ENOTDIR':
+      return new InputError('read-missing', { file });
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return new InputError('read-denied', { file });
     case 'ELOOP':
-      return 'too many levels of symbolic links';
+      return new InputError('read-loop', { file });
     case 'EISDIR':
-      return 'is a directory';
+      return new InputError('read-is-directory', { file });
     default:
-      return (error as Error)?.message ?? String(error);
+      return new InputError('read-failed', { file, reason: (error as Error)?.message ?? String(error) });
   }
 }
 

@@ -31,23 +31,6 @@ const KEY_KINDS: Record<string, EntityKind[]> = {
   duties: ['duty'],
 };
 
-/** The top-level section that declares each kind of entity. */
-export const SECTIONS: Record<EntityKind, string> = {
-  role: 'roles',
-  duty: 'duties',
-  competency: 'competencies',
-  tool: 'tools',
-  family: 'families',
-  step: 'process',
-  kpi: 'kpis',
-  metric: 'metrics',
-  target: 'targets',
-  review: 'reviews',
-  person: 'people',
-  signal: 'signals',
-  'service-level': 'service_levels',
-};
-
 export const ID = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/;
 
 /**
@@ -129,7 +112,7 @@ export function entityMaps(model: OrgModel): Record<EntityKind, ReadonlyMap<stri
   };
 }
 
-/** The kind of entity an id names, first in the order of SECTIONS. */
+/** The kind of entity an id names, first in the order of entityMaps. */
 export function entityKind(model: OrgModel, id: string): EntityKind | undefined {
   const maps = entityMaps(model);
   return (Object.keys(maps) as EntityKind[]).find((k) => maps[k].has(id));

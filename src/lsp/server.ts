@@ -27,18 +27,14 @@ import { localize, tr } from '../i18n/text.js';
 import type { OrgModel } from '../model/types.js';
 import { packageRoot } from '../package-root.js';
 import { raciLetters } from '../model/queries.js';
-import { ID, SECTIONS, entityKind, entityMaps, kindsAt, occurrences, wordAt, type EntityKind } from './references.js';
+import { ID, entityKind, entityMaps, kindsAt, occurrences, wordAt, type EntityKind } from './references.js';
 import { Workspace, type OrgState } from './workspace.js';
-
-/** How long typing must pause before the org is checked again. */
-const SETTLE_MS = 120;
 
 /** Serves one editor over stdin and stdout (`orgc lsp`, `orgc lsp --stdio`): nothing else may write to stdout. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))): Connection {
   let lang: string | undefined;
   const workspace = new Workspace(() => lang);
   const published = new Map<string, Set<string>>();
-  const timers = new Map<string, NodeJS.Timeout>();
 
   connection.onInitialize((params) => {
     const asked = (params.initializationOptions as { lang?: string } | undefined)?.lang ?? params.locale;
@@ -93,40 +89,51 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     published.set(state.root, new Set([...byFile].filter(([, l]) => l.length > 0).map(([f]) => f)));
   }
 
+  // Checks run one at a time, each on the newest texts. Edits that arrive while a check runs (or
+  // in the same burst of messages) are gathered and checked together once it ends: no fixed delay
+  // after a keystroke, and never a check of a text the editor has already replaced.
+  const pending = new Map<string, string>();
+  let running = false;
   function schedule(file: string): void {
-    clearTimeout(timers.get(file));
-    timers.set(
-      file,
-      setTimeout(() => {
-        timers.delete(file);
-        void check(file);
-      }, SETTLE_MS),
-    );
+    pending.set(workspace.rootOf(file), file);
+    if (running) return;
+    running = true;
+    setImmediate(() => void drain());
+  }
+  async function drain(): Promise<void> {
+    try {
+      while (pending.size > 0) {
+        const files = [...pending.values()];
+        pending.clear();
+        for (const file of files) await check(file);
+      }
+    } finally {
+      running = false;
+    }
   }
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
-    const file = fileOf(textDocument.uri);
-    workspace.open.set(file, textDocument.text);
-    return check(file);
+    workspace.open.set(fileOf(textDocument.uri), { text: textDocument.text, version: textDocument.version });
+    schedule(fileOf(textDocument.uri));
   });
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const file = fileOf(textDocument.uri);
     const last = contentChanges[contentChanges.length - 1];
-    if (last && !('range' in last)) workspace.open.set(file, last.text);
+    if (last && !('range' in last)) workspace.open.set(file, { text: last.text, version: textDocument.version });
     schedule(file);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     const file = fileOf(textDocument.uri);
     workspace.open.delete(file);
-    return check(file);
+    schedule(file);
   });
-  connection.onDidSaveTextDocument(({ textDocument }) => check(fileOf(textDocument.uri)));
+  connection.onDidSaveTextDocument(({ textDocument }) => schedule(fileOf(textDocument.uri)));
 
   /** The text of a file as last checked, its model, and the word at a position. */
   function at(uri: string, line: number, character: number) {
     const file = fileOf(uri);
     const state = workspace.stateOf(file);
-    const text = state?.texts.get(file) ?? workspace.open.get(file);
+    const text = state?.texts.get(file) ?? workspace.open.get(file)?.text;
     if (!state || text === undefined) return undefined;
     const lines = text.split('\n');
     return { file, state, lines, word: lines[line] === undefined ? undefined : wordAt(lines[line], character), model: state.result?.model };
@@ -135,7 +142,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCompletion(({ textDocument, position }) => {
     const file = fileOf(textDocument.uri);
     const state = workspace.stateOf(file);
-    const text = workspace.open.get(file) ?? state?.texts.get(file);
+    const text = workspace.open.get(file)?.text ?? state?.texts.get(file);
     const model = state?.result?.model;
     if (!model || text === undefined) return [];
     const lines = text.split('\n');
@@ -159,7 +166,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDefinition(({ textDocument, position }) => {
     const here = at(textDocument.uri, position.line, position.character);
     if (!here?.word || !here.model) return null;
-    return declaration(here.state, here.model, here.word.word) ?? null;
+    return declaration(workspace, here.model, here.word.word) ?? null;
   });
 
   connection.onReferences(({ textDocument, position }) => {
@@ -185,7 +192,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onCodeAction(({ textDocument, context }) => {
     const file = fileOf(textDocument.uri);
-    const text = workspace.open.get(file) ?? workspace.stateOf(file)?.texts.get(file);
+    const text = workspace.open.get(file)?.text ?? workspace.stateOf(file)?.texts.get(file);
     if (text === undefined) return [];
     const lines = text.split('\n');
     const actions: CodeAction[] = [];
@@ -249,25 +256,13 @@ function describe(model: OrgModel, id: string, lang: string): string | undefined
   return `**${name}** \`${id}\` — ${kind}`;
 }
 
-/** Where an id is declared: its key under its section (the first occurrence in that section). */
-function declaration(state: OrgState, model: OrgModel, id: string): Location | undefined {
+/** Where an id is declared: its key, where the load stage's position index of its file puts it. */
+function declaration(workspace: Workspace, model: OrgModel, id: string): Location | undefined {
   const kind = entityKind(model, id);
-  if (!kind) return undefined;
-  const entity = entityMaps(model)[kind].get(id);
+  const entity = kind && entityMaps(model)[kind].get(id);
   if (!entity) return undefined;
-  const file = entity.src.file;
-  const text = state.texts.get(file);
-  if (text === undefined) return undefined;
-  // The declaration is the key: the first occurrence written as `id:` at the path's depth.
-  const section = SECTIONS[kind];
-  const lines = text.split('\n');
-  let inSection = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (/^[a-z_]+:/.test(lines[i])) inSection = lines[i].startsWith(`${section}:`);
-    const m = new RegExp(`^(\\s*)${id.replace(/-/g, '\\-')}:`).exec(lines[i]);
-    if (m && inSection) return { uri: pathToFileURL(file).href, range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + id.length } } };
-  }
-  return undefined;
+  const range = workspace.declarationOf(entity.src.file, entity.src.path);
+  return range && { uri: pathToFileURL(entity.src.file).href, range };
 }
 
 /** Every place an id is written, in every file of the org. */

@@ -11,6 +11,7 @@ import { referencesIn } from '../load/references.js';
 import { comparePaths } from '../load/sources.js';
 import { Unreliable } from './follow-ons.js';
 import { findCycles } from './hierarchy.js';
+import { jobDefaults, readJobFields } from './jobs.js';
 import { PlanningReader } from './planning.js';
 import { parseQuantity, parseYears } from './quantity.js';
 import type {
@@ -86,7 +87,7 @@ class ModelBuilder {
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
     const m: OrgModel = {
-      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, notes: org.value.notes, ...(org.value.draft ? { draft: true } : {}), src: org.src },
+      org: { id: org.value.id, name: org.value.name, language: org.value.language, description: org.value.description, notes: org.value.notes, ...(org.value.draft ? { draft: true } : {}), ...(org.value.jobs ? { jobs: jobDefaults(org.value.jobs) } : {}), src: org.src },
       files: this.files.map((f) => f.path),
       competencyLevels: levels?.value ?? [],
       dimensions: new Map(),
@@ -104,6 +105,7 @@ class ModelBuilder {
       targets: new Map(),
       signals: new Map(),
       people: new Map(),
+      payBands: new Map(),
     };
 
     // Entities that others refer to come first.
@@ -139,6 +141,7 @@ class ModelBuilder {
       }
     }
     for (const d of decl('tools')) m.tools.set(d.id, { id: d.id, src: d.src, name: d.value.name, kind: d.value.kind, description: d.value.description, notes: d.value.notes, users: [] });
+    for (const d of decl('pay_bands')) m.payBands.set(d.id, this.planning.payBand(d.id, d.value, d.src));
     for (const d of decl('metrics')) {
       const metric = { id: d.id, src: d.src, name: d.value.name, description: d.value.description, unit: d.value.unit, notes: d.value.notes };
       this.planning.metric(metric, d.value);
@@ -195,11 +198,14 @@ class ModelBuilder {
       role.requires = {
         experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
         competencies: this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'),
+        ...(v.requires?.education ? { education: { level: v.requires.education.level, ...(v.requires.education.field === undefined ? {} : { field: v.requires.education.field }) } } : {}),
         other: v.requires?.other ?? NONE,
         notes: v.requires?.notes,
       };
       role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
       this.planning.role(m, role, v, d.src);
+      readJobFields(role, v);
+      if (v.career_path) role.careerPath = this.refs(m.roles, v.career_path, 'role', d.src, 'career_path');
       if (role.family) role.family.roles.push(role);
       for (const tool of role.tools) tool.users.push(role);
       if (v.reports_to !== undefined) role.manager = this.ref(m.roles, v.reports_to, 'role', d.src, 'value', 'reports_to');
@@ -642,6 +648,7 @@ const KIND_OF_SECTION: Partial<Record<string, string>> = {
   targets: 'target',
   signals: 'signal',
   people: 'person',
+  pay_bands: 'pay-band',
 };
 
 /** The entities of a map as a name lookup sees them: roles by title, the rest by name. */
@@ -731,6 +738,10 @@ function newRole(id: string, src: Source): Role {
     serviceLevelsFrom: NONE,
     serviceLevelsTo: NONE,
     targets: NONE,
+    employmentType: NONE,
+    careerPath: NONE,
+    authority: NONE,
+    relationships: { internal: NONE, external: NONE },
   };
 }
 

@@ -30,6 +30,7 @@ export type Metric = Writable<T.Metric>;
 export type OrgModel = Writable<T.OrgModel>;
 export type Party = Role | 'customer';
 export type Person = Writable<T.Person>;
+export type PayBand = Writable<T.PayBand>;
 export type Quota = Writable<T.Quota>;
 export type Review = Writable<T.Review>;
 export type Role = Writable<T.Role>;

@@ -3,9 +3,9 @@
 // one method per entity as it builds it and `finish` at the end: references that may point
 // forward (a person's backup, a target's `at_most`) are resolved once everything exists.
 import type { Part, PathSegment } from '../load/node-index.js';
-import type { DutyInput, KpiInput, OrgFileInput, PersonInput, RoleInput, TargetInput } from '../schema/org.js';
+import type { DutyInput, KpiInput, OrgFileInput, PayBandInput, PersonInput, RoleInput, TargetInput } from '../schema/org.js';
 import { parseQuantity } from './quantity.js';
-import type { Duty, Kpi, Metric, OrgModel, Person, Quota, Role, Source, Target } from './building.js';
+import type { Duty, Kpi, Metric, OrgModel, PayBand, Person, Quota, Role, Source, Target } from './building.js';
 
 /** The builder's reference resolution: the entity, or undefined after reporting an unknown id. */
 export type Resolve = <T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment) => T | undefined;
@@ -41,6 +41,34 @@ export class PlanningReader {
   role(m: OrgModel, role: Role, v: RoleInput, src: Source): void {
     if (v.quota) role.quota = quota(v.quota);
     if (v.backup !== undefined) role.backup = this.resolve(m.roles, v.backup, 'role', src, 'value', 'backup');
+    if (v.pay_band !== undefined) {
+      const band = this.resolve(m.payBands, v.pay_band, 'pay-band', src, 'value', 'pay_band');
+      if (band) {
+        role.payBand = band;
+        band.roles.push(role);
+      }
+    }
+  }
+
+  payBand(id: string, v: PayBandInput, src: Source): PayBand {
+    const min = parseQuantity(v.min);
+    const max = parseQuantity(v.max);
+    const mid = v.mid === undefined ? undefined : parseQuantity(v.mid);
+    return {
+      id,
+      src,
+      ...(v.name === undefined ? {} : { name: v.name }),
+      min: min.value,
+      // The default midpoint: halfway, as pay surveys quote a band's centre.
+      mid: mid?.value ?? (min.value + max.value) / 2,
+      max: max.value,
+      currency: min.currency ?? '',
+      written: { min: v.min, ...(v.mid === undefined ? {} : { mid: v.mid }), max: v.max },
+      variable: share(v.variable, 0),
+      onCosts: share(v.on_costs, 0),
+      roles: [],
+      ...(v.notes === undefined ? {} : { notes: v.notes }),
+    };
   }
 
   kpi(m: OrgModel, kpi: Kpi, v: KpiInput, src: Source): void {

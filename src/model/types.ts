@@ -5,7 +5,7 @@
 // Read-only to every reader (rules, renderers, the library's users): one model serves every check
 // and render of a run, and entities share parts. Only the builder writes it, through building.ts.
 import type { Path } from '../load/node-index.js';
-import type { Activity, Area, Measure, RaciLetter, RoleLevel } from '../schema/grammar.js';
+import type { Activity, Area, EducationLevel, EmploymentType, Measure, RaciLetter, RoleLevel, Workplace } from '../schema/grammar.js';
 
 import type { Text } from '../core/text.js';
 
@@ -31,8 +31,37 @@ export interface OrgInfo {
   readonly description?: Text;
   /** Written by `orgc import`: render lists what is missing instead of refusing. */
   readonly draft?: boolean;
+  /** Defaults for every role's job description, and the posting dates (`org.jobs`). */
+  readonly jobs?: JobDefaults;
   readonly notes?: Text;
   readonly src: Source;
+}
+
+/** An office a job is based in. `country` is an ISO 3166 code. */
+export interface Place {
+  readonly city: Text;
+  readonly region?: Text;
+  readonly country: string;
+  readonly address?: Text;
+}
+
+/** Where a job is done (`location`). */
+export interface Location {
+  readonly places: readonly Place[];
+  /** Absent: onsite. */
+  readonly work?: Exclude<Workplace, 'onsite'>;
+  /** Countries applicants of a remote job may live in. */
+  readonly remoteIn: readonly string[];
+}
+
+export interface JobDefaults {
+  readonly department?: Text;
+  readonly location?: Location;
+  readonly employmentType: readonly EmploymentType[];
+  /** `YYYY-MM-DD`. */
+  readonly posted?: string;
+  readonly validThrough?: string;
+  readonly website?: string;
 }
 
 export interface DimensionValue extends Entity {
@@ -114,6 +143,7 @@ export interface Requirements {
   readonly experience?: number;
   /** Read-only: roles with the same requirements share one map. */
   readonly competencies: ReadonlyMap<Competency, number>;
+  readonly education?: { level: EducationLevel; field?: Text };
   readonly other: readonly Text[];
   readonly notes?: Text;
 }
@@ -151,6 +181,39 @@ export interface Role extends Entity {
   readonly quota?: Quota;
   /** Who stands in when the seat is empty (AB角). */
   readonly backup?: Role;
+  /** As written on the role; `jobFacts` (model/queries.ts) fills them from `org.jobs`. */
+  readonly department?: Text;
+  readonly location?: Location;
+  readonly employmentType: readonly EmploymentType[];
+  /** Roles one moves on to (晋升通道), as written. */
+  readonly careerPath: readonly Role[];
+  /** What the role may decide or approve (权限). */
+  readonly authority: readonly Text[];
+  /** Working relationships in words, beyond those derived from reporting lines, RACI and hand-offs. */
+  readonly relationships: { internal: readonly Text[]; external: readonly Text[] };
+  /** The role's pay band (`pay_band`), from which the cost of the design is counted. */
+  readonly payBand?: PayBand;
+}
+
+/**
+ * A pay band (grade): yearly base pay in currency units, parsed like quota money. `mid` is the
+ * written midpoint or halfway between `min` and `max`; shares are fractions (0.4 for `40%`).
+ */
+export interface PayBand extends Entity {
+  readonly name?: Text;
+  readonly min: number;
+  readonly mid: number;
+  readonly max: number;
+  /** The currency of `min`; `mid` and `max` should be in it (the pay-band rule checks). */
+  readonly currency: string;
+  /** As written, for messages and the diff (`300K CNY`); `mid` absent when not written. */
+  readonly written: { min: string; mid?: string; max: string };
+  /** On-target variable pay as a share of base. */
+  readonly variable: number;
+  /** Employer on-costs as a share of total pay (base + variable). */
+  readonly onCosts: number;
+  /** Derived: the roles that name this band, in role order. */
+  readonly roles: readonly Role[];
 }
 
 /** A quota-carrying role's plan for the target period (shares as fractions 0–1). */
@@ -279,4 +342,5 @@ export interface OrgModel {
   readonly targets: ReadonlyMap<string, Target>;
   readonly signals: ReadonlyMap<string, Signal>;
   readonly people: ReadonlyMap<string, Person>;
+  readonly payBands: ReadonlyMap<string, PayBand>;
 }

@@ -14,11 +14,16 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   const templates = await loadTemplates(format, opts.templates);
   const esc = format === 'md' ? markdownText : (s: string) => s;
   const links: ChartLink[] = charts.filter((c) => c.id === 'org' || c.id === 'process').map((c) => ({ title: esc(c.title), href: `charts/${c.id}.${format}` }));
-  const base = { org: v.org, labels: v.labels, charts: links };
   const wants = (kind: string) => !opts.only || opts.only.includes(kind);
+  // The reference pages the model has something for, linked from every page's navigation.
+  const titles = { targets: v.labels.targetTree, kpis: v.labels.kpiDictionary, 'service-levels': v.labels.serviceLevelTable, reviews: v.labels.reviewCalendar, signals: v.labels.signalsPage };
+  const data = { targets: v.pages.targets, kpis: v.pages.kpis, 'service-levels': v.pages.serviceLevels, reviews: v.pages.reviews, signals: v.pages.signals };
+  const references = REFERENCE_PAGES.filter((page) => data[page].length > 0).map((page) => ({ page, title: titles[page], href: `${page}.${format}` }));
+  const base = { org: v.org, labels: v.labels, charts: links, references };
   if (wants('index')) out.set(`index.${format}`, templates.render('index', { ...base, index: v.index }));
   if (wants('summary')) out.set(`summary.${format}`, templates.render('summary', { ...base, summary: v.summary }));
   if (wants('raci')) out.set(`raci.${format}`, templates.render('raci', { ...base, raci: v.raci }));
+  for (const { page } of references) if (wants(page)) out.set(`${page}.${format}`, templates.render(page, { ...base, [PAGE_DATA[page]]: data[page] }));
   if (wants('jd')) {
     let done = 0;
     for (const role of v.roles) {
@@ -47,6 +52,11 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   }
   for (const [file, text] of templates.assets) out.set(file, text);
 }
+
+/** The reference pages, in the order the index lists them; each written when the model has entries for it. */
+export const REFERENCE_PAGES = ['targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
+/** The name a reference page's template finds its list under. */
+const PAGE_DATA = { targets: 'targets', kpis: 'kpis', 'service-levels': 'serviceLevels', reviews: 'reviews', signals: 'signals' } as const;
 
 /** Charts drawn at once for the HTML pages. */
 const CHART_BATCH = 100;

@@ -8,15 +8,17 @@ import { orgCharts } from './charts/org-chart.js';
 import { processMap } from './charts/process-map.js';
 import { renderDocuments } from './documents.js';
 import { markdownText } from './escape.js';
+import { renderDocx } from './docx.js';
+import { renderJobPostings } from './jobposting.js';
 import { renderJson } from './json.js';
 import type { Output, PageSink, RenderOptions } from './output.js';
 import { buildViews } from './view/build.js';
 import type { FindingRow } from './view/types.js';
 import { renderXlsx } from './xlsx.js';
 
-export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf'] as const;
+export const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg', 'png', 'pdf', 'jobposting', 'docx'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
-export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts'] as const;
+export const PAGE_KINDS = ['index', 'summary', 'raci', 'jd', 'charts', 'targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
 
 /** Renders into `out` page by page, and returns it. */
 export async function render<Sink extends PageSink = Output>(
@@ -29,6 +31,13 @@ export async function render<Sink extends PageSink = Output>(
 ): Promise<Sink> {
   if (format === 'json') {
     renderJson(model, out);
+    return out;
+  }
+  if (format === 'jobposting' || format === 'docx') {
+    // Job descriptions only, in plain text: JSON-LD and Word escape what they hold themselves.
+    const views = buildViews(model, lang, findings);
+    if (format === 'jobposting') renderJobPostings(model, views, lang, out);
+    else await renderDocx(views, out, model.org.jobs?.posted);
     return out;
   }
   const wantsCharts = !opts.only || opts.only.includes('charts');

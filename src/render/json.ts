@@ -1,7 +1,8 @@
 // The resolved org as JSON for other tools: every reference by id, every derived relation filled
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
 import { layers, raciLetters } from '../model/queries.js';
-import type { OrgModel, Party, Scope } from '../model/types.js';
+import type { JobDefaults, Location, OrgModel, Party, Scope } from '../model/types.js';
+import { partsSum } from './target-sum.js';
 import type { PageSink } from './output.js';
 
 export const MODEL_JSON_VERSION = 1;
@@ -11,6 +12,10 @@ const scope = (s: Scope) => Object.fromEntries([...s].map(([d, vs]) => [d.id, [.
 const levels = (m: ReadonlyMap<{ id: string }, number>) => Object.fromEntries([...m].map(([c, l]) => [c.id, l]));
 const party = (p: Party) => (p === 'customer' ? 'customer' : p.id);
 const opt = <T>(v: T | undefined) => (v === undefined ? null : v);
+const location = (l: Location | undefined) =>
+  l ? { places: l.places.map((p) => ({ city: p.city, region: opt(p.region), country: p.country, address: opt(p.address) })), work: l.work ?? 'onsite', remoteIn: l.remoteIn } : null;
+const jobs = (j: JobDefaults | undefined) =>
+  j ? { department: opt(j.department), location: location(j.location), employmentType: j.employmentType, posted: opt(j.posted), validThrough: opt(j.validThrough), website: opt(j.website) } : null;
 
 /**
  * The model JSON's top-level sections in order; the large ones (lists) as lazy sequences, so that
@@ -20,7 +25,7 @@ function sections(model: OrgModel): Record<string, unknown> {
   const layerOf = layers(model.roles.values());
   return {
     version: MODEL_JSON_VERSION,
-    org: { id: model.org.id, name: model.org.name, language: model.org.language, description: opt(model.org.description) },
+    org: { id: model.org.id, name: model.org.name, language: model.org.language, description: opt(model.org.description), jobs: jobs(model.org.jobs) },
     competencyLevels: model.competencyLevels,
     dimensions: each(model.dimensions.values(), (d) => ({
       id: d.id,
@@ -65,7 +70,19 @@ function sections(model: OrgModel): Record<string, unknown> {
       headcount: r.headcount,
       vacancies: r.vacancies,
       duties: Object.fromEntries(r.duties.map((a) => [a.duty.id, raciLetters(a.letters)])),
-      requires: { experience: opt(r.requires.experience), competencies: levels(r.requires.competencies), other: r.requires.other },
+      requires: {
+        experience: opt(r.requires.experience),
+        competencies: levels(r.requires.competencies),
+        education: r.requires.education ? { level: r.requires.education.level, field: opt(r.requires.education.field) } : null,
+        other: r.requires.other,
+      },
+      // As written on the role; `org.jobs` holds the defaults for what a role leaves out.
+      department: opt(r.department),
+      location: location(r.location),
+      employmentType: r.employmentType,
+      careerPath: ids(r.careerPath),
+      authority: r.authority,
+      relationships: r.relationships,
       tools: ids(r.tools),
       kpis: ids(r.kpis),
       people: ids(r.people),
@@ -109,6 +126,7 @@ function sections(model: OrgModel): Record<string, unknown> {
       children: ids(t.children),
       owner: t.owner?.id ?? null,
       scope: scope(t.scope),
+      partsSum: partsSum(t),
     })),
     signals: each(model.signals.values(), (s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
     people: each(model.people.values(), (p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),

@@ -2,6 +2,8 @@
 // which a user overrides with a file of the same name in `--templates DIR/<format>/`. Templates run
 // in their own environment with prototype access off and only pure helpers: a template can shape
 // text, not reach the file system, run code or walk up to Object.prototype.
+import type { MessageData } from '../finding.js';
+import { say, type CliMessageId } from '../i18n/cli.js';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -10,7 +12,7 @@ import { PRECOMPILED } from './generated/templates.js';
 import { templateOptions, type DocumentFormat } from './template-options.js';
 
 export type { DocumentFormat };
-export const PAGES = ['index', 'summary', 'raci', 'role', 'chart'] as const;
+export const PAGES = ['index', 'summary', 'raci', 'role', 'chart', 'targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface CompiledTemplates {
@@ -22,6 +24,16 @@ export interface CompiledTemplates {
 /** A problem with a user's template directory or a template in it (exit code 2). */
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
+  messageId?: CliMessageId;
+  messageData?: MessageData;
+
+  /** A catalogue line (src/i18n/cli.ts): `message` in English, the CLI says it in the reader's language. */
+  static said(messageId: CliMessageId, messageData: MessageData = {}): TemplateError {
+    const error = new TemplateError(say(messageId, 'en', messageData));
+    error.messageId = messageId;
+    error.messageData = messageData;
+    return error;
+  }
 }
 
 export async function loadTemplates(format: DocumentFormat, overrides?: string): Promise<CompiledTemplates> {
@@ -30,7 +42,7 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
   if (overrides) {
     const dir = path.join(overrides, format);
     const exists = await readdir(dir).then(() => true, () => false);
-    if (!exists && !(await readdir(overrides).then(() => true, () => false))) throw new TemplateError(`cannot read the templates directory ${overrides}`);
+    if (!exists && !(await readdir(overrides).then(() => true, () => false))) throw TemplateError.said('templates-unreadable', { dir: overrides });
     if (exists) for (const [name, text] of await readTemplateDir(dir)) sources.set(name, text);
   }
   const hb = environment(format);
@@ -56,7 +68,7 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
     assets,
     render(page, context) {
       const template = pages.get(page);
-      if (!template) throw new TemplateError(`no template for the ${page} page`);
+      if (!template) throw TemplateError.said('template-missing', { page });
       try {
         return template(context, runtime);
       } catch (error) {

@@ -14,6 +14,11 @@ export interface XlsxSheet {
   stickyRowsCount?: number;
   stickyColumnsCount?: number;
   columns: Array<{ width: number }>;
+  /**
+   * The 1-based row of a table's header: Excel's filter buttons go on it, over its columns and the
+   * rows under it up to the first empty row (totals and a legend may follow after a blank row).
+   */
+  autoFilterRow?: number;
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -69,6 +74,9 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
   };
 
   const names: string[] = [];
+  // Each filtered sheet's range, for the workbook's hidden `_xlnm._FilterDatabase` name, which
+  // Excel writes beside every filter and expects to find.
+  const filters: Array<{ sheet: number; ref: string }> = [];
   for (const sheet of sheets) {
     names.push(sheet.sheet);
     const file = entry(`xl/worksheets/sheet${names.length}.xml`);
@@ -79,8 +87,14 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
     const cols = sheet.columns.length ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` : '';
     let xml = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"${names.length === 1 ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
     let r = 0;
+    // The filtered table: its header's width, and its last row (the one before the first empty row).
+    let filterWidth = 0;
+    let filterEnd = 0;
     for (const row of sheet.rows) {
       r++;
+      if (r === sheet.autoFilterRow) filterWidth = row.length;
+      else if (filterWidth && filterEnd === r - 1 && row.some((cell) => cell !== null)) filterEnd = r;
+      if (r === sheet.autoFilterRow) filterEnd = r;
       if (row.length > maxColumns) throw new Error(`internal error: row ${r} of sheet ${sheet.sheet} has ${row.length} columns, over ${maxColumns}`);
       let cells = '';
       for (let c = 0; c < row.length; c++) {
@@ -106,7 +120,10 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
         yield* drain();
       }
     }
-    file.push(encoder.encode(`${xml}</sheetData></worksheet>`), true);
+    const range = [`${columnName(0)}${sheet.autoFilterRow}`, `${columnName(filterWidth - 1)}${filterEnd}`];
+    if (filterWidth) filters.push({ sheet: names.length - 1, ref: `'${sheet.sheet.replace(/'/g, "''")}'!$${range[0].replace(/(\d+)$/, '$$$1')}:$${range[1].replace(/(\d+)$/, '$$$1')}` });
+    const filter = filterWidth ? `<autoFilter ref="${range.join(':')}"/>` : '';
+    file.push(encoder.encode(`${xml}</sheetData>${filter}</worksheet>`), true);
     yield* drain();
   }
 
@@ -145,7 +162,9 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
   );
   whole(
     'xl/workbook.xml',
-    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+      (filters.length ? `<definedNames>${filters.map((f) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.sheet}" hidden="1">${escapeXml(f.ref)}</definedName>`).join('')}</definedNames>` : '') +
+      '</workbook>',
   );
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
   whole(

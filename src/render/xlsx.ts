@@ -5,10 +5,15 @@
 // xlsx-writer.ts writes them: the workbook of a 100k-role org never sits in memory whole.
 import { inertCell } from './csv.js';
 import type { PageSink } from './output.js';
-import { fitsMatrix, MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, raciMatrixHeader, raciMatrixRows, type Row } from './raci-table.js';
+import { MATRIX_KEY_COLUMNS, raciAssignmentRows, raciAssignmentsHeader, type Row } from './raci-table.js';
 import { MAX_RACI_COLUMNS } from './view/build.js';
 import type { Views } from './view/types.js';
 import { xlsxChunks, type CellStyle, type XlsxCell, type XlsxSheet } from './xlsx-writer.js';
+
+/** The matrix's text columns before the roles (area, step, duty) and its count columns after them (R, A, C, I). */
+const MATRIX_TEXT_COLUMNS = 3;
+const MATRIX_COUNT_COLUMNS = 4;
+const RACI_LETTER_KEYS = ['R', 'A', 'C', 'I'] as const;
 
 const COLOURS: Record<string, string> = { R: '#D1F0D9', A: '#CFE3FF', C: '#FFF1C2', I: '#ECECEC', RA: '#B8E0C8' };
 
@@ -51,10 +56,45 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   const keyWidths = [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }];
   const add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => split(sheet, header, body, limits.rows);
 
-  if (fitsMatrix(views, limits.columns)) {
-    const header = raciMatrixHeader(views).map((value, c) => text(value, { fontWeight: 'bold', wrap: c >= MATRIX_KEY_COLUMNS }));
-    const rows = map(raciMatrixRows(views), (row) => row.map((value, c) => (c < MATRIX_KEY_COLUMNS ? text(value) : letters(value))));
-    yield* add({ sheet: 'RACI', stickyRowsCount: 1, stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...header.slice(MATRIX_KEY_COLUMNS).map(() => ({ width: 12 }))] }, [header], rows);
+  const matrix = views.raci.matrix;
+  // The views have the matrix while the RACI involves at most MAX_MATRIX_ROLES roles.
+  if (matrix && MATRIX_TEXT_COLUMNS + matrix.columns.length + MATRIX_COUNT_COLUMNS <= limits.columns) {
+    // The one matrix: roles in org order by title, duties under their area and step, each duty's
+    // count of roles per letter at the right (filter for "no A", "two As"), each role's count of
+    // each letter under it, and the legend. The filter covers the duties; the totals and legend
+    // sit below it after a blank row, so that sorting the duties leaves them in place.
+    const roles = matrix.columns.length;
+    const header = [l.areas, l.step, l.duty].map((h) => text(h, { fontWeight: 'bold' })).concat(
+      matrix.columns.map((c) => text(c.title, { fontWeight: 'bold', wrap: true })),
+      RACI_LETTER_KEYS.map((x) => text(x, { fontWeight: 'bold', align: 'center' })),
+    );
+    const body = function* (): Generator<Cell[]> {
+      for (const section of matrix.sections) {
+        for (const row of section.rows) {
+          yield [text(section.area), text(section.step ?? ''), text(row.problem ? `${row.name} ⚠ ${row.problem}` : row.name), ...row.cells.map(letters), ...RACI_LETTER_KEYS.map((x) => text(row[x]))];
+        }
+      }
+      yield [];
+      for (const x of RACI_LETTER_KEYS) {
+        yield [text(l.total, { fontWeight: 'bold' }), null, text(`${x} · ${views.raci.legend.find((g) => g.letter === x)?.meaning ?? ''}`, { fontWeight: 'bold' }), ...views.raci.totals.map((role) => text(role[x]))];
+      }
+      yield [];
+      yield [text(l.legend, { fontWeight: 'bold' })];
+      for (const g of views.raci.legend) yield [letters(g.letter), null, text(g.meaning)];
+      // A role Responsible and Accountable both: its own colour.
+      yield [letters('RA'), null, text(`${views.raci.legend[0].meaning} + ${views.raci.legend[1].meaning}`)];
+    };
+    yield* add(
+      {
+        sheet: 'RACI',
+        stickyRowsCount: 1,
+        stickyColumnsCount: MATRIX_TEXT_COLUMNS,
+        autoFilterRow: 1,
+        columns: [{ width: 22 }, { width: 18 }, { width: 44 }, ...Array.from({ length: roles }, () => ({ width: 12 })), ...RACI_LETTER_KEYS.map(() => ({ width: 5 }))],
+      },
+      [header],
+      body(),
+    );
   } else {
     // Matrices by area and process step, as the Markdown's RACI page has them, one under the other
     // with its own header row. A duty that involves more roles than MAX_RACI_COLUMNS (a strategy
@@ -81,7 +121,7 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
     yield* add({ sheet: 'RACI', stickyColumnsCount: MATRIX_KEY_COLUMNS, columns: [...keyWidths, ...Array.from({ length: width }, () => ({ width: 12 }))] }, [], blocks());
   }
   yield* add(
-    { sheet: l.raciAssignments, stickyRowsCount: 1, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, { width: 22 }, { width: 32 }, { width: 8 }] },
+    { sheet: l.raciAssignments, stickyRowsCount: 1, autoFilterRow: 1, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, { width: 22 }, { width: 32 }, { width: 8 }] },
     [bold(raciAssignmentsHeader(views))],
     map(raciAssignmentRows(views), (row) => [...row.slice(0, -1).map((v) => text(v)), letters(row[row.length - 1])]),
   );
@@ -107,6 +147,94 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
       for (const g of views.raci.groups) for (const row of g.rows) yield [text(row.name), text(row.id), text(g.area), text(g.step ?? ''), text(row.problem ?? '')];
     })(),
   );
+  yield* referenceSheets(views, text, bold, add);
+}
+
+type Text = (value: string | number, style?: Style) => Cell;
+type Add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => Generator<XlsxSheet>;
+
+/**
+ * The reference pages as sheets, one table each with a filter on its header: targets (the tree,
+ * indented, with each part's parent), KPIs, service levels, reviews, signals, and the people.
+ * A sheet is written only when the model has entries for it, as the pages are.
+ */
+function* referenceSheets(views: Views, text: Text, bold: (row: Row) => Cell[], add: Add): Generator<XlsxSheet> {
+  const l = views.labels;
+  const p = views.pages;
+  const titles = (list: { roles: Array<{ title: string }>; more?: string }) => [...list.roles.map((r) => r.title), ...(list.more ? [list.more] : [])].join('; ');
+  const sheet = (name: string, widths: number[]) => ({ sheet: name, stickyRowsCount: 1, autoFilterRow: 1, columns: widths.map((width) => ({ width })) });
+  const byId = new Map(p.targets.map((x) => [x.id, x.name]));
+  if (p.process.length) {
+    yield* add(
+      sheet(l.processSheet, [22, 28, 50, 60]),
+      [bold([l.stage, l.step, l.description, l.duties])],
+      p.process.map((x) => [text(x.stage), text(x.step), text(x.description ?? '', { wrap: true }), text(x.duties.join('; '), { wrap: true })]),
+    );
+  }
+  if (p.competencies.length) {
+    const levels = Array.from({ length: Math.max(...p.competencies.map((x) => x.levels.length)) }, (_, i) => i + 1);
+    yield* add(
+      sheet(l.competencies, [28, 50, ...levels.map(() => 24)]),
+      [bold([l.competency, l.description, ...levels.map((n) => `${l.levelOf} ${n}`)])],
+      p.competencies.map((x) => [text(x.name), text(x.description ?? '', { wrap: true }), ...x.levels.map((v) => text(v, { wrap: true }))]),
+    );
+  }
+  if (p.tools.length) {
+    yield* add(
+      sheet(l.tools, [24, 14, 50, 60]),
+      [bold([l.tool, l.kind, l.description, l.usedBy])],
+      p.tools.map((x) => [text(x.name), text(x.kind ?? ''), text(x.description ?? '', { wrap: true }), text(titles(x.users), { wrap: true })]),
+    );
+  }
+  if (p.targets.length) {
+    yield* add(
+      sheet(l.targetTree, [44, 16, 10, 40, 28, 28, 24]),
+      [bold([l.targetName, l.value, l.period, l.scope, l.owner, l.parentTarget, l.partsCheck])],
+      p.targets.map((x) => [text(`${'  '.repeat(x.level)}${x.name}`), text(x.value), text(x.period ?? ''), text(x.scope), text(x.owner?.title ?? ''), text(x.parent ? byId.get(x.parent.id) ?? '' : ''), text(x.check ?? '')]),
+    );
+  }
+  if (p.kpis.length) {
+    yield* add(
+      sheet(l.kpiDictionary, [36, 12, 14, 16, 16, 50, 40, 40]),
+      [bold([l.kpi, l.kind, l.target, l.unit, l.direction, l.definition, l.measures, l.owners])],
+      p.kpis.map((k) => [text(k.name), text(k.kind), text(k.target ?? ''), text(k.unit ?? ''), text(k.better), text(k.description ?? '', { wrap: true }), text(k.measures.map((m) => m.name).join('; ')), text(titles(k.owners))]),
+    );
+  }
+  if (p.serviceLevels.length) {
+    yield* add(
+      sheet(l.serviceLevelTable, [40, 26, 26, 10, 22, 30, 22]),
+      [bold([l.what, l.from, l.to, l.within, l.step, l.partOfHandoff, l.chain])],
+      p.serviceLevels.map((x) => [text(`${'  '.repeat(x.level)}${x.what}`), text(x.from.name), text(x.to.name), text(x.within), text(x.step ?? ''), text(x.partOf ?? ''), text(x.chain ?? '')]),
+    );
+  }
+  if (p.reviews.length) {
+    yield* add(
+      sheet(l.reviewCalendar, [32, 14, 26, 60, 60]),
+      [bold([l.reviews, l.cadence, l.chair, l.attendees, l.agenda])],
+      p.reviews.map((r) => [text(r.name), text(r.cadence), text(r.chair.title), text(titles(r.attendees), { wrap: true }), text(r.purpose ?? '', { wrap: true })]),
+    );
+  }
+  if (p.signals.length) {
+    yield* add(
+      sheet(l.signalsPage, [32, 30, 12, 14, 40, 60]),
+      [bold([l.signalsPage, l.watch, l.condition, l.change, l.affectedRoles, l.rationale])],
+      p.signals.map((x) => [
+        text(x.name),
+        text(x.watch.name),
+        text(x.when),
+        text(x.change),
+        text([x.role.name, ...(x.roles.length ? [`→ ${x.roles.map((r) => r.name).join('; ')}`] : [])].join(' ')),
+        text(x.rationale ?? '', { wrap: true }),
+      ]),
+    );
+  }
+  if (p.people.length) {
+    yield* add(
+      sheet(l.peopleSheet, [24, 32, 12, 40, 24]),
+      [bold([l.personName, l.role, l.experienceYears, l.scope, l.backupPerson])],
+      map(p.people, (x) => [text(x.name), text(x.role.title), x.experience === undefined ? null : text(x.experience), text(x.scope), text(x.backup ?? '')]),
+    );
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ export const DURATION_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:min|h|d|w)$'
 export const YEARS_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?y$';
 export const PERCENT_PATTERN = '^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?%$';
 export const MONEY_PATTERN = '^(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:K|M|B|万|亿|萬|億)? ?[A-Z]{3}$';
+export const DATE_PATTERN = '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$';
+export const COUNTRY_PATTERN = '^[A-Z]{2}$';
 export const CONDITION_PATTERN = '^(?:<|<=|>|>=|=)\\s?\\S.*$';
 
 /** Texts are bounded so that a pasted novel is a finding, not a 10 MB page. */
@@ -31,6 +33,12 @@ export const ACTIVITIES = [
   'sell', 'approve-discount', 'approve-quote', 'approve-credit', 'collect', 'calculate-commission', 'earn-commission',
   'create-customer-record', 'approve-credit-limit',
 ] as const;
+/** Terms of employment, as schema.org's `employmentType` has them (`full-time` → `FULL_TIME`). */
+export const EMPLOYMENT_TYPES = ['full-time', 'part-time', 'contract', 'temporary', 'intern', 'volunteer', 'per-diem', 'other'] as const;
+/** Where the work is done: at the places, partly from home, or fully from home (schema.org `TELECOMMUTE`). */
+export const WORKPLACES = ['onsite', 'hybrid', 'remote'] as const;
+/** Degrees, lowest first. */
+export const EDUCATION_LEVELS = ['high-school', 'vocational', 'associate', 'bachelor', 'master', 'doctorate'] as const;
 /** What kind of quantity a KPI or metric is measured in: units are checked against it. */
 export const MEASURES = ['amount', 'share', 'count', 'duration'] as const;
 
@@ -53,11 +61,15 @@ export const SECTIONS = [
   'targets',
   'signals',
   'people',
+  'pay_bands',
 ] as const;
 
 export type Area = (typeof AREAS)[number];
 export type RaciLetter = (typeof RACI_LETTERS)[number];
 export type RoleLevel = (typeof LEVELS)[number];
 export type Activity = (typeof ACTIVITIES)[number];
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+export type Workplace = (typeof WORKPLACES)[number];
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export type Measure = (typeof MEASURES)[number];
 export type SectionName = (typeof SECTIONS)[number];

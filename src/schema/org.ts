@@ -6,7 +6,7 @@ import * as z from 'zod';
 import {
   ACTIVITIES, MEASURES, AREAS, CADENCES, CONDITION_PATTERN, DURATION_PATTERN, FORMAT_VERSION, ID_PATTERN, KPI_KINDS, LANG_PATTERN, LEVELS,
   MAX_ID, MAX_TEXT, MONEY_PATTERN, PERCENT_PATTERN, RACI_LETTERS, SIGNAL_CHANGES, TARGET_METRICS, TOOL_KINDS,
-  YEARS_PATTERN,
+  YEARS_PATTERN, DATE_PATTERN, COUNTRY_PATTERN, EMPLOYMENT_TYPES, WORKPLACES, EDUCATION_LEVELS,
 } from './grammar.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -92,6 +92,7 @@ export const Scope = z.record(Id, z.array(Id).min(1).meta({ uniqueItems: true })
 const Notes = Text.meta({ description: 'Free-form notes for people reading the YAML; not rendered.' });
 
 const Percent = z.string().regex(new RegExp(PERCENT_PATTERN));
+const IsoDate = z.string().regex(new RegExp(DATE_PATTERN));
 const Money = z.string().regex(new RegExp(MONEY_PATTERN));
 
 /** How a quota-carrying role's seats reach full productivity. */
@@ -124,6 +125,78 @@ export const Quota = z
       'The role carries a sales quota (its people are paid on it): the quota per seat, expected attainment, ramp and attrition. The role\'s scope says which targets its capacity counts toward.',
   });
 
+/** A pay band (grade): the yearly base pay range of the roles that name it, and what they cost on top. */
+export const PayBand = z
+  .strictObject({
+    name: Text.optional().meta({ description: 'Name of the band or grade, e.g. `{ en: Sales P5, zh-CN: 销售 P5 }`.' }),
+    min: Money.meta({ description: 'Lowest yearly base pay of the band, e.g. `300K CNY` or `30万 CNY`.' }),
+    mid: Money.optional().meta({ description: 'Midpoint of the band (the pay of a fully competent holder), in the currency of `min`. Default: halfway between `min` and `max`.' }),
+    max: Money.meta({ description: 'Highest yearly base pay of the band, in the currency of `min`, e.g. `500K CNY`.' }),
+    variable: Percent.optional().meta({
+      description:
+        'On-target variable pay (bonus, commission) as a share of base pay, e.g. `40%`. A 60/40 pay mix (60 % base, 40 % variable of total pay) is `67%`; 50/50 is `100%`. Default `0%`.',
+    }),
+    on_costs: Percent.optional().meta({
+      description:
+        'What the employer pays on top of pay (social insurance, housing fund, benefits), as a share of total pay, e.g. `35%`. The loaded cost of a seat is total pay × (1 + on-costs). Default `0%`.',
+    }),
+    notes: Notes.optional(),
+  })
+  .meta({
+    id: 'PayBand',
+    description:
+      'A pay band (薪酬带宽): the yearly base pay range of a grade, its variable pay and employer on-costs. Roles name their band with `pay_band`; people\'s actual pay stays out of the design.',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// What a job description and a job posting need beyond the design: where, which department, on
+// what terms. Written on a role, or once in `org.jobs` for every role that does not say.
+
+const Country = z.string().regex(new RegExp(COUNTRY_PATTERN)).meta({ description: 'A country as its ISO 3166 code, e.g. `CN`, `US`, `DE`.' });
+
+export const Location = z
+  .strictObject({
+    places: z
+      .array(
+        z.strictObject({
+          city: Text.meta({ description: 'The city, e.g. `{ en: Shanghai, zh-CN: 上海 }`.' }),
+          region: Text.optional().meta({ description: 'The province or state, e.g. `{ en: Guangdong, zh-CN: 广东省 }`.' }),
+          country: Country,
+          address: Text.optional().meta({ description: 'The street address of the office, if postings should show it.' }),
+        }),
+      )
+      .min(1)
+      .optional()
+      .meta({ description: 'The offices the job is based in, e.g. `[{ city: { en: Shanghai, zh-CN: 上海 }, country: CN }]`.' }),
+    work: z.enum(WORKPLACES).optional().meta({
+      description: '`onsite` (at the places, the default), `hybrid` (partly at the places, partly from home) or `remote` (fully from home; say where applicants may live in `remote_in`).',
+    }),
+    remote_in: z.array(Country).min(1).optional().meta({
+      description: 'For remote work: the countries applicants may live and work in, e.g. `[CN]`.',
+      uniqueItems: true,
+    }),
+  })
+  .meta({ description: 'Where the job is done: its offices, and whether it is onsite, hybrid or remote.' });
+
+const EmploymentType = z.enum(EMPLOYMENT_TYPES);
+export const EmploymentTypes = z.union([EmploymentType, z.array(EmploymentType).min(1).meta({ uniqueItems: true })]).meta({
+  description:
+    'The terms of employment: `full-time`, `part-time`, `contract`, `temporary`, `intern`, `volunteer`, `per-diem` or `other`, or a list of them, e.g. `[full-time, contract]`.',
+});
+
+const Department = Text.meta({ description: 'The department the role sits in (所属部门), e.g. `{ en: Sales Center, zh-CN: 销售中心 }`.' });
+
+export const JobDefaults = z
+  .strictObject({
+    department: Department.optional(),
+    location: Location.optional(),
+    employment_type: EmploymentTypes.optional(),
+    posted: IsoDate.optional().meta({ description: 'The date job postings are published, `YYYY-MM-DD` (quote it). `--format jobposting` needs it for `datePosted`.' }),
+    valid_through: IsoDate.optional().meta({ description: 'The last date the postings are open, `YYYY-MM-DD` (quote it).' }),
+    website: z.string().regex(/^https?:\/\/\S+$/).max(2000).optional().meta({ description: 'The company\'s web site, shown as the hiring organisation in postings, e.g. `https://example.com`.' }),
+  })
+  .meta({ description: 'Defaults for every role\'s job description and posting (department, location, employment type) and the posting dates. A role\'s own value wins.' });
+
 // ---------------------------------------------------------------------------------------------
 // Sections
 
@@ -139,6 +212,7 @@ export const Org = z
       description:
         'A draft (as `orgc import` writes it): `render` shows what is still missing (duties, KPIs, requirements) as a to-do list instead of refusing. Remove it when the design is done.',
     }),
+    jobs: JobDefaults.optional(),
     notes: Notes.optional(),
   })
   .meta({ id: 'Org', description: 'The organisation itself. Exactly one file of an org declares it.' });
@@ -250,7 +324,16 @@ export const Requirements = z
   .strictObject({
     experience: Years.optional().meta({ description: 'Minimum years of relevant experience, e.g. `5y`.' }),
     competencies: CompetencyLevels.optional().meta({ description: 'Competencies the role requires, with minimum levels.' }),
-    other: z.array(Text).optional().meta({ description: 'Further requirements in words (education, languages, licences…).' }),
+    education: z
+      .strictObject({
+        level: z.enum(EDUCATION_LEVELS).meta({
+          description: 'The lowest degree: `high-school` (高中), `vocational` (中专), `associate` (大专), `bachelor` (本科), `master` (硕士) or `doctorate` (博士).',
+        }),
+        field: Text.optional().meta({ description: 'The field of study, e.g. `{ en: marketing or business, zh-CN: 市场营销、工商管理等专业 }`.' }),
+      })
+      .optional()
+      .meta({ description: 'Education the role requires: the lowest degree, and the field if it matters.' }),
+    other: z.array(Text).optional().meta({ description: 'Further requirements in words (languages, licences…).' }),
     notes: Notes.optional(),
   })
   .meta({ id: 'Requirements', description: 'What a person needs to hold the role.' });
@@ -259,6 +342,20 @@ export const Role = z
   .strictObject({
     title: Text.meta({ description: 'Job title, e.g. `{ en: Sales Director, zh-CN: 销售总监 }`.' }),
     purpose: Text.optional().meta({ description: 'Why the role exists, in a sentence or two: the summary of its job description.' }),
+    department: Department.optional(),
+    location: Location.optional(),
+    employment_type: EmploymentTypes.optional(),
+    career_path: IdList('Roles a person in this role can move up or across to (晋升通道), e.g. `[sales-manager]`.').optional(),
+    authority: z.array(Text).optional().meta({
+      description: 'What the role may decide or approve on its own (权限), one item each, e.g. `{ en: Approve discounts up to 10%, zh-CN: 审批 10% 以内的折扣 }`.',
+    }),
+    relationships: z
+      .strictObject({
+        internal: z.array(Text).optional().meta({ description: 'Internal contacts beyond the reporting line, service levels and RACI (which the job description shows anyway), e.g. `{ en: Finance, for credit terms, zh-CN: 财务部（信用账期） }`.' }),
+        external: z.array(Text).optional().meta({ description: 'External contacts, e.g. `{ en: Distributors and key accounts, zh-CN: 经销商、重点客户 }`.' }),
+      })
+      .optional()
+      .meta({ description: 'Working relationships (工作关系) in words; those that follow from reporting lines, hand-offs and RACI are derived.' }),
     level: RoleLevel,
     family: Id.optional().meta({ description: 'The role family it belongs to (an id from `families`), for summaries.' }),
     cut: z
@@ -288,6 +385,9 @@ export const Role = z
     quota: Quota.optional(),
     backup: Id.optional().meta({
       description: 'The role that stands in when this seat is empty (AB角, backup), e.g. `sales-director` for a regional manager.',
+    }),
+    pay_band: Id.optional().meta({
+      description: 'The pay band of the role (an id from `pay_bands`); roles of one grade name the same band. The cost of the design is counted from it.',
     }),
     notes: Notes.optional(),
   })
@@ -447,6 +547,7 @@ export const OrgFile = z
     targets: section(Target, 'The target tree by id: a company goal and its split.'),
     signals: section(Signal, 'Adaptation signals by id.'),
     people: section(Person, 'Named people by id (optional).'),
+    pay_bands: section(PayBand, 'Pay bands (grades) by id: yearly base pay ranges, variable pay and employer on-costs. Roles name theirs with `pay_band`.'),
     notes: Notes.optional(),
   })
   .meta({
@@ -472,3 +573,4 @@ export type DimensionInput = z.infer<typeof Dimension>;
 export type CompetencyInput = z.infer<typeof Competency>;
 export type QuantityInput = z.infer<typeof Quantity>;
 export type RaciInput = z.infer<typeof Raci>;
+export type PayBandInput = z.infer<typeof PayBand>;

@@ -128,7 +128,7 @@ describe('render', () => {
   });
 
   it('rejects an unknown format as a usage error', async () => {
-    const e = await render({ texts: { 'org.yaml': CLEAN }, format: 'docx' as never }).catch((x) => x);
+    const e = await render({ texts: { 'org.yaml': CLEAN }, format: 'rtf' as never }).catch((x) => x);
     expect(e).toBeInstanceOf(OrgcError);
     expect(e.kind).toBe('usage');
   });

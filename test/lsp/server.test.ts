@@ -1,7 +1,7 @@
 // `orgc lsp` driven as an editor drives it: the built binary, a real LSP client (vscode-languageserver-
 // protocol) over stdio, on copies of the English quickstart and the Chinese enterprise example.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,6 +168,16 @@ describe('orgc lsp, Chinese enterprise example over several files', () => {
     expect(d.message).toMatch(/[\u4e00-\u9fff]/);
     change(LEADERS, leaders);
     await diagnostics(OPS, (x) => x.diagnostics.length === 0 && (published.get(uri(OPS)) ?? []).indexOf(x) > (published.get(uri(OPS)) ?? []).indexOf(p));
+  }, 60_000);
+
+  it('checks the editor\'s text of an open file, not the file on disk', async () => {
+    // Another program saves a typo into the open file; the editor still has the clean text.
+    writeFileSync(OPS, ops.replace('reports_to: customer-success-manager', 'reports_to: customer-success-mgr'));
+    const seen = (published.get(uri(OPS)) ?? []).length;
+    change(LEADERS, leaders);
+    const p = await diagnostics(OPS, (x) => (published.get(uri(OPS)) ?? []).indexOf(x) >= seen);
+    expect(p.diagnostics).toEqual([]);
+    writeFileSync(OPS, ops);
   }, 60_000);
 
   it('shows a duty\'s name and RACI column on hover, in Chinese', async () => {

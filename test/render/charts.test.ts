@@ -223,7 +223,9 @@ describe('pictures', () => {
     }
     const texts = new XMLParser({ ignoreAttributes: true }).parse(readFileSync(path.join(out, 'charts', 'org.svg'), 'utf8'));
     expect(JSON.stringify(texts)).toContain('华南区域销售经理');
-    expect(orgc(['render', 'examples/sales-org', '-f', 'pdf', '--engine', 'graphviz', '--out', out])).toMatchObject({ code: 2, stderr: 'orgc: --engine graphviz draws svg and png; use --engine mermaid for pdf\n' });
+    // In the org's language (zh-CN) unless asked otherwise, as every line orgc prints.
+    expect(orgc(['render', 'examples/sales-org', '-f', 'pdf', '--engine', 'graphviz', '--out', out])).toMatchObject({ code: 2, stderr: 'orgc: --engine graphviz 只能绘制 svg 和 png；pdf 请用 --engine mermaid\n' });
+    expect(orgc(['render', 'examples/sales-org', '-f', 'pdf', '--engine', 'graphviz', '--out', out, '--lang', 'en'])).toMatchObject({ code: 2, stderr: 'orgc: --engine graphviz draws svg and png; use --engine mermaid for pdf\n' });
   });
 
   it('draws PNG without a browser with --engine graphviz: twice the SVG\'s size, the same bytes each time', () => {

@@ -26,7 +26,8 @@ describe('render --check', () => {
     const { org, out } = setup();
     const r = orgc(['render', org, '--out', out, '--check'], timed);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/is up to date \(9 files\)/);
+    // Index, summary, RACI, KPI dictionary, service levels, four roles, org chart and process map.
+    expect(r.stdout).toMatch(/is up to date \(11 files\)/);
     expect(rendered(r.stderr)).toBe(false);
     const manifest = JSON.parse(readFileSync(path.join(out, '.orgc-manifest.json'), 'utf8'));
     expect(Object.keys(manifest.hashes.md).sort()).toEqual(manifest.files.md);

@@ -74,10 +74,13 @@ describe('escaping', () => {
     const tables = find(doc, 'table');
     const first = tables[0];
     const header = find(first, 'th');
-    const rows = find(first, 'tr').slice(1);
+    // The one matrix: an area heading row, a row per duty, the A / R count row; every row as wide as the header.
+    const all = find(first, 'tr').slice(1);
+    for (const row of all) expect(find(row, 'td')).toHaveLength(HOSTILE.length + 2);
+    expect(textOf(find(all.at(-1)!, 'td')[0])).toBe('A / R count');
+    const rows = all.filter((r) => textOf(find(r, 'td')[0]).startsWith('duty '));
     expect(header.map(textOf)).toEqual(['Duty', 'Boss', ...HOSTILE]);
     expect(rows).toHaveLength(HOSTILE.length);
-    for (const row of rows) expect(find(row, 'td')).toHaveLength(HOSTILE.length + 2);
     expect(rows.map((r) => textOf(find(r, 'td')[0]))).toEqual(HOSTILE.map((h) => `duty ${h}`));
     expect(find(doc, 'script')).toEqual([]);
     expect(find(doc, 'img')).toEqual([]);

@@ -13,8 +13,9 @@ describe('the HTML handbook', () => {
       const out = mkdtempSync(path.join(tmpdir(), 'orgc-html-'));
       expect(orgc(['render', 'examples/sales-org', '-f', 'html', '--lang', lang, '--out', out]).code).toBe(0);
       const pages = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
-      // 17 roles, index, summary, RACI, and the org chart and process map.
-      expect(pages.length).toBe(23);
+      // 17 roles, index, summary, RACI, the five reference pages (targets, KPIs, service levels,
+      // reviews, signals), and the org chart and process map.
+      expect(pages.length).toBe(28);
       const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
       for (const page of pages) {
         const html = readFileSync(path.join(out, page), 'utf8');

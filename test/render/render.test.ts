@@ -29,7 +29,7 @@ describe('orgc render', () => {
     const dir = tmp();
     cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
     expect(orgc(['render', '--format', 'md'], { cwd: dir }).code).toBe(0);
-    expect(all(path.join(dir, 'handbook'))).toEqual(['.orgc-manifest.json', 'charts/org.md', 'charts/process.md', 'index.md', 'raci.md', 'roles/customer-success-manager.md', 'roles/sales-director.md', 'roles/sales-manager.md', 'roles/sales-rep.md', 'summary.md']);
+    expect(all(path.join(dir, 'handbook'))).toEqual(['.orgc-manifest.json', 'charts/org.md', 'charts/process.md', 'index.md', 'kpis.md', 'raci.md', 'roles/customer-success-manager.md', 'roles/sales-director.md', 'roles/sales-manager.md', 'roles/sales-rep.md', 'service-levels.md', 'summary.md']);
   });
 
   it('takes the output directory from the config', () => {
@@ -83,8 +83,10 @@ describe('orgc render', () => {
       .replace('support-customers: A', 'support-customers: [A, R]');
     writeFileSync(path.join(dir, 'org.yaml'), without);
     const r = orgc(['render', '--out', 'out', '--force'], { cwd: dir });
-    expect(r.stdout).toMatch(/removed 1 stale/);
+    // The role's page, and the service-level page: the org has no service levels left.
+    expect(r.stdout).toMatch(/removed 2 stale/);
     expect(existsSync(path.join(dir, 'out/roles/customer-success-manager.md'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out/service-levels.md'))).toBe(false);
     expect(readFileSync(path.join(dir, 'out/notes.md'), 'utf8')).toBe('ours\n');
     expect(readFileSync(path.join(dir, 'out/roles/extra.md'), 'utf8')).toBe('ours too\n');
   });
@@ -108,7 +110,7 @@ describe('orgc render', () => {
     const out = tmp();
     orgc(['render', 'examples/quickstart/org.yaml', '--only', 'raci,summary', '--out', out]);
     expect(all(out)).toEqual(['.orgc-manifest.json', 'raci.md', 'summary.md']);
-    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'jobs'])).toMatchObject({ code: 2, stderr: "orgc: --only takes index, summary, raci, jd, charts; not 'jobs'\n" });
+    expect(orgc(['render', 'examples/quickstart/org.yaml', '--only', 'jobs'])).toMatchObject({ code: 2, stderr: "orgc: --only takes index, summary, raci, jd, charts, targets, kpis, service-levels, reviews, signals; not 'jobs'\n" });
   });
 
   it('adds the pages asked for with --only and deletes none of the others', () => {

@@ -3,6 +3,7 @@
 // every role × every duty (20,023 columns at 20k roles before). Compared by cells, not bytes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 import { loadFiles } from '../../src/load/index.js';
@@ -21,6 +22,13 @@ async function views(files: Record<string, string>): Promise<{ views: Views; ass
   let assignments = 0;
   for (const d of model.duties.values()) assignments += d.assignments.length;
   return { views: buildViews(model, 'en'), assignments };
+}
+
+/** `0` → `A`, `24` → `Y`, `26` → `AA`. */
+function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 /** The workbook a render hands over (in chunks), as one file. */
@@ -68,7 +76,11 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length).toBeGreaterThan(limits.columns);
     const sheets = await workbook(v, limits);
     expectWithin(sheets, limits);
-    expect([...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))]).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    const names = [...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))];
+    expect(names.slice(0, 4)).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    // Then the reference sheets the org has entries for, in the handbook's order.
+    const reference = ['Process', 'Competencies', 'Tools', 'Target tree', 'KPI dictionary', 'Service levels and hand-offs', 'Review calendar', 'Adaptation signals', 'People'];
+    expect(names.slice(4)).toEqual(reference.filter((n) => names.includes(n)));
     const table = rowsOf(sheets, 'RACI assignments').flatMap((s, i) => sheetRows(s).slice(i === 0 ? 0 : 1));
     expect(table[0]).toEqual(['Areas', 'Process step', 'Duty id', 'Duty', 'Role id', 'Role', 'RACI']);
     expect(table.length - 1).toBe(assignments);
@@ -84,9 +96,30 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length).toBeLessThanOrEqual(MAX_MATRIX_ROLES);
     const sheets = await workbook(v);
     const matrix = sheetRows(sheets[0]);
-    expect(matrix[0].slice(4)).toEqual(v.raci.totals.map((t) => t.role.title));
-    expect(matrix.length - 1).toBe([...v.raci.groups].reduce((n, g) => n + g.rows.length, 0));
+    // Area, step, duty; a column per role by title, in org order; the duty's R, A, C, I counts.
+    const roles = v.raci.totals.map((t) => t.role.title);
+    expect(matrix[0]).toEqual(['Areas', 'Process step', 'Duty', ...roles, 'R', 'A', 'C', 'I']);
+    expect(roles[0]).toBe('Sales Director');
+    // The duties, then a blank row, then each letter's count per role, then the legend.
+    const blank = matrix.findIndex((r) => r.every((c) => c === ''));
+    expect(blank - 1).toBe([...v.raci.groups].reduce((n, g) => n + g.rows.length, 0));
+    expect(matrix[blank + 2].slice(3, 3 + roles.length)).toEqual(v.raci.totals.map((t) => String(t.A)));
     expect(sheetRows(sheets[1]).length - 1).toBe(assignments);
+  });
+
+  it('puts filter buttons on a table\'s header, over its rows down to the first blank row, named as Excel names them', async () => {
+    const { views: v } = await views(example('sales-org'));
+    const out = new Map<string, Iterable<Uint8Array>>();
+    renderXlsx(v, { set: (file, page) => out.set(file, page as Iterable<Uint8Array>), size: 0 }, EXCEL_LIMITS);
+    const zip = unzipSync(Buffer.concat([...out.get('org.xlsx')!]));
+    const xml = (name: string) => Buffer.from(zip[name]).toString('utf8');
+    // The RACI: header and duties (the totals and legend below the blank row are left out).
+    const duties = [...v.raci.groups].reduce((n, g) => n + g.rows.length, 0);
+    const last = columnName(3 + v.raci.totals.length + 4 - 1);
+    expect(xml('xl/worksheets/sheet1.xml')).toContain(`</sheetData><autoFilter ref="A1:${last}${duties + 1}"/></worksheet>`);
+    expect(xml('xl/workbook.xml')).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'RACI'!$A$1:$${last}$${duties + 1}</definedName>`);
+    // The Roles sheet has none.
+    expect(xml('xl/worksheets/sheet3.xml')).not.toContain('<autoFilter');
   });
 
   it('with small limits injected: long sheets continue on the next, wide matrices become blocks, long texts are cut', async () => {

@@ -11,8 +11,7 @@ import { compareFindings, side, type DiffReport } from '../../diff/report.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
-import jsYaml from 'js-yaml';
-import { isScenario } from '../../load/scenario.js';
+import { scenarioHead } from '../../load/scenario.js';
 import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
 import { analyzeSources, diagnose, type Analysis } from '../../api/analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -98,7 +97,7 @@ async function byScenario(spec: string, sources: SourceFile[]): Promise<Array<re
   const groups = new Map<string, SourceFile[]>();
   for (const source of sources) {
     const bytes = await source.read();
-    const id = isScenario(bytes) ? scenarioId(bytes) : undefined;
+    const id = scenarioHead(bytes)?.id;
     if (id === undefined) return [[spec, sources]];
     const cached: SourceFile = { path: source.path, read: async () => bytes };
     const group = groups.get(id);
@@ -106,13 +105,4 @@ async function byScenario(spec: string, sources: SourceFile[]): Promise<Array<re
     else groups.set(id, [cached]);
   }
   return [...groups.values()].map((group) => [group[0].path, group] as const);
-}
-
-function scenarioId(bytes: Uint8Array): string | undefined {
-  try {
-    const id = (jsYaml.load(new TextDecoder().decode(bytes)) as { scenario?: { id?: unknown } } | undefined)?.scenario?.id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
 }

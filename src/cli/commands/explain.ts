@@ -1,7 +1,8 @@
-// `orgc explain <rule-id>`: print the rule's documentation page from docs/rules/. The pages are
-// written in English; a Chinese reader gets the rule's head (what it finds, its severity) in
-// Chinese above the English page, or the page in their language where docs/rules has one
-// (`<id>.zh-CN.md`).
+// `orgc explain <rule-id>`: print the rule's documentation page, in the language the run speaks
+// (`--lang`, the config's, the locale's): docs/rules/<id>.md in English, docs/rules/zh-CN/<id>.md
+// in Simplified Chinese, and for zh-TW the Simplified page made Traditional (or a page of its own
+// in docs/rules/zh-TW/, should one be written). A rule without a page in the reader's language
+// gets its head (what it finds, its severity) translated above the English page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,9 +24,10 @@ export async function explainCommand(id: string, opts: { lang?: string }, io: Io
     const suggestion = closest(id, ALL_CHECKS.keys());
     throw new UsageError(suggestion ? say('unknown-rule-suggest', lang, { id, suggestion }) : say('unknown-rule', lang, { id }));
   }
-  const dir = path.join(packageRoot(), 'docs', 'rules');
-  const own = [path.join(dir, `${id}.${lang}.md`), path.join(dir, `${id}.${catalogueLanguage(lang)}.md`)].find((f) => lang !== 'en' && existsSync(f));
-  let doc = await readFile(own ?? path.join(dir, `${id}.md`), 'utf8');
+  const { file, convert } = rulePage(id, lang);
+  let doc = await readFile(file, 'utf8');
+  if (convert) doc = toTraditional(doc);
+  const own = file !== englishPage(id);
   if (!own && lang !== 'en') {
     // The English page's head (title, description, severity) replaced by the same in the reader's language.
     const body = doc.replace(/^# .*\n+(?:> .*\n+)?(?:(?:Default severity|Core check): .*\n+)?/, '');
@@ -47,4 +49,21 @@ export async function explainCommand(id: string, opts: { lang?: string }, io: Io
   }
   io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);
   return 0;
+}
+
+const rulesDir = () => path.join(packageRoot(), 'docs', 'rules');
+const englishPage = (id: string) => path.join(rulesDir(), `${id}.md`);
+
+/**
+ * The page of a rule for `lang`, and whether it is to be made Traditional: the language's own page
+ * where there is one, else zh-TW reads the Simplified page converted, else the English page.
+ */
+export function rulePage(id: string, lang: string): { file: string; convert: boolean } {
+  if (lang !== 'en') {
+    const own = path.join(rulesDir(), lang, `${id}.md`);
+    if (existsSync(own)) return { file: own, convert: false };
+    const simplified = path.join(rulesDir(), catalogueLanguage(lang), `${id}.md`);
+    if (existsSync(simplified)) return { file: simplified, convert: lang === 'zh-TW' };
+  }
+  return { file: englishPage(id), convert: false };
 }

@@ -5,12 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
-import { parseLevelWords, type LevelWords } from '../../import/levels.js';
+import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
+import { toSimplified } from '../../i18n/traditional.js';
 import { configLanguage } from '../analyze.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
@@ -55,7 +56,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     text = new TextDecoder('gb18030').decode(bytes);
     notes.push('gb18030');
   }
-  lang = chooseLanguage({ flag: opts.lang, config, env: io.env, org: /\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en' });
+  lang = chooseLanguage({ flag: opts.lang, config, env: io.env, org: exportLanguage(text) });
   if (notes.length) notes[0] = say('gb18030', lang, { file });
   const levels = opts.levels === undefined ? undefined : await readLevels(opts.levels, io, lang);
   const columns: Partial<Record<Column, string>> = {
@@ -133,11 +134,29 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
   try {
     data = jsYaml.load(text);
   } catch (error) {
-    throw new UsageError(say('not-yaml', lang, { file, reason: (error as Error).message.split('\n')[0] }));
+    // js-yaml's reason is English: a Chinese reader gets the place and what to look for instead.
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
+    throw new UsageError(mark ? say('not-yaml-at', lang, { file, line: mark.line + 1, column: mark.column + 1, reason }) : say('not-yaml', lang, { file, reason }));
   }
   const words = parseLevelWords(data);
-  if (typeof words === 'string') throw new UsageError(`${file}: ${words}`);
+  if (!Array.isArray(words)) {
+    const problem = words as LevelsProblem;
+    throw new UsageError(say(problem.messageId, lang, { file, ...problem.data }));
+  }
   return words;
+}
+
+/**
+ * The language an export is written in: Chinese when it has Han characters, Traditional when a fair
+ * share of them (one in twenty of the first 64 KB) read differently in Simplified (職位, 總監).
+ */
+function exportLanguage(text: string): UiLanguage {
+  const sample = [...text.slice(0, 65536)].filter((c) => /\p{Script=Han}/u.test(c));
+  if (sample.length === 0) return 'en';
+  const simplified = [...toSimplified(sample.join(''))];
+  const changed = sample.filter((c, i) => simplified[i] !== c).length;
+  return simplified.length === sample.length && changed * 20 >= sample.length ? 'zh-TW' : 'zh-CN';
 }
 
 function cannotRead(file: string, error: unknown, lang: UiLanguage): string {

@@ -8,6 +8,8 @@
 // and then nothing is written unless everything can be.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chooseLanguage } from '../../i18n/lang.js';
+import { tr } from '../../i18n/text.js';
 import { packageRoot } from '../../package-root.js';
 import { VERSION } from '../../version.js';
 import { UsageError } from '../errors.js';
@@ -28,6 +30,8 @@ export interface InitOptions {
   force?: boolean;
   /** The devDependencies spec for orgc when package.json lacks one (default `^VERSION`). */
   orgc?: string;
+  /** `--lang` when the user gave it (not commander's default): the lines init prints follow it, else the reader's locale. */
+  ui?: string;
 }
 
 /** Where the schemas go: hidden, so a directory of org files never mistakes them for one. */
@@ -37,6 +41,8 @@ export async function initCommand(dir: string | undefined, opts: InitOptions, io
   const root = path.resolve(io.cwd, dir ?? '.');
   const preset = PRESETS[opts.preset];
   const zh = opts.lang === 'zh-CN';
+  // The files are in the org's language (--lang); what init says is in the reader's.
+  const ui = chooseLanguage({ flag: opts.ui, env: io.env });
   const files = new Map<string, string>();
 
   const exampleDir = path.join(packageRoot(), 'examples', preset.example);
@@ -53,12 +59,12 @@ export async function initCommand(dir: string | undefined, opts: InitOptions, io
 
   const existing = [...files.keys()].filter((f) => existsSync(path.join(root, f)));
   if (existing.length && !opts.force) {
-    throw new UsageError(`${zh ? '不会覆盖已有文件' : 'not overwriting'} ${existing.join(', ')} ${zh ? '（用 --force 替换）' : '(use --force to replace them)'}`);
+    throw new UsageError(tr(ui, `not overwriting ${existing.join(', ')} (use --force to replace them)`, `不会覆盖已有文件 ${existing.join(', ')} （用 --force 替换）`));
   }
   const shown = path.relative(io.cwd, root) || '.';
   // Merged into what is there, so neither counts as overwriting; both are worked out (and a
   // package.json that cannot be read is refused) before anything is written.
-  const manifest = packageManifest(root, shown, opts);
+  const manifest = packageManifest(root, shown, opts, ui);
   if (manifest.text !== undefined) files.set('package.json', manifest.text);
   const ignore = gitignore(root);
   if (ignore !== undefined) files.set('.gitignore', ignore);
@@ -67,14 +73,16 @@ export async function initCommand(dir: string | undefined, opts: InitOptions, io
   // npm install runs in the repository: the next steps all do, so paths are the repository's.
   const cd = shown === '.' ? '' : `cd ${/^[\w./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, "'\\''")}'`} && `;
   const pinned = {
-    created: zh ? `package.json：已创建，devDependencies 中 orgc 为 ${manifest.spec}` : `package.json: created, with orgc ${manifest.spec} in devDependencies`,
-    added: zh ? `package.json：已在 devDependencies 中加入 orgc ${manifest.spec}` : `package.json: added orgc ${manifest.spec} to devDependencies`,
-    kept: zh ? `package.json：已列出 orgc ${manifest.spec}，保持不变` : `package.json: already lists orgc ${manifest.spec}, kept`,
+    created: tr(ui, `package.json: created, with orgc ${manifest.spec} in devDependencies`, `package.json：已创建，devDependencies 中 orgc 为 ${manifest.spec}`),
+    added: tr(ui, `package.json: added orgc ${manifest.spec} to devDependencies`, `package.json：已在 devDependencies 中加入 orgc ${manifest.spec}`),
+    kept: tr(ui, `package.json: already lists orgc ${manifest.spec}, kept`, `package.json：已列出 orgc ${manifest.spec}，保持不变`),
   }[manifest.change];
   io.stdout(
-    zh
-      ? `✔ 已在 ${shown} 生成 ${opts.preset} 组织（${preset.zh}），共 ${files.size} 个文件\n  ${pinned}\n  下一步：${cd}npm install —— 安装 orgc 并写出 package-lock.json（CI 的 npm ci 需要它），请连同其余文件一起提交\n  然后：npx orgc validate ${preset.target}，npx orgc render ${preset.target}\n`
-      : `✔ scaffolded the ${opts.preset} org (${preset.en}) in ${shown}: ${files.size} files\n  ${pinned}\n  next: ${cd}npm install — it installs orgc and writes package-lock.json, which CI's npm ci needs: commit it with the rest\n  then: npx orgc validate ${preset.target}, npx orgc render ${preset.target}\n`,
+    tr(
+      ui,
+      `✔ scaffolded the ${opts.preset} org (${preset.en}) in ${shown}: ${files.size} files\n  ${pinned}\n  next: ${cd}npm install — it installs orgc and writes package-lock.json, which CI's npm ci needs: commit it with the rest\n  then: npx orgc validate ${preset.target}, npx orgc render ${preset.target}\n`,
+      `✔ 已在 ${shown} 生成 ${opts.preset} 组织（${preset.zh}），共 ${files.size} 个文件\n  ${pinned}\n  下一步：${cd}npm install —— 安装 orgc 并写出 package-lock.json（CI 的 npm ci 需要它），请连同其余文件一起提交\n  然后：npx orgc validate ${preset.target}，npx orgc render ${preset.target}\n`,
+    ),
   );
   return 0;
 }
@@ -92,9 +100,9 @@ interface Manifest {
  * (dependencies or devDependencies) is the team's choice and stays; otherwise orgc is added and
  * every other key keeps its place, with the file's own indentation and line ends.
  */
-function packageManifest(root: string, shown: string, opts: InitOptions): Manifest {
+function packageManifest(root: string, shown: string, opts: InitOptions, ui: string): Manifest {
   const spec = opts.orgc ?? `^${VERSION}`;
-  if (!/^\S+$/.test(spec)) throw new UsageError(`${opts.lang === 'zh-CN' ? '无效的 --orgc' : 'invalid --orgc'} ${JSON.stringify(spec)}`);
+  if (!/^\S+$/.test(spec)) throw new UsageError(tr(ui, `--orgc takes an npm version range or package spec without spaces, not ${JSON.stringify(spec)}`, `--orgc 应为 npm 版本范围或不含空格的包说明，不能是 ${JSON.stringify(spec)}`));
   const file = path.join(root, 'package.json');
   const where = path.join(shown, 'package.json').split(path.sep).join('/');
   if (!existsSync(file)) {
@@ -106,9 +114,9 @@ function packageManifest(root: string, shown: string, opts: InitOptions): Manife
   try {
     pkg = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${opts.lang === 'zh-CN' ? '无法读取' : 'cannot read'} ${where}: ${(error as Error).message}`);
+    throw new UsageError(tr(ui, `cannot read ${where}: ${(error as Error).message}`, `无法读取 ${where}：不是有效的 JSON`));
   }
-  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new UsageError(`${where}: ${opts.lang === 'zh-CN' ? '不是 JSON 对象' : 'not a JSON object'}`);
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new UsageError(tr(ui, `${where}: not a JSON object`, `${where}：不是 JSON 对象`));
   const record = pkg as Record<string, unknown>;
   for (const field of ['dependencies', 'devDependencies']) {
     const listed = (record[field] as Record<string, unknown> | undefined)?.orgc;

@@ -7,10 +7,12 @@ import { Chalk } from 'chalk';
 import { linted } from '../../api/lint.js';
 import { draftTodo as draftTodoOf, planRender, renderErrors, renderPlanned } from '../../api/render.js';
 import { say } from '../../i18n/cli.js';
+import { pick } from '../../i18n/text.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, type RenderFormat } from '../../render/index.js';
+import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
 import { printTimings, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -60,6 +62,16 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
 
   const { lang, findings, templates, browser } = plan;
   const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
+  // A job posting without a property Google requires would be refused by job boards: say which
+  // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
+  if (opts.format === 'jobposting') {
+    const gaps = postingGaps(analysis.model);
+    for (const gap of gaps) io.stderr(`${c.yellow('orgc:')} ${postingGapMessage(gap, analysis.model, analysis.lang)}\n`);
+    if (gaps.length && !opts.force) {
+      io.stderr(`${c.red('orgc:')} ${pick({ en: 'job postings not written: add what is missing above (--force writes them anyway)', 'zh-CN': '未生成职位发布：请补充上面缺少的内容（加 --force 仍然生成）' }, analysis.lang)}\n`);
+      return EXIT_FINDINGS;
+    }
+  }
   const shown = path.relative(io.cwd, out) || '.';
   const ui = analysis.lang;
   const fingerprint = renderFingerprint({
@@ -87,7 +99,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const partial = only !== undefined;
   const sink = opts.check ? new CheckedOutput(out, opts.format, partial) : new StagedOutput(out, opts.format, partial);
   try {
-    await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people }, sink));
+    await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
   } catch (error) {
     if (sink instanceof StagedOutput) sink.abort();
     throw error;

@@ -1,10 +1,13 @@
 // `orgc rules`: the catalogue at a glance — every rule, its default severity, whether the
 // recommended preset turns it on, and one line on what it finds; then the core checks.
+import path from 'node:path';
 import { CORE_CHECKS } from '../../report/catalogue.js';
 import { RULES } from '../../check/rules/index.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { pick, tr } from '../../i18n/text.js';
+import { packageRoot } from '../../package-root.js';
 import { configLanguage } from '../analyze.js';
+import { rulePage } from './explain.js';
 import { hangingLines, terminalWidth, wrap } from '../help.js';
 import type { Io } from '../output.js';
 
@@ -16,9 +19,10 @@ export async function rulesCommand(opts: { format: string; lang?: string }, io: 
       severity: r.meta.severity,
       recommended: r.meta.recommended,
       description: pick(r.meta.description, lang),
+      doc: docPath(r.meta.id, lang),
       options: Object.fromEntries(Object.entries<any>(r.meta.options).map(([k, o]) => [k, { default: o.default, description: o.description }])),
     }));
-    const core = CORE_CHECKS.map((c) => ({ id: c.id, severity: c.severity, description: pick(c.description, lang) }));
+    const core = CORE_CHECKS.map((c) => ({ id: c.id, severity: c.severity, description: pick(c.description, lang), doc: docPath(c.id, lang) }));
     io.stdout(JSON.stringify({ rules, core }, null, 2) + '\n');
     return 0;
   }
@@ -36,4 +40,9 @@ export async function rulesCommand(opts: { format: string; lang?: string }, io: 
   out.push('', ...wrap(tr(lang, "Run `orgc explain <rule-id>` for a rule's documentation.", '用 `orgc explain <规则 id>` 查看规则说明。'), columns));
   io.stdout(out.join('\n') + '\n');
   return 0;
+}
+
+/** The rule's page in the reader's language, relative to the package (`docs/rules/zh-CN/layers.md`); zh-TW reads the Simplified page made Traditional (`orgc explain`). */
+function docPath(id: string, lang: string): string {
+  return path.relative(packageRoot(), rulePage(id, lang).file).split(path.sep).join('/');
 }

@@ -11,7 +11,7 @@ import type { Messages } from '../../finding.js';
 import { formatMessage } from '../../i18n/format.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
-import { isScenario } from '../../load/scenario.js';
+import { scenarioHead } from '../../load/scenario.js';
 import { InputError, resolveSources } from '../../load/sources.js';
 import type { OrgModel } from '../../model/types.js';
 import { markdownText } from '../../render/escape.js';
@@ -134,17 +134,8 @@ async function findScenarios(paths: readonly string[], io: Io): Promise<Answerin
   }
   const out: AnsweringScenario[] = [];
   for (const source of sources) {
-    const bytes = await source.read();
-    if (!isScenario(bytes)) continue;
-    let head: { id?: unknown; name?: unknown; answers?: unknown } | undefined;
-    try {
-      head = (jsYaml.load(new TextDecoder().decode(bytes)) as { scenario?: typeof head })?.scenario;
-    } catch {
-      continue; // `orgc validate` says what is wrong with it
-    }
-    if (typeof head?.id === 'string' && typeof head.answers === 'string') {
-      out.push({ id: head.id, name: head.name as AnsweringScenario['name'], file: source.path, answers: head.answers });
-    }
+    const head = scenarioHead(await source.read());
+    if (head?.answers) out.push({ id: head.id, name: head.name, file: source.path, answers: head.answers });
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // Mermaid's error pictures ("Syntax error", "Maximum text size", "Edge limit") instead of writing
 // them as if fine. `graphviz` lays out SVG in-process from the same charts, with no browser at all,
 // and resvg turns it into PNG.
+import type { MessageData } from '../../finding.js';
+import { say, type CliMessageId } from '../../i18n/cli.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,6 +21,16 @@ export type Engine = 'mermaid' | 'graphviz';
 /** Drawing failed in a way the user can act on (no browser, a chart Mermaid rejected). */
 export class ChartError extends Error {
   override readonly name = 'ChartError';
+  messageId?: CliMessageId;
+  messageData?: MessageData;
+
+  /** A catalogue line (src/i18n/cli.ts): `message` in English, the CLI says it in the reader's language. */
+  static said(messageId: CliMessageId, messageData: MessageData = {}): ChartError {
+    const error = new ChartError(say(messageId, 'en', messageData));
+    error.messageId = messageId;
+    error.messageData = messageData;
+    return error;
+  }
 }
 
 const BROWSERS = [
@@ -37,13 +49,11 @@ export function findBrowser(configured?: string, env: NodeJS.ProcessEnv = proces
   if (chosen) {
     const found = /[\\/]/.test(chosen) ? (existsSync(chosen) ? chosen : undefined) : onPath(chosen, env);
     if (found) return found;
-    throw new ChartError(`no browser at ${chosen} (from ${env.ORGC_CHROME ? 'ORGC_CHROME' : 'render.chrome'})`);
+    throw ChartError.said('chart-no-browser-at', { path: chosen, from: env.ORGC_CHROME ? 'ORGC_CHROME' : 'render.chrome' });
   }
   const found = BROWSERS.find((p) => existsSync(p));
   if (found) return found;
-  throw new ChartError(
-    'drawing charts as svg, png or pdf needs Chromium or Chrome: install one (e.g. `apt-get install chromium fonts-noto-cjk`), set ORGC_CHROME=/path/to/chrome, or use --engine graphviz for SVG without a browser',
-  );
+  throw ChartError.said('chart-needs-browser');
 }
 
 /** A bare command name (`chromium`), looked up like a shell would. */
@@ -76,7 +86,7 @@ export interface DrawOptions {
 export async function drawCharts(charts: Chart[], format: ImageFormat, opts: DrawOptions): Promise<Map<string, string | Uint8Array>> {
   const out = new Map<string, string | Uint8Array>();
   if (opts.engine === 'graphviz') {
-    if (format === 'pdf') throw new ChartError('--engine graphviz draws svg and png; use --engine mermaid for pdf');
+    if (format === 'pdf') throw ChartError.said('chart-graphviz-pdf');
     const svgs = await graphvizSvgs(charts);
     if (format === 'png') {
       for (const [chart, png] of await rasterise(svgs)) out.set(`charts/${chart.id}.png`, png);
@@ -155,9 +165,10 @@ async function browserPackages(format: ImageFormat): Promise<{ puppeteer: typeof
     missing.push('mermaid');
   }
   if (!puppeteer || !mermaidModule) {
-    throw new ChartError(
-      `--format ${format} draws with Mermaid in Chromium, which needs the optional package${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}: run \`${BROWSER_PACKAGES_INSTALL}\` (it uses the system's Chromium), or draw without a browser with --engine graphviz (svg, png)`,
-    );
+    // Two packages at most: puppeteer-core and mermaid.
+    throw missing.length === 1
+      ? ChartError.said('chart-needs-package', { format, package: missing[0], command: BROWSER_PACKAGES_INSTALL })
+      : ChartError.said('chart-needs-packages', { format, first: missing[0], second: missing[1], command: BROWSER_PACKAGES_INSTALL });
   }
   return { puppeteer, mermaidModule };
 }
@@ -282,7 +293,7 @@ export function checkSize(chart: Chart): void {
   const text = toMermaid(chart);
   const edges = edgeCount(chart);
   if (edges > MAX_EDGES || text.length > MAX_TEXT) {
-    throw new ChartError(`chart ${chart.id} is too large to draw (${edges} edges, ${text.length} characters)`);
+    throw ChartError.said('chart-too-large', { chart: chart.id, edges, chars: text.length });
   }
 }
 

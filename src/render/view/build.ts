@@ -1,5 +1,6 @@
 // The model → the views documents are rendered from, in one language. All wording decisions
 // (which label, which fallback language, which order) are made here, once for every format.
+import { formatDuration, formatQuantity } from '../../i18n/format.js';
 import { resolvePlurals } from '../../i18n/plural.js';
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
@@ -8,7 +9,10 @@ import type { Duty, OrgModel, Role, Text } from '../../model/types.js';
 import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
 import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
 import { roleFile } from '../paths.js';
-import type { FindingRow, IndexView, Labels, RaciGroup, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
+import { MAX_MATRIX_ROLES } from '../raci-table.js';
+import { jobView } from './job.js';
+import { anchor, LIST_LIMIT, pagesView } from './pages.js';
+import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
 
 /**
  * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
@@ -64,9 +68,11 @@ export function buildViews(
       kpis: role.kpis.map((k) => {
         const others = k.owners.filter((o) => o !== role);
         return {
+          anchor: anchor('kpi', k.id),
           name: t(k.name),
           kind: label(KPI_KIND_LABELS[k.kind]),
-          target: k.target === undefined ? undefined : escape(k.target.text),
+          // Numbers in the reader's language (`CNY 120M`, `1.2亿元`); made by Intl, nothing to escape.
+          target: k.target === undefined ? undefined : formatQuantity(k.target, lang),
           unit: k.unit === undefined ? undefined : t(k.unit),
           measures: k.measures.map((d) => t(d.name)),
           sharedWith: others.slice(0, LIST_LIMIT).map(ref),
@@ -84,19 +90,20 @@ export function buildViews(
         what: t(sl.what),
         to: sl.to === CUSTOMER ? labels.customer : t(sl.to.title),
         toRole: sl.to === CUSTOMER ? undefined : ref(sl.to),
-        within: escape(sl.within.text),
+        within: formatDuration(sl.within.value, lang),
       })),
       receives: role.serviceLevelsTo.map((sl) => ({
         what: t(sl.what),
         from: sl.from === CUSTOMER ? labels.customer : t(sl.from.title),
         fromRole: sl.from === CUSTOMER ? undefined : ref(sl.from),
-        within: escape(sl.within.text),
+        within: formatDuration(sl.within.value, lang),
       })),
-      chairs: role.chairs.map((r) => ({ name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
-      attends: role.attends.map((r) => ({ name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), chair: ref(r.chair), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
+      chairs: role.chairs.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
+      attends: role.attends.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), chair: ref(r.chair), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
       tools: role.tools.map((x) => t(x.name)),
-      targets: role.targets.map((x) => ({ name: targetName(x, t, label), value: escape(x.value.text), period: x.period === undefined ? undefined : escape(x.period) })),
+      targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: formatQuantity(x.value, lang), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
+      job: jobView(model, role, lang, t, escape, ref),
     };
   };
   // Made one at a time as a renderer reads them: a 100k-role org's job descriptions are never all
@@ -112,7 +119,8 @@ export function buildViews(
     org: { id: model.org.id, name: t(model.org.name), description: model.org.description === undefined ? undefined : t(model.org.description), lang },
     labels,
     roles,
-    raci: raciView(model, t, label, ref),
+    raci: raciView(model, t, label, ref, escape, lang),
+    pages: pagesView({ model, lang, t, label, ref, escape }),
     summary: summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))),
     index: indexView(model, t, label, ref),
   };
@@ -129,9 +137,10 @@ function targetName(x: { name?: Text; metric: string; scope: ReadonlyMap<{ name:
   return scope.length ? `${metric} · ${scope.join(', ')}` : metric;
 }
 
-function raciView(model: OrgModel, t: Localize, label: Label, ref: Ref): RaciView {
-  // Duties grouped by area, then by process step in process order (duties without a step last).
-  const order = new Map([...model.roles.values()].map((r, i) => [r, i]));
+function raciView(model: OrgModel, t: Localize, label: Label, ref: Ref, escape: (s: string) => string, lang: UiLanguage): RaciView {
+  // Duties grouped by area, then by process step in process order (duties without a step last);
+  // roles in org order, so that a team's roles stand side by side.
+  const order = new Map(orgOrder(model).map((r, i) => [r, i]));
   const groups: RaciGroup[] = [];
   for (const area of AREAS) {
     const duties = [...model.duties.values()].filter((d) => d.area === area);
@@ -159,14 +168,61 @@ function raciView(model: OrgModel, t: Localize, label: Label, ref: Ref): RaciVie
       }
     }
   }
-  const totals = [...model.roles.values()]
-    .filter((r) => r.duties.length > 0)
-    .map((role) => {
+  const working = [...order.keys()].filter((r) => r.duties.length > 0);
+  const totals = working.map((role) => {
+    const count = { R: 0, A: 0, C: 0, I: 0 };
+    for (const a of role.duties) for (const l of a.letters) count[l]++;
+    return { role: ref(role), ...count };
+  });
+  const legend = RACI_LETTERS.map((l) => ({ letter: l, meaning: label(RACI_LABELS[l]) }));
+  if (working.length > MAX_MATRIX_ROLES) {
+    const note = LABELS.raciSplit[lang].replace('{n}', String(MAX_MATRIX_ROLES)).replace('{m}', String(MAX_RACI_COLUMNS));
+    return { groups, totals, legend, splitNote: escape(note) };
+  }
+  return { groups, totals, legend, matrix: raciMatrix(groups, totals) };
+}
+
+/** The one matrix of a small org: every working role a column, the groups' rows under headings. */
+function raciMatrix(groups: RaciGroup[], totals: RaciView['totals']): RaciMatrix {
+  const columns = totals.map((x) => x.role);
+  const index = new Map(columns.map((r, i) => [r.id, i]));
+  const sections: RaciMatrix['sections'] = [];
+  for (const g of groups) {
+    // A group split by narrowChunks is one section again here.
+    let section = sections.at(-1);
+    if (!section || section.area !== g.area || section.step !== g.step) sections.push((section = { area: g.area, step: g.step, rows: [] }));
+    for (const row of g.rows) {
+      const cells = columns.map(() => '');
+      g.columns.forEach((c, i) => (cells[index.get(c.id)!] = row.cells[i]));
       const count = { R: 0, A: 0, C: 0, I: 0 };
-      for (const a of role.duties) for (const l of a.letters) count[l]++;
-      return { role: ref(role), ...count };
-    });
-  return { groups, totals, legend: RACI_LETTERS.map((l) => ({ letter: l, meaning: label(RACI_LABELS[l]) })) };
+      for (const letters of cells) for (const l of letters) count[l as keyof typeof count]++;
+      section.rows.push({ id: row.id, name: row.name, cells, problem: row.problem, ...count });
+    }
+  }
+  return { columns, span: columns.length + 1, sections, counts: totals.map((x) => `${x.A} / ${x.R}`) };
+}
+
+/**
+ * Roles in reporting-tree order: each top role, then its reports in declaration order, depth
+ * first, so that a manager's team follows the manager. Roles a cycle keeps out of the tree come
+ * last, in declaration order (the model's checks report the cycle).
+ */
+export function orgOrder(model: OrgModel): Role[] {
+  const out: Role[] = [];
+  const seen = new Set<Role>();
+  const visit = (root: Role) => {
+    const stack = [root];
+    while (stack.length) {
+      const role = stack.pop()!;
+      if (seen.has(role)) continue;
+      seen.add(role);
+      out.push(role);
+      for (let i = role.reports.length - 1; i >= 0; i--) if (!seen.has(role.reports[i])) stack.push(role.reports[i]);
+    }
+  };
+  for (const role of model.roles.values()) if (!role.manager) visit(role);
+  for (const role of model.roles.values()) if (!seen.has(role)) visit(role);
+  return out;
 }
 
 /** Widest RACI table before a group is split: more role columns than this do not fit a page. */
@@ -197,8 +253,6 @@ function narrowChunks(duties: Duty[]): Duty[][] {
   return chunks;
 }
 
-/** How many roles a list in the summary names before "and N more". */
-const LIST_LIMIT = 12;
 
 function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more: (n: number) => string, findings: FindingRow[]): SummaryView {
   const roles = [...model.roles.values()];
