@@ -40,7 +40,7 @@ describe('orgc', () => {
 describe('orgc validate', () => {
   it('passes the bundled example org, split over several files', () => {
     const r = orgc(['validate', 'examples/sales-org']);
-    expect(r).toEqual({ code: 0, stdout: '✔ 8 个文件，没有发现问题\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '✔ 9 个文件，没有发现问题\n', stderr: '' });
   });
 
   it('passes the quickstart org, in English', () => {
@@ -116,7 +116,7 @@ describe('orgc validate', () => {
     const report = JSON.parse(orgc(['validate', 'examples/sales-org', '-f', 'json']).stdout);
     expect(report.counts).toEqual({ error: 0, warning: 0, info: 0 });
     expect(report.diagnostics).toEqual([]);
-    expect(report.files).toHaveLength(8);
+    expect(report.files).toHaveLength(9);
   });
 
   it('colours only when asked: FORCE_COLOR forces it, NO_COLOR and pipes turn it off', () => {
@@ -168,7 +168,7 @@ describe('orgc validate, CI options', () => {
   };
 
   it('fails on warnings with --fail-on warn and with --max-warnings', () => {
-    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2 } }\n');
+    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2, firstLine: { min: 1, max: 2 } } }\n');
     expect(orgc(['validate'], { cwd: dir }).code).toBe(0);
     expect(orgc(['validate', '--fail-on', 'warn'], { cwd: dir }).code).toBe(1);
     expect(orgc(['validate', '--max-warnings', '0'], { cwd: dir }).code).toBe(1);
@@ -178,7 +178,7 @@ describe('orgc validate, CI options', () => {
   });
 
   it('writes the report to a file with -o and nothing to stdout', () => {
-    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2 } }\n');
+    const dir = quickstartWith('rules:\n  span-of-control: { options: { max: 2, firstLine: { min: 1, max: 2 } } }\n');
     const r = orgc(['validate', '-f', 'sarif', '-o', 'out/report.sarif'], { cwd: dir });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8')).runs[0].results).toHaveLength(2);
@@ -368,7 +368,7 @@ describe('orgc render --check', () => {
     writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart);
     const args = ['render', 'my org/org.yaml', '--out', 'hand book', '--lang', 'zh-CN', '--people'];
     expect(orgc(args, { cwd: dir }).code).toBe(0);
-    writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart.replace('headcount: 4', 'headcount: 5'));
+    writeFileSync(path.join(dir, 'my org', 'org.yaml'), quickstart.replace('headcount: 5', 'headcount: 6'));
     const r = orgc([...args, '--check'], { cwd: dir });
     expect(r.code).toBe(1);
     const hint = /`(orgc render [^`]+)`/.exec(r.stderr)![1];

@@ -190,7 +190,7 @@ beforeAll(async () => {
   git(base, 'init', '-q', '-b', 'main');
   git(base, 'add', '-A');
   git(base, 'commit', '-qm', 'The org');
-  writeFileSync(path.join(base, 'org.yaml'), quickstart.replace('headcount: 4', 'headcount: 5'));
+  writeFileSync(path.join(base, 'org.yaml'), quickstart.replace('headcount: 5', 'headcount: 6'));
   git(base, 'commit', '-qam', 'One more sales rep');
 }, 60_000);
 

@@ -7,8 +7,8 @@
 // Open seats add nothing until hired (unless counted as hired at the start of the period and
 // ramping); a ramping seat earns its curve during the ramp and a ramped seat's attainment after
 // it; attrition is taken to happen evenly over the period, so half of it is lost on average.
-import type { Quantity, Role, Target } from '../model/types.js';
-import { effectiveValues } from './lines.js';
+import { effectiveValues, overlapsScope, withinScope } from '../model/scope.js';
+import type { DimensionValue, OrgModel, Quantity, Role, Target } from '../model/types.js';
 
 export interface RoleCapacity {
   role: Role;
@@ -26,6 +26,95 @@ export interface CapacityOptions {
   periodMonths: number;
   /** Count open seats as hired at the start of the period and ramping. */
   countOpenSeats: boolean;
+}
+
+export const DEFAULT_CAPACITY_OPTIONS: CapacityOptions & { metrics: readonly string[] } = { periodMonths: 12, countOpenSeats: false, metrics: ['revenue'] };
+
+/** Capacity against one target: the seats counted toward it and what they add up to. */
+export interface TargetCapacity {
+  target: Target;
+  /** Quota carriers inside the target's scope, in the target's currency. */
+  carriers: RoleCapacity[];
+  /** Quota carriers inside the scope whose quota is in another currency: not counted. */
+  otherCurrency: RoleCapacity[];
+  capacity: number;
+  quota: number;
+  seats: number;
+  open: number;
+  ramping: number;
+}
+
+export interface DesignCapacity {
+  /** Targets the carriers can be counted against, in declaration order. */
+  targets: TargetCapacity[];
+  /** Every quota-carrying role. */
+  roles: RoleCapacity[];
+  /** Carriers inside the scope of some scoped target. */
+  placed: ReadonlySet<Role>;
+  /** Whether some target of the metrics is scoped (then carriers outside every scope are planned nowhere). */
+  scoped: Target[];
+}
+
+/**
+ * Capacity against every revenue target (every target of `metrics` written in money): the one
+ * computation the quota-capacity rule, the summary, the workbook, the JSON and the diff share.
+ * Undefined when no role carries a quota (planning is opt-in). A scoped target counts the seats
+ * inside its scope; an unscoped one counts all seats, unless it sits below another (a split by
+ * period or by something nobody is placed on). A target whose seats also sell outside it (reps
+ * selling both product lines under a product split) cannot be apportioned and is left out.
+ */
+export function designCapacity(model: OrgModel, options: CapacityOptions & { metrics: readonly string[] } = DEFAULT_CAPACITY_OPTIONS): DesignCapacity | undefined {
+  const roles: RoleCapacity[] = [];
+  for (const role of model.roles.values()) {
+    const c = roleCapacity(role, options);
+    if (c) roles.push(c);
+  }
+  if (roles.length === 0) return undefined;
+  const all = [...model.targets.values()].filter((t) => options.metrics.includes(t.metric) && t.value.kind === 'money');
+  // Carriers by the values they work at, on each dimension they (or their managers) restrict:
+  // a scoped target looks only at the carriers of one of its values, not at every seat.
+  const byValue = new Map<DimensionValue, RoleCapacity[]>();
+  for (const c of roles) {
+    for (const dimension of model.dimensions.values()) {
+      const values = effectiveValues(c.role, dimension);
+      if (!values) continue;
+      for (const v of values) {
+        const list = byValue.get(v);
+        if (list) list.push(c);
+        else byValue.set(v, [c]);
+      }
+    }
+  }
+  const candidates = (target: Target): RoleCapacity[] => {
+    const first = target.scope.entries().next().value;
+    if (!first) return roles;
+    const [, values] = first;
+    return [...new Set([...values].flatMap((v) => byValue.get(v) ?? []))];
+  };
+  const placed = new Set<Role>();
+  const targets: TargetCapacity[] = [];
+  for (const target of all) {
+    if (target.scope.size === 0 && target.parent) continue;
+    const inScope = candidates(target).filter((c) => withinScope(c.role, target));
+    if (target.scope.size > 0) for (const c of inScope) placed.add(c.role);
+    if (inScope.length === 0 && roles.some((c) => overlapsScope(c.role, target))) continue;
+    const carriers = inScope.filter((c) => c.currency === target.value.currency);
+    targets.push({
+      target,
+      carriers,
+      otherCurrency: inScope.filter((c) => c.currency !== target.value.currency),
+      capacity: sum(carriers, (c) => c.capacity),
+      quota: sum(carriers, (c) => c.quota),
+      seats: sum(carriers, (c) => c.seats),
+      open: sum(carriers, (c) => c.open),
+      ramping: sum(carriers, (c) => c.ramping),
+    });
+  }
+  return { targets, roles, placed, scoped: all.filter((t) => t.scope.size > 0) };
+}
+
+function sum<T>(list: readonly T[], f: (t: T) => number): number {
+  return list.reduce((n, t) => n + f(t), 0);
 }
 
 export function roleCapacity(role: Role, options: CapacityOptions): RoleCapacity | undefined {
@@ -63,24 +152,7 @@ export function rampShare(months: number, curve: readonly number[], attainment: 
   return earned / period;
 }
 
-/** Whether a role works entirely inside a target's scope (every dimension the target restricts). */
-export function withinScope(role: Role, target: Target): boolean {
-  for (const [dimension, values] of target.scope) {
-    const mine = effectiveValues(role, dimension);
-    if (!mine) return false;
-    for (const v of mine) if (!values.has(v)) return false;
-  }
-  return true;
-}
-
-/** Whether a role works in some part of a target's scope (on every dimension the target restricts). */
-export function overlapsScope(role: Role, target: Target): boolean {
-  for (const [dimension, values] of target.scope) {
-    const mine = effectiveValues(role, dimension);
-    if (mine && ![...mine].some((v) => values.has(v))) return false;
-  }
-  return true;
-}
+export { overlapsScope, withinScope } from '../model/scope.js';
 
 /** An amount in the notation of a quantity written by the user (120M CNY, 1.2亿 CNY). */
 export function writeMoney(n: number, like: Quantity): string {

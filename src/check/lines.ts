@@ -1,6 +1,7 @@
 // Questions of planning rules about reporting lines and where a role works, answered one way:
 // the management line of a role (solid and dotted, all the way up) and its effective scope (a
 // role that leaves a dimension out works where its manager does). Each is cached per model.
+import { effectiveValues } from '../model/scope.js';
 import type { Dimension, DimensionValue, OrgModel, Role } from '../model/types.js';
 
 const lines = new WeakMap<Role, ReadonlySet<Role>>();
@@ -46,27 +47,8 @@ export function teamOf(owner: Role): ReadonlySet<Role> {
   return team;
 }
 
-const scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
-
-/**
- * The values of a dimension a role works in: its own scope, else its solid-line manager's, up the
- * line; undefined when nobody up the line restricts it (all values). An industry seller reporting
- * to the East China manager works in East China without repeating it.
- */
-export function effectiveValues(role: Role, dimension: Dimension): ReadonlySet<DimensionValue> | undefined {
-  let byDimension = scopes.get(role);
-  if (!byDimension) scopes.set(role, (byDimension = new Map()));
-  if (byDimension.has(dimension)) return byDimension.get(dimension);
-  const seen = new Set<Role>();
-  let found: ReadonlySet<DimensionValue> | undefined;
-  for (let r: Role | undefined = role; r && !seen.has(r); r = r.manager) {
-    seen.add(r);
-    found = r.scope.get(dimension);
-    if (found) break;
-  }
-  byDimension.set(dimension, found);
-  return found;
-}
+// Where a role works lives in the model layer, shared with the cost of the design.
+export { effectiveValues } from '../model/scope.js';
 
 /** Whether a role works at a value of a dimension (it does when it is not restricted on it). */
 export function worksAt(role: Role, value: DimensionValue): boolean {

@@ -14,7 +14,11 @@
 // duties to roles, built once.
 import { localize } from '../i18n/text.js';
 import type { UiLanguage } from '../i18n/lang.js';
+import { designCapacity } from '../check/capacity.js';
+import { designCost } from '../model/cost.js';
 import { raciLetters } from '../model/queries.js';
+import { formatAmount, formatAmountChange } from '../render/amount.js';
+import { targetName } from '../render/view/plan.js';
 import type { Duty, Entity, JobDefaults, Location, OrgModel, Party, PayBand, Quantity, Quota, Role, Scope, Step, Text } from '../model/types.js';
 import { CUSTOMER } from '../schema/grammar.js';
 
@@ -46,7 +50,11 @@ export type Change =
   /** Any other field of anything: `field` is the YAML key (`requires.experience`), values as shown. */
   | { kind: `${Noun}-changed`; item: Ref; field: string; from: string; to: string }
   /** The order of the process steps on both sides (steps added or removed are changes of their own). */
-  | { kind: 'process-reordered'; from: string; to: string };
+  | { kind: 'process-reordered'; from: string; to: string }
+  /** What the change does to the plan (derived, never alone): quota capacity against a target, in the reader's notation. */
+  | { kind: 'capacity-changed'; target: Ref; from: string; to: string }
+  /** The loaded cost of the design (src/model/cost.ts), before and after, and the change. */
+  | { kind: 'cost-changed'; from: string; to: string; delta: string };
 
 export type ChangeKind = Change['kind'];
 
@@ -600,7 +608,30 @@ class Comparison {
       notes: text(x.notes),
     }));
     this.entities('pay-band', base.payBands, head.payBands, named, payBandFields);
+    // Derived last: a change to the plan follows from the changes above, and only when there are some.
+    if (this.changes.length) this.plan();
     return this.changes;
+  }
+
+  /** Capacity against each revenue target on both sides, and the loaded cost of the design. */
+  private plan(): void {
+    const [before, after] = [designCapacity(this.base), designCapacity(this.head)];
+    if (before && after) {
+      const was = new Map(before.targets.map((t) => [t.target.id, t]));
+      for (const now of after.targets) {
+        const then = was.get(now.target.id);
+        if (!then || then.target.value.currency !== now.target.value.currency) continue;
+        const currency = now.target.value.currency ?? '';
+        const [from, to] = [formatAmount(then.capacity, currency, this.lang), formatAmount(now.capacity, currency, this.lang)];
+        if (from !== to) this.changes.push({ kind: 'capacity-changed', target: { id: now.target.id, title: targetName(now.target, (t) => this.say(t, this.head), this.lang) }, from, to });
+      }
+    }
+    const [a, b] = [designCost(this.base), designCost(this.head)];
+    const currency = b?.currency ?? a?.currency;
+    if (!currency || (a?.currency && b?.currency && a.currency !== b.currency)) return;
+    const [x, y] = [a?.total ?? 0, b?.total ?? 0];
+    const [from, to] = [formatAmount(x, currency, this.lang), formatAmount(y, currency, this.lang)];
+    if (from !== to) this.changes.push({ kind: 'cost-changed', from, to, delta: formatAmountChange(y - x, currency, this.lang) });
   }
 
   private say(t: Text | undefined, m: OrgModel): string {

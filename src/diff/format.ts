@@ -18,7 +18,7 @@ const GROUPS: Array<{ id: string; kinds: ChangeKind[]; folded: boolean }> = [
   { id: 'lines', kinds: ['manager-changed', 'dotted-added', 'dotted-removed'], folded: false },
   { id: 'duties', kinds: ['duty-renamed', 'duty-moved', 'raci-changed', 'duty-added', 'duty-removed', 'duty-changed'], folded: true },
   { id: 'headcount', kinds: ['headcount-changed', 'vacancies-changed'], folded: true },
-  { id: 'pay', kinds: entityKinds('pay-band'), folded: true },
+  { id: 'pay', kinds: [...entityKinds('pay-band'), 'capacity-changed', 'cost-changed'], folded: true },
   { id: 'performance', kinds: entityKinds('kpi', 'service-level', 'target'), folded: true },
   { id: 'process', kinds: ['process-reordered', ...entityKinds('stage', 'step')], folded: true },
   { id: 'monitoring', kinds: [...entityKinds('metric', 'review', 'signal')], folded: true },
@@ -74,6 +74,8 @@ const SENTENCES: Messages = {
   'raci-changed': { en: '{duty}: {role} {from} → {to}', 'zh-CN': '{duty}: {role} {from} → {to}' },
   'headcount-changed': { en: '{role}: headcount {from} → {to}', 'zh-CN': '{role} 编制 {from} → {to}' },
   'vacancies-changed': { en: '{role}: open positions {from} → {to}', 'zh-CN': '{role} 空缺 {from} → {to}' },
+  'capacity-changed': { en: 'Quota capacity against {target}: {from} → {to}', 'zh-CN': '{target} 的指标产能：{from} → {to}' },
+  'cost-changed': { en: 'Loaded cost of the design: {from} → {to} ({delta})', 'zh-CN': '设计的年度综合用人成本：{from} → {to}（{delta}）' },
   added: { en: 'New {noun} {item}', 'zh-CN': '新增 {noun} {item}' },
   removed: { en: '{Noun} {item} removed', 'zh-CN': '删除{noun} {item}' },
   changed: { en: '{Noun} {item}: {field} {from} → {to}', 'zh-CN': '{noun} {item}: {field} {from} → {to}' },
@@ -131,6 +133,10 @@ function sentence(c: Change, lang: UiLanguage, name: (r: Ref) => string, code: (
       return say(c.kind, { from: name(c.from), to: name(c.to) });
     case 'process-reordered':
       return say(c.kind, { from: code(c.from), to: code(c.to) });
+    case 'capacity-changed':
+      return say(c.kind, { target: name(c.target), from: c.from, to: c.to });
+    case 'cost-changed':
+      return say(c.kind, { from: c.from, to: c.to, delta: c.delta });
     case 'org-changed':
       return say(c.kind, { field: c.field, from: code(c.from || '–'), to: code(c.to || '–') });
     default: {

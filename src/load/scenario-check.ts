@@ -59,9 +59,17 @@ export const scenarioCheck: CheckMeta = {
       en: 'the files of one scenario have the same id; this one has `{id}`, {other} has `{otherId}`',
       'zh-CN': '同一方案的各个文件必须使用同一个 id；此文件是 `{id}`，{other} 是 `{otherId}`',
     },
+    'base-missing': {
+      en: 'there is no org at `{base}`: write the path of the base org from this file, e.g. `../sales-org`',
+      'zh-CN': '`{base}` 处没有组织文件：请写基础组织相对于此文件的路径，例如 `../sales-org`',
+    },
     'base-unreadable': {
-      en: 'the base org `{base}` cannot be read: {reason}',
-      'zh-CN': '无法读取基础组织 `{base}`：{reason}',
+      en: 'the base org `{base}` cannot be read: `orgc validate {base}` says why',
+      'zh-CN': '无法读取基础组织 `{base}`：运行 `orgc validate {base}` 可查看原因',
+    },
+    'base-not-on-disk': {
+      en: 'a scenario names its base by a path, so it is read from files on disk, not from a git revision or text: check out the revision to compare it',
+      'zh-CN': '方案通过路径指定基础组织，因此只能从磁盘上的文件读取，不能从 git 版本或文本读取：请先检出该版本再比较',
     },
     'base-is-scenario': {
       en: 'the base `{base}` is itself a scenario: name the org it is based on instead',

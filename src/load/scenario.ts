@@ -146,12 +146,19 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
   };
   if (findings.length > 0) return { files: alone(), findings, scenario };
 
+  const at: Pointer = { file: first.file.path, path: ['scenario', 'base'] };
+  if (!opts.resolveBase) {
+    findings.push({ ruleId: RULE, messageId: 'base-not-on-disk', data: { base: first.base }, at });
+    return { files: alone(), findings, scenario };
+  }
   let baseSources: SourceFile[];
   try {
-    baseSources = await (opts.resolveBase ?? (() => Promise.reject(new InputError('scenarios are read from files only'))))(first.base, from(first));
+    baseSources = await opts.resolveBase(first.base, from(first));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    findings.push({ ruleId: RULE, messageId: 'base-unreadable', data: { base: first.base, reason: error.message }, at: { file: first.file.path, path: ['scenario', 'base'] } });
+    // The reason in the reader's language: the finding is worded later, so it names the case.
+    const missing = error.messageId === 'read-missing' || error.messageId === 'no-yaml-files';
+    findings.push({ ruleId: RULE, messageId: missing ? 'base-missing' : 'base-unreadable', data: { base: first.base }, at });
     return { files: alone(), findings, scenario };
   }
   const base = await loadFiles(baseSources);

@@ -1,7 +1,9 @@
 // The resolved org as JSON for other tools: every reference by id, every derived relation filled
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
+import { designCapacity, DEFAULT_CAPACITY_OPTIONS } from '../check/capacity.js';
+import { designCost, loadedCostPerSeat } from '../model/cost.js';
 import { layers, raciLetters } from '../model/queries.js';
-import type { JobDefaults, Location, OrgModel, Party, Scope } from '../model/types.js';
+import type { JobDefaults, Location, OrgModel, Party, Quota, Scope } from '../model/types.js';
 import { partsSum } from './target-sum.js';
 import type { PageSink } from './output.js';
 
@@ -23,6 +25,8 @@ const jobs = (j: JobDefaults | undefined) =>
  */
 function sections(model: OrgModel): Record<string, unknown> {
   const layerOf = layers(model.roles.values());
+  const cost = designCost(model);
+  const costed = new Set(cost?.roles.map((c) => c.role));
   return {
     version: MODEL_JSON_VERSION,
     org: { id: model.org.id, name: model.org.name, language: model.org.language, description: opt(model.org.description), jobs: jobs(model.org.jobs) },
@@ -91,6 +95,10 @@ function sections(model: OrgModel): Record<string, unknown> {
       serviceLevelsFrom: ids(r.serviceLevelsFrom),
       serviceLevelsTo: ids(r.serviceLevelsTo),
       targets: ids(r.targets),
+      quota: r.quota ? quota(r.quota) : null,
+      payBand: r.payBand?.id ?? null,
+      // Loaded cost of all the role's seats, when it counts toward the design's (plan.cost).
+      loadedCost: r.payBand && costed.has(r) ? money(loadedCostPerSeat(r.payBand) * r.headcount) : null,
     })),
     kpis: each(model.kpis.values(), (k) => ({
       id: k.id,
@@ -130,6 +138,72 @@ function sections(model: OrgModel): Record<string, unknown> {
     })),
     signals: each(model.signals.values(), (s) => ({ id: s.id, name: opt(s.name), watch: s.watch, when: s.when, change: s.change, role: s.role, roles: s.roles, rationale: opt(s.rationale) })),
     people: each(model.people.values(), (p) => ({ id: p.id, name: p.name, role: p.role.id, experience: opt(p.experience), competencies: levels(p.competencies), scope: scope(p.scope) })),
+    payBands: each(model.payBands.values(), (b) => ({
+      id: b.id,
+      name: opt(b.name),
+      currency: b.currency,
+      min: b.min,
+      mid: b.mid,
+      max: b.max,
+      variable: b.variable,
+      onCosts: b.onCosts,
+      loadedCostPerSeat: money(loadedCostPerSeat(b)),
+      roles: ids(b.roles),
+    })),
+    plan: plan(model, layerOf, cost),
+  };
+}
+
+/** Money to the cent, shares to a hundredth of a percent: the same digits on every machine. */
+const money = (n: number) => Math.round(n * 100) / 100;
+const share = (n: number) => Math.round(n * 10000) / 10000;
+
+function quota(q: Quota) {
+  return { perSeat: { text: q.perSeat.text, value: q.perSeat.value, currency: opt(q.perSeat.currency) }, attainment: q.attainment, rampMonths: q.rampMonths, rampCurve: q.rampCurve, ramping: q.ramping, attrition: q.attrition };
+}
+
+/** The planning numbers: structure, capacity against targets, the cost of the design (docs/model-json.md). */
+function plan(model: OrgModel, layerOf: ReadonlyMap<unknown, number>, cost: ReturnType<typeof designCost>) {
+  const roles = [...model.roles.values()];
+  const managerSeats = roles.filter((r) => r.reports.length > 0).reduce((n, r) => n + r.headcount, 0);
+  const icSeats = roles.filter((r) => r.reports.length === 0).reduce((n, r) => n + r.headcount, 0);
+  const capacity = designCapacity(model);
+  return {
+    structure: { layers: Math.max(0, ...layerOf.values()), managerSeats, icSeats, icsPerManager: managerSeats ? share(icSeats / managerSeats) : null },
+    capacity: capacity
+      ? {
+          periodMonths: DEFAULT_CAPACITY_OPTIONS.periodMonths,
+          countOpenSeats: DEFAULT_CAPACITY_OPTIONS.countOpenSeats,
+          targets: capacity.targets.map((t) => ({
+            target: t.target.id,
+            value: t.target.value.value,
+            currency: opt(t.target.value.currency),
+            capacity: money(t.capacity),
+            quota: money(t.quota),
+            seats: t.seats,
+            open: t.open,
+            ramping: t.ramping,
+            roles: t.carriers.map((c) => c.role.id),
+          })),
+        }
+      : null,
+    cost: cost
+      ? {
+          currency: opt(cost.currency),
+          total: money(cost.total),
+          open: money(cost.open),
+          seats: cost.seats,
+          levels: cost.levels.map((l) => ({ level: l.level, seats: l.seats, total: money(l.total) })),
+          scopes: cost.dimensions.map((d) => ({
+            dimension: d.dimension.id,
+            values: d.values.map((v) => ({ value: v.value.id, seats: share(v.seats), total: money(v.total) })),
+            shared: { seats: share(d.shared.seats), total: money(d.shared.total) },
+          })),
+          costOfSale: cost.costOfSale.map((c) => ({ target: c.target.id, revenue: c.revenue, cost: money(c.cost), ratio: share(c.ratio) })),
+          unbanded: ids(cost.unbanded),
+          otherCurrency: cost.otherCurrency.map((c) => c.role.id),
+        }
+      : null,
   };
 }
 

@@ -147,6 +147,7 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
       for (const g of views.raci.groups) for (const row of g.rows) yield [text(row.name), text(row.id), text(g.area), text(g.step ?? ''), text(row.problem ?? '')];
     })(),
   );
+  yield* add({ sheet: l.planning, columns: [{ width: 36 }, { width: 24 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 10 }, { width: 10 }] }, [], planRows(views, text, bold));
   yield* referenceSheets(views, text, bold, add);
 }
 
@@ -235,6 +236,55 @@ function* referenceSheets(views: Views, text: Text, bold: (row: Row) => Cell[], 
       map(p.people, (x) => [text(x.name), text(x.role.title), x.experience === undefined ? null : text(x.experience), text(x.scope), text(x.backup ?? '')]),
     );
   }
+}
+
+/**
+ * The capacity and cost sheet: the structure (manager and individual-contributor seats), capacity
+ * against each revenue target, and the cost of the design by level, scope, role and against
+ * revenue — the summary's tables one under the other, amounts as the summary writes them.
+ */
+function* planRows(views: Views, text: (value: string | number, style?: Style) => Cell, bold: (row: Row) => Cell[]): Generator<Cell[]> {
+  const l = views.labels;
+  const plan = views.summary.plan;
+  const heading = (value: string) => [text(value, { fontWeight: 'bold' })];
+  yield heading(l.structure);
+  yield [text(l.layers), text(views.summary.layers)];
+  yield [text(l.managerSeats), text(plan.managerSeats)];
+  yield [text(l.icSeats), text(plan.icSeats)];
+  if (plan.icsPerManager) yield [text(l.managerRatio), text(plan.icsPerManager)];
+  if (plan.capacity) {
+    yield [];
+    yield heading(l.capacity);
+    yield bold([l.capacityTarget, l.targetValue, l.capacityValue, l.capacityCoverage, l.quotas, l.seats, l.vacancies]);
+    for (const c of plan.capacity) yield [text(c.target), text(c.value), text(c.capacity), text(c.coverage), text(c.quota), text(c.seats), text(c.open)];
+    yield [text(l.capacityNote)];
+  }
+  const cost = plan.cost;
+  if (!cost) return;
+  yield [];
+  yield heading(l.cost);
+  yield [text(l.loadedCost), text(cost.total)];
+  yield [text(l.openCost), text(cost.open)];
+  yield [text(l.seats), text(cost.seats)];
+  yield [text(l.costNote)];
+  yield [];
+  yield bold([l.costByLevel, l.seats, l.loadedCost, l.shareOfCost]);
+  for (const row of cost.byLevel) yield [text(row.name), text(row.seats), text(row.total), text(row.share)];
+  for (const d of cost.byScope) {
+    yield [];
+    yield bold([d.dimension, l.seats, l.loadedCost]);
+    for (const v of d.values) yield [text(v.name), text(v.seats), text(v.total)];
+  }
+  if (cost.costOfSale.length) {
+    yield [];
+    yield heading(l.costOfSale);
+    yield bold([l.capacityTarget, l.revenue, l.loadedCost, l.ratio]);
+    for (const c of cost.costOfSale) yield [text(c.target), text(c.revenue), text(c.cost), text(c.ratio)];
+  }
+  yield [];
+  yield bold([l.costByRole, l.payBand, l.seats, l.perSeat, l.loadedCost]);
+  for (const r of cost.byRole) yield [text(r.role.title), text(r.band), text(r.seats), text(r.perSeat), text(r.total)];
+  if (cost.notCounted.length) yield [text(l.notCounted), text(cost.notCounted.join('; '))];
 }
 
 /**

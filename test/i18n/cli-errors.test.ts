@@ -181,6 +181,6 @@ describe('every line of a failing command in the reader\'s language', () => {
     const r = orgc(['validate', '--bogus', '--lang', 'zh-CN']);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'orgc: 没有 “--bogus” 这个选项\n（运行 `orgc validate --help` 查看用法）\n' });
     expect(orgc(['validate', '--formt', 'json']).stderr).toBe("orgc: unknown option '--formt'; did you mean --format?\n(run `orgc validate --help` for usage)\n");
-    expect(orgc(['render', '-f', 'xml', '--lang', 'zh-TW']).stderr.split('\n')[0]).toBe('orgc: --format 的取值為 md, html, csv, xlsx, json, mermaid, svg, png, pdf；不能是 “xml”');
+    expect(orgc(['render', '-f', 'xml', '--lang', 'zh-TW']).stderr.split('\n')[0]).toBe('orgc: --format 的取值為 md, html, csv, xlsx, json, mermaid, svg, png, pdf, jobposting, docx；不能是 “xml”');
   });
 });

@@ -77,10 +77,10 @@ describe('xlsx within Excel limits', () => {
     const sheets = await workbook(v, limits);
     expectWithin(sheets, limits);
     const names = [...new Set(sheets.map((s) => s.name.replace(/ \(\d+\)$/, '')))];
-    expect(names.slice(0, 4)).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties']);
+    expect(names.slice(0, 5)).toEqual(['RACI', 'RACI assignments', 'Roles', 'Duties', 'Capacity and cost']);
     // Then the reference sheets the org has entries for, in the handbook's order.
     const reference = ['Process', 'Competencies', 'Tools', 'Target tree', 'KPI dictionary', 'Service levels and hand-offs', 'Review calendar', 'Adaptation signals', 'People'];
-    expect(names.slice(4)).toEqual(reference.filter((n) => names.includes(n)));
+    expect(names.slice(5)).toEqual(reference.filter((n) => names.includes(n)));
     const table = rowsOf(sheets, 'RACI assignments').flatMap((s, i) => sheetRows(s).slice(i === 0 ? 0 : 1));
     expect(table[0]).toEqual(['Areas', 'Process step', 'Duty id', 'Duty', 'Role id', 'Role', 'RACI']);
     expect(table.length - 1).toBe(assignments);

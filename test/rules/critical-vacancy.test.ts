@@ -25,20 +25,20 @@ describe('critical-vacancy', () => {
     expect(await findings('critical-vacancy', withManager('vacancies: 1, duties: { sell: A }', `
   targets:
     year: { metric: revenue, value: 10M CNY, owner: manager }`))).toEqual([
-      '8:3 `manager` is vacant but critical (people managed: 4; targets owned: 1; duties it alone is Accountable for: 1) and has no backup (AB角): name one with `backup:` until the seat is filled',
+      '8:3 Manager (manager) is vacant but critical (people managed: 4; targets owned: 1; duties it alone is Accountable for: 1) and has no backup (AB角): name one with `backup:` until the seat is filled',
     ]);
   });
 
   it('says a named backup stands in, and flags a backup that is vacant too or the role itself', async () => {
     expect(await findings('critical-vacancy', withManager('vacancies: 1, backup: director, duties: { sell: A }'))).toEqual([
-      '8:3 `manager` is vacant but critical (people managed: 4; targets owned: 0; duties it alone is Accountable for: 1); `director` stands in until it is filled',
+      '8:3 Manager (manager) is vacant but critical (people managed: 4; targets owned: 0; duties it alone is Accountable for: 1); Director (director) stands in until it is filled',
     ]);
     expect(await findings('critical-vacancy', withManager('vacancies: 1, backup: director, duties: { sell: A }').replace('level: strategic,', 'level: strategic, vacancies: 1,'))).toEqual([
-      '7:3 `director` is vacant but critical (people managed: 1; targets owned: 0; duties it alone is Accountable for: 1) and has no backup (AB角): name one with `backup:` until the seat is filled',
-      '8:91 `manager` is vacant but critical (people managed: 4; targets owned: 0; duties it alone is Accountable for: 1), and its backup `director` is vacant too: name a backup who is in post',
+      '7:3 Director (director) is vacant but critical (people managed: 1; targets owned: 0; duties it alone is Accountable for: 1) and has no backup (AB角): name one with `backup:` until the seat is filled',
+      '8:91 Manager (manager) is vacant but critical (people managed: 4; targets owned: 0; duties it alone is Accountable for: 1), and its backup Director (director) is vacant too: name a backup who is in post',
     ]);
     expect(await findings('critical-vacancy', withManager('backup: manager, duties: { sell: A }'))).toEqual([
-      '8:77 `manager` names itself as its backup: a backup is another role',
+      '8:77 Manager (manager) names itself as its backup: a backup is another role',
     ]);
   });
 });

@@ -20,7 +20,7 @@ describe('kpi-duty-fit', () => {
 
   it('reports an owner that does none of the measured duties, at the owner', async () => {
     expect(await findings('kpi-duty-fit', withKpi('individual', 'rep, analyst'))).toEqual([
-      '11:81 `analyst` owns KPI `win-rate` but does (R or A) none of the duties it measures (sell): give the KPI to those who do them, or the duty to `analyst`',
+      '11:81 Analyst (analyst) owns KPI Win rate (win-rate) but does (R or A) none of the duties it measures (sell): give the KPI to those who do them, or the duty to Analyst (analyst)',
     ]);
   });
 
@@ -28,7 +28,7 @@ describe('kpi-duty-fit', () => {
     const text = withKpi('team', 'manager').replace('duties: { plan: [A, R], sell: A }', 'duties: { plan: [A, R] }');
     expect(await findings('kpi-duty-fit', text)).toEqual([]);
     expect(await findings('kpi-duty-fit', text.replace('duties: { sell: R }', 'duties: { sell: C }'))).toEqual([
-      '11:70 `manager` owns team KPI `win-rate`, but neither it nor anyone in its team does (R or A) any of the duties it measures (sell)',
+      '11:70 Manager (manager) owns team KPI Win rate (win-rate), but neither it nor anyone in its team does (R or A) any of the duties it measures (sell)',
     ]);
   });
 });

@@ -69,7 +69,7 @@ describe('quota-capacity', () => {
     rep-inside: { title: Inside rep, level: frontline, reports_to: manager-inside, headcount: 2, quota: { per_seat: 1M CNY }, duties: { sell: R } }
     manager-inside: { title: Inside manager, level: tactical, duties: { sell: C } }`);
     expect(await findings('quota-capacity', inside)).toEqual([
-      '11:3 `rep-inside` carries a quota but works in no scope the revenue targets are split into (region): give it a scope, or a manager with one, so its capacity counts toward a target',
+      '11:3 Inside rep (rep-inside) carries a quota but works in no scope the revenue targets are split into (region): give it a scope, or a manager with one, so its capacity counts toward a target',
     ]);
   });
 

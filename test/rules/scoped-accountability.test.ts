@@ -22,14 +22,14 @@ describe('scoped-accountability', () => {
 
   it('reports a region where nobody is Accountable, at the duty', async () => {
     expect(await findings('scoped-accountability', regions('close-deals: A', 'close-deals: C'))).toEqual([
-      '6:3 duty `close-deals` is owned per region, but nobody is Accountable (A) in region south, where `seller-south` does the work: give A to the role that manages that scope',
+      '6:3 duty Close deals (close-deals) is owned per region, but nobody is Accountable (A) in region south, where South seller (seller-south) does the work: give A to the role that manages that scope',
     ]);
   });
 
   it('reports two owners of one cell where the second A is written', async () => {
     const text = regions('close-deals: A', 'close-deals: A', '    roster: { title: Roster, level: support, reports_to: director, cut: [region], scope: { region: [south] }, duties: { close-deals: A } }');
     expect(await findings('scoped-accountability', text)).toEqual([
-      '13:119 duty `close-deals` has 2 Accountable (A) roles in region south (manager-south, roster): narrow their scopes so each cell has one owner',
+      '13:119 duty Close deals (close-deals) has 2 Accountable (A) roles in region south (manager-south, roster): narrow their scopes so each cell has one owner',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('scoped-accountability', () => {
       'seller-south: { title: South seller, level: frontline, reports_to: manager-east, cut: [region], scope: { region: [south] },',
     );
     expect(await findings('scoped-accountability', text)).toEqual([
-      '12:137 `seller-south` does duty `close-deals` in region south, but `manager-south`, Accountable for it there, is not in its management line (solid or dotted): give A there to its manager, or have it report to `manager-south`',
+      '12:137 South seller (seller-south) does duty Close deals (close-deals) in region south, but South manager (manager-south), Accountable for it there, is not in its management line (solid or dotted): give A there to its manager, or have it report to South manager (manager-south)',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('scoped-accountability', () => {
     `);
     expect(await findings('scoped-accountability', text)).toEqual([]);
     expect(await findings('scoped-accountability', text, { managementLine: 'all' })).toEqual([
-      '8:81 `success` does duty `support`, but `manager`, Accountable for it, is not in its management line (solid or dotted): give A to its manager, own the duty per region or segment (`accountable_per`), or have it report to `manager`',
+      '8:81 Success (success) does duty Support customers (support), but Manager (manager), Accountable for it, is not in its management line (solid or dotted): give A to its manager, own the duty per region or segment (`accountable_per`), or have it report to Manager (manager)',
     ]);
   });
 

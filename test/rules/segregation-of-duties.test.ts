@@ -20,14 +20,14 @@ describe('segregation-of-duties', () => {
 
   it('reports a seller who approves discounts, at the later of the two duties', async () => {
     expect(await findings('segregation-of-duties', withRep('duties: { sell: [A, R], approve-discount: R }'))).toEqual([
-      '11:100 `rep` does both `approve-discount` (approve-discount) and `sell` (sell), which must be kept apart: give one of them to another role',
+      '11:100 Rep (rep) does both Approve discounts (approve-discount) (approve-discount) and Sell (sell) (sell), which must be kept apart: give one of them to another role',
     ]);
   });
 
   it('takes a quota as being paid commission, unless told otherwise', async () => {
     const text = withRep('quota: { per_seat: 1M CNY }, duties: { sell: [A, R], pay-commission: R }');
     expect(await findings('segregation-of-duties', text)).toEqual([
-      '11:129 `rep` carries a quota and so is paid commission, yet does `pay-commission` (calculate-commission): give it to a role that is not paid on the result',
+      '11:129 Rep (rep) carries a quota and so is paid commission, yet does Calculate commission (pay-commission) (calculate-commission): give it to a role that is not paid on the result',
     ]);
     expect(await findings('segregation-of-duties', text, { quotaEarnsCommission: false })).toEqual([]);
   });
@@ -39,7 +39,7 @@ describe('segregation-of-duties', () => {
 
   it('reports duties a duty declares incompatible with it', async () => {
     expect(await findings('segregation-of-duties', withRep('duties: { plan: R, sell: [A, R] }', ', incompatible_with: [sell]'))).toEqual([
-      '11:95 `rep` does both `sell` and `plan`, which `plan` declares incompatible: give one of them to another role',
+      '11:95 Rep (rep) does both Sell (sell) and Plan (plan), which Plan (plan) declares incompatible: give one of them to another role',
     ]);
   });
 });

@@ -26,24 +26,24 @@ describe('target-ownership', () => {
 
   it('reports a target owned by a role that neither sells nor manages sellers, at the owner', async () => {
     expect(await findings('target-ownership', design('manager-east', { east: 'manager-east', hardware: 'hardware-specialist' }))).toEqual([
-      '16:107 `hardware-specialist` owns revenue target `east-hardware` but carries no quota and manages nobody who does: give the target to the manager of the sellers in its scope',
+      '16:107 Hardware specialist (hardware-specialist) owns revenue target east-hardware but carries no quota and manages nobody who does: give the target to the manager of the sellers in its scope',
     ]);
     // Before anyone carries quota, only a manager may own it.
     expect(await findings('target-ownership', design('manager-east', { east: 'manager-east', hardware: 'hardware-specialist' }, ''))).toEqual([
-      '16:107 `hardware-specialist` owns revenue target `east-hardware` but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
+      '16:107 Hardware specialist (hardware-specialist) owns revenue target east-hardware but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
     ]);
   });
 
   it('reports an owner working outside the target\'s scope', async () => {
     expect(await findings('target-ownership', design('manager-east', { east: 'manager-south', hardware: 'manager-east' }, ''))).toEqual([
-      '15:78 `manager-south` owns `east` for region east, but works in region south',
-      '15:78 `manager-south` owns revenue target `east` but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
+      '15:78 South manager (manager-south) owns east for region east, but works in region south',
+      '15:78 South manager (manager-south) owns revenue target east but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
     ]);
   });
 
   it('reports an owner whose team has none of the scope\'s specialists', async () => {
     expect(await findings('target-ownership', design('manager-south', { east: 'manager-east', hardware: 'manager-east' }))).toEqual([
-      '16:107 nobody under `manager-east` works in product hardware, the scope of `east-hardware`: the roles that do (hardware-specialist) report elsewhere — move them under `manager-east`, or give the target to their manager',
+      '16:107 nobody under East manager (manager-east) works in product hardware, the scope of east-hardware: the roles that do (hardware-specialist) report elsewhere — move them under East manager (manager-east), or give the target to their manager',
     ]);
   });
 });

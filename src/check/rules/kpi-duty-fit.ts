@@ -4,6 +4,7 @@ import type { Kpi, Role } from '../../model/types.js';
 import { isWork } from '../../model/queries.js';
 import { teamOf } from '../lines.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { valueAt } from '../where.js';
 
 export default defineRule({
@@ -18,12 +19,12 @@ export default defineRule({
     options: {},
     messages: {
       'no-duty': {
-        en: '`{role}` owns KPI `{kpi}` but does (R or A) none of the duties it measures ({duties}): give the KPI to those who do them, or the duty to `{role}`',
-        'zh-CN': '`{role}` 负责 KPI `{kpi}`，但不承担（R 或 A）其衡量的任何职责（{duties}）：请把该 KPI 交给承担这些职责的岗位，或把职责交给 `{role}`',
+        en: '{role} owns KPI {kpi} but does (R or A) none of the duties it measures ({duties}): give the KPI to those who do them, or the duty to {role}',
+        'zh-CN': '{role} 负责 KPI {kpi}，但不承担（R 或 A）其衡量的任何职责（{duties}）：请把该 KPI 交给承担这些职责的岗位，或把职责交给 {role}',
       },
       'no-team-duty': {
-        en: '`{role}` owns team KPI `{kpi}`, but neither it nor anyone in its team does (R or A) any of the duties it measures ({duties})',
-        'zh-CN': '`{role}` 负责团队 KPI `{kpi}`，但它及其团队中都没有人承担（R 或 A）其衡量的任何职责（{duties}）',
+        en: '{role} owns team KPI {kpi}, but neither it nor anyone in its team does (R or A) any of the duties it measures ({duties})',
+        'zh-CN': '{role} 负责团队 KPI {kpi}，但它及其团队中都没有人承担（R 或 A）其衡量的任何职责（{duties}）',
       },
     },
   },
@@ -38,7 +39,7 @@ export default defineRule({
         if (team) return;
         report({
           messageId: kpi.kind === 'team' ? 'no-team-duty' : 'no-duty',
-          data: { role: owner.id, kpi: kpi.id, duties: kpi.measures.map((d) => d.id).join(', ') },
+          data: { role: named(model, owner), kpi: named(model, kpi), duties: kpi.measures.map((d) => d.id).join(', ') },
           at: valueAt(kpi.src, 'owners', ownerIndex(kpi, owner)),
         });
       });

@@ -1,9 +1,9 @@
 // Can these seats carry this target? Capacity of the quota-carrying roles in each target's scope
 // against the target, and how far the quotas handed out exceed it (over-assignment).
-import type { DimensionValue, Role, Target } from '../../model/types.js';
-import { overlapsScope, roleCapacity, withinScope, writeMoney, type RoleCapacity } from '../capacity.js';
-import { effectiveValues } from '../lines.js';
+import type { Role } from '../../model/types.js';
+import { designCapacity, writeMoney } from '../capacity.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { keyOf, valueAt } from '../where.js';
 
 interface Options {
@@ -48,100 +48,58 @@ export default defineRule<Options>({
         'zh-CN': '没有承担指标的岗位在 `{target}`（{value}）的范围内工作：请为在该范围销售的岗位设置 `quota`，或使其范围落在目标范围内',
       },
       unplaced: {
-        en: '`{role}` carries a quota but works in no scope the revenue targets are split into ({dimensions}): give it a scope, or a manager with one, so its capacity counts toward a target',
-        'zh-CN': '`{role}` 承担销售指标，但不在收入目标拆分的任何范围内（{dimensions}）：请为其设置范围，或让它向有范围的上级汇报，使其产能计入某个目标',
+        en: '{role} carries a quota but works in no scope the revenue targets are split into ({dimensions}): give it a scope, or a manager with one, so its capacity counts toward a target',
+        'zh-CN': '{role} 承担销售指标，但不在收入目标拆分的任何范围内（{dimensions}）：请为其设置范围，或让它向有范围的上级汇报，使其产能计入某个目标',
       },
       currency: {
-        en: '`{role}`\'s quota is in {currency}, but `{target}` is in {targetCurrency}: write quotas in the target\'s currency',
-        'zh-CN': '`{role}` 的指标以 {currency} 计，而 `{target}` 以 {targetCurrency} 计：请用目标的币种填写指标',
+        en: '{role}\'s quota is in {currency}, but `{target}` is in {targetCurrency}: write quotas in the target\'s currency',
+        'zh-CN': '{role} 的指标以 {currency} 计，而 `{target}` 以 {targetCurrency} 计：请用目标的币种填写指标',
       },
     },
   },
   check({ model, options, report }) {
-    const capacities = new Map<Role, RoleCapacity>();
-    for (const role of model.roles.values()) {
-      const c = roleCapacity(role, options);
-      if (c) capacities.set(role, c);
-    }
+    const plan = designCapacity(model, options);
     // Planning is opt-in: a design that names no quota says nothing about capacity.
-    if (capacities.size === 0) return;
-    const targets = [...model.targets.values()].filter((t) => options.metrics.includes(t.metric) && t.value.kind === 'money');
-    // Carriers by the values they work at, on each dimension they (or their managers) restrict:
-    // a scoped target looks only at the carriers of one of its values, not at every seat.
-    const byValue = new Map<DimensionValue, RoleCapacity[]>();
-    for (const c of capacities.values()) {
-      for (const dimension of model.dimensions.values()) {
-        const values = effectiveValues(c.role, dimension);
-        if (!values) continue;
-        for (const v of values) {
-          const list = byValue.get(v);
-          if (list) list.push(c);
-          else byValue.set(v, [c]);
-        }
-      }
-    }
-    const candidates = (target: Target): RoleCapacity[] => {
-      const first = target.scope.entries().next().value;
-      if (!first) return [...capacities.values()];
-      const [, values] = first;
-      return [...new Set([...values].flatMap((v) => byValue.get(v) ?? []))];
-    };
-    const placed = new Set<Role>();
+    if (!plan) return;
     const wrongCurrency = new Set<Role>();
-    for (const target of targets) {
-      // A scoped target counts the seats inside its scope; an unscoped one at the top counts all.
-      if (target.scope.size === 0 && target.parent) continue;
-      const inScope = candidates(target).filter((c) => withinScope(c.role, target));
-      if (target.scope.size > 0) for (const c of inScope) placed.add(c.role);
-      // Seats that also sell outside the scope (reps selling both product lines under a product
-      // split) cannot be apportioned to it: such a target is judged through its parent.
-      if (inScope.length === 0 && [...capacities.keys()].some((r) => overlapsScope(r, target))) continue;
-      const usable = inScope.filter((c) => {
-        if (c.currency === target.value.currency) return true;
-        if (!wrongCurrency.has(c.role)) {
-          wrongCurrency.add(c.role);
-          report({ messageId: 'currency', data: { role: c.role.id, currency: c.currency ?? '', target: target.id, targetCurrency: target.value.currency ?? '' }, at: valueAt(c.role.src, 'quota', 'per_seat') });
-        }
-        return false;
-      });
+    for (const row of plan.targets) {
+      const { target } = row;
+      for (const c of row.otherCurrency) {
+        if (wrongCurrency.has(c.role)) continue;
+        wrongCurrency.add(c.role);
+        report({ messageId: 'currency', data: { role: named(model, c.role), currency: c.currency ?? '', target: target.id, targetCurrency: target.value.currency ?? '' }, at: valueAt(c.role.src, 'quota', 'per_seat') });
+      }
       const value = target.value.value;
-      if (usable.length === 0) {
+      if (row.carriers.length === 0) {
         if (target.scope.size > 0) report({ messageId: 'no-carrier', data: { target: target.id, value: target.value.text }, at: valueAt(target.src, 'value') });
         continue;
       }
-      const capacity = sum(usable, (c) => c.capacity);
-      const quota = sum(usable, (c) => c.quota);
       const at = valueAt(target.src, 'value');
-      if (capacity < value) {
+      if (row.capacity < value) {
         report({
           messageId: 'short',
           data: {
-            target: target.id, value: target.value.text, seats: sum(usable, (c) => c.seats), open: sum(usable, (c) => c.open), ramping: sum(usable, (c) => c.ramping),
-            capacity: writeMoney(capacity, target.value), gap: writeMoney(value - capacity, target.value),
+            target: target.id, value: target.value.text, seats: row.seats, open: row.open, ramping: row.ramping,
+            capacity: writeMoney(row.capacity, target.value), gap: writeMoney(value - row.capacity, target.value),
           },
           at,
         });
         continue;
       }
       if (value <= 0) continue;
-      const over = quota / value - 1;
-      const data = { target: target.id, value: target.value.text, quota: writeMoney(quota, target.value), percent: Math.round(over * 1000) / 10, min: pct(options.overAssignmentMin), max: pct(options.overAssignmentMax) };
+      const over = row.quota / value - 1;
+      const data = { target: target.id, value: target.value.text, quota: writeMoney(row.quota, target.value), percent: Math.round(over * 1000) / 10, min: pct(options.overAssignmentMin), max: pct(options.overAssignmentMax) };
       if (over < options.overAssignmentMin - 1e-9) report({ messageId: 'under-assigned', data, at });
       else if (over > options.overAssignmentMax + 1e-9) report({ messageId: 'over-assigned', data, at });
     }
     // Carriers that count toward none of the scoped targets: their capacity is planned nowhere.
-    const scoped = targets.filter((t) => t.scope.size > 0);
-    if (scoped.length === 0) return;
-    const dimensions = [...new Set(scoped.flatMap((t) => [...t.scope.keys()].map((d) => d.id)))].join(', ');
-    for (const c of capacities.values()) {
-      if (!placed.has(c.role)) report({ messageId: 'unplaced', data: { role: c.role.id, dimensions }, at: keyOf(c.role.src) });
+    if (plan.scoped.length === 0) return;
+    const dimensions = [...new Set(plan.scoped.flatMap((t) => [...t.scope.keys()].map((d) => d.id)))].join(', ');
+    for (const c of plan.roles) {
+      if (!plan.placed.has(c.role)) report({ messageId: 'unplaced', data: { role: named(model, c.role), dimensions }, at: keyOf(c.role.src) });
     }
   },
 });
-
-function sum<T>(list: readonly T[], f: (t: T) => number): number {
-  return list.reduce((n, t) => n + f(t), 0);
-}
 
 function pct(share: number): number {
   return Math.round(share * 1000) / 10;

@@ -4,6 +4,7 @@
 import type { DimensionValue, Duty, Role } from '../../model/types.js';
 import { cellLabel, cellsOf, inLineOf, worksAt } from '../lines.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { keyAt, keyOf } from '../where.js';
 
 export default defineRule<{ managementLine: 'all' | 'scoped' | 'off' }>({
@@ -24,23 +25,23 @@ export default defineRule<{ managementLine: 'all' | 'scoped' | 'off' }>({
     },
     messages: {
       'no-accountable': {
-        en: 'duty `{duty}` is owned per {dimensions}, but nobody is Accountable (A) in {cells}, where `{role}` does the work: give A to the role that manages that scope',
-        'zh-CN': '职责 `{duty}` 按{dimensions}分别问责，但在 {cells} 没有问责岗位（A），而 `{role}` 在该范围执行：请把 A 交给管理该范围的岗位',
+        en: 'duty {duty} is owned per {dimensions}, but nobody is Accountable (A) in {cells}, where {role} does the work: give A to the role that manages that scope',
+        'zh-CN': '职责 {duty} 按{dimensions}分别问责，但在 {cells} 没有问责岗位（A），而 {role} 在该范围执行：请把 A 交给管理该范围的岗位',
       },
       'many-accountable': {
-        en: 'duty `{duty}` has {count} Accountable (A) roles in {cells} ({roles}): narrow their scopes so each cell has one owner',
-        'zh-CN': '职责 `{duty}` 在 {cells} 有 {count} 个问责岗位（{roles}）：请收窄其范围，使每个范围只有一个负责人',
+        en: 'duty {duty} has {count} Accountable (A) roles in {cells} ({roles}): narrow their scopes so each cell has one owner',
+        'zh-CN': '职责 {duty} 在 {cells} 有 {count} 个问责岗位（{roles}）：请收窄其范围，使每个范围只有一个负责人',
       },
-      'also-accountable': { en: 'also Accountable for `{duty}` there', 'zh-CN': '在该范围同样对 `{duty}` 问责' },
+      'also-accountable': { en: 'also Accountable for {duty} there', 'zh-CN': '在该范围同样对 {duty} 问责' },
       'not-in-line': {
-        en: '`{role}` does duty `{duty}`, but `{accountable}`, Accountable for it, is not in its management line (solid or dotted): give A to its manager, own the duty per region or segment (`accountable_per`), or have it report to `{accountable}`',
-        'zh-CN': '`{role}` 执行职责 `{duty}`，但问责岗位 `{accountable}` 不在其汇报线（实线或虚线）上：请把 A 交给其上级、按区域或细分市场分别问责（`accountable_per`），或让它向 `{accountable}` 汇报',
+        en: '{role} does duty {duty}, but {accountable}, Accountable for it, is not in its management line (solid or dotted): give A to its manager, own the duty per region or segment (`accountable_per`), or have it report to {accountable}',
+        'zh-CN': '{role} 执行职责 {duty}，但问责岗位 {accountable} 不在其汇报线（实线或虚线）上：请把 A 交给其上级、按区域或细分市场分别问责（`accountable_per`），或让它向 {accountable} 汇报',
       },
       'not-in-line-cell': {
-        en: '`{role}` does duty `{duty}` in {cells}, but `{accountable}`, Accountable for it there, is not in its management line (solid or dotted): give A there to its manager, or have it report to `{accountable}`',
-        'zh-CN': '`{role}` 在 {cells} 执行职责 `{duty}`，但在该范围问责的 `{accountable}` 不在其汇报线（实线或虚线）上：请把该范围的 A 交给其上级，或让它向 `{accountable}` 汇报',
+        en: '{role} does duty {duty} in {cells}, but {accountable}, Accountable for it there, is not in its management line (solid or dotted): give A there to its manager, or have it report to {accountable}',
+        'zh-CN': '{role} 在 {cells} 执行职责 {duty}，但在该范围问责的 {accountable} 不在其汇报线（实线或虚线）上：请把该范围的 A 交给其上级，或让它向 {accountable} 汇报',
       },
-      'accountable-here': { en: 'Accountable for `{duty}`', 'zh-CN': '对 `{duty}` 问责' },
+      'accountable-here': { en: 'Accountable for {duty}', 'zh-CN': '对 {duty} 问责' },
     },
   },
   check({ model, options, report }) {
@@ -83,15 +84,15 @@ export default defineRule<{ managementLine: 'all' | 'scoped' | 'off' }>({
         }
       }
       for (const [doer, cells] of missing) {
-        report({ messageId: 'no-accountable', data: { duty: duty.id, dimensions, cells: cellsText(cells), role: doer.id }, at: keyOf(duty.src) });
+        report({ messageId: 'no-accountable', data: { duty: named(model, duty), dimensions, cells: cellsText(cells), role: named(model, doer) }, at: keyOf(duty.src) });
       }
       for (const { owners, cells } of crowded.values()) {
         const [first, second, ...more] = owners;
         report({
           messageId: 'many-accountable',
-          data: { duty: duty.id, count: owners.length, cells: cellsText(cells), roles: owners.map((r) => r.id).join(', ') },
+          data: { duty: named(model, duty), count: owners.length, cells: cellsText(cells), roles: owners.map((r) => r.id).join(', ') },
           at: keyAt(second.src, 'duties', duty.id),
-          related: [first, ...more].map((r) => ({ messageId: 'also-accountable', data: { duty: duty.id }, at: keyAt(r.src, 'duties', duty.id) })),
+          related: [first, ...more].map((r) => ({ messageId: 'also-accountable', data: { duty: named(model, duty) }, at: keyAt(r.src, 'duties', duty.id) })),
         });
       }
       for (const { doer, owner, cells } of outOfLine.values()) notInLine(duty, doer, owner, cellsText(cells));
@@ -100,9 +101,9 @@ export default defineRule<{ managementLine: 'all' | 'scoped' | 'off' }>({
     function notInLine(duty: Duty, doer: Role, owner: Role, cells?: string): void {
       report({
         messageId: cells === undefined ? 'not-in-line' : 'not-in-line-cell',
-        data: { role: doer.id, duty: duty.id, accountable: owner.id, ...(cells === undefined ? {} : { cells }) },
+        data: { role: named(model, doer), duty: named(model, duty), accountable: named(model, owner), ...(cells === undefined ? {} : { cells }) },
         at: keyAt(doer.src, 'duties', duty.id),
-        related: [{ messageId: 'accountable-here', data: { duty: duty.id }, at: keyAt(owner.src, 'duties', duty.id) }],
+        related: [{ messageId: 'accountable-here', data: { duty: named(model, duty) }, at: keyAt(owner.src, 'duties', duty.id) }],
       });
     }
   },

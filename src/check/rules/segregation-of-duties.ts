@@ -5,6 +5,7 @@ import type { Assignment, Role } from '../../model/types.js';
 import { ACTIVITIES } from '../../schema/grammar.js';
 import { isWork } from '../../model/queries.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { keyAt, valueAt } from '../where.js';
 
 export default defineRule<{ conflicts: string[][]; quotaEarnsCommission: boolean }>({
@@ -30,18 +31,18 @@ export default defineRule<{ conflicts: string[][]; quotaEarnsCommission: boolean
     },
     messages: {
       activities: {
-        en: '`{role}` does both `{duty}` ({activity}) and `{other}` ({otherActivity}), which must be kept apart: give one of them to another role',
-        'zh-CN': '`{role}` 同时承担 `{duty}`（{activity}）与 `{other}`（{otherActivity}），两者应当分离：请把其中一项交给其他岗位',
+        en: '{role} does both {duty} ({activity}) and {other} ({otherActivity}), which must be kept apart: give one of them to another role',
+        'zh-CN': '{role} 同时承担 {duty}（{activity}）与 {other}（{otherActivity}），两者应当分离：请把其中一项交给其他岗位',
       },
       commission: {
-        en: '`{role}` carries a quota and so is paid commission, yet does `{duty}` ({activity}): give it to a role that is not paid on the result',
-        'zh-CN': '`{role}` 承担销售指标并据此获得提成，却又承担 `{duty}`（{activity}）：请交给不按该结果计酬的岗位',
+        en: '{role} carries a quota and so is paid commission, yet does {duty} ({activity}): give it to a role that is not paid on the result',
+        'zh-CN': '{role} 承担销售指标并据此获得提成，却又承担 {duty}（{activity}）：请交给不按该结果计酬的岗位',
       },
       declared: {
-        en: '`{role}` does both `{duty}` and `{other}`, which `{declaredOn}` declares incompatible: give one of them to another role',
-        'zh-CN': '`{role}` 同时承担 `{duty}` 与 `{other}`，而 `{declaredOn}` 声明两者不可兼任：请把其中一项交给其他岗位',
+        en: '{role} does both {duty} and {other}, which {declaredOn} declares incompatible: give one of them to another role',
+        'zh-CN': '{role} 同时承担 {duty} 与 {other}，而 {declaredOn} 声明两者不可兼任：请把其中一项交给其他岗位',
       },
-      'also-here': { en: '`{duty}` is done here', 'zh-CN': '`{duty}` 在此承担' },
+      'also-here': { en: '{duty} is done here', 'zh-CN': '{duty} 在此承担' },
       'declared-here': { en: 'declared incompatible here', 'zh-CN': '在此声明不可兼任' },
     },
   },
@@ -59,7 +60,7 @@ export default defineRule<{ conflicts: string[][]; quotaEarnsCommission: boolean
         // Being paid on a quota is the `earn-commission` side without a duty to say so.
         if (options.quotaEarnsCommission && role.quota && !byActivity.has('earn-commission')) {
           const calc = y === 'earn-commission' ? ax : x === 'earn-commission' ? ay : undefined;
-          if (calc) report({ messageId: 'commission', data: { role: role.id, duty: calc.duty.id, activity: calc.duty.activity! }, at: keyAt(role.src, 'duties', calc.duty.id) });
+          if (calc) report({ messageId: 'commission', data: { role: named(model, role), duty: named(model, calc.duty), activity: calc.duty.activity! }, at: keyAt(role.src, 'duties', calc.duty.id) });
         }
       }
       const done = new Set(work.map((a) => a.duty));
@@ -75,10 +76,10 @@ export default defineRule<{ conflicts: string[][]; quotaEarnsCommission: boolean
           reported.add(key);
           report({
             messageId: 'declared',
-            data: { role: role.id, duty: second.duty.id, other: first.duty.id, declaredOn: a.duty.id },
+            data: { role: named(model, role), duty: named(model, second.duty), other: named(model, first.duty), declaredOn: named(model, a.duty) },
             at: keyAt(role.src, 'duties', second.duty.id),
             related: [
-              { messageId: 'also-here', data: { duty: first.duty.id }, at: keyAt(role.src, 'duties', first.duty.id) },
+              { messageId: 'also-here', data: { duty: named(model, first.duty) }, at: keyAt(role.src, 'duties', first.duty.id) },
               { messageId: 'declared-here', at: valueAt(a.duty.src, 'incompatible_with', i) },
             ],
           });
@@ -90,9 +91,9 @@ export default defineRule<{ conflicts: string[][]; quotaEarnsCommission: boolean
       const [first, second] = role.duties.indexOf(a) < role.duties.indexOf(b) ? [a, b] : [b, a];
       report({
         messageId,
-        data: { role: role.id, duty: second.duty.id, activity: second.duty.activity!, other: first.duty.id, otherActivity: first.duty.activity! },
+        data: { role: named(model, role), duty: named(model, second.duty), activity: second.duty.activity!, other: named(model, first.duty), otherActivity: first.duty.activity! },
         at: keyAt(role.src, 'duties', second.duty.id),
-        related: [{ messageId: 'also-here', data: { duty: first.duty.id }, at: keyAt(role.src, 'duties', first.duty.id) }],
+        related: [{ messageId: 'also-here', data: { duty: named(model, first.duty) }, at: keyAt(role.src, 'duties', first.duty.id) }],
       });
     }
   },

@@ -3,6 +3,7 @@
 import type { DimensionValue, Role } from '../../model/types.js';
 import { effectiveValues, teamOf } from '../lines.js';
 import { defineRule } from '../rule.js';
+import { named } from '../named.js';
 import { valueAt } from '../where.js';
 
 export default defineRule<{ metrics: string[] }>({
@@ -19,20 +20,20 @@ export default defineRule<{ metrics: string[] }>({
     },
     messages: {
       'not-a-seller': {
-        en: '`{owner}` owns revenue target `{target}` but carries no quota and manages nobody who does: give the target to the manager of the sellers in its scope',
-        'zh-CN': '`{owner}` 负责收入目标 `{target}`，但既不承担指标，也不管理承担指标的岗位：请把目标交给该范围内销售人员的上级',
+        en: '{owner} owns revenue target {target} but carries no quota and manages nobody who does: give the target to the manager of the sellers in its scope',
+        'zh-CN': '{owner} 负责收入目标 {target}，但既不承担指标，也不管理承担指标的岗位：请把目标交给该范围内销售人员的上级',
       },
       'not-a-manager': {
-        en: '`{owner}` owns revenue target `{target}` but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
-        'zh-CN': '`{owner}` 负责收入目标 `{target}`，但没有下属，也不承担指标：请把目标交给该范围内销售人员的上级',
+        en: '{owner} owns revenue target {target} but manages nobody and carries no quota: give the target to the manager of the sellers in its scope',
+        'zh-CN': '{owner} 负责收入目标 {target}，但没有下属，也不承担指标：请把目标交给该范围内销售人员的上级',
       },
       'owner-scope': {
-        en: '`{owner}` owns `{target}` for {dimension} {values}, but works in {dimension} {ownerValues}',
-        'zh-CN': '`{owner}` 负责 `{target}`（{dimension}：{values}），但其工作范围是 {dimension}：{ownerValues}',
+        en: '{owner} owns {target} for {dimension} {values}, but works in {dimension} {ownerValues}',
+        'zh-CN': '{owner} 负责 {target}（{dimension}：{values}），但其工作范围是 {dimension}：{ownerValues}',
       },
       'team-scope': {
-        en: 'nobody under `{owner}` works in {dimension} {values}, the scope of `{target}`: the roles that do ({roles}) report elsewhere — move them under `{owner}`, or give the target to their manager',
-        'zh-CN': '`{owner}` 的团队中没有人负责 {dimension}：{values}（`{target}` 的范围）：负责该范围的岗位（{roles}）向其他人汇报——请把它们调到 `{owner}` 之下，或把目标交给它们的上级',
+        en: 'nobody under {owner} works in {dimension} {values}, the scope of {target}: the roles that do ({roles}) report elsewhere — move them under {owner}, or give the target to their manager',
+        'zh-CN': '{owner} 的团队中没有人负责 {dimension}：{values}（{target} 的范围）：负责该范围的岗位（{roles}）向其他人汇报——请把它们调到 {owner} 之下，或把目标交给它们的上级',
       },
     },
   },
@@ -52,15 +53,15 @@ export default defineRule<{ metrics: string[] }>({
       const at = valueAt(target.src, 'owner');
       // Until the design says who carries quota, any manager may own a target; a lone expert may not.
       if (carriers.length === 0) {
-        if (owner.reports.length === 0 && owner.dottedReports.length === 0) report({ messageId: 'not-a-manager', data: { owner: owner.id, target: target.id }, at });
+        if (owner.reports.length === 0 && owner.dottedReports.length === 0) report({ messageId: 'not-a-manager', data: { owner: named(model, owner), target: named(model, target) }, at });
       } else if (!owner.quota && ![...teamOf(owner)].some((r) => r.quota)) {
-        report({ messageId: 'not-a-seller', data: { owner: owner.id, target: target.id }, at });
+        report({ messageId: 'not-a-seller', data: { owner: named(model, owner), target: named(model, target) }, at });
       }
       const team = teamOf(owner);
       for (const [dimension, values] of target.scope) {
         const mine = effectiveValues(owner, dimension);
         if (mine && ![...values].every((v) => mine.has(v))) {
-          report({ messageId: 'owner-scope', data: { owner: owner.id, target: target.id, dimension: dimension.id, values: ids(values), ownerValues: ids(mine) }, at });
+          report({ messageId: 'owner-scope', data: { owner: named(model, owner), target: named(model, target), dimension: dimension.id, values: ids(values), ownerValues: ids(mine) }, at });
           continue;
         }
         // An owner who itself works only in the scope covers it; otherwise its team must hold the
@@ -68,7 +69,7 @@ export default defineRule<{ metrics: string[] }>({
         if (mine) continue;
         const specialists = [...new Set([...values].flatMap((v) => specialistsOf.get(v) ?? []))];
         if (specialists.length && !specialists.some((r) => team.has(r))) {
-          report({ messageId: 'team-scope', data: { owner: owner.id, target: target.id, dimension: dimension.id, values: ids(values), roles: specialists.map((r) => r.id).join(', ') }, at });
+          report({ messageId: 'team-scope', data: { owner: named(model, owner), target: named(model, target), dimension: dimension.id, values: ids(values), roles: specialists.map((r) => r.id).join(', ') }, at });
         }
       }
     }

@@ -12,7 +12,7 @@ import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import { scenarioHead } from '../../load/scenario.js';
-import { InputError, resolveSources, type SourceFile } from '../../load/sources.js';
+import { resolveSources, type SourceFile } from '../../load/sources.js';
 import { analyzeSources, diagnose, type Analysis } from '../../api/analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
@@ -41,13 +41,8 @@ export async function compareCommand(given: readonly string[], opts: CompareOpti
   const analyses: Analysis[] = [];
   const designSpecs: string[] = [];
   for (const [i, spec] of specs.entries()) {
-    let sources;
-    try {
-      sources = await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
-    } catch (error) {
-      if (error instanceof InputError) throw new UsageError(error.message);
-      throw error;
-    }
+        // An InputError (a path that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
+    const sources = await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
     // A directory of scenarios is one design per scenario (its files grouped by scenario id).
     for (const [shown, group] of i === 0 ? [[spec, sources] as const] : await byScenario(spec, sources)) {
       designSpecs.push(shown);

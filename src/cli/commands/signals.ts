@@ -12,7 +12,7 @@ import { formatMessage } from '../../i18n/format.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import { scenarioHead } from '../../load/scenario.js';
-import { InputError, resolveSources } from '../../load/sources.js';
+import { resolveSources } from '../../load/sources.js';
 import type { OrgModel } from '../../model/types.js';
 import { markdownText } from '../../render/escape.js';
 import { analyzeSources, diagnose } from '../../api/analyze.js';
@@ -61,13 +61,8 @@ export async function signalsCommand(metricsFile: string, org: string, scenarioP
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   const values = await readMetrics(metricsFile, io, early);
   const scenarios = await findScenarios(scenarioPaths, io);
-  let sources;
-  try {
-    sources = await resolveSources([org], { cwd: io.cwd });
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
-  }
+    // An InputError (a path that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
+  const sources = await resolveSources([org], { cwd: io.cwd });
   const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: io.env }, { cwd: io.cwd });
   const lang = analysis.lang;
   if (!analysis.model) {
@@ -125,13 +120,7 @@ async function readMetrics(file: string, io: Io, lang: UiLanguage): Promise<Map<
 /** The scenarios among the files given (directories searched), with the signal each answers. */
 async function findScenarios(paths: readonly string[], io: Io): Promise<AnsweringScenario[]> {
   if (paths.length === 0) return [];
-  let sources;
-  try {
-    sources = await resolveSources(paths, { cwd: io.cwd });
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
-  }
+    const sources = await resolveSources(paths, { cwd: io.cwd });
   const out: AnsweringScenario[] = [];
   for (const source of sources) {
     const head = scenarioHead(await source.read());

@@ -9,9 +9,11 @@ import type { Duty, OrgModel, Role, Text } from '../../model/types.js';
 import { AREAS, CUSTOMER, RACI_LETTERS } from '../../schema/grammar.js';
 import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, METRIC_LABELS, RACI_LABELS } from '../labels.js';
 import { roleFile } from '../paths.js';
+import { PLAN_LABELS } from '../plan-labels.js';
 import { MAX_MATRIX_ROLES } from '../raci-table.js';
 import { jobView } from './job.js';
 import { anchor, LIST_LIMIT, pagesView } from './pages.js';
+import { planView } from './plan.js';
 import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
 
 /**
@@ -28,7 +30,7 @@ export function buildViews(
   const t = (text: Text | undefined) => escape(localize(text, lang, model.org.language));
   const label = (entry: Record<UiLanguage, string>) => escape(entry[lang]);
   const ref = (role: Role): RoleRef => ({ id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) });
-  const labels: Labels = Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [k, escape(v[lang])]));
+  const labels: Labels = Object.fromEntries(Object.entries({ ...PLAN_LABELS, ...LABELS }).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
 
   const roleView = (role: Role): RoleView => {
@@ -121,7 +123,7 @@ export function buildViews(
     roles,
     raci: raciView(model, t, label, ref, escape, lang),
     pages: pagesView({ model, lang, t, label, ref, escape }),
-    summary: summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))),
+    summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
     index: indexView(model, t, label, ref),
   };
 }
@@ -254,7 +256,7 @@ function narrowChunks(duties: Duty[]): Duty[][] {
 }
 
 
-function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more: (n: number) => string, findings: FindingRow[]): SummaryView {
+function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more: (n: number) => string, findings: FindingRow[]): Omit<SummaryView, 'plan'> {
   const roles = [...model.roles.values()];
   const count = (list: readonly Role[]) => ({ roles: list.length, headcount: sum(list, (r) => r.headcount), vacancies: sum(list, (r) => r.vacancies) });
   const byFamily = [...model.families.values()].map((f) => ({ name: t(f.name), ...count(f.roles) }));

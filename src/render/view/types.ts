@@ -142,6 +142,7 @@ export interface SummaryView {
   steps: Array<{ stage: string; step: string; roles: RoleRef[]; more: number; moreText?: string; covered: boolean }>;
   dimensions: Array<{ dimension: string; values: Array<{ name: string; roles: number; covered: boolean }> }>;
   findings: FindingRow[];
+  plan: PlanView;
 }
 
 export interface IndexView {
@@ -278,4 +279,27 @@ export interface PagesView {
   serviceLevels: ServiceLevelEntry[];
   reviews: ReviewEntry[];
   signals: SignalEntry[];
+}
+
+/** Capacity against targets, the cost of the design and the manager ratio (docs/templates.md). */
+export interface PlanView {
+  managerSeats: number;
+  icSeats: number;
+  /** Individual-contributor seats per manager seat, e.g. `6.5`; absent without managers. */
+  icsPerManager?: string;
+  /** One row per revenue target the quota carriers count toward; absent when no role carries a quota. */
+  capacity?: Array<{ id: string; target: string; value: string; capacity: string; quota: string; coverage: string; seats: number; open: number; ramping: number; short: boolean }>;
+  /** Absent when the design names no pay band. */
+  cost?: {
+    currency: string;
+    total: string;
+    open: string;
+    seats: number;
+    byRole: Array<{ role: RoleRef; band: string; seats: number; open: number; perSeat: string; total: string }>;
+    byLevel: Array<{ name: string; seats: number; total: string; share: string }>;
+    byScope: Array<{ dimension: string; values: Array<{ name: string; seats: string; total: string }> }>;
+    costOfSale: Array<{ id: string; target: string; revenue: string; cost: string; ratio: string }>;
+    /** Roles left out of the total and why, e.g. `Ops (no pay band)`. */
+    notCounted: string[];
+  };
 }
