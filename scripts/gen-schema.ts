@@ -3,7 +3,7 @@
 // `npm run schema` writes them; `--check` exits 1 when a committed copy is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configJsonSchema } from '../src/schema/config-schema.js';
+import { configJsonSchema } from '../src/config/schema.js';
 import { orgJsonSchema, scenarioJsonSchema } from '../src/schema/json-schema.js';
 
 const targets: Array<[string, () => unknown]> = [

@@ -1,7 +1,7 @@
 // The catalogue as a whole: presets derive from metadata, and every message speaks both languages.
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../src/catalogue.js';
-import { presetSettings } from '../src/check/config.js';
+import { ALL_CHECKS } from '../src/report/catalogue.js';
+import { presetSettings } from '../src/config/load.js';
 import { RULES } from '../src/check/rules/index.js';
 
 describe('the rule catalogue', () => {

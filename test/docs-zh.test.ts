@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../src/catalogue.js';
+import { ALL_CHECKS } from '../src/report/catalogue.js';
 import { RULES } from '../src/check/rules/index.js';
 import { explainCommand } from '../src/cli/commands/explain.js';
 import type { Io } from '../src/cli/output.js';

@@ -2,7 +2,7 @@
 // failing example triggers it and whose passing example does not, and which documents every option.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../src/catalogue.js';
+import { ALL_CHECKS } from '../src/report/catalogue.js';
 import { RULES } from '../src/check/rules/index.js';
 import { lint } from './helpers/lint.js';
 import { ROOT } from './helpers/cli.js';

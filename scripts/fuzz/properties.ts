@@ -8,9 +8,9 @@
 // - the diff of an org against itself is empty.
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
-import { ALL_CHECKS } from '../../src/catalogue.js';
+import { ALL_CHECKS } from '../../src/report/catalogue.js';
 import { compareModels } from '../../src/diff/compare.js';
-import { defaultConfig } from '../../src/check/config.js';
+import { defaultConfig } from '../../src/config/load.js';
 import { runRules } from '../../src/check/index.js';
 import { loadFiles } from '../../src/load/index.js';
 import { sourceFromBytes } from '../../src/load/sources.js';

@@ -1,9 +1,8 @@
 // diff: what a change does to the org design — changes to the model and findings introduced or
 // resolved — between two versions of an org (files, texts or git revisions).
-import { defaultConfig } from '../check/config.js';
 import { compareModels } from '../diff/compare.js';
 import { compareFindings, side, type DiffReport } from '../diff/report.js';
-import { chooseLanguage } from '../i18n/lang.js';
+import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import { configOf, type ConfigInput, type OrgInput } from './input.js';
 import { lint, type LintResult } from './lint.js';
 
@@ -12,6 +11,8 @@ export interface DiffOptions extends ConfigInput {
   head: OrgInput;
   /** Language of messages and change descriptions. Default: the config's `lang`, else the head's language. */
   lang?: string;
+  /** Environment variables whose locale chooses the language after the config's (as `lint`'s `env`). */
+  env?: Env;
 }
 
 export interface DiffResult {
@@ -19,14 +20,17 @@ export interface DiffResult {
   report: DiffReport;
   base: LintResult;
   head: LintResult;
+  /** The language of the change descriptions, as `lang`, the config's, the head's org decide. */
+  lang: UiLanguage;
 }
 
 export async function diff(opts: DiffOptions): Promise<DiffResult> {
-  // One configuration for both sides: the head's, as the rules the change will live under.
-  const config = opts.config === undefined && opts.head.revision === undefined ? await configOf({ ...opts.head }) : opts.config === undefined ? defaultConfig() : await configOf(opts);
-  const base = await lint({ ...opts.base, config, lang: opts.lang });
-  const head = await lint({ ...opts.head, config, lang: opts.lang });
-  const lang = chooseLanguage({ flag: opts.lang, config: config.lang, org: head.model?.org.language ?? base.model?.org.language });
+  // One configuration for both sides: the head's, as the rules the change will live under — next
+  // to the head's files, else in the head's working directory (a revision's too).
+  const config = await configOf({ config: opts.config, files: opts.head.files, cwd: opts.head.cwd }, { lang: opts.lang, env: opts.env });
+  const base = await lint({ ...opts.base, config, lang: opts.lang, env: opts.env });
+  const head = await lint({ ...opts.head, config, lang: opts.lang, env: opts.env });
+  const lang = chooseLanguage({ flag: opts.lang, config: config.lang, env: opts.env, org: head.model?.org.language ?? base.model?.org.language });
   const name = (input: OrgInput) => input.revision ?? input.files?.join(' ') ?? Object.keys(input.texts ?? {}).join(' ');
   const report: DiffReport = {
     base: side(name(opts.base), base.files.map((f) => f.path), !!base.model, base.diagnostics),
@@ -34,5 +38,5 @@ export async function diff(opts: DiffOptions): Promise<DiffResult> {
     changes: base.model && head.model ? compareModels(base.model, head.model, lang) : [],
     findings: compareFindings(base.diagnostics, head.diagnostics),
   };
-  return { report, base, head };
+  return { report, base, head, lang };
 }

@@ -1,14 +1,15 @@
 // The one error the library throws: what kind of problem stopped it, in words for the reader, and —
 // for a configuration or input that can be pointed at — the diagnostics that place it. The CLI
 // maps every kind to its exit code here, in one place.
-import { ALL_CHECKS } from '../catalogue.js';
-import { ConfigError } from '../check/config.js';
+import { ALL_CHECKS } from '../report/catalogue.js';
+import { ConfigError } from '../config/load.js';
 import { say, sayError } from '../i18n/cli.js';
 import { ImportError } from '../import/people.js';
 import { InputError } from '../load/sources.js';
 import { ChartError } from '../render/charts/images.js';
 import { TemplateError } from '../render/templates.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { chooseLanguage, type Env } from '../i18n/lang.js';
 import { toDiagnostics } from '../report/locate.js';
 
 /**
@@ -40,15 +41,20 @@ export function exitCodeOf(_error: OrgcError): number {
   return EXIT.error;
 }
 
-/** Any error from the pipeline as an OrgcError; `lang` words the diagnostics of a bad configuration. */
-export function toOrgcError(error: unknown, lang = 'en'): OrgcError {
+/**
+ * Any error from the pipeline as an OrgcError. A bad configuration is worded in the caller's `lang`,
+ * else in the locale of `env` (the command line's), else in English: the config itself failed, so
+ * its `lang` and the org's are unknown.
+ */
+export function toOrgcError(error: unknown, words: { lang?: string; env?: Env } = {}): OrgcError {
   if (error instanceof OrgcError) return error;
+  const lang = chooseLanguage({ flag: words.lang, env: words.env });
   if (error instanceof ConfigError) {
     const diagnostics = toDiagnostics(error.findings, [error.file], ALL_CHECKS, { lang });
     return new OrgcError('config', error.findings.length > 0 ? error.message : say('config-unreadable', lang, { file: error.file.path }), diagnostics, { cause: error });
   }
   // A template or chart back end the user chose that cannot work is theirs to fix, like an option.
-  if (error instanceof TemplateError || error instanceof ChartError) return new OrgcError('usage', error.message, [], { cause: error });
+  if (error instanceof TemplateError || error instanceof ChartError) return new OrgcError('usage', sayError(error, lang), [], { cause: error });
   if (error instanceof InputError || error instanceof ImportError) return new OrgcError('input', sayError(error, lang), [], { cause: error });
   return new OrgcError('internal', error instanceof Error ? error.message : String(error), [], { cause: error });
 }

@@ -9,7 +9,7 @@ export { formatDiagnostics, type ReportFormat } from './report.js';
 export { RENDER_FORMATS, PAGE_KINDS, type RenderFormat, type PageSink, type Page } from '../render/index.js';
 export { UI_LANGUAGES, type UiLanguage } from '../i18n/lang.js';
 export { VERSION } from '../version.js';
-export type { Config } from '../config/types.js';
+export type { Config } from '../core/config.js';
 export type { Diagnostic, RelatedDiagnostic, Range, Summary } from '../report/diagnostic.js';
 export type { Position } from '../load/line-map.js';
 export type { OrgFile } from './lint.js';

@@ -1,8 +1,9 @@
 // What an org is read from, for every call of the library: files and directories on disk, texts
 // in memory (an editor's unsaved buffers, a test), or a git revision.
 import path from 'node:path';
-import { defaultConfig, findConfig, loadConfig as readConfig } from '../check/config.js';
-import type { Config } from '../config/types.js';
+import { defaultConfig, findConfig, loadConfig as readConfig } from '../config/load.js';
+import type { Config } from '../core/config.js';
+import type { Env } from '../i18n/lang.js';
 import { gitSources } from '../load/git.js';
 import { resolveSources, sourceFromBytes, type SourceFile } from '../load/sources.js';
 import { OrgcError, toOrgcError } from './errors.js';
@@ -16,6 +17,8 @@ export interface OrgInput {
   revision?: string;
   /** Where relative paths start, and the repository of `revision`. Default: `process.cwd()`. */
   cwd?: string;
+  /** What `-` among `files` reads (the command line's standard input). Default: the process's. */
+  stdin?: () => Promise<Uint8Array>;
 }
 
 export interface ConfigInput {
@@ -27,20 +30,20 @@ export interface ConfigInput {
   config?: Config | string | false;
 }
 
-export async function sourcesOf(input: OrgInput): Promise<SourceFile[]> {
+export async function sourcesOf(input: OrgInput, errorLang?: ErrorLanguage): Promise<SourceFile[]> {
   const cwd = input.cwd ?? process.cwd();
   const given = [input.files !== undefined, input.texts !== undefined, input.revision !== undefined].filter(Boolean).length;
   if (given > 1) throw new OrgcError('usage', 'give the org as one of files, texts or revision');
   try {
     if (input.texts) return Object.entries(input.texts).map(([p, text]) => sourceFromBytes(p, new TextEncoder().encode(text)));
     if (input.revision !== undefined) return gitSources(input.revision, cwd);
-    return await resolveSources(input.files ?? [], { cwd });
+    return await resolveSources(input.files ?? [], { cwd, readStdin: input.stdin });
   } catch (error) {
-    throw toOrgcError(error);
+    throw toOrgcError(error, errorLang);
   }
 }
 
-export async function configOf(opts: ConfigInput & OrgInput): Promise<Config> {
+export async function configOf(opts: ConfigInput & OrgInput, errorLang?: ErrorLanguage): Promise<Config> {
   const cwd = opts.cwd ?? process.cwd();
   try {
     if (opts.config === false) return defaultConfig();
@@ -48,8 +51,17 @@ export async function configOf(opts: ConfigInput & OrgInput): Promise<Config> {
     const file = await findConfig(opts.config, opts.files ?? [], cwd);
     return file ? await readConfig(file, cwd) : defaultConfig();
   } catch (error) {
-    throw toOrgcError(error);
+    throw toOrgcError(error, errorLang);
   }
+}
+
+/**
+ * The language of an error met before the org is read (its `lang`, and the config's, are unknown
+ * then): the caller's `lang`, else the locale of `env` when given, else English.
+ */
+export interface ErrorLanguage {
+  lang?: string;
+  env?: Env;
 }
 
 /**
@@ -62,6 +74,6 @@ export async function loadConfig(file: string, opts: { cwd?: string; lang?: stri
   try {
     return await readConfig(path.resolve(cwd, file), cwd);
   } catch (error) {
-    throw toOrgcError(error, opts.lang);
+    throw toOrgcError(error, { lang: opts.lang });
   }
 }

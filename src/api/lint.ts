@@ -1,15 +1,21 @@
 // lint: load → model → check → report for an org, as the `validate` command and an editor need it.
-import type { Config } from '../config/types.js';
-import { type UiLanguage } from '../i18n/lang.js';
+import type { Config } from '../core/config.js';
+import type { Env, UiLanguage } from '../i18n/lang.js';
 import type { OrgModel } from '../model/types.js';
 import { summarize, type Diagnostic, type Summary } from '../report/diagnostic.js';
-import { analyzeSources, diagnose } from '../cli/analyze.js';
+import { analyzeSources, diagnose, type Analysis } from './analyze.js';
 import { toOrgcError } from './errors.js';
 import { configOf, sourcesOf, type ConfigInput, type OrgInput } from './input.js';
 
 export interface LintOptions extends OrgInput, ConfigInput {
   /** Language of the messages (`en`, `zh-CN`, `zh-TW`). Default: the config's `lang`, else the org's language. */
   lang?: string;
+  /**
+   * Environment variables whose locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) chooses the language after
+   * the config's `lang` and before the org's, as on the command line. Default: none — a library
+   * does not read `process.env` unless given it.
+   */
+  env?: Env;
 }
 
 /** A file of the org as read: the path shown in diagnostics, and its text. */
@@ -31,14 +37,26 @@ export interface LintResult {
 }
 
 export async function lint(opts: LintOptions = {}): Promise<LintResult> {
-  const [sources, config] = await Promise.all([sourcesOf(opts), configOf(opts)]);
+  return (await linted(opts)).result;
+}
+
+/**
+ * `lint`, with the analysis it was made from: render words the findings again when the handbook's
+ * language is not the reader's. Not public.
+ */
+export async function linted(opts: LintOptions): Promise<{ result: LintResult; analysis: Analysis }> {
+  const words = { lang: opts.lang, env: opts.env };
+  // The configuration first, then the org: of two problems, the same one is reported every time.
+  const config = await configOf(opts, words);
+  const sources = await sourcesOf(opts, words);
   try {
-    // A library does not read the environment: no locale, only what the caller asks for.
-    const analysis = await analyzeSources(sources, config, { flag: opts.lang }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd() } : {});
+    // A scenario names its base org by a path from its own file: only files on disk can do that.
+    const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: opts.env }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd() } : {});
     const diagnostics = diagnose(analysis);
     // The files keep their line index (not in the public type): formatDiagnostics uses it for code frames.
-    return { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };
+    const result: LintResult = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang };
+    return { result, analysis };
   } catch (error) {
-    throw toOrgcError(error, opts.lang);
+    throw toOrgcError(error, words);
   }
 }

@@ -1,5 +1,5 @@
 // The findings of a lint as one of the report formats `orgc validate --format` prints.
-import { ALL_CHECKS } from '../catalogue.js';
+import { ALL_CHECKS } from '../report/catalogue.js';
 import { pick } from '../i18n/text.js';
 import { FORMATTERS, type ReportFormat } from '../report/formatters/index.js';
 import { VERSION } from '../version.js';

@@ -2,7 +2,7 @@
 import type { Finding } from '../finding.js';
 import type { OrgModel } from '../model/types.js';
 import { timed } from '../timing.js';
-import { ruleRuns, type Config } from './config.js';
+import { ruleRuns, type Config } from '../core/config.js';
 import { RULES } from './rules/index.js';
 
 export function runRules(model: OrgModel, config: Config): Finding[] {

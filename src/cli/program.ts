@@ -230,12 +230,13 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       errorLine(io, sayError(error, await errorLanguage(argv, io)));
       return EXIT_ERROR;
     }
-    if ((error as Error)?.name === 'ConfigError') {
+    if ((error as Error)?.name === 'ConfigError' || (name === 'OrgcError' && (error as { kind?: string }).kind === 'config')) {
       const { configErrorLines } = await import('./config-errors.js');
       for (const line of configErrorLines(error, argv, io.env)) errorLine(io, line);
       return EXIT_ERROR;
     }
-    const e = error as Error;
+    // The library wraps what it did not expect; the stack worth showing is the original's.
+    const e = (name === 'OrgcError' && (error as Error).cause instanceof Error ? (error as Error).cause : error) as Error;
     errorLine(io, say(debug ? 'internal-error-debug' : 'internal-error', await errorLanguage(argv, io).catch(() => chooseLanguage({ flag: langFlag(argv), env: io.env })), { message: e?.message ?? String(error) }));
     if (debug && e?.stack) io.stderr(`${e.stack}\n`);
     return EXIT_ERROR;

@@ -3,8 +3,8 @@
 // and what the checks found. Pure functions of the model and its diagnostics; `compare` puts the
 // designs side by side.
 import { DEFAULT_CAPACITY_OPTIONS, designCapacity, roleCapacity, type CapacityOptions } from '../check/capacity.js';
+import type { Config } from '../core/config.js';
 import { designCost } from '../model/cost.js';
-import type { Config } from '../config/types.js';
 import { layers } from '../model/queries.js';
 import type { OrgModel, Role, Text } from '../model/types.js';
 import type { Diagnostic } from '../report/diagnostic.js';

@@ -1,5 +1,5 @@
 // Human-facing text from the org (`Sales Director` or `{ en: ..., zh-CN: ... }`) in one language.
-import type { Text } from '../model/types.js';
+import type { Text } from '../core/text.js';
 import { uiLanguage } from './lang.js';
 import { toTraditional } from './traditional.js';
 

@@ -4,43 +4,22 @@
 // out (recover.ts), so that one typo does not hide the design findings elsewhere. Later stages run
 // only when every file has data, so they can trust the shape of what they read.
 import type { Finding } from '../finding.js';
-import type { OrgFileInput } from '../schema/org.js';
 import { decodeUtf8 } from './decode.js';
 import { expandsBeyond } from './expansion.js';
 import { LineMap } from './line-map.js';
 import { parseYaml } from './parse.js';
 import { Positions } from './positions.js';
 import { checkSchema, ORG_FILE_SCHEMA } from './schema-check.js';
-import { recover, type Recovered } from './recover.js';
+import type { OrgFileInput } from '../schema/org.js';
+import { recover } from './recover.js';
 import type { EntityRef } from './references.js';
 import { suggestIdsForNames } from './suggest-ids.js';
 import { timed, timedAsync } from '../timing.js';
 import type { SourceFile } from './sources.js';
 
-export interface LoadedFile {
-  path: string;
-  text: string;
-  /**
-   * The file's content when it parsed and matched the schema. The model stage takes it apart as it
-   * builds the model (to keep the peak memory of large orgs low): read it before, not after.
-   */
-  data?: OrgFileInput;
-  /** The parsed content of a file that did not match the schema, as written; read it defensively. */
-  raw?: unknown;
-  /**
-   * For a file that did not match the schema but could be recovered (then `data` is what is left):
-   * the entities that lost a part, those a lost part referred to, and the entities left out whole.
-   */
-  recovered?: Omit<Recovered, 'data'>;
-  /** Where paths lie in the text, computed on demand; absent when the file did not parse. */
-  positions?: Positions;
-  lines: LineMap;
-}
+import type { Loaded, LoadedFile } from './loaded.js';
 
-export interface Loaded {
-  files: LoadedFile[];
-  findings: Finding[];
-}
+export type { Loaded, LoadedFile };
 
 /**
  * Values a file may expand to through aliases, per character of its text. Written out, a value

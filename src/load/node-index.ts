@@ -4,9 +4,9 @@
 // what to parse this way (usually one small block per finding), and line-map.ts turns offsets into
 // line:column at report time.
 
-export type PathSegment = string | number;
-export type Path = readonly PathSegment[];
-export type Part = 'key' | 'value';
+import type { Part, Path, PathSegment } from '../core/paths.js';
+
+export type { Part, Path, PathSegment };
 
 export interface Span {
   start: number;

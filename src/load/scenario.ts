@@ -14,7 +14,7 @@ import jsYaml from 'js-yaml';
 import { isOffsetPointer, type Finding, type Pointer } from '../finding.js';
 import { ID_PATTERN, SECTIONS } from '../schema/grammar.js';
 import type { OrgFileInput } from '../schema/org.js';
-import type { Text } from '../model/types.js';
+import type { Text } from '../core/text.js';
 import { closest } from './closest.js';
 import { decodeUtf8 } from './decode.js';
 import { loadBytes, loadFiles, type Loaded, type LoadedFile } from './index.js';

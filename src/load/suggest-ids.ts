@@ -4,7 +4,7 @@
 // file, and turns the finding into "did you mean `sales-manager` (销售经理)?" with the fix.
 import type { Finding } from '../finding.js';
 import { idForName, namesOf, type Named } from './closest.js';
-import type { LoadedFile } from './index.js';
+import type { LoadedFile } from './loaded.js';
 import { refersTo } from './references.js';
 
 export function suggestIdsForNames(files: readonly LoadedFile[], findings: readonly Finding[]): void {

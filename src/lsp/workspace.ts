@@ -10,8 +10,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../api/lint.js';
-import { defaultConfig, findConfig, loadConfig, type Config } from '../check/config.js';
-import { analyzeLoaded, analyzeSources, diagnose, type Analysis } from '../cli/analyze.js';
+import { defaultConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { analyzeLoaded, analyzeSources, diagnose, type Analysis } from '../api/analyze.js';
 import type { Finding } from '../finding.js';
 import type { UiLanguage } from '../i18n/lang.js';
 import { loadFile, type LoadedFile } from '../load/index.js';

@@ -17,7 +17,7 @@ import { parseQuantity, parseYears } from './quantity.js';
 import type {
   Assignment, Competency, Dimension, DimensionValue, Duty, Kpi, OrgModel, Party, Person, Review,
   Role, Scope, ServiceLevel, Signal, Source, Stage, Step, Target,
-} from './types.js';
+} from './building.js';
 
 export interface Built {
   /** Absent when the org cannot be assembled at all (no `org:` declared). */
@@ -38,8 +38,17 @@ type Sections = {
   [K in keyof OrgFileInput]-?: NonNullable<OrgFileInput[K]> extends Record<string, infer V> ? V : never;
 };
 
-export function buildModel(files: readonly LoadedFile[]): Built {
-  return new ModelBuilder(files).build();
+export interface BuildOptions {
+  /**
+   * The caller gives the files' data away: each section is let go of as it is read, so a large
+   * org's input and its model are not both held whole (the pipeline, which loaded the files
+   * itself). Without it the files are left as they were, and building again gives the same model.
+   */
+  consume?: boolean;
+}
+
+export function buildModel(files: readonly LoadedFile[], opts: BuildOptions = {}): Built {
+  return new ModelBuilder(files, opts.consume ?? false).build();
 }
 
 class ModelBuilder {
@@ -53,7 +62,10 @@ class ModelBuilder {
   private dropped = new Set<string>();
   private planning = new PlanningReader((map, id, kind, src, part, a, b, c) => this.ref(map, id, kind, src, part, a, b, c));
 
-  constructor(private readonly files: readonly LoadedFile[]) {
+  constructor(
+    private readonly files: readonly LoadedFile[],
+    private readonly consume: boolean,
+  ) {
     for (const f of files) {
       for (const e of f.recovered?.unreliable ?? []) this.unreliable.add(e.section, e.id);
       for (const e of f.recovered?.referenced ?? []) this.unreliable.addNear(e.section, e.id);
@@ -365,7 +377,7 @@ class ModelBuilder {
     for (const f of files) {
       const map = f.data![section] as Record<string, Sections[K]> | undefined;
       if (!map) continue;
-      (f.data as Record<string, unknown>)[section] = undefined;
+      if (this.consume) (f.data as Record<string, unknown>)[section] = undefined;
       for (const id in map) {
         const value = map[id];
         const src: Source = { file: f.path, path: [section, id] };

@@ -1,6 +1,6 @@
 // Cycles in the solid reporting lines. Each role has at most one manager, so the graph is a
 // functional graph: walking up from every role once finds every cycle in linear time.
-import type { Role, Source } from './types.js';
+import type { Role, Source } from './building.js';
 
 /**
  * Every cycle once, as the roles in reporting order starting from the role declared earliest, and

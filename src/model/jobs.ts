@@ -3,6 +3,7 @@
 // fills a role's missing values from the org's defaults (`org.jobs`).
 import type { EmploymentType } from '../schema/grammar.js';
 import type { OrgFileInput, RoleInput } from '../schema/org.js';
+import type { Writable } from './building.js';
 import type { JobDefaults, Location, OrgInfo, Role, Text } from './types.js';
 
 type JobsInput = NonNullable<NonNullable<OrgFileInput['org']>['jobs']>;
@@ -38,7 +39,7 @@ export function jobDefaults(v: JobsInput | undefined): JobDefaults | undefined {
 }
 
 /** The role's own job fields (everything but the career path, a reference the builder resolves). */
-export function readJobFields(role: Role, v: RoleInput): void {
+export function readJobFields(role: Writable<Role>, v: RoleInput): void {
   if (v.department !== undefined) role.department = v.department;
   if (v.location !== undefined) role.location = location(v.location);
   if (v.employment_type !== undefined) role.employmentType = employmentTypes(v.employment_type);

@@ -5,7 +5,7 @@
 import type { Part, PathSegment } from '../load/node-index.js';
 import type { DutyInput, KpiInput, OrgFileInput, PayBandInput, PersonInput, RoleInput, TargetInput } from '../schema/org.js';
 import { parseQuantity } from './quantity.js';
-import type { Duty, Kpi, Metric, OrgModel, PayBand, Person, Quota, Role, Source, Target } from './types.js';
+import type { Duty, Kpi, Metric, OrgModel, PayBand, Person, Quota, Role, Source, Target } from './building.js';
 
 /** The builder's reference resolution: the entity, or undefined after reporting an unknown id. */
 export type Resolve = <T>(map: Map<string, T>, id: string, kind: string, src: Source, part: Part, a: PathSegment, b?: PathSegment, c?: PathSegment) => T | undefined;

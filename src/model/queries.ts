@@ -8,7 +8,7 @@ export function raciLetters(letters: ReadonlySet<string>): RaciLetter[] {
 }
 
 /** Roles Responsible for a duty, in role order. */
-export function responsibleRoles(duty: Duty): Role[] {
+export function responsibleRoles(duty: Duty): readonly Role[] {
   return duty.responsible;
 }
 

@@ -1,130 +1,135 @@
 // The resolved org: every reference is an object, every inverse relation is derived, and every
 // entity knows where it was written. Maps keep declaration order (files in path order, keys in
 // file order), which is the order every rule and renderer walks them in.
+//
+// Read-only to every reader (rules, renderers, the library's users): one model serves every check
+// and render of a run, and entities share parts. Only the builder writes it, through building.ts.
 import type { Path } from '../load/node-index.js';
 import type { Activity, Area, EducationLevel, EmploymentType, Measure, RaciLetter, RoleLevel, Workplace } from '../schema/grammar.js';
 
-export type Text = string | Readonly<Record<string, string>>;
+import type { Text } from '../core/text.js';
+
+export type { Text };
 
 /** Where an entity is declared: the path to its key in one file. */
 export interface Source {
-  file: string;
-  path: Path;
+  readonly file: string;
+  readonly path: Path;
 }
 
 export interface Entity {
-  id: string;
-  src: Source;
+  readonly id: string;
+  readonly src: Source;
   /** Free-form notes from the YAML: not rendered, but part of the design a diff reports. */
-  notes?: Text;
+  readonly notes?: Text;
 }
 
 export interface OrgInfo {
-  id: string;
-  name: Text;
-  language: string;
-  description?: Text;
+  readonly id: string;
+  readonly name: Text;
+  readonly language: string;
+  readonly description?: Text;
   /** Written by `orgc import`: render lists what is missing instead of refusing. */
-  draft?: boolean;
+  readonly draft?: boolean;
   /** Defaults for every role's job description, and the posting dates (`org.jobs`). */
-  jobs?: JobDefaults;
-  notes?: Text;
-  src: Source;
+  readonly jobs?: JobDefaults;
+  readonly notes?: Text;
+  readonly src: Source;
 }
 
 /** An office a job is based in. `country` is an ISO 3166 code. */
 export interface Place {
-  city: Text;
-  region?: Text;
-  country: string;
-  address?: Text;
+  readonly city: Text;
+  readonly region?: Text;
+  readonly country: string;
+  readonly address?: Text;
 }
 
 /** Where a job is done (`location`). */
 export interface Location {
-  places: readonly Place[];
+  readonly places: readonly Place[];
   /** Absent: onsite. */
-  work?: Exclude<Workplace, 'onsite'>;
+  readonly work?: Exclude<Workplace, 'onsite'>;
   /** Countries applicants of a remote job may live in. */
-  remoteIn: readonly string[];
+  readonly remoteIn: readonly string[];
 }
 
 export interface JobDefaults {
-  department?: Text;
-  location?: Location;
-  employmentType: readonly EmploymentType[];
+  readonly department?: Text;
+  readonly location?: Location;
+  readonly employmentType: readonly EmploymentType[];
   /** `YYYY-MM-DD`. */
-  posted?: string;
-  validThrough?: string;
-  website?: string;
+  readonly posted?: string;
+  readonly validThrough?: string;
+  readonly website?: string;
 }
 
 export interface DimensionValue extends Entity {
-  name: Text;
-  description?: Text;
-  dimension: Dimension;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly dimension: Dimension;
 }
 
 export interface Dimension extends Entity {
-  name: Text;
-  description?: Text;
-  values: Map<string, DimensionValue>;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly values: ReadonlyMap<string, DimensionValue>;
 }
 
 export interface Family extends Entity {
-  name: Text;
-  description?: Text;
-  roles: Role[];
+  readonly name: Text;
+  readonly description?: Text;
+  readonly roles: readonly Role[];
 }
 
 export interface Competency extends Entity {
-  name: Text;
-  description?: Text;
+  readonly name: Text;
+  readonly description?: Text;
   /** Its own scale, or the org's default scale. */
-  levels: readonly Text[];
+  readonly levels: readonly Text[];
 }
 
 export interface Stage extends Entity {
-  name: Text;
-  description?: Text;
-  steps: Step[];
+  readonly name: Text;
+  readonly description?: Text;
+  readonly steps: readonly Step[];
 }
 
 export interface Step extends Entity {
-  name: Text;
-  description?: Text;
-  stage: Stage;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly stage: Stage;
   /** Position in the whole process, from 0. */
-  order: number;
-  duties: Duty[];
+  readonly order: number;
+  readonly duties: readonly Duty[];
 }
 
 export interface Duty extends Entity {
-  name: Text;
-  description?: Text;
-  area: Area;
-  step?: Step;
-  demands: ReadonlyMap<Competency, number>;
-  effort?: number;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly area: Area;
+  readonly step?: Step;
+  readonly demands: ReadonlyMap<Competency, number>;
+  readonly effort?: number;
   /** Roles with a RACI letter on this duty, in role order. */
-  assignments: Assignment[];
+  readonly assignments: readonly Assignment[];
   /** Derived: the roles Responsible (R) for it, and those Accountable (A), in role order. */
-  responsible: Role[];
-  accountable: Role[];
-  kpis: Kpi[];
+  readonly responsible: readonly Role[];
+  readonly accountable: readonly Role[];
+  readonly kpis: readonly Kpi[];
   /** Dimensions the duty is owned along (`accountable_per`): one A per combination of their values. Empty: one A org-wide. */
-  accountablePer: Dimension[];
+  readonly accountablePer: readonly Dimension[];
   /** The sales activity it is, for segregation of duties. */
-  activity?: Activity;
+  readonly activity?: Activity;
   /** Duties no role may do together with this one (`incompatible_with`, as written on this duty). */
-  incompatibleWith: Duty[];
+  readonly incompatibleWith: readonly Duty[];
 }
 
 /** A role's part in a duty: one entry of a role's `duties` map (written at `duties.<duty id>` in the role). */
 export interface Assignment {
-  role: Role;
-  duty: Duty;
-  letters: ReadonlySet<RaciLetter>;
+  readonly role: Role;
+  readonly duty: Duty;
+  readonly letters: ReadonlySet<RaciLetter>;
 }
 
 /**
@@ -135,59 +140,59 @@ export type Scope = ReadonlyMap<Dimension, ReadonlySet<DimensionValue>>;
 
 export interface Requirements {
   /** Years. */
-  experience?: number;
+  readonly experience?: number;
   /** Read-only: roles with the same requirements share one map. */
-  competencies: ReadonlyMap<Competency, number>;
-  education?: { level: EducationLevel; field?: Text };
-  other: readonly Text[];
-  notes?: Text;
+  readonly competencies: ReadonlyMap<Competency, number>;
+  readonly education?: { level: EducationLevel; field?: Text };
+  readonly other: readonly Text[];
+  readonly notes?: Text;
 }
 
 export interface Role extends Entity {
-  title: Text;
-  purpose?: Text;
-  level: RoleLevel;
-  family?: Family;
-  cut: readonly string[];
-  scope: Scope;
-  manager?: Role;
+  readonly title: Text;
+  readonly purpose?: Text;
+  readonly level: RoleLevel;
+  readonly family?: Family;
+  readonly cut: readonly string[];
+  readonly scope: Scope;
+  readonly manager?: Role;
   /** Whether the YAML names a manager, even one that could not be resolved or closed a cycle. */
-  declaresManager: boolean;
-  dottedManagers: Role[];
+  readonly declaresManager: boolean;
+  readonly dottedManagers: readonly Role[];
   /** Where each dotted manager is written: its index in the YAML list `dotted_line_to`. */
-  dottedIndex: number[];
+  readonly dottedIndex: readonly number[];
   /** Derived: roles with this one as `reports_to`. */
-  reports: Role[];
+  readonly reports: readonly Role[];
   /** Derived: roles with this one in `dotted_line_to`. */
-  dottedReports: Role[];
-  headcount: number;
-  vacancies: number;
-  duties: Assignment[];
-  requires: Requirements;
-  tools: Tool[];
-  kpis: Kpi[];
-  people: Person[];
-  chairs: Review[];
-  attends: Review[];
-  serviceLevelsFrom: ServiceLevel[];
-  serviceLevelsTo: ServiceLevel[];
-  targets: Target[];
+  readonly dottedReports: readonly Role[];
+  readonly headcount: number;
+  readonly vacancies: number;
+  readonly duties: readonly Assignment[];
+  readonly requires: Requirements;
+  readonly tools: readonly Tool[];
+  readonly kpis: readonly Kpi[];
+  readonly people: readonly Person[];
+  readonly chairs: readonly Review[];
+  readonly attends: readonly Review[];
+  readonly serviceLevelsFrom: readonly ServiceLevel[];
+  readonly serviceLevelsTo: readonly ServiceLevel[];
+  readonly targets: readonly Target[];
   /** Present when the role carries a sales quota. */
-  quota?: Quota;
+  readonly quota?: Quota;
   /** Who stands in when the seat is empty (AB角). */
-  backup?: Role;
+  readonly backup?: Role;
   /** As written on the role; `jobFacts` (model/queries.ts) fills them from `org.jobs`. */
-  department?: Text;
-  location?: Location;
-  employmentType: readonly EmploymentType[];
+  readonly department?: Text;
+  readonly location?: Location;
+  readonly employmentType: readonly EmploymentType[];
   /** Roles one moves on to (晋升通道), as written. */
-  careerPath: Role[];
+  readonly careerPath: readonly Role[];
   /** What the role may decide or approve (权限). */
-  authority: readonly Text[];
+  readonly authority: readonly Text[];
   /** Working relationships in words, beyond those derived from reporting lines, RACI and hand-offs. */
-  relationships: { internal: readonly Text[]; external: readonly Text[] };
+  readonly relationships: { internal: readonly Text[]; external: readonly Text[] };
   /** The role's pay band (`pay_band`), from which the cost of the design is counted. */
-  payBand?: PayBand;
+  readonly payBand?: PayBand;
 }
 
 /**
@@ -195,147 +200,147 @@ export interface Role extends Entity {
  * written midpoint or halfway between `min` and `max`; shares are fractions (0.4 for `40%`).
  */
 export interface PayBand extends Entity {
-  name?: Text;
-  min: number;
-  mid: number;
-  max: number;
+  readonly name?: Text;
+  readonly min: number;
+  readonly mid: number;
+  readonly max: number;
   /** The currency of `min`; `mid` and `max` should be in it (the pay-band rule checks). */
-  currency: string;
+  readonly currency: string;
   /** As written, for messages and the diff (`300K CNY`); `mid` absent when not written. */
-  written: { min: string; mid?: string; max: string };
+  readonly written: { min: string; mid?: string; max: string };
   /** On-target variable pay as a share of base. */
-  variable: number;
+  readonly variable: number;
   /** Employer on-costs as a share of total pay (base + variable). */
-  onCosts: number;
+  readonly onCosts: number;
   /** Derived: the roles that name this band, in role order. */
-  roles: Role[];
+  readonly roles: readonly Role[];
 }
 
 /** A quota-carrying role's plan for the target period (shares as fractions 0–1). */
 export interface Quota {
-  perSeat: Quantity;
-  attainment: number;
-  rampMonths: number;
+  readonly perSeat: Quantity;
+  readonly attainment: number;
+  readonly rampMonths: number;
   /** Share of full quota in each step of the ramp, spread evenly over `rampMonths`. */
-  rampCurve: readonly number[];
+  readonly rampCurve: readonly number[];
   /** Filled seats still ramping at the start of the period. */
-  ramping: number;
-  attrition: number;
-  notes?: Text;
+  readonly ramping: number;
+  readonly attrition: number;
+  readonly notes?: Text;
 }
 
 export type QuantityKind = 'number' | 'percent' | 'money' | 'duration';
 
 export interface Quantity {
-  kind: QuantityKind;
+  readonly kind: QuantityKind;
   /** Numbers as numbers, percent as the number before `%`, money in currency units, durations in minutes. */
-  value: number;
-  currency?: string;
+  readonly value: number;
+  readonly currency?: string;
   /** As written. */
-  text: string;
+  readonly text: string;
 }
 
 export type KpiKind = 'individual' | 'team' | 'cross-role';
 
 export interface Kpi extends Entity {
-  name: Text;
-  description?: Text;
-  kind: KpiKind;
-  unit?: Text;
-  target?: Quantity;
-  better: 'higher' | 'lower';
-  measures: Duty[];
-  owners: Role[];
-  measure?: Measure;
-  atMost?: Kpi;
-  atLeast?: Kpi;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly kind: KpiKind;
+  readonly unit?: Text;
+  readonly target?: Quantity;
+  readonly better: 'higher' | 'lower';
+  readonly measures: readonly Duty[];
+  readonly owners: readonly Role[];
+  readonly measure?: Measure;
+  readonly atMost?: Kpi;
+  readonly atLeast?: Kpi;
 }
 
 export interface Metric extends Entity {
-  name: Text;
-  description?: Text;
-  unit?: Text;
-  measure?: Measure;
+  readonly name: Text;
+  readonly description?: Text;
+  readonly unit?: Text;
+  readonly measure?: Measure;
 }
 
 export type Party = Role | 'customer';
 
 export interface ServiceLevel extends Entity {
-  what: Text;
-  from: Party;
-  to: Party;
-  within: Quantity;
-  step?: Step;
-  partOf?: ServiceLevel;
-  parts: ServiceLevel[];
+  readonly what: Text;
+  readonly from: Party;
+  readonly to: Party;
+  readonly within: Quantity;
+  readonly step?: Step;
+  readonly partOf?: ServiceLevel;
+  readonly parts: readonly ServiceLevel[];
 }
 
 export interface Review extends Entity {
-  name: Text;
-  cadence: string;
-  chair: Role;
-  attendees: Role[];
-  purpose?: Text;
+  readonly name: Text;
+  readonly cadence: string;
+  readonly chair: Role;
+  readonly attendees: readonly Role[];
+  readonly purpose?: Text;
 }
 
 export interface Tool extends Entity {
-  name: Text;
-  kind?: string;
-  description?: Text;
-  users: Role[];
+  readonly name: Text;
+  readonly kind?: string;
+  readonly description?: Text;
+  readonly users: readonly Role[];
 }
 
 export interface Target extends Entity {
-  name?: Text;
-  metric: string;
-  value: Quantity;
-  period?: string;
-  parent?: Target;
-  children: Target[];
-  owner?: Role;
-  scope: Scope;
-  atMost?: Target;
-  atLeast?: Target;
+  readonly name?: Text;
+  readonly metric: string;
+  readonly value: Quantity;
+  readonly period?: string;
+  readonly parent?: Target;
+  readonly children: readonly Target[];
+  readonly owner?: Role;
+  readonly scope: Scope;
+  readonly atMost?: Target;
+  readonly atLeast?: Target;
 }
 
 export interface Signal extends Entity {
-  name?: Text;
+  readonly name?: Text;
   /** Left unresolved: the adaptation-signals rule judges these ids. */
-  watch: string;
-  when: string;
-  change: 'add' | 'split' | 'merge' | 'retire';
-  role: string;
-  roles: string[];
-  rationale?: Text;
+  readonly watch: string;
+  readonly when: string;
+  readonly change: 'add' | 'split' | 'merge' | 'retire';
+  readonly role: string;
+  readonly roles: readonly string[];
+  readonly rationale?: Text;
 }
 
 export interface Person extends Entity {
-  name: Text;
-  role: Role;
-  experience?: number;
-  competencies: ReadonlyMap<Competency, number>;
-  scope: Scope;
-  backup?: Person;
+  readonly name: Text;
+  readonly role: Role;
+  readonly experience?: number;
+  readonly competencies: ReadonlyMap<Competency, number>;
+  readonly scope: Scope;
+  readonly backup?: Person;
 }
 
 export interface OrgModel {
-  org: OrgInfo;
-  files: string[];
-  competencyLevels: readonly Text[];
-  dimensions: Map<string, Dimension>;
-  families: Map<string, Family>;
-  competencies: Map<string, Competency>;
-  stages: Map<string, Stage>;
-  steps: Map<string, Step>;
-  duties: Map<string, Duty>;
-  roles: Map<string, Role>;
-  kpis: Map<string, Kpi>;
-  metrics: Map<string, Metric>;
-  serviceLevels: Map<string, ServiceLevel>;
-  reviews: Map<string, Review>;
-  tools: Map<string, Tool>;
-  targets: Map<string, Target>;
-  signals: Map<string, Signal>;
-  people: Map<string, Person>;
-  payBands: Map<string, PayBand>;
+  readonly org: OrgInfo;
+  readonly files: readonly string[];
+  readonly competencyLevels: readonly Text[];
+  readonly dimensions: ReadonlyMap<string, Dimension>;
+  readonly families: ReadonlyMap<string, Family>;
+  readonly competencies: ReadonlyMap<string, Competency>;
+  readonly stages: ReadonlyMap<string, Stage>;
+  readonly steps: ReadonlyMap<string, Step>;
+  readonly duties: ReadonlyMap<string, Duty>;
+  readonly roles: ReadonlyMap<string, Role>;
+  readonly kpis: ReadonlyMap<string, Kpi>;
+  readonly metrics: ReadonlyMap<string, Metric>;
+  readonly serviceLevels: ReadonlyMap<string, ServiceLevel>;
+  readonly reviews: ReadonlyMap<string, Review>;
+  readonly tools: ReadonlyMap<string, Tool>;
+  readonly targets: ReadonlyMap<string, Target>;
+  readonly signals: ReadonlyMap<string, Signal>;
+  readonly people: ReadonlyMap<string, Person>;
+  readonly payBands: ReadonlyMap<string, PayBand>;
 }

@@ -9,9 +9,9 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../package-root.js';
 import { PRECOMPILED } from './generated/templates.js';
-import { templateOptions } from './template-options.js';
+import { templateOptions, type DocumentFormat } from './template-options.js';
 
-export type DocumentFormat = 'md' | 'html';
+export type { DocumentFormat };
 export const PAGES = ['index', 'summary', 'raci', 'role', 'chart', 'targets', 'kpis', 'service-levels', 'reviews', 'signals'] as const;
 export type Page = (typeof PAGES)[number];
 

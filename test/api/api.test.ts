@@ -80,6 +80,26 @@ describe('loadConfig', () => {
     expect(e.diagnostics[0].range.start.line).toBe(3);
   });
 
+  it("words a bad config of lint's in the language asked for, else the locale of env, else English", async () => {
+    const file = path.join(tmp, 'loud.yaml');
+    writeFileSync(file, 'rules:\n  span-of-control: loud\n');
+    const message = async (opts: { lang?: string; env?: Record<string, string> }) =>
+      ((await lint({ texts: { 'org.yaml': CLEAN }, config: file, ...opts }).catch((x) => x)) as OrgcError).diagnostics[0].message;
+    const en = await message({});
+    const zh = await message({ lang: 'zh-CN' });
+    expect(zh).not.toBe(en);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(await message({ env: { LANG: 'zh_CN.UTF-8' } })).toBe(zh);
+    expect(await message({ lang: 'en', env: { LANG: 'zh_CN.UTF-8' } })).toBe(en);
+  });
+
+  it('follows the locale of env only when given it', async () => {
+    const plain = await lint({ texts: { 'org.yaml': DANGLING }, config: false });
+    const zh = await lint({ texts: { 'org.yaml': DANGLING }, config: false, env: { LC_ALL: 'zh_TW.UTF-8' } });
+    expect(plain.lang).toBe('en');
+    expect(zh.lang).toBe('zh-TW');
+  });
+
   it('reads a config that lint then applies', async () => {
     const file = path.join(tmp, 'off.yaml');
     writeFileSync(file, 'rules:\n  orphan-duty: off\n');

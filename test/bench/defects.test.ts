@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFECT_RULES } from '../../scripts/bench/defects.js';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
-import { ALL_CHECKS } from '../../src/catalogue.js';
+import { ALL_CHECKS } from '../../src/report/catalogue.js';
 import { orgc } from '../helpers/cli.js';
 
 interface Diagnostic {

@@ -1,8 +1,8 @@
 // Runs the whole pipeline in-process on YAML written in a test (load → model → check → report),
 // through the library's API as a program using orgc would.
 import { lint as lintApi } from '../../src/api/index.js';
-import { ALL_CHECKS } from '../../src/catalogue.js';
-import { resolveConfig } from '../../src/check/config.js';
+import { ALL_CHECKS } from '../../src/report/catalogue.js';
+import { resolveConfig } from '../../src/config/load.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 
 /** The two lines every test org starts with. */

@@ -2,6 +2,16 @@
 // For comparing workbooks by content (the zip's bytes depend on compression, not on the cells).
 import { unzipSync } from 'fflate';
 
+/**
+ * The parts of an .xlsx (a zip) by name, as text, names sorted: what a golden compares, so that how
+ * the zip is packed (compression level, timestamps, order of entries) does not fail it and every
+ * change to a sheet, a style or the workbook's metadata does.
+ */
+export function xlsxParts(bytes: Uint8Array): Record<string, string> {
+  const zip = unzipSync(bytes);
+  return Object.fromEntries(Object.keys(zip).sort().map((name) => [name, Buffer.from(zip[name]).toString('utf8')]));
+}
+
 export interface SheetCells {
   name: string;
   /** Rows by their 1-based number as written; each row's cells by 0-based column. */

@@ -3,8 +3,8 @@
 // whole file.
 import { describe, expect, it } from 'vitest';
 import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
-import { ALL_CHECKS } from '../../src/catalogue.js';
-import { resolveConfig } from '../../src/check/config.js';
+import { ALL_CHECKS } from '../../src/report/catalogue.js';
+import { resolveConfig } from '../../src/config/load.js';
 import { runRules } from '../../src/check/index.js';
 import { loadFiles } from '../../src/load/index.js';
 import { sourceFromBytes } from '../../src/load/sources.js';

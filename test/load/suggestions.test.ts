@@ -2,7 +2,7 @@
 // in one suggest the list that keeps them all, a misspelled rule id in a suppression suggests the
 // rule. Each suggestion carries its fix, and applying it leaves nothing to report.
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../src/catalogue.js';
+import { ALL_CHECKS } from '../../src/report/catalogue.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { lint, org } from '../helpers/lint.js';
 

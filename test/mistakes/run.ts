@@ -1,8 +1,8 @@
 // Runs a corpus case in-process, through the same load → model → check → report as `orgc validate`.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfig } from '../../src/check/config.js';
-import { analyzeSources, diagnose } from '../../src/cli/analyze.js';
+import { defaultConfig } from '../../src/config/load.js';
+import { analyzeSources, diagnose } from '../../src/api/analyze.js';
 import { sourceFromBytes } from '../../src/load/sources.js';
 import type { Diagnostic } from '../../src/report/diagnostic.js';
 import { ROOT } from '../helpers/cli.js';

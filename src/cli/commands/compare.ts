@@ -2,7 +2,7 @@
 // leader decides on, each scenario's change from the base in its cells, and what each scenario
 // changes (its diff) below. `--fail-on` makes it a CI gate, as diff's.
 import path from 'node:path';
-import { defaultConfig, findConfig, loadConfig } from '../../check/config.js';
+import { defaultConfig, findConfig, loadConfig } from '../../config/load.js';
 import { designFigures } from '../../compare/figures.js';
 import { COMPARE_FORMATS, comparisonXlsx, formatComparison, type CompareFormat, type Comparison } from '../../compare/format.js';
 import { comparisonRows, type Design } from '../../compare/table.js';
@@ -13,7 +13,7 @@ import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import { scenarioHead } from '../../load/scenario.js';
 import { resolveSources, type SourceFile } from '../../load/sources.js';
-import { analyzeSources, diagnose, type Analysis } from '../analyze.js';
+import { analyzeSources, diagnose, type Analysis } from '../../api/analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
 import { writeFileAtomic } from '../write-files.js';

@@ -4,7 +4,7 @@
 // `explain` takes a rule id, that a `<file>` is a file name — comes from the names the program
 // gives its arguments and option values.
 import { Help, type Argument, type Command, type Option } from 'commander';
-import { ALL_CHECKS } from '../../catalogue.js';
+import { ALL_CHECKS } from '../../report/catalogue.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../output.js';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_CHECKS } from '../../catalogue.js';
+import { ALL_CHECKS } from '../../report/catalogue.js';
 import { say } from '../../i18n/cli.js';
 import { catalogueLanguage, chooseLanguage } from '../../i18n/lang.js';
 import { pick } from '../../i18n/text.js';

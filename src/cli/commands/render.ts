@@ -1,22 +1,20 @@
-// `orgc render`: validate, then turn the org into its handbook in one format. With errors it
+// `orgc render`: validate, then turn the org into its handbook in one format (the library's
+// lint and render; here, the terminal's messages and the output directory). With errors it
 // renders nothing and exits 1 (unless --force); with --check it writes nothing and exits 1 when
 // the files on disk differ from what it would write.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import { say, sayError } from '../../i18n/cli.js';
-import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
+import { linted } from '../../api/lint.js';
+import { draftTodo as draftTodoOf, planRender, renderErrors, renderPlanned } from '../../api/render.js';
+import { say } from '../../i18n/cli.js';
 import { pick } from '../../i18n/text.js';
+import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
 import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
-import { PAGE_KINDS, render, type RenderFormat } from '../../render/index.js';
-import { ChartError } from '../../render/charts/images.js';
-import { LABELS } from '../../render/labels.js';
+import { PAGE_KINDS, type RenderFormat } from '../../render/index.js';
 import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
-import { TemplateError } from '../../render/templates.js';
-import type { FindingRow } from '../../render/view/types.js';
 import { printTimings, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
-import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
 import { renderFingerprint } from '../render-fingerprint.js';
@@ -42,18 +40,18 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   for (const kind of only ?? []) {
     if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
   }
-  const analysis = await analyze(paths, io, opts);
-  const diagnostics = diagnose(analysis);
+  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env });
+  const diagnostics = analysis.diagnostics;
   // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
   // those findings are its to-do list, shown with the output instead of stopping it.
-  const draft = analysis.model?.org.draft === true;
-  const todo = draft ? diagnostics.filter((d) => DRAFT_TODO_RULES.includes(d.ruleId)) : [];
-  const errors = diagnostics.filter((d) => d.severity === 'error' && !todo.includes(d));
+  const todo = draftTodoOf(analysis);
+  const errors = renderErrors(analysis);
   const color = useColor(io, io.stderrIsTTY);
   const c = new Chalk({ level: color ? 1 : 0 });
   const show = (list: Diagnostic[]) =>
-    io.stderr(stylish(list, { lineText: (f, l) => analysis.files.find((x) => x.path === f)?.lines.lineText(l), color, toolVersion: VERSION, files: analysis.files.map((f) => f.path), lang: analysis.lang }));
-  if (!analysis.model || (errors.length > 0 && !opts.force)) {
+    io.stderr(stylish(list, { lineText: (f, l) => raw.files.find((x) => x.path === f)?.lines.lineText(l), color, toolVersion: VERSION, files: analysis.files.map((f) => f.path), lang: analysis.lang }));
+  const plan = planRender(analysis, raw, { lang: opts.lang, templates: opts.templates, force: opts.force, cwd: io.cwd });
+  if (!analysis.model || !plan) {
     show(diagnostics);
     io.stderr(`${c.red('orgc:')} ${say(analysis.model ? 'render-errors' : 'render-unreadable', analysis.lang)}\n`);
     return EXIT_FINDINGS;
@@ -62,19 +60,8 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
   if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} ${say('render-despite', analysis.lang, { n: errorCount })}\n`);
 
-  // The handbook is a file in the repository: its language must not depend on who renders it, so
-  // the reader's locale is left out (messages on the terminal still follow it).
-  const lang = chooseLanguage({ flag: opts.lang, config: analysis.config.lang, org: analysis.model.org.language });
+  const { lang, findings, templates, browser } = plan;
   const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
-  const templates = opts.templates ? path.resolve(io.cwd, opts.templates) : analysis.config.render.templates;
-  const severity = { error: LABELS.severityError, warning: LABELS.severityWarning, info: LABELS.severityInfo };
-  const findings: FindingRow[] = (lang === analysis.lang ? diagnostics : diagnose({ ...analysis, lang })).map((d) => ({
-    severity: pick(severity[d.severity], lang),
-    severityKey: d.severity,
-    where: `${d.file}:${d.range.start.line}:${d.range.start.column}`,
-    message: d.message,
-    rule: d.ruleId,
-  }));
   // A job posting without a property Google requires would be refused by job boards: say which
   // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
   if (opts.format === 'jobposting') {
@@ -85,7 +72,6 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       return EXIT_FINDINGS;
     }
   }
-  const browser = analysis.config.render.chrome;
   const shown = path.relative(io.cwd, out) || '.';
   const ui = analysis.lang;
   const fingerprint = renderFingerprint({
@@ -113,10 +99,9 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const partial = only !== undefined;
   const sink = opts.check ? new CheckedOutput(out, opts.format, partial) : new StagedOutput(out, opts.format, partial);
   try {
-    await timedAsync('render', () => render(analysis.model!, opts.format, lang, findings, { only, templates, progress, engine: opts.engine, people: opts.people, browser }, sink));
+    await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
   } catch (error) {
     if (sink instanceof StagedOutput) sink.abort();
-    if (error instanceof TemplateError || error instanceof ChartError) throw new UsageError(sayError(error, ui));
     throw error;
   } finally {
     if (progress) io.stderr('\r\x1b[K');
@@ -146,9 +131,6 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   printTimings(io.stderr);
   return EXIT_CLEAN;
 }
-
-/** What a draft still lacks, rendered anyway: the findings every imported draft has. */
-export const DRAFT_TODO_RULES = ['role-without-duties', 'kpi-coverage', 'role-fit'];
 
 function draftTodo(todo: readonly Diagnostic[], lang: UiLanguage): string {
   const count = (rule: string) => todo.filter((d) => d.ruleId === rule).reduce((n, d) => n + (d.count ?? 1), 0);

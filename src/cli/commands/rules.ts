@@ -1,7 +1,7 @@
 // `orgc rules`: the catalogue at a glance — every rule, its default severity, whether the
 // recommended preset turns it on, and one line on what it finds; then the core checks.
 import path from 'node:path';
-import { CORE_CHECKS } from '../../catalogue.js';
+import { CORE_CHECKS } from '../../report/catalogue.js';
 import { RULES } from '../../check/rules/index.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { pick, tr } from '../../i18n/text.js';

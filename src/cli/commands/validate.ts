@@ -1,12 +1,12 @@
-// `orgc validate`: analyse the org and report every finding in the chosen format; exit 1 when a
+// `orgc validate`: lint the org (the library's `lint`) and report every finding in the chosen format; exit 1 when a
 // finding is at or above the failing severity or there are more warnings than allowed.
 import path from 'node:path';
+import { lint } from '../../api/lint.js';
 import { formatDiagnostics, type ReportFormat } from '../../api/report.js';
 import { say } from '../../i18n/cli.js';
-import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
+import { chooseLanguage } from '../../i18n/lang.js';
 import { summarize, type Diagnostic } from '../../report/diagnostic.js';
 import { printTimings } from '../../timing.js';
-import { analyze, diagnose } from '../analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { useColor, type Io } from '../output.js';
 import { writeFileAtomic } from '../write-files.js';
@@ -25,9 +25,9 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
-  const analysis = await analyze(paths, io, opts);
-  const diagnostics = diagnose(analysis);
-  const output = formatDiagnostics({ diagnostics, files: analysis.files, lang: analysis.lang as UiLanguage }, opts.format as ReportFormat, {
+  const result = await lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env });
+  const diagnostics = result.diagnostics;
+  const output = formatDiagnostics(result, opts.format as ReportFormat, {
     color: opts.output ? false : useColor(io, io.stdoutIsTTY),
   });
   if (opts.output) await writeFileAtomic(path.resolve(io.cwd, opts.output), output);

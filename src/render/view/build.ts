@@ -258,7 +258,7 @@ function narrowChunks(duties: Duty[]): Duty[][] {
 
 function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more: (n: number) => string, findings: FindingRow[]): Omit<SummaryView, 'plan'> {
   const roles = [...model.roles.values()];
-  const count = (list: Role[]) => ({ roles: list.length, headcount: sum(list, (r) => r.headcount), vacancies: sum(list, (r) => r.vacancies) });
+  const count = (list: readonly Role[]) => ({ roles: list.length, headcount: sum(list, (r) => r.headcount), vacancies: sum(list, (r) => r.vacancies) });
   const byFamily = [...model.families.values()].map((f) => ({ name: t(f.name), ...count(f.roles) }));
   const noFamily = roles.filter((r) => !r.family);
   if (noFamily.length && byFamily.length) byFamily.push({ name: '—', ...count(noFamily) });

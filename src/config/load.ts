@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Finding, Severity } from '../finding.js';
+import type { Finding } from '../core/finding.js';
 import { validate as validateConfig } from '../load/generated/validate-config.js';
 import configSchema from '../../schemas/orgc.config.schema.json' with { type: 'json' };
 import { LineMap } from '../load/line-map.js';
@@ -14,11 +14,12 @@ import { parseYaml } from '../load/parse.js';
 import { Positions } from '../load/positions.js';
 import { checkSchema } from '../load/schema-check.js';
 import { CONFIG_NAMES, displayPath } from '../load/sources.js';
-import { defaultOptions, type Rule } from './rule.js';
-import { RULES } from './rules/index.js';
+import { defaultOptions, type Rule } from '../check/rule.js';
+import { RULES } from '../check/rules/index.js';
 
-import type { Config, Level, Preset, RuleSetting } from '../config/types.js';
-export type { Config, Level, Override, Preset, RuleSetting } from '../config/types.js';
+import type { Config, Level, Preset, RuleSetting } from '../core/config.js';
+export type { Config, Level, Override, Preset, RuleSetting } from '../core/config.js';
+export { levelFor, ruleRuns } from '../core/config.js';
 
 /** A config file that cannot be used: its findings, already placed, say why. */
 export class ConfigError extends Error {
@@ -126,17 +127,4 @@ export function resolveConfig(input: ConfigInput, dir: string, cwd: string, file
     chrome: input.render?.chrome === undefined || !/[\\/]/.test(input.render.chrome) ? input.render?.chrome : path.resolve(dir, input.render.chrome),
   };
   return { file, lang: input.lang, rules, overrides, render };
-}
-
-/** The level of a rule's findings in one file, overrides applied in order. */
-export function levelFor(config: Config, ruleId: string, file: string): Level | undefined {
-  let result = config.rules.get(ruleId)?.level;
-  for (const o of config.overrides) if (o.levels.has(ruleId) && o.matches(file)) result = o.levels.get(ruleId);
-  return result;
-}
-
-/** Whether a rule must run: on for the whole org, or on in some override. */
-export function ruleRuns(config: Config, ruleId: string): boolean {
-  if (config.rules.get(ruleId)?.level !== 'off') return true;
-  return config.overrides.some((o) => o.levels.has(ruleId) && o.levels.get(ruleId) !== 'off');
 }

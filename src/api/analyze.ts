@@ -1,0 +1,84 @@
+// The pipeline: load → model → check → report, for the library's calls (lint, render, diff) and
+// the language server; the commands reach it through them.
+import path from 'node:path';
+import { ALL_CHECKS } from '../report/catalogue.js';
+import { levelFor, type Config } from '../core/config.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { toDiagnostics } from '../report/locate.js';
+import { applySuppressions } from '../report/suppress.js';
+import { runRules } from '../check/index.js';
+import type { Finding } from '../finding.js';
+import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
+import type { Loaded, LoadedFile } from '../load/index.js';
+import { loadOrg, type Scenario } from '../load/scenario.js';
+import { resolveSources, type SourceFile } from '../load/sources.js';
+import { buildModel } from '../model/build.js';
+import { leaveOutFollowOns } from '../model/follow-ons.js';
+import type { OrgModel } from '../model/types.js';
+import { timed, timedAsync } from '../timing.js';
+
+export interface Analysis {
+  files: LoadedFile[];
+  model?: OrgModel;
+  findings: Finding[];
+  config: Config;
+  /** The language for messages, as `chooseLanguage` decides: `--lang`, config, locale, the org's default, English. */
+  lang: UiLanguage;
+  /** Present when the input was a scenario: the model is its base org with the scenario applied. */
+  scenario?: Scenario;
+}
+
+/** load → model → check for sources already found (files, or the blobs of a git revision). */
+export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}, where: { cwd?: string } = {}): Promise<Analysis> {
+  // A scenario names its base org by a path from its own file: only files on disk can do that.
+  const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
+  const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd }));
+  // Loaded here and held by no one else: the model may consume the files' data as it builds.
+  return analyzeLoaded(loaded, config, lang, { consume: true });
+}
+
+/**
+ * model → check for files already loaded (the language server keeps each file's load until it
+ * changes). The files are left as they are unless `consume` gives their data to the model.
+ */
+export function analyzeLoaded(loaded: Loaded & { redirect?: (f: Finding) => Finding; scenario?: Scenario }, config: Config, lang: { flag?: string; env?: Env } = {}, opts: { consume?: boolean } = {}): Analysis {
+  const placed = loaded.redirect ?? ((f: Finding) => f);
+  const findings = [...loaded.findings];
+  let model: OrgModel | undefined;
+  let language: string | undefined;
+  // The model needs every file read; a file whose shape is wrong in places gives what is left of it
+  // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
+  if (loaded.files.every((f) => f.data !== undefined)) {
+    const built = timed('model', () => buildModel(loaded.files, opts));
+    findings.push(...built.findings.map(placed));
+    const checked = built.model;
+    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)).map(placed));
+    // A model built around left-out parts is for checking the rest, not for rendering or comparing.
+    model = loaded.findings.length === 0 ? checked : undefined;
+    language = checked?.org.language;
+  }
+  const ui = chooseLanguage({ flag: lang.flag, config: config.lang, env: lang.env, org: language ?? orgLanguage(loaded.files) });
+  return { files: loaded.files, model, findings, config, lang: ui, ...(loaded.scenario ? { scenario: loaded.scenario } : {}) };
+}
+
+/** The findings placed, worded, filtered by configuration and suppressions, and sorted. */
+export function diagnose(analysis: Analysis): Diagnostic[] {
+  const located = timed('report', () =>
+    toDiagnostics(analysis.findings, analysis.files, ALL_CHECKS, {
+      lang: analysis.lang,
+      levelOf: (ruleId, file) => levelFor(analysis.config, ruleId, file),
+    }),
+  );
+  return applySuppressions(located, analysis.files, ALL_CHECKS, analysis.lang);
+}
+
+/** The default language declared by any file that parsed, for messages about files that did not. */
+function orgLanguage(files: readonly LoadedFile[]): string | undefined {
+  for (const f of files) {
+    // A file that loaded has its content in `data`, one that did not match the schema in `raw`.
+    const org = ((f.raw ?? f.data) as { org?: unknown } | undefined)?.org;
+    const lang = org && typeof org === 'object' ? (org as { language?: unknown }).language : undefined;
+    if (typeof lang === 'string') return lang;
+  }
+  return undefined;
+}
