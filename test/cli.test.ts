@@ -328,7 +328,7 @@ describe('orgc completion', () => {
     expect(bashComplete(file, ['orgc', 'validate', 'examples/q'])).toEqual(['examples/quickstart']);
     // After an option's value, the next word is an argument again.
     expect(bashComplete(file, ['orgc', 'validate', '--format', 'json', 'examples/sales-org/pe']).sort()).toEqual(['examples/sales-org/people.yaml', 'examples/sales-org/performance.yaml']);
-    expect(bashComplete(file, ['orgc', 'render', '--out', 'examples/s'])).toEqual(['examples/sales-org']);
+    expect(bashComplete(file, ['orgc', 'render', '--out', 'examples/sa'])).toEqual(['examples/sales-org']);
   });
 
   it('bash: offers every option each command has, as its help lists them', () => {

@@ -45,11 +45,13 @@ describe('orgc init', () => {
         // CI installs what package.json and the lockfile pin, then runs that orgc and no other.
         const workflow = jsYaml.load(read(dir, '.github/workflows/orgc.yml')) as any;
         const steps = workflow.jobs.orgc.steps;
-        expect(steps.map((s: any) => s.uses ?? s.run.split(' ').slice(0, 2).join(' '))).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npx --no', 'npx --no']);
+        expect(steps.map((s: any) => s.uses ?? s.run.split(' ').slice(0, 2).join(' '))).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npx --no', 'npx --no', 'if [']);
         expect(steps[1].with).toEqual({ 'node-version': 22, cache: 'npm' });
         const runs = steps.map((s: any) => s.run).filter(Boolean).join('\n');
         expect(runs).toContain(`npx --no -- orgc validate ${target} --format github`);
         expect(runs).toContain(`npx --no -- orgc diff "origin/$BASE_REF:${target}" ${target} --format md`);
+        // The scenarios in scenarios/, when a pull request changes one, compared with the org.
+        expect(runs).toContain(`npx --no -- orgc compare ${target} scenarios --format md`);
         expect(runs).not.toMatch(/orgc@|--yes|\$\{\{/);
         const hooks = jsYaml.load(read(dir, '.pre-commit-config.yaml')) as any;
         expect(hooks.repos[0].hooks[0]).toMatchObject({ id: 'orgc-validate', language: 'system', pass_filenames: false, entry: `npx --no -- orgc validate ${target}` });

@@ -226,8 +226,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     // By name, not instanceof: importing their modules here would load the pipeline for --help.
     const name = (error as Error)?.name;
     if (error instanceof UsageError || name === 'InputError' || (name === 'OrgcError' && ['usage', 'input'].includes((error as { kind?: string }).kind ?? ''))) {
-      // An input error (a path that cannot be read) carries its catalogue id: said in the reader's language.
-      errorLine(io, sayError(error, await errorLanguage(argv, io)));
+      // An input error (a path that cannot be read) carries its catalogue id: said in the reader's
+      // language. A usage error from the library (a template, a chart engine) is already worded in
+      // the language of the run, which knows the org's.
+      const worded = name === 'OrgcError' && (error as { kind?: string }).kind === 'usage';
+      errorLine(io, worded ? (error as Error).message : sayError(error, await errorLanguage(argv, io)));
       return EXIT_ERROR;
     }
     if ((error as Error)?.name === 'ConfigError' || (name === 'OrgcError' && (error as { kind?: string }).kind === 'config')) {

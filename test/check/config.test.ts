@@ -19,14 +19,15 @@ describe('orgc.config.yaml', () => {
     const dir = repo('rules:\n  span-of-control: { options: { max: 2 } }\n');
     const r = orgc(['validate', 'org'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning: each Sales Manager \(sales-manager\) has 4 direct reports \(at most 2\)/);
+    // The sales manager leads sellers: a first-line manager, held to `firstLine`, not to `max`.
+    expect(r.stdout).toMatch(/warning: each Sales Director \(sales-director\) has 3 direct reports \(at most 2\)/);
   });
 
   it('raises severities with `extends: strict` and turns rules off', () => {
     const dir = repo('extends: strict\nrules:\n  span-of-control: { options: { max: 2 } }\n');
     const r = orgc(['validate', 'org'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error: each Sales Manager \(sales-manager\)/);
+    expect(r.stdout).toMatch(/error: each Sales Director \(sales-director\)/);
     writeFileSync(path.join(dir, 'org', 'orgc.config.yaml'), 'extends: strict\nrules:\n  span-of-control: off\n');
     expect(orgc(['validate', 'org'], { cwd: dir }).code).toBe(0);
   });

@@ -133,7 +133,7 @@ describe('a repository made by orgc init, with orgc from a tarball kept in it', 
   it('reviews a pull request: the diff against its base, posted with gh', async () => {
     git(origin, 'checkout', '-qb', 'more-reps');
     const org = path.join(origin, 'org.yaml');
-    writeFileSync(org, readFileSync(org, 'utf8').replace('headcount: 4', 'headcount: 6'));
+    writeFileSync(org, readFileSync(org, 'utf8').replace('headcount: 5', 'headcount: 7'));
     git(origin, 'commit', '-qam', 'two more sales reps');
     git(origin, 'checkout', '-q', 'main');
     const workspace = clone('more-reps');
@@ -146,6 +146,6 @@ describe('a repository made by orgc init, with orgc from a tarball kept in it', 
     expect(gh.calls()).toEqual(['GH_TOKEN=test-token pr comment 12 --body-file orgc-diff.md']);
     const diff = readFileSync(path.join(workspace, 'orgc-diff.md'), 'utf8');
     expect(diff).toMatch(/sales-rep/);
-    expect(diff).toMatch(/4\D+6/);
+    expect(diff).toMatch(/5\D+7/);
   });
 });

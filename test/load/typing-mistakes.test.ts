@@ -25,7 +25,7 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 const MISTAKES: Mistake[] = [
   { name: 'a full-width colon after a role id', from: '  sales-manager:\n', to: '  sales-manager：\n', messageId: 'fullwidth-colon', line: lineOf(QUICKSTART, '  sales-manager:\n'), column: 16 },
-  { name: 'a full-width colon after a key, no space', from: '    headcount: 4\n', to: '    headcount：4\n', messageId: 'fullwidth-colon', line: lineOf(QUICKSTART, '    headcount: 4\n'), column: 14 },
+  { name: 'a full-width colon after a key, no space', from: '    headcount: 5\n', to: '    headcount：5\n', messageId: 'fullwidth-colon', line: lineOf(QUICKSTART, '    headcount: 5\n'), column: 14 },
   { name: 'a full-width colon and a space', from: '    level: tactical\n', to: '    level： tactical\n', messageId: 'fullwidth-colon', line: lineOf(QUICKSTART, '    level: tactical\n'), column: 10 },
   { name: 'no space after the colon', from: '    headcount: 2\n', to: '    headcount:2\n', messageId: 'colon-space', line: lineOf(QUICKSTART, '    headcount: 2\n'), column: 14 },
   { name: 'a tab for indentation', from: '    level: frontline\n', to: '\tlevel: frontline\n', messageId: 'tab', line: lineOf(QUICKSTART, '    level: frontline\n'), column: 1 },
@@ -37,7 +37,7 @@ const MISTAKES: Mistake[] = [
     line: lineOf(QUICKSTART, '    title: { en: Sales Representative'),
     column: 1,
   },
-  { name: 'a line one space deeper than its siblings', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    reports_to: sales-manager\n     headcount: 4\n', messageId: 'indent', line: lineOf(QUICKSTART, '    headcount: 4\n'), column: 1 },
+  { name: 'a line one space deeper than its siblings', from: '    reports_to: sales-manager\n    headcount: 5\n', to: '    reports_to: sales-manager\n     headcount: 5\n', messageId: 'indent', line: lineOf(QUICKSTART, '    headcount: 5\n'), column: 1 },
   { name: 'a line one space shallower than its siblings', from: '    level: frontline\n', to: '   level: frontline\n', messageId: 'indent', line: lineOf(QUICKSTART, '    level: frontline\n'), column: 1 },
   { name: 'a duty line one space off inside a nested map', from: '      close-deals: R\n', to: '       close-deals: R\n', messageId: 'indent', line: lineOf(QUICKSTART, '      close-deals: R\n'), column: 1 },
   { name: 'full-width spaces for indentation', from: '    level: operations\n', to: '\u3000\u3000level: operations\n', messageId: 'ideographic-space', line: lineOf(QUICKSTART, '    level: operations\n'), column: 1 },

@@ -33,7 +33,7 @@ const S = (file: string) => ({ lang: 'zh-CN', base: 'sales-org', file }) as cons
 
 export const CORPUS: readonly Mistake[] = [
   // --- punctuation from a Chinese keyboard ---------------------------------------------------
-  { ...Q, name: 'full-width colon after a key', from: '    headcount: 4\n', to: '    headcount：4\n', ruleId: 'syntax' },
+  { ...Q, name: 'full-width colon after a key', from: '    headcount: 5\n', to: '    headcount：5\n', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '全角冒号在岗位 id 之后', from: '  delivery-support:\n', to: '  delivery-support：\n', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '全角冒号加空格', from: '    reports_to: sales-director\n', to: '    reports_to： sales-director\n', ruleId: 'syntax' },
   { ...S('performance.yaml'), name: '列表中的全角逗号', from: 'owners: [customer-success-manager, customer-operations]', to: 'owners: [customer-success-manager，customer-operations]', ruleId: 'syntax' },
@@ -41,14 +41,14 @@ export const CORPUS: readonly Mistake[] = [
   { ...S('people.yaml'), name: '全角花括号', from: 'competencies: { empathy: 4, account-management: 3, data-analysis: 2, communication: 3 }', to: 'competencies: ｛ empathy: 4, account-management: 3, data-analysis: 2, communication: 3 ｝', ruleId: 'syntax' },
   { ...S('roles/operations.yaml'), name: '缩进中的全角空格', from: '    headcount: 3\n', to: '　　headcount: 3\n', ruleId: 'syntax' },
   // --- indentation ------------------------------------------------------------------------------
-  { ...Q, name: 'a line one space deeper than its siblings', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    reports_to: sales-manager\n     headcount: 4\n', ruleId: 'syntax', line: 1 },
+  { ...Q, name: 'a line one space deeper than its siblings', from: '    reports_to: sales-manager\n    headcount: 5\n', to: '    reports_to: sales-manager\n     headcount: 5\n', ruleId: 'syntax', line: 1 },
   { ...S('roles/operations.yaml'), name: '少缩进一个空格', from: '    headcount: 3\n', to: '   headcount: 3\n', ruleId: 'syntax' },
   { ...Q, name: 'a tab for indentation', from: '    level: frontline\n', to: '\tlevel: frontline\n', ruleId: 'syntax' },
   {
     ...S('roles/operations.yaml'),
     name: '整个岗位块用 Tab 缩进',
-    from: '    level: support\n    family: customer-success\n    cut: [process]\n    reports_to: customer-success-manager\n    headcount: 2\n',
-    to: '\t\tlevel: support\n\t\tfamily: customer-success\n\t\tcut: [process]\n\t\treports_to: customer-success-manager\n\t\theadcount: 2\n',
+    from: '    level: support\n    pay_band: operations\n    family: customer-success\n    cut: [process]\n    reports_to: customer-success-manager\n    headcount: 2\n',
+    to: '\t\tlevel: support\n\t\tpay_band: operations\n\t\tfamily: customer-success\n\t\tcut: [process]\n\t\treports_to: customer-success-manager\n\t\theadcount: 2\n',
     ruleId: 'syntax',
   },
   // --- quotes and brackets ----------------------------------------------------------------------
@@ -58,7 +58,7 @@ export const CORPUS: readonly Mistake[] = [
   { ...S('roles/leadership.yaml'), name: '花括号没有闭合', from: '    title: { en: Sales Director, zh-CN: 销售总监 }\n', to: '    title: { en: Sales Director, zh-CN: 销售总监\n', ruleId: 'syntax' },
   // --- a title or name where an id belongs ------------------------------------------------------
   { ...Q, name: 'a Chinese title where a role id belongs', from: '    level: operations\n    reports_to: sales-director\n', to: '    level: operations\n    reports_to: 销售总监\n', ruleId: 'schema', line: 1 },
-  { ...Q, name: 'an English title where a role id belongs', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    reports_to: Sales Manager\n    headcount: 4\n', ruleId: 'schema' },
+  { ...Q, name: 'an English title where a role id belongs', from: '    reports_to: sales-manager\n    headcount: 5\n', to: '    reports_to: Sales Manager\n    headcount: 5\n', ruleId: 'schema' },
   { ...S('people.yaml'), name: '人员的岗位写成了岗位名称', from: '    role: ka-account-manager\n', to: '    role: KA客户经理\n', ruleId: 'schema' },
   { ...S('performance.yaml'), name: 'KPI 负责人写成了岗位名称', from: '    owners: [ka-account-manager]\n', to: '    owners: [KA 客户经理]\n', ruleId: 'schema' },
   // A name no role has: no suggestion, rather than a guess.
@@ -69,10 +69,10 @@ export const CORPUS: readonly Mistake[] = [
   { ...S('roles/leadership.yaml'), name: 'RACI 字母用全角逗号分隔', from: '      coordinate-resources: [A, R]\n', to: '      coordinate-resources: A，R\n', ruleId: 'schema' },
   { ...Q, name: 'a lowercase RACI letter', from: '      coach-team: R\n', to: '      coach-team: r\n', ruleId: 'schema' },
   // --- keys and values --------------------------------------------------------------------------
-  { ...Q, name: 'a misspelled key', from: '    headcount: 4\n', to: '    headcont: 4\n', ruleId: 'unknown-key' },
+  { ...Q, name: 'a misspelled key', from: '    headcount: 5\n', to: '    headcont: 5\n', ruleId: 'unknown-key' },
   { ...S('roles/operations.yaml'), name: '键名拼错', from: '    reports_to: sales-director\n', to: '    reprots_to: sales-director\n', ruleId: 'unknown-key' },
   { ...S('roles/operations.yaml'), name: '中文键名', from: '    headcount: 3\n', to: '    编制: 3\n', ruleId: 'unknown-key' },
-  { ...Q, name: 'a Chinese word for a key in an English org', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    汇报给: sales-manager\n    headcount: 4\n', ruleId: 'unknown-key' },
+  { ...Q, name: 'a Chinese word for a key in an English org', from: '    reports_to: sales-manager\n    headcount: 5\n', to: '    汇报给: sales-manager\n    headcount: 5\n', ruleId: 'unknown-key' },
   { ...Q, name: 'a wrong enum value', from: '    level: tactical\n', to: '    level: tactic\n', ruleId: 'schema' },
   { ...S('duties.yaml'), name: '职责领域写成中文', from: '    area: customer\n    step: complaint-handling\n', to: '    area: 客户\n    step: complaint-handling\n', ruleId: 'schema' },
   { ...Q, name: 'a number written as text', from: '    headcount: 2\n', to: '    headcount: "2"\n', ruleId: 'schema' },
@@ -83,7 +83,7 @@ export const CORPUS: readonly Mistake[] = [
   { ...Q, name: 'a required key left out', from: '    title: { en: Sales Representative, zh-CN: 销售代表 }\n    level: frontline\n', to: '    title: { en: Sales Representative, zh-CN: 销售代表 }\n', ruleId: 'schema', line: -1 },
   { ...Q, name: 'an id with capitals', from: '  sales-rep:\n', to: '  Sales-Rep:\n', ruleId: 'schema' },
   // --- references ----------------------------------------------------------------------------
-  { ...Q, name: 'a misspelled role id', from: '    reports_to: sales-manager\n    headcount: 4\n', to: '    reports_to: sales-manger\n    headcount: 4\n', ruleId: 'unknown-reference' },
+  { ...Q, name: 'a misspelled role id', from: '    reports_to: sales-manager\n    headcount: 5\n', to: '    reports_to: sales-manger\n    headcount: 5\n', ruleId: 'unknown-reference' },
   { ...S('duties.yaml'), name: '流程步骤 id 拼错', from: '    step: complaint-handling\n', to: '    step: complaint-handing\n', ruleId: 'unknown-reference' },
   // --- duplicates -------------------------------------------------------------------------------
   { ...Q, name: 'a key twice in one role', from: '    level: frontline\n    reports_to: sales-manager\n', to: '    level: frontline\n    reports_to: sales-manager\n    level: operations\n', ruleId: 'duplicate-key', line: 2 },
@@ -104,7 +104,7 @@ export const CORPUS: readonly Mistake[] = [
     // A one-person rep team: the manager's span is too narrow, on purpose, and the suppression for it is misspelled.
     from: '  sales-manager:\n',
     to: '  # orgc-disable-next-line span-of-contrl -- one rep while we hire\n  sales-manager:\n',
-    more: [{ from: '    headcount: 4\n', to: '    headcount: 1\n' }],
+    more: [{ from: '    headcount: 5\n', to: '    headcount: 1\n' }],
     ruleId: 'unused-suppression',
     // Misspelled, the suppression silences nothing: the warning it was written for shows.
     also: ['span-of-control'],

@@ -19,7 +19,8 @@ export function planView(model: OrgModel, lang: UiLanguage, t: Localize, escape:
   const icSeats = roles.filter((r) => r.reports.length === 0).reduce((n, r) => n + r.headcount, 0);
   const view: PlanView = { managerSeats, icSeats, ...(managerSeats > 0 ? { icsPerManager: formatCount(icSeats / managerSeats, lang) } : {}) };
   const money = (n: number, currency: string | undefined) => escape(formatAmount(n, currency ?? '', lang));
-  const name = (target: Target) => escape(targetName(target, t, lang));
+  // `t` escapes the texts it localizes (a target's name, its scope's values): not once more here.
+  const name = (target: Target) => targetName(target, t, lang);
 
   const plan = designCapacity(model);
   if (plan) {
