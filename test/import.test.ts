@@ -97,7 +97,7 @@ describe('orgc import', () => {
       "  ! row 7: people manage each other in a circle (Fay → Gus): Fay's line to Gus is left out",
     ]) expect(r.stderr).toContain(`${line}\n`);
     // Eve's manager cannot be told: her role is one of its own, at the top, rather than a guess.
-    expect(r.stderr).toContain('  ! 4 roles report to no one: head, rep-no-manager, analyst, loner (an org has one top role)\n');
+    expect(r.stderr).toContain('  ! 4 roles report to no one (an org has one top role): Head (head), Rep · no manager (rep-no-manager), Analyst (analyst), Loner (loner)\n');
     const draft = jsYaml.load(r.stdout) as any;
     // Cy's line to Bob, a lead under a lead, is a role of its own under the lead role.
     expect(draft.roles['lead-head']).toMatchObject({ title: 'Lead · Head', reports_to: 'head' });

@@ -508,7 +508,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     };
   }
   const tops = roles.filter((r) => r.parent === -1);
-  if (tops.length > 1) problems.push({ row: 0, message: t(`${tops.length} roles report to no one: ${tops.map((r) => r.id).join(', ')} (an org has one top role)`, zhText`${tops.length} 个岗位没有上级：${tops.map((r) => r.id).join('、')}（组织应只有一个最高岗位）`) });
+  // Named as people know them, with the id the draft uses: `Sales Director (sales-director)`.
+  const named = (r: Role) => `${r.title} (${r.id})`;
+  if (tops.length > 1) problems.push({ row: 0, message: t(`${tops.length} roles report to no one (an org has one top role): ${tops.map(named).join(', ')}`, zhText`${tops.length} 个岗位没有上级（组织应只有一个最高岗位）：${tops.map(named).join('、')}`) });
 
   // People, each once; other seats they hold are noted on them.
   const people: Record<string, unknown> = {};

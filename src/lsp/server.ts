@@ -2,6 +2,7 @@
 // of `orgc validate` as diagnostics while the user types, across all files of the org; ids that
 // complete where a reference goes; hover, go to definition, find references and rename for ids;
 // quick fixes. docs/editors.md says how to set it up in VS Code, Neovim and other editors.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -70,7 +71,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         range: { start: doc.positionAt(d.range.start.offset), end: doc.positionAt(Math.max(d.range.end.offset, d.range.start.offset)) },
         severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
         code: d.ruleId,
-        codeDescription: { href: pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${d.ruleId}.md`)).href },
+        codeDescription: { href: rulePageUrl(d.ruleId, state.result!.lang) },
         source: 'orgc',
         message: d.message,
         // The finding's own fix (a range and its replacement), for the quick fix.
@@ -272,4 +273,14 @@ function references(state: OrgState, id: string): Location[] {
     for (const [line, start, end] of occurrences(text, id)) out.push({ uri: pathToFileURL(file).href, range: { start: { line, character: start }, end: { line, character: end } } });
   }
   return out;
+}
+
+/**
+ * The rule's page in the reader's language: docs/rules/zh-CN/<id>.md for Chinese readers (zh-TW
+ * too: the editor shows the file as it is, and the Simplified page reads better than the English
+ * one), else docs/rules/<id>.md.
+ */
+function rulePageUrl(ruleId: string, lang: string): string {
+  const zh = path.join(packageRoot(), 'docs', 'rules', 'zh-CN', `${ruleId}.md`);
+  return pathToFileURL(lang !== 'en' && existsSync(zh) ? zh : path.join(packageRoot(), 'docs', 'rules', `${ruleId}.md`)).href;
 }

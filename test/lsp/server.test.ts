@@ -97,7 +97,7 @@ describe('orgc lsp, English quickstart', () => {
     expect(d.source).toBe('orgc');
     expect(typeof d.code).toBe('string');
     expect(d.severity).toBe(1);
-    expect(d.codeDescription!.href).toMatch(/^file:.*docs\/rules\/.+\.md$/);
+    expect(d.codeDescription!.href).toMatch(/^file:.*docs\/rules\/[a-z-]+\.md$/);
     expect(d.range.start).toEqual(at(typo, 'sales-manger'));
     expect(d.message).toContain('sales-manager');
   }, 60_000);
@@ -166,6 +166,8 @@ describe('orgc lsp, Chinese enterprise example over several files', () => {
     const d = p.diagnostics.find((x) => x.message.includes('customer-success-manager'))!;
     expect(d.range.start).toEqual(at(ops, 'customer-success-manager'));
     expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+    // The rule's page in the same language.
+    expect(d.codeDescription!.href).toMatch(/^file:.*docs\/rules\/zh-CN\/.+\.md$/);
     change(LEADERS, leaders);
     await diagnostics(OPS, (x) => x.diagnostics.length === 0 && (published.get(uri(OPS)) ?? []).indexOf(x) > (published.get(uri(OPS)) ?? []).indexOf(p));
   }, 60_000);

@@ -20,8 +20,8 @@ describe('territory-balance', () => {
 
   it('reports each seat far from the average of its comparable seats, at its quota', async () => {
     expect(await findings('territory-balance', reps('7M CNY', '3M CNY'))).toEqual([
-      '10:147 a seat of `rep-east` carries 7M CNY, 40% above the 5M CNY average of comparable seats (rep-south): balance the quotas, or the territories behind them',
-      '11:150 a seat of `rep-south` carries 3M CNY, 40% below the 5M CNY average of comparable seats (rep-east): balance the quotas, or the territories behind them',
+      '10:147 a seat of East rep (rep-east) carries 7M CNY, 40% above the 5M CNY average of the comparable seats of South rep (rep-south): balance the quotas, or the territories behind them',
+      '11:150 a seat of South rep (rep-south) carries 3M CNY, 40% below the 5M CNY average of the comparable seats of East rep (rep-east): balance the quotas, or the territories behind them',
     ]);
     expect(await findings('territory-balance', reps('7M CNY', '3M CNY'), { tolerance: 0.5 })).toEqual([]);
   });

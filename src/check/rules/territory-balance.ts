@@ -2,6 +2,7 @@
 // far above the other, is an unfair split (the over-quota'd leave, the under-quota'd coast).
 import type { Dimension, DimensionValue, Role } from '../../model/types.js';
 import { writeMoney } from '../capacity.js';
+import { named } from '../named.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
 
@@ -23,12 +24,12 @@ export default defineRule<{ tolerance: number }>({
     },
     messages: {
       above: {
-        en: 'a seat of `{role}` carries {quota}, {percent}% above the {average} average of comparable seats ({roles}): balance the quotas, or the territories behind them',
-        'zh-CN': '`{role}` 每个编制的指标为 {quota}，比可比岗位（{roles}）的平均值 {average} 高 {percent}%：请平衡指标，或调整其背后的区域划分',
+        en: 'a seat of {role} carries {quota}, {percent}% above the {average} average of the comparable seats of {roles}: balance the quotas, or the territories behind them',
+        'zh-CN': '{role} 每个编制的指标为 {quota}，比可比岗位 {roles} 的平均值 {average} 高 {percent}%：请平衡指标，或调整其背后的区域划分',
       },
       below: {
-        en: 'a seat of `{role}` carries {quota}, {percent}% below the {average} average of comparable seats ({roles}): balance the quotas, or the territories behind them',
-        'zh-CN': '`{role}` 每个编制的指标为 {quota}，比可比岗位（{roles}）的平均值 {average} 低 {percent}%：请平衡指标，或调整其背后的区域划分',
+        en: 'a seat of {role} carries {quota}, {percent}% below the {average} average of the comparable seats of {roles}: balance the quotas, or the territories behind them',
+        'zh-CN': '{role} 每个编制的指标为 {quota}，比可比岗位 {roles} 的平均值 {average} 低 {percent}%：请平衡指标，或调整其背后的区域划分',
       },
     },
   },
@@ -83,11 +84,11 @@ export default defineRule<{ tolerance: number }>({
           report({
             messageId: off > 0 ? 'above' : 'below',
             data: {
-              role: role.id,
+              role: named(model, role),
               quota: role.quota!.perSeat.text,
               percent: Math.round(Math.abs(off) * 1000) / 10,
               average: writeMoney(average, role.quota!.perSeat),
-              roles: roles.filter((r) => r !== role).map((r) => r.id).join(', '),
+              roles: roles.filter((r) => r !== role).map((r) => named(model, r)),
             },
             at: valueAt(role.src, 'quota', 'per_seat'),
           });
