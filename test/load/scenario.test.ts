@@ -146,5 +146,7 @@ describe('scenarios', () => {
       expect(validate(data) ? [] : validate.errors, name).toEqual([]);
     }
     expect(validate({ orgc: 1, scenario: { id: 'x', base: '.' }, remove: { role: ['a'] } })).toBe(false);
+    // The committed copy editors point at is the generated one (`npm run schema`).
+    expect(JSON.parse(readFileSync(`${ROOT}schemas/orgc.scenario.schema.json`, 'utf8'))).toEqual(scenarioJsonSchema());
   });
 });

@@ -9,6 +9,7 @@ import kpiDutyFit from './kpi-duty-fit.js';
 import layers from './layers.js';
 import metricConsistency from './metric-consistency.js';
 import orphanDuty from './orphan-duty.js';
+import payBand from './pay-band.js';
 import personFit from './person-fit.js';
 import raciAccountable from './raci-accountable.js';
 import raciOverload from './raci-overload.js';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule<any>[] = [
   metricConsistency,
   targetOwnership,
   quotaCapacity,
+  payBand,
   territoryBalance,
   // Keeping it current
   adaptationSignals,
