@@ -37,6 +37,8 @@ export interface OrgParts {
   signals: string[];
   tierValues: string[];
   competencies: string[];
+  /** Pay band lines (`  id: { … }`): the clean org has none, a defect adds one. */
+  payBands: string[];
   regionIds: string[];
 }
 
@@ -286,6 +288,14 @@ const DEFECTS: Defect[] = [
       // The last team's first KA seller: no other defect touches it.
       const seller = frontline.filter((x) => x.reportsTo === leads[leads.length - 1].id)[0];
       seller.quota = { ...seller.quota!, perSeat: seller.quota!.perSeat * 1.3 };
+    },
+  },
+  {
+    // A pay band written the wrong way round: its minimum above its maximum.
+    rule: 'pay-band',
+    findings: { 'pay-band': 1 },
+    apply(parts, { r }, copy) {
+      parts.payBands.push(`  band-${r}-${copy}: { name: Band ${r}/${copy}, min: 350K CNY, max: 220K CNY }`);
     },
   },
   {

@@ -228,7 +228,8 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
   const signals = ["  livestream: { watch: online-share, when: '> 30%', change: add, role: livestream-sales }"];
   const tierValues = ['ka: { name: Key accounts }', 'smb: { name: SMB }', 'consumer: { name: Consumers }'];
   const competencies = COMPETENCIES.map((c) => `  ${c}: { name: ${c.replace(/-/g, ' ')} }`);
-  const expected = opts.defects ? injectDefects({ roles, duties, kpis, slas, targets, people, signals, tierValues, competencies, regionIds }, opts.defects) : undefined;
+  const payBands: string[] = [];
+  const expected = opts.defects ? injectDefects({ roles, duties, kpis, slas, targets, people, signals, tierValues, competencies, payBands, regionIds }, opts.defects) : undefined;
 
   const layers = groupLayers.length + 3; // director, grouping layers, region managers, leads, frontline
   const header = (extra: string) => `# yaml-language-server: $schema=schemas/orgc.schema.json\n# A synthetic org for benchmarks (scripts/bench/synthetic-org.ts).\norgc: 1\n${extra}`;
@@ -258,6 +259,7 @@ export function syntheticOrg(targetRoles: number, opts: { files?: number; defect
     '  online-share: { name: Online share of leads }',
     'signals:',
     ...signals,
+    ...(payBands.length ? ['pay_bands:', ...payBands] : []),
   ];
   const sharedDuties = [
     '  set-strategy: { name: Set the sales strategy, area: strategy, demands: { strategy: 3 } }',

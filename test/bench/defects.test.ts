@@ -44,6 +44,7 @@ const POINTS_AT: Record<string, RegExp> = {
   'kpi-duty-fit': /^csm-r\d+\] }/, // the owner
   'quota-capacity': /^1M USD/, // the quota in another currency
   'territory-balance': /^1\.3M CNY/, // the quota above its peers'
+  'pay-band': /^350K CNY/, // the minimum above the maximum
 };
 
 function validate(roles: number, opts: { files?: number; defects: number }) {
