@@ -1,7 +1,7 @@
 // `npm run build:types`: the library's type declarations (dist/types/, `types` in package.json's
 // exports) from src/api/index.ts and what it reaches. Run by prepack; the declarations are checked
 // by `npm run check:package`, which type-checks a project that imports orgc from the tarball.
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -20,6 +20,10 @@ const program = ts.createProgram([`${root}src/api/index.ts`], {
 });
 const emitted = program.emit();
 fail([...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics]);
+// The validators compiled ahead of time (scripts/build.ts) come with hand-written declarations,
+// which the compiler does not emit: the declarations that import them need them beside.
+mkdirSync(`${out}/load/generated`, { recursive: true });
+for (const name of readdirSync(`${root}src/load/generated`)) if (name.endsWith('.d.ts')) copyFileSync(`${root}src/load/generated/${name}`, `${out}/load/generated/${name}`);
 
 function fail(diagnostics: readonly ts.Diagnostic[]): void {
   if (diagnostics.length === 0) return;
