@@ -15,6 +15,9 @@ const program = ts.createProgram([`${root}src/api/index.ts`], {
   noEmit: false,
   declaration: true,
   emitDeclarationOnly: true,
+  // What the command line shares with the library but is not the library's API (`@internal`):
+  // left out, and with it the pipeline's own types (the parsed YAML's, which come from zod).
+  stripInternal: true,
   outDir: out,
   rootDir: `${root}src`,
 });

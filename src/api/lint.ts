@@ -43,6 +43,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
 /**
  * `lint`, with the analysis it was made from: render words the findings again when the handbook's
  * language is not the reader's. Not public.
+ * @internal
  */
 export async function linted(opts: LintOptions): Promise<{ result: LintResult; analysis: Analysis }> {
   const words = { lang: opts.lang, env: opts.env };
