@@ -138,6 +138,30 @@ describe('orgc compare', () => {
     expect(orgc([...args, '--format', 'xlsx'], { cwd: ROOT }).code).toBe(2);
   });
 
+  it('shows a scenario in waves at each date, or every scenario at one date', () => {
+    const waves = ['compare', 'examples/sales-org', 'examples/scenarios/ai-assist.yaml', '--lang', 'en', '--format', 'json'];
+    const json = JSON.parse(orgc(waves, { cwd: ROOT }).stdout);
+    // At once the AI role joins the four development reps; from April one of their seats goes.
+    expect(json.designs.map((d: { id: string; name: string }) => [d.id, d.name])).toEqual([
+      ['acme-sales', 'Acme Technology Sales'],
+      ['ai-assist@start', 'AI-assisted lead handling — at once'],
+      ['ai-assist@2027-04-01', 'AI-assisted lead handling — from 2027-04-01: follow-up automated'],
+    ]);
+    const row = (id: string) => json.rows.find((r: { id: string }) => r.id === id).cells.map((c: { values: number[] }) => c.values[0]);
+    expect(row('seats')).toEqual([51, 52, 51]);
+    const [base, start, april] = row('loaded-cost');
+    expect(start).toBeGreaterThan(april);
+    expect(april).toBeGreaterThan(base);
+    // Each column's changes are its own diff from the base.
+    expect(json.diffs).toHaveLength(2);
+    const at = JSON.parse(orgc([...waves, '--at', '2027-03-31'], { cwd: ROOT }).stdout);
+    expect(at.designs.map((d: { id: string }) => d.id)).toEqual(['acme-sales', 'ai-assist']);
+    expect(at.rows.find((r: { id: string }) => r.id === 'seats').cells.map((c: { values: number[] }) => c.values[0])).toEqual([51, 52]);
+    const bad = orgc([...waves, '--at', '2027-4-1'], { cwd: ROOT });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--at takes a date as YYYY-MM-DD');
+  });
+
   it('fails on new findings when asked', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'orgc-compare-'));
     writeFileSync(path.join(dir, 'bad.yaml'), `orgc: 1\nscenario: { id: bad, name: Bad, base: ${ROOT}examples/sales-org }\nremove:\n  roles: [sales-consultant]\n`);

@@ -29,10 +29,10 @@ export interface Analysis {
 }
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
-export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}, where: { cwd?: string } = {}): Promise<Analysis> {
+export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}, where: { cwd?: string; until?: string } = {}): Promise<Analysis> {
   // A scenario names its base org by a path from its own file: only files on disk can do that.
   const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
-  const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd }));
+  const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd, until: where.until }));
   // Loaded here and held by no one else: the model may consume the files' data as it builds.
   return analyzeLoaded(loaded, config, lang, { consume: true });
 }

@@ -42,6 +42,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warn']).default('error'))
     .addOption(langOption())
     .option('-w, --watch', 'check again whenever a file of the org changes (Ctrl-C stops)')
+    .option('--at <date>', 'for a scenario with waves: the design on this date (YYYY-MM-DD), its later waves left out')
     .action(async (paths: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');
       if (opts.watch) {
@@ -66,6 +67,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .option('--people', 'show the named people in org chart boxes')
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
     .option('--force', 'render even when the org has errors')
+    .option('--at <date>', 'for a scenario with waves: the design on this date (YYYY-MM-DD), its later waves left out')
     .action(async (paths: string[], opts) => {
       const { renderCommand } = await import('./commands/render.js');
       exitCode = await renderCommand(paths, opts, io);
@@ -96,6 +98,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .option('-c, --config <file>', 'configuration file (default: orgc.config.yaml next to the base, else in the working directory)')
     .addOption(new Option('--fail-on <what>', 'exit 1 when a scenario brings new errors, or new warnings too').choices(['new-errors', 'new-warnings', 'never']).default('never'))
     .addOption(langOption('the comparison'))
+    .option('--at <date>', 'every scenario on this date (YYYY-MM-DD) instead of a column per wave')
     .action(async (base: string, scenarios: string[], opts) => {
       const { compareCommand } = await import('./commands/compare.js');
       exitCode = await compareCommand([base, ...scenarios], opts, io);

@@ -51,7 +51,19 @@ const WORDS: Messages = {
   cover: { en: 'Capacity ÷ {target} ({value})', 'zh-CN': '产能 ÷ {target}（{value}）' },
   'coverage-gaps': { en: 'Coverage gaps', 'zh-CN': '覆盖缺口' },
   findings: { en: 'Findings (errors / warnings / info)', 'zh-CN': '问题（错误 / 警告 / 提示）' },
+  'wave-start': { en: '{name} — at once', 'zh-CN': '{name}——立即生效部分' },
+  wave: { en: '{name} — from {date}', 'zh-CN': '{name}——{date} 起' },
+  'wave-named': { en: '{name} — from {date}: {wave}', 'zh-CN': '{name}——{date} 起：{wave}' },
 };
+
+/**
+ * The column name of a scenario shown at one of its waves: after the wave of `effective` (with its
+ * name, if it has one), or, with no date, before its first wave.
+ */
+export function waveName(name: string, stage: { effective?: string; name?: string }, lang: UiLanguage): string {
+  if (stage.effective === undefined) return w('wave-start', lang, { name });
+  return w(stage.name ? 'wave-named' : 'wave', lang, { name, date: stage.effective, ...(stage.name ? { wave: stage.name } : {}) });
+}
 
 const w = (key: string, lang: UiLanguage, data?: Record<string, string>) => formatMessage(WORDS, key, data, lang);
 

@@ -119,6 +119,7 @@ export const CLI_MESSAGES = {
   'outside-output': { en: 'refusing to write {file}: it is outside {dir}', 'zh-CN': '拒绝写入 {file}：它在 {dir} 之外' },
   'levels-not-map': { en: '{file}: a levels file is a map of title words to levels, e.g. `Account Manager: frontline`', 'zh-CN': '{file}：层级文件应为 “职位用词: 层级” 的映射，例如 `客户经理: frontline`' },
   'levels-bad-level': { en: "{file}: '{word}: {level}': the level is one of {levels}", 'zh-CN': '{file}：“{word}: {level}”：层级只能是 {levels} 之一' },
+  'option-date': { en: '--{option} takes a date as YYYY-MM-DD, e.g. 2027-07-01; not \'{value}\'', 'zh-CN': '--{option} 的取值为 YYYY-MM-DD 格式的日期，例如 2027-07-01；不能是 “{value}”' },
   'option-choices': { en: '{option} takes {choices}; not \'{value}\'', 'zh-CN': '{option} 的取值为 {choices}；不能是 “{value}”' },
 } satisfies Messages;
 

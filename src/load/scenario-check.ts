@@ -27,8 +27,8 @@ export const scenarioCheck: CheckMeta = {
     },
     'bad-text': { en: '`{key}` must be a text, or a text per language (`{ en: …, zh-CN: … }`)', 'zh-CN': '`{key}` 必须是文字，或按语言分别写的文字（`{ en: …, zh-CN: … }`）' },
     'unknown-key': {
-      en: '`{key}` is not a part of a scenario file: it holds `orgc`, `scenario`, `add`, `change`, `remove` and `notes`',
-      'zh-CN': '方案文件中没有 `{key}`：方案文件只包含 `orgc`、`scenario`、`add`、`change`、`remove` 和 `notes`',
+      en: '`{key}` is not a part of a scenario file: it holds `orgc`, `scenario`, `add`, `change`, `remove`, `waves` and `notes`',
+      'zh-CN': '方案文件中没有 `{key}`：方案文件只包含 `orgc`、`scenario`、`add`、`change`、`remove`、`waves` 和 `notes`',
     },
     'unknown-key-suggest': {
       en: '`{key}` is not a part of a scenario file: did you mean `{suggestion}`?',
@@ -104,6 +104,35 @@ export const scenarioCheck: CheckMeta = {
       'zh-CN': '`{section}:` 中的 `{id}` 在此方案的 `{operation}:` 中出现了两次：请合并为一处',
     },
     'twice-at': { en: 'also here', 'zh-CN': '另一处在这里' },
+    'waves-not-a-list': {
+      en: '`waves:` is a list of steps, each with its date: `- effective: 2027-07-01` followed by its `add:`, `change:` or `remove:`',
+      'zh-CN': '`waves:` 是按日期排列的步骤列表，每一步写明生效日期：`- effective: 2027-07-01`，再写它的 `add:`、`change:` 或 `remove:`',
+    },
+    'unknown-wave-key': {
+      en: '`{key}` is not a field of a wave: it has `effective`, `name`, `add`, `change`, `remove` and `notes`',
+      'zh-CN': '分步实施的步骤中没有 `{key}` 字段：可用的字段有 `effective`、`name`、`add`、`change`、`remove` 和 `notes`',
+    },
+    'unknown-wave-key-suggest': {
+      en: '`{key}` is not a field of a wave: did you mean `{suggestion}`?',
+      'zh-CN': '分步实施的步骤中没有 `{key}` 字段：是不是想写 `{suggestion}`？',
+    },
+    'wave-date-missing': {
+      en: 'this wave has no date: add `effective:` with the day it takes effect, e.g. `effective: 2027-07-01`',
+      'zh-CN': '此步骤没有生效日期：请添加 `effective:`，写明生效的日期，例如 `effective: 2027-07-01`',
+    },
+    'wave-date': {
+      en: '`{value}` is not a date: write the day the wave takes effect as `YYYY-MM-DD`, e.g. `2027-07-01`',
+      'zh-CN': '`{value}` 不是日期：请按 `YYYY-MM-DD` 写生效日期，例如 `2027-07-01`',
+    },
+    'wave-order': {
+      en: 'the waves are listed in the order they take effect: {date} comes after the wave before it ({previous}); move this wave up, or correct its date',
+      'zh-CN': '各步骤应按生效先后排列：{date} 不晚于上一步（{previous}）；请把此步骤上移，或更正日期',
+    },
+    'gone': {
+      en: '`{id}` under `{section}:` is removed by an earlier step of this scenario: change or remove it before that, or add it again',
+      'zh-CN': '`{section}:` 中的 `{id}` 已在此方案较早的步骤中删除：请在删除之前修改或删除它，或者重新新增',
+    },
+    'removed-at': { en: 'removed here', 'zh-CN': '在这里删除' },
     'answers-unknown': {
       en: 'the scenario answers the signal `{id}`, which the base org does not declare under `signals:`',
       'zh-CN': '方案回应的信号 `{id}` 不在基础组织的 `signals:` 中',

@@ -9,10 +9,15 @@
 //   add:    { roles: { solution-ka-manager: { title: …, level: frontline, … } } }
 //   change: { roles: { sales-director: { headcount: 2 } } }
 //   remove: { roles: [ka-account-manager] }
+//   waves:  [{ effective: 2027-07-01, change: { roles: { … } } }]   # later steps, by date
+//
+// Steps apply in order: the top-level operations at once, then each wave on what the earlier ones
+// left (a wave may change or remove what an earlier one added). `until` cuts the scenario at a
+// date, for the figures at each wave (compare) and `--at`.
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { isOffsetPointer, type Finding, type Pointer } from '../finding.js';
-import { ID_PATTERN, SECTIONS } from '../schema/grammar.js';
+import { DATE_PATTERN, ID_PATTERN, SECTIONS } from '../schema/grammar.js';
 import type { OrgFileInput } from '../schema/org.js';
 import type { Text } from '../core/text.js';
 import { closest } from './closest.js';
@@ -30,8 +35,10 @@ import { InputError, type SourceFile } from './sources.js';
 const RULE = 'scenario';
 const OPERATIONS = ['add', 'change', 'remove'] as const;
 type Operation = (typeof OPERATIONS)[number];
-const TOP_KEYS = ['orgc', 'scenario', 'add', 'change', 'remove', 'notes'];
+const TOP_KEYS = ['orgc', 'scenario', 'add', 'change', 'remove', 'waves', 'notes'];
 const SCENARIO_KEYS = ['id', 'name', 'base', 'answers', 'description', 'notes'];
+const WAVE_KEYS = ['effective', 'name', 'add', 'change', 'remove', 'notes'];
+const DATE = new RegExp(DATE_PATTERN);
 const SECTION_NAMES: readonly string[] = SECTIONS;
 const ID = new RegExp(ID_PATTERN);
 
@@ -48,6 +55,18 @@ export interface Scenario {
   files: string[];
   /** Where `scenario:` is written, for findings about the scenario as a whole. */
   at: Pointer;
+  /** Its waves (`waves:`), by date, one per date over all its files — those after `until` too. */
+  waves: Wave[];
+  /** Whether it has operations outside its waves, which take effect at once. */
+  immediate: boolean;
+  /** The date the scenario was cut at (`until`): the waves after it are not applied. */
+  until?: string;
+}
+
+export interface Wave {
+  /** `YYYY-MM-DD`. */
+  effective: string;
+  name?: Text;
 }
 
 export interface LoadedOrg extends Loaded {
@@ -62,6 +81,11 @@ export interface LoadOrgOptions {
   resolveBase?: (base: string, from: string) => Promise<SourceFile[]>;
   /** The directory a scenario read from stdin resolves its base against. */
   cwd?: string;
+  /**
+   * Apply only the waves effective on or before this date (`YYYY-MM-DD`); `''` applies none of
+   * them, only the operations that take effect at once. Undefined: the whole scenario.
+   */
+  until?: string;
 }
 
 /** A file whose top level has `scenario:`. Checked on the bytes: the key is ASCII at a line start. */
@@ -143,6 +167,9 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
     answers: docs.find((d) => d.answers)?.answers,
     files: docs.map((d) => d.file.path),
     at: { file: first.file.path, path: ['scenario'], part: 'key' },
+    waves: wavesOf(docs),
+    immediate: docs.some((d) => d.steps.some((step) => step.effective === undefined && !isEmpty(step))),
+    ...(opts.until !== undefined ? { until: opts.until } : {}),
   };
   if (findings.length > 0) return { files: alone(), findings, scenario };
 
@@ -169,7 +196,7 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
     }
   }
   const cleanBefore = new Set(base.files.filter((f) => !base.findings.some((x) => x.at.file === f.path)));
-  const applied = apply(docs, base.files);
+  const applied = apply(docs, base.files, opts.until);
   findings.push(...applied.findings);
   // The patched entities and the added ones are checked against the schema as the base was.
   for (const f of [...applied.touched].filter((f) => cleanBefore.has(f)).concat(docs.map((d) => d.file))) {
@@ -196,8 +223,35 @@ interface ScenarioDoc {
   description?: Text;
   base: string;
   answers?: string;
+  positions: ScenarioPositions;
+  /** Its operations: the top level's first, then its waves in the order written. */
+  steps: Step[];
+}
+
+/** One step of a scenario: its top-level operations, or one wave's. */
+interface Step {
+  /** Where its operations are written: `[]` at the top level, `['waves', i]` in a wave. */
+  prefix: Path;
+  /** The wave's date; undefined for the operations that take effect at once. */
+  effective?: string;
+  name?: Text;
+  add: Map<string, Record<string, unknown>>;
   change: Map<string, Map<string, Record<string, unknown>>>;
   remove: Map<string, { id: string; index: number }[]>;
+}
+
+const isEmpty = (step: Step) => step.add.size === 0 && step.change.size === 0 && step.remove.size === 0;
+
+/** The scenario's waves, one per date (files of one scenario may each add to a wave). */
+function wavesOf(docs: readonly ScenarioDoc[]): Wave[] {
+  const byDate = new Map<string, Wave>();
+  for (const step of docs.flatMap((d) => d.steps)) {
+    if (step.effective === undefined) continue;
+    const wave = byDate.get(step.effective);
+    if (!wave) byDate.set(step.effective, { effective: step.effective, ...(step.name !== undefined ? { name: step.name } : {}) });
+    else if (wave.name === undefined && step.name !== undefined) wave.name = step.name;
+  }
+  return [...byDate.values()].sort((a, b) => (a.effective < b.effective ? -1 : 1));
 }
 
 /**
@@ -205,15 +259,12 @@ interface ScenarioDoc {
  * org file's sections: `roles.x.level` is found at `add.roles.x.level`.
  */
 class ScenarioPositions extends Positions {
-  constructor(
-    text: string,
-    private readonly added: ReadonlySet<string>,
-  ) {
-    super(text);
-  }
+  /** Per `section\0id` of an entity this file adds, where its `add:` is: `['add']` or `['waves', i, 'add']`. */
+  readonly addedAt = new Map<string, Path>();
 
   override locate(at: Path, part: 'key' | 'value' = 'value') {
-    return super.locate(at.length >= 2 && this.added.has(at[0] as string) ? ['add', ...at] : at, part);
+    const prefix = at.length >= 2 ? this.addedAt.get(`${at[0]}\0${at[1]}`) : undefined;
+    return super.locate(prefix ? [...prefix, ...at] : at, part);
   }
 }
 
@@ -259,59 +310,101 @@ async function readScenario(file: string, bytes: Uint8Array): Promise<{ file: Lo
     for (const key of ['name', 'description', 'notes'] as const) if (head[key] !== undefined && !isText(head[key])) fail('bad-text', at(['scenario', key]), { key });
   }
 
-  const sections = (op: Operation): [string, unknown][] => {
-    const block = raw[op];
-    if (block === undefined || block === null) return [];
-    if (!isMap(block)) {
-      fail('not-a-map', at([op]), { key: op });
-      return [];
+  /** The operations written under `prefix` (the top level, or a wave). */
+  const readStep = (block: Record<string, unknown>, prefix: Path): Step => {
+    const sections = (op: Operation): [string, unknown][] => {
+      const ops = block[op];
+      if (ops === undefined || ops === null) return [];
+      if (!isMap(ops)) {
+        fail('not-a-map', at([...prefix, op]), { key: op });
+        return [];
+      }
+      return Object.entries(ops).filter(([section]) => {
+        if (SECTION_NAMES.includes(section)) return true;
+        const suggestion = closest(section, SECTION_NAMES);
+        if (suggestion) fail('unknown-section-suggest', at([...prefix, op, section], 'key'), { key: section, suggestion }, suggestion);
+        else fail('unknown-section', at([...prefix, op, section], 'key'), { key: section, sections: SECTION_NAMES.map((s) => `\`${s}\``).join(', ') });
+        return false;
+      });
+    };
+    const step: Step = { prefix, add: new Map(), change: new Map(), remove: new Map() };
+    for (const [section, entries] of sections('add')) {
+      if (!isMap(entries)) fail('not-a-map', at([...prefix, 'add', section]), { key: `add.${section}` });
+      else step.add.set(section, entries);
     }
-    return Object.entries(block).filter(([section]) => {
-      if (SECTION_NAMES.includes(section)) return true;
-      const suggestion = closest(section, SECTION_NAMES);
-      if (suggestion) fail('unknown-section-suggest', at([op, section], 'key'), { key: section, suggestion }, suggestion);
-      else fail('unknown-section', at([op, section], 'key'), { key: section, sections: SECTION_NAMES.map((s) => `\`${s}\``).join(', ') });
-      return false;
-    });
+    for (const [section, entries] of sections('change')) {
+      if (!isMap(entries)) {
+        fail('not-a-map', at([...prefix, 'change', section]), { key: `change.${section}` });
+        continue;
+      }
+      const patches = new Map<string, Record<string, unknown>>();
+      for (const [entry, patch] of Object.entries(entries)) {
+        if (isMap(patch)) patches.set(entry, patch);
+        else fail('not-a-map', at([...prefix, 'change', section, entry]), { key: `change.${section}.${entry}` });
+      }
+      step.change.set(section, patches);
+    }
+    for (const [section, ids] of sections('remove')) {
+      if (!Array.isArray(ids) || ids.some((x) => typeof x !== 'string')) {
+        fail('not-a-list', at([...prefix, 'remove', section]), { key: `remove.${section}`, example: 'an-id, another-id' });
+        continue;
+      }
+      step.remove.set(section, (ids as string[]).map((x, index) => ({ id: x, index })));
+    }
+    return step;
   };
 
-  const data: Record<string, unknown> = { orgc: 1 };
-  for (const [section, entries] of sections('add')) {
-    if (!isMap(entries)) fail('not-a-map', at(['add', section]), { key: `add.${section}` });
-    else data[section] = entries;
-  }
-  const change = new Map<string, Map<string, Record<string, unknown>>>();
-  for (const [section, entries] of sections('change')) {
-    if (!isMap(entries)) {
-      fail('not-a-map', at(['change', section]), { key: `change.${section}` });
-      continue;
+  const steps: Step[] = [readStep(raw, [])];
+  if (raw.waves !== undefined && raw.waves !== null) {
+    if (!Array.isArray(raw.waves)) fail('waves-not-a-list', at(['waves']));
+    else {
+      let previous: string | undefined;
+      for (const [i, wave] of raw.waves.entries()) {
+        if (!isMap(wave)) {
+          fail('waves-not-a-list', at(['waves', i]));
+          continue;
+        }
+        for (const key of Object.keys(wave)) {
+          if (WAVE_KEYS.includes(key)) continue;
+          const suggestion = closest(key, WAVE_KEYS);
+          if (suggestion) fail('unknown-wave-key-suggest', at(['waves', i, key], 'key'), { key, suggestion }, suggestion);
+          else fail('unknown-wave-key', at(['waves', i, key], 'key'), { key });
+        }
+        const effective = wave.effective;
+        if (effective === undefined) fail('wave-date-missing', at(['waves', i]));
+        else if (typeof effective !== 'string' || !isDate(effective)) fail('wave-date', at(['waves', i, 'effective']), { value: String(effective) });
+        else if (previous !== undefined && effective <= previous) fail('wave-order', at(['waves', i, 'effective']), { date: effective, previous });
+        if (wave.name !== undefined && !isText(wave.name)) fail('bad-text', at(['waves', i, 'name']), { key: 'name' });
+        const step = readStep(wave, ['waves', i]);
+        if (typeof effective === 'string') {
+          step.effective = effective;
+          previous = effective;
+        }
+        if (wave.name !== undefined && isText(wave.name)) step.name = wave.name as Text;
+        steps.push(step);
+      }
     }
-    const patches = new Map<string, Record<string, unknown>>();
-    for (const [entry, patch] of Object.entries(entries)) {
-      if (isMap(patch)) patches.set(entry, patch);
-      else fail('not-a-map', at(['change', section, entry]), { key: `change.${section}.${entry}` });
-    }
-    change.set(section, patches);
-  }
-  const remove = new Map<string, { id: string; index: number }[]>();
-  for (const [section, ids] of sections('remove')) {
-    if (!Array.isArray(ids) || ids.some((x) => typeof x !== 'string')) {
-      fail('not-a-list', at(['remove', section]), { key: `remove.${section}`, example: 'an-id, another-id' });
-      continue;
-    }
-    remove.set(section, (ids as string[]).map((x, index) => ({ id: x, index })));
   }
 
-  loaded.positions = new ScenarioPositions(text, new Set(Object.keys(data).filter((k) => k !== 'orgc')));
+  // The entities it adds are placed into `data` as the steps are applied (apply, below).
+  const positions = new ScenarioPositions(text);
+  loaded.positions = positions;
   if (findings.length > 0) {
     loaded.raw = raw;
     return { file: loaded, findings };
   }
-  loaded.data = data as OrgFileInput;
-  const doc: ScenarioDoc = { file: loaded, id, base, answers, change, remove };
+  loaded.data = { orgc: 1 } as unknown as OrgFileInput;
+  const doc: ScenarioDoc = { file: loaded, positions, id, base, answers, steps };
   if (isMap(head) && head.name !== undefined) doc.name = head.name as Text;
   if (isMap(head) && head.description !== undefined) doc.description = head.description as Text;
   return { file: loaded, doc, findings };
+}
+
+/** `YYYY-MM-DD`, a calendar date that exists (no 31 April). */
+export function isDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
 }
 
 const WHY = {
@@ -324,28 +417,45 @@ const WHY = {
 
 interface Patch {
   file: string;
+  /** Where the `change:` holding it is: `[]` at the top level, `['waves', i]` in a wave. */
+  prefix: Path;
   patch: Record<string, unknown>;
 }
 
-function apply(docs: readonly ScenarioDoc[], baseFiles: readonly LoadedFile[]) {
+/**
+ * The steps applied in order — the top-level operations of every file, then the waves by date (a
+ * date's operations from every file together) — each on what the earlier ones left. Within a step
+ * removals come first, then changes, then additions (so removing and re-adding an id replaces it).
+ */
+function apply(docs: readonly ScenarioDoc[], baseFiles: readonly LoadedFile[], until: string | undefined) {
   const findings: Finding[] = [];
   const touched = new Set<LoadedFile>();
-  /** Per base file, section and id: the patch that changed the entity. */
-  const patches = new Map<string, Patch>();
+  /** Per file, section and id: the patches that changed the entity, in order. */
+  const patches = new Map<string, Patch[]>();
+  /** Per section and id: the file holding the entity now (a base file, or the scenario file that added it). */
   const declared = new Map<string, Map<string, LoadedFile>>();
+  const holder = (section: string) => {
+    let ids = declared.get(section);
+    if (!ids) declared.set(section, (ids = new Map()));
+    return ids;
+  };
   for (const f of baseFiles) {
     if (!f.data) continue;
     for (const section of SECTION_NAMES) {
       const entries = (f.data as Record<string, unknown>)[section];
       if (!isMap(entries)) continue;
-      let ids = declared.get(section);
-      if (!ids) declared.set(section, (ids = new Map()));
+      const ids = holder(section);
       for (const id of Object.keys(entries)) if (!ids.has(id)) ids.set(id, f);
     }
   }
-  const entriesOf = (f: LoadedFile, section: string) => (f.data as unknown as Record<string, Record<string, unknown>>)[section];
+  const entriesOf = (f: LoadedFile, section: string) => {
+    const data = f.data as unknown as Record<string, Record<string, unknown>>;
+    return (data[section] ??= {});
+  };
+  // Suggestions come from every id the section has had: a typo of an id removed a line above is still a typo.
+  const known = new Map([...declared].map(([section, ids]) => [section, new Set(ids.keys())]));
   const unknown = (messageId: 'change-unknown' | 'remove-unknown', section: string, id: string, where: Pointer) => {
-    const suggestion = closest(id, declared.get(section)?.keys() ?? []);
+    const suggestion = closest(id, known.get(section) ?? []);
     findings.push({ ruleId: RULE, messageId: suggestion ? `${messageId}-suggest` : messageId, data: suggestion ? { section, id, suggestion } : { section, id }, at: where, ...(suggestion ? { fix: { text: suggestion } } : {}) });
   };
 
@@ -356,77 +466,97 @@ function apply(docs: readonly ScenarioDoc[], baseFiles: readonly LoadedFile[]) {
     findings.push({ ruleId: RULE, messageId: 'answers-unknown', data: { id: doc.answers }, at: { file: doc.file.path, path: ['scenario', 'answers'] }, ...(suggestion ? { fix: { text: suggestion } } : {}) });
   }
 
+  const steps = docs.flatMap((doc) => doc.steps.map((step) => ({ doc, step })));
+  const dates = [...new Set(steps.map(({ step }) => step.effective).filter((d): d is string => d !== undefined))].sort();
+  const groups = [undefined, ...dates].filter((date) => date === undefined || until === undefined || date <= until).map((date) => steps.filter(({ step }) => step.effective === date));
+
+  /** Per `section\0id`: where the scenario removed it last, and where it added it. */
   const removed = new Map<string, Pointer>();
-  for (const doc of docs) {
-    for (const [section, ids] of doc.remove) {
-      for (const { id, index } of ids) {
-        const where: Pointer = { file: doc.file.path, path: ['remove', section, index] };
-        const key = `${section}\0${id}`;
-        const first = removed.get(key);
-        if (first) {
-          findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'remove' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
-          continue;
-        }
-        const f = declared.get(section)?.get(id);
-        if (!f) {
-          unknown('remove-unknown', section, id, where);
-          continue;
-        }
-        removed.set(key, where);
-        delete entriesOf(f, section)[id];
-        touched.add(f);
-      }
-    }
-  }
-  const changed = new Map<string, Pointer>();
-  for (const doc of docs) {
-    for (const [section, entries] of doc.change) {
-      for (const [id, patch] of entries) {
-        const where: Pointer = { file: doc.file.path, path: ['change', section, id], part: 'key' };
-        const key = `${section}\0${id}`;
-        const gone = removed.get(key);
-        if (gone) {
-          findings.push({ ruleId: RULE, messageId: 'change-removed', data: { section, id }, at: where, related: [{ messageId: 'twice-at', at: gone }] });
-          continue;
-        }
-        const first = changed.get(key);
-        if (first) {
-          findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'change' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
-          continue;
-        }
-        const f = declared.get(section)?.get(id);
-        if (!f) {
-          unknown('change-unknown', section, id, where);
-          continue;
-        }
-        changed.set(key, where);
-        const entries = entriesOf(f, section);
-        entries[id] = mergePatch(entries[id], patch) as Record<string, unknown>;
-        patches.set(`${f.path}\0${section}\0${id}`, { file: doc.file.path, patch });
-        touched.add(f);
-      }
-    }
-  }
   const added = new Map<string, Pointer>();
-  for (const doc of docs) {
-    const data = doc.file.data as Record<string, unknown>;
-    for (const section of SECTION_NAMES) {
-      const entries = data[section];
-      if (!isMap(entries)) continue;
-      for (const id of Object.keys(entries)) {
-        const where: Pointer = { file: doc.file.path, path: ['add', section, id], part: 'key' };
-        const key = `${section}\0${id}`;
-        const first = added.get(key);
-        if (first || declared.get(section)?.has(id)) {
-          if (first) findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'add' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
-          // Re-adding what the scenario removes is a replacement: allowed, the base's is gone.
-          else if (!removed.has(key)) findings.push({ ruleId: RULE, messageId: 'add-exists', data: { section, id }, at: where });
-          if (first || !removed.has(key)) {
-            delete entries[id];
+  for (const group of groups) {
+    const removedHere = new Map<string, Pointer>();
+    for (const { doc, step } of group) {
+      for (const [section, ids] of step.remove) {
+        for (const { id, index } of ids) {
+          const where: Pointer = { file: doc.file.path, path: [...step.prefix, 'remove', section, index] };
+          const key = `${section}\0${id}`;
+          const first = removedHere.get(key);
+          if (first) {
+            findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'remove' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
             continue;
           }
+          const f = declared.get(section)?.get(id);
+          if (!f) {
+            const gone = removed.get(key);
+            if (gone) findings.push({ ruleId: RULE, messageId: 'gone', data: { section, id }, at: where, related: [{ messageId: 'removed-at', at: gone }] });
+            else unknown('remove-unknown', section, id, where);
+            continue;
+          }
+          removedHere.set(key, where);
+          removed.set(key, where);
+          delete entriesOf(f, section)[id];
+          declared.get(section)!.delete(id);
+          if (baseFiles.includes(f)) touched.add(f);
         }
-        added.set(key, where);
+      }
+    }
+    const changedHere = new Map<string, Pointer>();
+    for (const { doc, step } of group) {
+      for (const [section, entries] of step.change) {
+        for (const [id, patch] of entries) {
+          const where: Pointer = { file: doc.file.path, path: [...step.prefix, 'change', section, id], part: 'key' };
+          const key = `${section}\0${id}`;
+          const gone = removedHere.get(key);
+          if (gone) {
+            findings.push({ ruleId: RULE, messageId: 'change-removed', data: { section, id }, at: where, related: [{ messageId: 'twice-at', at: gone }] });
+            continue;
+          }
+          const first = changedHere.get(key);
+          if (first) {
+            findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'change' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
+            continue;
+          }
+          const f = declared.get(section)?.get(id);
+          if (!f) {
+            const earlier = removed.get(key);
+            if (earlier) findings.push({ ruleId: RULE, messageId: 'gone', data: { section, id }, at: where, related: [{ messageId: 'removed-at', at: earlier }] });
+            else unknown('change-unknown', section, id, where);
+            continue;
+          }
+          changedHere.set(key, where);
+          const entries = entriesOf(f, section);
+          entries[id] = mergePatch(entries[id], patch) as Record<string, unknown>;
+          const patchKey = `${f.path}\0${section}\0${id}`;
+          patches.set(patchKey, [...(patches.get(patchKey) ?? []), { file: doc.file.path, prefix: step.prefix, patch }]);
+          if (baseFiles.includes(f)) touched.add(f);
+        }
+      }
+    }
+    const addedHere = new Map<string, Pointer>();
+    for (const { doc, step } of group) {
+      for (const [section, entries] of step.add) {
+        for (const [id, entity] of Object.entries(entries)) {
+          const where: Pointer = { file: doc.file.path, path: [...step.prefix, 'add', section, id], part: 'key' };
+          const key = `${section}\0${id}`;
+          const first = addedHere.get(key) ?? (declared.get(section)?.has(id) ? added.get(key) : undefined);
+          if (first) {
+            findings.push({ ruleId: RULE, messageId: 'twice', data: { section, id, operation: 'add' }, at: where, related: [{ messageId: 'twice-at', at: first }] });
+            continue;
+          }
+          // Re-adding what the scenario removed is a replacement: the earlier one is gone.
+          if (declared.get(section)?.has(id)) {
+            findings.push({ ruleId: RULE, messageId: 'add-exists', data: { section, id }, at: where });
+            continue;
+          }
+          addedHere.set(key, where);
+          added.set(key, where);
+          entriesOf(doc.file, section)[id] = entity;
+          holder(section).set(id, doc.file);
+          if (!known.has(section)) known.set(section, new Set());
+          known.get(section)!.add(id);
+          doc.positions.addedAt.set(key, [...step.prefix, 'add']);
+          patches.delete(`${doc.file.path}\0${section}\0${id}`);
+        }
       }
     }
   }
@@ -437,12 +567,13 @@ function apply(docs: readonly ScenarioDoc[], baseFiles: readonly LoadedFile[]) {
  * Findings whose place the scenario's patch wrote, moved from the base file into the scenario; a
  * reference to what the scenario removed points at the removal too.
  */
-function redirector(patches: ReadonlyMap<string, Patch>, removed: ReadonlyMap<string, Pointer>): (finding: Finding) => Finding {
+function redirector(patches: ReadonlyMap<string, readonly Patch[]>, removed: ReadonlyMap<string, Pointer>): (finding: Finding) => Finding {
   const move = (p: Pointer): Pointer => {
     if (isOffsetPointer(p) || p.path.length < 3) return p;
-    const hit = patches.get(`${p.file}\0${p.path[0]}\0${p.path[1]}`);
-    if (!hit || !patchWrites(hit.patch, p.path.slice(2))) return p;
-    return { ...p, file: hit.file, path: ['change', ...p.path] };
+    // The last patch that wrote the value: a later wave's change wins over an earlier one's.
+    const hit = [...(patches.get(`${p.file}\0${p.path[0]}\0${p.path[1]}`) ?? [])].reverse().find((x) => patchWrites(x.patch, p.path.slice(2)));
+    if (!hit) return p;
+    return { ...p, file: hit.file, path: [...hit.prefix, 'change', ...p.path] };
   };
   return (f) => {
     const removal = f.ruleId === 'unknown-reference' && typeof f.data?.id === 'string' ? removed.get(f.data.id) : undefined;

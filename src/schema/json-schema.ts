@@ -1,6 +1,7 @@
 // Turns the zod definition of the language into the JSON Schema editors and the validator use.
 import * as z from 'zod';
 import { OrgFile } from './org.js';
+import { DATE_PATTERN } from './grammar.js';
 
 export const SCHEMA_ID = 'https://orgc.dev/schemas/orgc.schema.json';
 
@@ -35,6 +36,18 @@ export function scenarioJsonSchema(): JsonObject {
     properties: Object.fromEntries(sections.map((section) => [section, item(section)])),
   });
   const text = { $ref: '#/$defs/Text' };
+  const operations = {
+    add: perSection((s) => org.$defs.OrgFile.properties[s], 'Entities the scenario adds, by section, written in full as in an org file.'),
+    change: perSection(
+      () => ({
+        type: 'object',
+        propertyNames: { $ref: '#/$defs/Id' },
+        additionalProperties: { type: 'object', description: 'Only what differs from the base (a JSON Merge Patch): maps merge key by key, `null` removes a key, anything else replaces.' },
+      }),
+      'Entities of the base the scenario changes, by section and id.',
+    ),
+    remove: perSection(() => ({ type: 'array', items: { $ref: '#/$defs/Id' }, uniqueItems: true }), 'Ids of base entities the scenario removes, by section.'),
+  };
   return {
     $schema: org.$schema,
     $id: SCENARIO_SCHEMA_ID,
@@ -58,16 +71,22 @@ export function scenarioJsonSchema(): JsonObject {
           notes: { ...text, description: 'Free-form notes for people reading the YAML; not rendered.' },
         },
       },
-      add: perSection((s) => org.$defs.OrgFile.properties[s], 'Entities the scenario adds, by section, written in full as in an org file.'),
-      change: perSection(
-        () => ({
+      ...operations,
+      waves: {
+        description: 'Later steps of the scenario, in the order they take effect: each applies on what the steps before it left. `orgc compare` shows the design after each.',
+        type: 'array',
+        items: {
           type: 'object',
-          propertyNames: { $ref: '#/$defs/Id' },
-          additionalProperties: { type: 'object', description: 'Only what differs from the base (a JSON Merge Patch): maps merge key by key, `null` removes a key, anything else replaces.' },
-        }),
-        'Entities of the base the scenario changes, by section and id.',
-      ),
-      remove: perSection(() => ({ type: 'array', items: { $ref: '#/$defs/Id' }, uniqueItems: true }), 'Ids of base entities the scenario removes, by section.'),
+          additionalProperties: false,
+          required: ['effective'],
+          properties: {
+            effective: { type: 'string', pattern: DATE_PATTERN, description: 'The day the wave takes effect, `YYYY-MM-DD`, e.g. `2027-07-01`. Waves are listed by this date.' },
+            name: { ...text, description: 'What the wave is, shown beside its date, e.g. `{ en: follow-up automated, zh-CN: 自动跟进上线 }`.' },
+            ...operations,
+            notes: { ...text, description: 'Free-form notes for people reading the YAML; not rendered.' },
+          },
+        },
+      },
       notes: { ...text, description: 'Free-form notes for people reading the YAML; not rendered.' },
     },
     $defs: org.$defs,

@@ -138,6 +138,83 @@ describe('scenarios', () => {
     expect(mixed.model).toBeUndefined();
   });
 
+  it('applies its waves in date order, each on what the steps before it left', async () => {
+    const text = [
+      'change:',
+      '  roles:',
+      '    sales-development-rep: { headcount: 5 }',
+      'waves:',
+      '  - effective: 2027-04-01',
+      '    name: hire',
+      '    add:',
+      '      roles:',
+      '        analyst: { title: Analyst, level: frontline, reports_to: sales-manager, headcount: 1, duties: { research-market: C } }',
+      '  - effective: 2027-10-01',
+      '    change:',
+      '      roles:',
+      '        analyst: { headcount: 2 }',
+      '        sales-development-rep: { headcount: 3 }',
+    ].join('\n');
+    const at = async (date?: string) => (await lint({ texts: { 'scenario.yaml': `orgc: 1\nscenario: { id: test, name: Test, base: ${BASE} }\n${text}` }, lang: 'en', cwd: ROOT, ...(date ? { at: date } : {}) })).model!.roles;
+    const seats = (roles: Awaited<ReturnType<typeof at>>) => [roles.get('sales-development-rep')!.headcount, roles.get('analyst')?.headcount];
+    expect(seats(await at('2027-01-01'))).toEqual([5, undefined]);
+    expect(seats(await at('2027-04-01'))).toEqual([5, 1]);
+    expect(seats(await at('2027-09-30'))).toEqual([5, 1]);
+    expect(seats(await at())).toEqual([3, 2]);
+    await expect(lint({ texts: { 's.yaml': 'orgc: 1\n' }, at: '2027-02-30' })).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('YYYY-MM-DD') });
+  });
+
+  it('places findings in the wave that wrote the place, and reports waves out of order or gone stale', async () => {
+    const found = await scenario(
+      [
+        'remove:',
+        '  roles: [sales-consultant]',
+        'waves:',
+        '  - effective: 2027-07-01',
+        '    add:',
+        '      roles:',
+        '        analyst: { title: Analyst, level: frontlin }',
+        '  - effective: 2027-09-01',
+        '    change:',
+        '      roles:',
+        '        analyst: { headcount: two }',
+        '        sales-consultant: { headcount: 2 }',
+        '  - effective: 2027-08-01',
+        '    chnage: {}',
+        '  - effective: 2027-13-01',
+      ].join('\n'),
+    );
+    expect(found.filter((f) => f.at.startsWith('scenario.yaml')).map((f) => ({ at: f.at, message: f.message, related: f.related, fix: f.fix }))).toEqual([
+      { at: 'scenario.yaml:15:16', message: 'the waves are listed in the order they take effect: 2027-08-01 comes after the wave before it (2027-09-01); move this wave up, or correct its date', related: [], fix: undefined },
+      { at: 'scenario.yaml:16:5', message: '`chnage` is not a field of a wave: did you mean `change`?', related: [], fix: 'change' },
+      { at: 'scenario.yaml:17:16', message: '`2027-13-01` is not a date: write the day the wave takes effect as `YYYY-MM-DD`, e.g. `2027-07-01`', related: [], fix: undefined },
+    ]);
+    const applied = await scenario(
+      [
+        'remove:',
+        '  roles: [sales-consultant]',
+        'waves:',
+        '  - effective: 2027-07-01',
+        '    add:',
+        '      roles:',
+        '        analyst: { title: Analyst, level: frontlin }',
+        '  - effective: 2027-09-01',
+        '    change:',
+        '      roles:',
+        '        analyst: { headcount: two }',
+        '        sales-consultant: { headcount: 2 }',
+      ].join('\n'),
+    );
+    expect(applied.filter((f) => f.at.startsWith('scenario.yaml')).map((f) => ({ at: f.at, rule: f.rule, related: f.related }))).toEqual([
+      // The added entity's schema problem, in the wave that added it; the later wave's patch, in that wave.
+      { at: 'scenario.yaml:9:43', rule: 'schema', related: [] },
+      { at: 'scenario.yaml:13:31', rule: 'schema', related: [] },
+      // A change of what an earlier step removed.
+      { at: 'scenario.yaml:14:9', rule: 'scenario', related: ['scenario.yaml:4:11'] },
+    ]);
+    expect(applied.find((f) => f.rule === 'scenario')!.message).toBe('`sales-consultant` under `roles:` is removed by an earlier step of this scenario: change or remove it before that, or add it again');
+  });
+
   it('has a JSON Schema the example scenarios match', () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(scenarioJsonSchema());

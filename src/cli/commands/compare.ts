@@ -4,14 +4,14 @@
 import path from 'node:path';
 import { defaultConfig, findConfig, loadConfig } from '../../config/load.js';
 import { designFigures } from '../../compare/figures.js';
-import { COMPARE_FORMATS, comparisonXlsx, formatComparison, type CompareFormat, type Comparison } from '../../compare/format.js';
+import { COMPARE_FORMATS, comparisonXlsx, formatComparison, waveName, type CompareFormat, type Comparison } from '../../compare/format.js';
 import { comparisonRows, type Design } from '../../compare/table.js';
 import { compareModels } from '../../diff/compare.js';
 import { compareFindings, side, type DiffReport } from '../../diff/report.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
-import { scenarioHead } from '../../load/scenario.js';
+import { isDate, scenarioHead, type Wave } from '../../load/scenario.js';
 import { resolveSources, type SourceFile } from '../../load/sources.js';
 import { analyzeSources, diagnose, type Analysis } from '../../api/analyze.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -25,6 +25,8 @@ export interface CompareOptions {
   config?: string;
   output?: string;
   failOn: (typeof FAIL_ON)[number];
+  /** Every scenario on this date (`--at`), instead of a column per wave. */
+  at?: string;
 }
 
 export async function compareCommand(given: readonly string[], opts: CompareOptions, io: Io): Promise<number> {
@@ -35,18 +37,37 @@ export async function compareCommand(given: readonly string[], opts: CompareOpti
   if (opts.format === 'xlsx' && !opts.output) {
     throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: 'text, md, html, json (xlsx needs -o FILE)', value: opts.format }));
   }
+  if (opts.at !== undefined && !isDate(opts.at)) {
+    throw new UsageError(say('option-date', chooseLanguage({ flag: opts.lang, env: io.env }), { option: 'at', value: opts.at }));
+  }
   // One configuration for every design: the base's, so that the figures are counted alike.
   const configFile = await findConfig(opts.config, [given[0]], io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
   const analyses: Analysis[] = [];
   const designSpecs: string[] = [];
+  /** Per design, the wave it shows: `effective` undefined for the scenario's first, undated step. */
+  const stages: (Stage | undefined)[] = [];
+  const words = { flag: opts.lang, env: io.env };
   for (const [i, spec] of specs.entries()) {
-        // An InputError (a path that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
+    // An InputError (a path that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
     const sources = await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
     // A directory of scenarios is one design per scenario (its files grouped by scenario id).
     for (const [shown, group] of i === 0 ? [[spec, sources] as const] : await byScenario(spec, sources)) {
+      const whole = await analyzeSources(group, config, words, { cwd: io.cwd, until: i === 0 ? undefined : opts.at });
+      const waves = whole.scenario?.waves ?? [];
+      // A scenario in waves is shown at each date: before its first wave (when it changes
+      // anything at once), then after each wave; the last column is the whole scenario.
+      if (opts.at === undefined && waves.length > 0) {
+        const cuts: Stage[] = [...(whole.scenario!.immediate ? [{}] : []), ...waves.slice(0, -1)];
+        for (const stage of cuts) {
+          designSpecs.push(shown);
+          stages.push(stage);
+          analyses.push(await analyzeSources(group, config, words, { cwd: io.cwd, until: stage.effective ?? '' }));
+        }
+        stages.push(waves[waves.length - 1]);
+      } else stages.push(undefined);
       designSpecs.push(shown);
-      analyses.push(await analyzeSources(group, config, { flag: opts.lang, env: io.env }, { cwd: io.cwd }));
+      analyses.push(whole);
     }
   }
   specs = designSpecs;
@@ -56,10 +77,13 @@ export async function compareCommand(given: readonly string[], opts: CompareOpti
   const designs: Design[] = analyses.map((a, i) => {
     const org = a.model?.org;
     const name = a.scenario?.name ?? org?.name;
+    const stage = stages[i];
+    const shown = name !== undefined ? localize(name, lang, org?.language ?? lang) : specs[i];
+    const id = a.scenario?.id ?? org?.id ?? specs[i];
     return {
       spec: specs[i],
-      id: a.scenario?.id ?? org?.id ?? specs[i],
-      name: name !== undefined ? localize(name, lang, org?.language ?? lang) : specs[i],
+      id: stage ? `${id}@${stage.effective ?? 'start'}` : id,
+      name: stage ? waveName(shown, { effective: stage.effective, name: stage.name !== undefined ? localize(stage.name, lang, org?.language ?? lang) : undefined }, lang) : shown,
       ...(a.model ? { figures: designFigures(a.model, diagnostics[i], config) } : {}),
     };
   });
@@ -82,6 +106,9 @@ export async function compareCommand(given: readonly string[], opts: CompareOpti
   const failed = opts.failOn === 'new-errors' ? introduced.some((f) => f.severity === 'error') : opts.failOn === 'new-warnings' ? introduced.some((f) => f.severity !== 'info') : false;
   return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
+
+/** A wave of a scenario, or (no date) the state before its first wave. */
+type Stage = Partial<Wave>;
 
 /**
  * The designs a path holds: a directory whose files are all scenarios gives one design per

@@ -33,6 +33,8 @@ export interface RenderCommandOptions {
   force?: boolean;
   engine?: 'mermaid' | 'graphviz';
   people?: boolean;
+  /** A scenario's design on a date (`--at`). */
+  at?: string;
 }
 
 export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
@@ -40,7 +42,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   for (const kind of only ?? []) {
     if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
   }
-  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env });
+  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
   const diagnostics = analysis.diagnostics;
   // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
   // those findings are its to-do list, shown with the output instead of stopping it.

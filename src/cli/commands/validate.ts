@@ -18,6 +18,8 @@ export interface ValidateOptions {
   output?: string;
   maxWarnings?: string;
   failOn: string;
+  /** A scenario's design on a date (`--at`). */
+  at?: string;
 }
 
 export async function validateCommand(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
@@ -25,7 +27,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
-  const result = await lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env });
+  const result = await lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
   const diagnostics = result.diagnostics;
   const output = formatDiagnostics(result, opts.format as ReportFormat, {
     color: opts.output ? false : useColor(io, io.stdoutIsTTY),
