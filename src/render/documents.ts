@@ -65,7 +65,7 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
  * that a role is found by its title or id, and a process step by its name or the roles on it.
  */
 function findList(chart: Chart): Array<{ node: string; title: string; id: string; text: string }> {
-  return chart.nodes.filter((n) => n.kind !== 'note').map((n) => ({ node: n.id, title: n.lines[0] ?? n.id, id: n.role ?? '', text: n.lines.join(' ') }));
+  return chart.nodes.filter((n) => n.kind === 'role' || n.kind === 'step').map((n) => ({ node: n.id, title: n.lines[0] ?? n.id, id: n.role ?? '', text: n.lines.join(' ') }));
 }
 
 /** The pan-and-zoom library, copied beside the pages so that the handbook works offline. */

@@ -99,9 +99,30 @@
     show(pz.getScale(), u.x, u.y);
   }
 
-  // First view: the top of the chart, centred on its first box (the head of the org).
+  // The Graphviz boxes by node id (each box's <title>).
+  var boxes = {};
+  Array.prototype.forEach.call(svg.querySelectorAll('g.node'), function (g) {
+    var title = g.querySelector('title');
+    if (title) boxes[title.textContent] = g;
+  });
+
+  // Search: by title or role id, any case, any part; `sales-director`, `sales director` and
+  // `Sales Director` are the same. Chinese needs no case folding; NFKC makes full-width letters plain.
+  function norm(text) {
+    return String(text).normalize('NFKC').toLowerCase().replace(/[\s\-_]+/g, ' ').trim();
+  }
+  var entries = Array.prototype.map.call(document.querySelectorAll('#chart-find-list option'), function (option) {
+    return {
+      title: option.value,
+      node: option.getAttribute('data-node'),
+      name: norm(option.value),
+      id: norm(option.getAttribute('data-id') || ''),
+      text: norm(option.getAttribute('data-text') || ''),
+    };
+  });
+  // First view: the top of the chart, centred on its first box (the head of the org, the first step).
   function first() {
-    var head = svg.querySelector('g.node');
+    var head = (entries[0] && boxes[entries[0].node]) || svg.querySelector('g.node');
     var s = startScale();
     return place(s, head ? size().w / 2 - s * centreOf(head).x : 0, 0);
   }
@@ -121,13 +142,6 @@
     pz.zoom(to.scale, { animate: false, force: true });
     pz.pan(to.x, to.y, { animate: false, force: true });
   }
-
-  // The Graphviz boxes by node id (each box's <title>).
-  var boxes = {};
-  Array.prototype.forEach.call(svg.querySelectorAll('g.node'), function (g) {
-    var title = g.querySelector('title');
-    if (title) boxes[title.textContent] = g;
-  });
 
   svg.addEventListener('panzoomend', settle);
   // The wheel scrolls the page as everywhere else; with Ctrl (or a trackpad pinch, which browsers
@@ -165,20 +179,6 @@
     });
   });
 
-  // Search: by title or role id, any case, any part; `sales-director`, `sales director` and
-  // `Sales Director` are the same. Chinese needs no case folding; NFKC makes full-width letters plain.
-  function norm(text) {
-    return String(text).normalize('NFKC').toLowerCase().replace(/[\s\-_]+/g, ' ').trim();
-  }
-  var entries = Array.prototype.map.call(document.querySelectorAll('#chart-find-list option'), function (option) {
-    return {
-      title: option.value,
-      node: option.getAttribute('data-node'),
-      name: norm(option.value),
-      id: norm(option.getAttribute('data-id') || ''),
-      text: norm(option.getAttribute('data-text') || ''),
-    };
-  });
   // The best matches first: the exact title or id, then a title or id that starts with the query,
   // then one that contains it, then any text of the box (a process step names its roles).
   function matches(query) {
