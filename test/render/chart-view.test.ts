@@ -244,6 +244,19 @@ describe.skipIf(noBrowser !== '')(noBrowser ? `the HTML chart viewer in Chromium
           expect(missing.found).toEqual([]);
           expect(missing.status).toBe(q.missing);
 
+          // Zoom: the whole chart fits the viewport; zooming in from there makes the text larger.
+          await page.click('button[data-zoom="whole"]');
+          const whole = await page.evaluate(async () => {
+            await new Promise((done) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 0));
+            const v = document.querySelector('.chart-view')!.getBoundingClientRect();
+            const boxes = Array.from(document.querySelectorAll('.chart-view svg g.node'), (g) => g.getBoundingClientRect());
+            return { all: boxes.every((r) => r.left >= v.left - 0.5 && r.right <= v.right + 0.5 && r.top >= v.top - 0.5 && r.bottom <= v.bottom + 0.5), text: document.querySelector('.chart-view svg g.node text')!.getBoundingClientRect().height };
+          });
+          expect(whole.all).toBe(true);
+          await page.click('button[data-zoom="in"]');
+          await settled(page);
+          expect(await page.evaluate(() => document.querySelector('.chart-view svg g.node text')!.getBoundingClientRect().height)).toBeGreaterThan(whole.text);
+
           report[`org ${lang} ${screen.width}px`] = { minTextPx: round(Math.min(...first.textHeights)), maxTextPx: round(Math.max(...first.textHeights)), fontPx: round(Math.min(...first.fontPx)), textLinesInView: first.textHeights.length, afterSearchMinTextPx: round(Math.min(...after.textHeights)) };
           expect(outside).toEqual([]);
           expect(errors).toEqual([]);
