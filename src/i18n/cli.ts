@@ -97,6 +97,7 @@ export const CLI_MESSAGES = {
   // render's templates and charts (src/render)
   'templates-unreadable': { en: 'cannot read the templates directory {dir}', 'zh-CN': '无法读取模板目录 {dir}' },
   'template-missing': { en: 'no template for the {page} page', 'zh-CN': '没有 {page} 页面的模板' },
+  'chart-viewer-missing': { en: 'the HTML chart viewer needs the package {package}, which is missing: reinstall orgc (`npm install`)', 'zh-CN': 'HTML 图表查看器需要 {package} 包，但它不存在：请重新安装 orgc（`npm install`）' },
   'chart-no-browser-at': { en: 'no browser at {path} (from {from})', 'zh-CN': '{path} 处没有浏览器（由 {from} 指定）' },
   'chart-needs-browser': {
     en: 'drawing charts as svg, png or pdf needs Chromium or Chrome: install one (e.g. `apt-get install chromium fonts-noto-cjk`), set ORGC_CHROME=/path/to/chrome, or use --engine graphviz for SVG without a browser',

@@ -1,12 +1,14 @@
 // The handbook as Markdown or HTML pages: an index, a summary, the RACI matrix, one job
 // description per role, and the chart pages (org chart pages, process map), linked with relative
 // paths that work on GitHub and from disk.
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import type { Chart } from './charts/chart.js';
 import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
 import type { ChartLink, PageSink, RenderOptions  } from './output.js';
-import { loadTemplates, type DocumentFormat } from './templates.js';
+import { loadTemplates, TemplateError, type DocumentFormat } from './templates.js';
 import type { Views } from './view/types.js';
 
 /** `views` must have been built with the format's escaping (Markdown's, or none for HTML). */
@@ -46,11 +48,39 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
         children: chart.children.map(ref),
         mermaid: format === 'md' ? toMermaid(chart).trimEnd() : undefined,
         svg: svgs?.get(chart.id),
+        find: format === 'html' ? findList(chart) : undefined,
+        steps: chart.nodes.some((n) => n.kind === 'step'),
       };
       out.set(`charts/${chart.id}.${format}`, templates.render('chart', { ...base, chart: page }));
     }
+    if (format === 'html') out.set(PANZOOM_ASSET, await panzoomScript());
   }
-  for (const [file, text] of templates.assets) out.set(file, text);
+  // The chart viewer's script goes with the chart pages; the stylesheet with every page.
+  for (const [file, text] of templates.assets) if (!file.endsWith('.js') || (charts.length && format === 'html')) out.set(file, text);
+}
+
+/**
+ * What the chart page's search box looks through (templates/html/chart.hbs, chart-view.js): each
+ * box with its Graphviz node id (the SVG's `<title>`), its title, the role id, and all its text, so
+ * that a role is found by its title or id, and a process step by its name or the roles on it.
+ */
+function findList(chart: Chart): Array<{ node: string; title: string; id: string; text: string }> {
+  return chart.nodes.filter((n) => n.kind === 'role' || n.kind === 'step').map((n) => ({ node: n.id, title: n.lines[0] ?? n.id, id: n.role ?? '', text: n.lines.join(' ') }));
+}
+
+/** The pan-and-zoom library, copied beside the pages so that the handbook works offline. */
+const PANZOOM_ASSET = 'assets/panzoom.min.js';
+const PANZOOM_PACKAGE = '@panzoom/panzoom';
+
+/** Panzoom's own minified build, byte for byte as npm installed it (package.json pins the version). */
+async function panzoomScript(): Promise<string> {
+  let file: string;
+  try {
+    file = createRequire(import.meta.url).resolve(`${PANZOOM_PACKAGE}/dist/panzoom.min.js`);
+  } catch {
+    throw TemplateError.said('chart-viewer-missing', { package: PANZOOM_PACKAGE });
+  }
+  return readFile(file, 'utf8');
 }
 
 /** The reference pages, in the order the index lists them; each written when the model has entries for it. */

@@ -115,6 +115,17 @@ export const LABELS = {
   partOf: e('Part of', '上级图', '上級圖'),
   chartOfRole: e('On the org chart', '在组织架构图中', '在組織架構圖中'),
   processMap: e('Process map', '流程图', '流程圖'),
+  // The HTML chart viewer (templates/html/chart.hbs, chart-view.js): search box, zoom buttons, what it found.
+  chartFindRole: e('Find a role', '查找岗位', '查找崗位'),
+  chartFindStep: e('Find a step or role', '查找流程步骤或岗位', '查找流程步驟或崗位'),
+  chartFind: e('Find', '查找', '查找'),
+  chartFound: e('{i} of {n}: {title}', '第 {i} 项，共 {n} 项：{title}', '第 {i} 項，共 {n} 項：{title}'),
+  chartNotFound: e('Nothing on this chart matches “{q}”.', '图中没有与“{q}”匹配的内容。', '圖中沒有與「{q}」相符的內容。'),
+  chartZoomIn: e('Zoom in', '放大', '放大'),
+  chartZoomOut: e('Zoom out', '缩小', '縮小'),
+  chartWhole: e('Whole chart', '全图', '全圖'),
+  chartActualSize: e('Actual size', '原始大小', '原始大小'),
+  chartHelp: e('Drag to move the chart; zoom with the buttons, Ctrl + mouse wheel or two fingers.', '拖动可移动图表；用按钮、Ctrl + 鼠标滚轮或双指缩放。', '拖曳可移動圖表；用按鈕、Ctrl + 滑鼠滾輪或雙指縮放。'),
   // The reference pages: target tree, KPI dictionary, service levels, review calendar, signals.
   targetTree: e('Target tree', '目标分解', '目標分解'),
   kpiDictionary: e('KPI dictionary', '考核指标词典', '考核指標詞典'),

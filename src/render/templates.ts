@@ -17,7 +17,7 @@ export type Page = (typeof PAGES)[number];
 
 export interface CompiledTemplates {
   render(page: Page, context: object): string;
-  /** Extra files the format needs beside the pages (the HTML stylesheet). */
+  /** Extra files the format needs beside the pages (the HTML stylesheet and chart viewer script). */
   assets: Map<string, string>;
 }
 
@@ -59,7 +59,7 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   const assets = new Map<string, string>();
   for (const [name, text] of sources) {
-    if (name.endsWith('.css')) assets.set(`assets/${name}`, text);
+    if (name.endsWith('.css') || name.endsWith('.js')) assets.set(`assets/${name}`, text);
     else if ((PAGES as readonly string[]).includes(name.replace(/\.hbs$/, ''))) pages.set(name.replace(/\.hbs$/, ''), compile(name, text));
     else if (name.endsWith('.hbs')) hb.registerPartial(name.replace(/\.hbs$/, ''), compile(name, text));
   }
@@ -81,7 +81,7 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
 async function readTemplateDir(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const name of (await readdir(dir)).sort()) {
-    if (name.endsWith('.hbs') || name.endsWith('.css')) out.set(name, await readFile(path.join(dir, name), 'utf8'));
+    if (name.endsWith('.hbs') || name.endsWith('.css') || name.endsWith('.js')) out.set(name, await readFile(path.join(dir, name), 'utf8'));
   }
   return out;
 }
