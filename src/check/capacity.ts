@@ -89,6 +89,11 @@ export function designCapacity(model: OrgModel, options: CapacityOptions & { met
     const first = target.scope.entries().next().value;
     if (!first) return roles;
     const [, values] = first;
+    // One value, the common case: its list holds each carrier once already.
+    if (values.size === 1) {
+      const [v] = values;
+      return byValue.get(v) ?? [];
+    }
     return [...new Set([...values].flatMap((v) => byValue.get(v) ?? []))];
   };
   const placed = new Set<Role>();
@@ -138,11 +143,13 @@ export function roleCapacity(role: Role, options: CapacityOptions): RoleCapacity
 export function rampShare(months: number, curve: readonly number[], attainment: number, period: number): number {
   if (period <= 0) return 0;
   if (months <= 0) return attainment;
-  const steps = curve.length ? curve : Array.from({ length: Math.ceil(months) }, (_, i) => (i + 0.5) / Math.ceil(months));
-  const step = months / steps.length;
+  // Without a curve, the straight line's steps are computed in place: no array per role.
+  const count = curve.length || Math.ceil(months);
+  const step = months / count;
   let earned = 0;
   let elapsed = 0;
-  for (const share of steps) {
+  for (let i = 0; i < count; i++) {
+    const share = curve.length ? curve[i] : (i + 0.5) / count;
     const length = Math.min(step, period - elapsed);
     if (length <= 0) break;
     earned += share * length;

@@ -179,8 +179,8 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const regionValues = new Set<string>();
   if (index.region !== -1) for (let i = 1; i < records.length; i++) regionValues.add(cell(records[i], 'region').toLowerCase());
   const positions: Position[] = [];
-  // Titles repeat: each is read once. Positions share the result and never change it.
-  const titleOf = new Map<string, ReadTitle>();
+  // Titles repeat: each is read once, and counted. Positions share the result and never change it.
+  const titleOf = new Map<string, { title: ReadTitle; count: number }>();
   for (let i = 1; i < records.length; i++) {
     const r = records[i];
     const name = cell(r, 'name');
@@ -188,8 +188,10 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (!name) problems.push({ row: i, message: t('no name: row skipped', '没有姓名：已跳过该行') });
     else if (!titleCell) problems.push({ row: i, message: t(`${name} has no title: row skipped`, zhText`${name} 没有职位：已跳过该行`) });
     else {
-      let title = titleOf.get(titleCell);
-      if (!title) titleOf.set(titleCell, (title = readTitle(titleCell, regionValues, !opts.keepTitles)));
+      let seen = titleOf.get(titleCell);
+      if (!seen) titleOf.set(titleCell, (seen = { title: readTitle(titleCell, regionValues, !opts.keepTitles), count: 0 }));
+      seen.count++;
+      const title = seen.title;
       positions.push({
         line: i, name, title, manager: cell(r, 'manager'), managerId: cell(r, 'managerId'), dotted: cell(r, 'dottedManager'),
         department: cell(r, 'department'), region: cell(r, 'region') || title.region || '', id: cell(r, 'id'), positionId: cell(r, 'position'),
@@ -204,25 +206,28 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   // title twice is two people (one person seldom holds one title twice) and with another title
   // is the same person in another seat.
   const persons: Person[] = [];
+  // By employee id, and by a key of name and count for rows without one: two maps, so that the
+  // common case builds no key text per row.
+  const personById = new Map<string, number>();
   const personByKey = new Map<string, number>();
   const personsByName = new Map<string, number[]>();
   const seenNameTitle = new Map<string, number>();
   for (let p = 0; p < n; p++) {
     const pos = positions[p];
-    let key: string;
-    if (pos.id) key = `id\0${pos.id}`;
-    else {
+    let key = '';
+    if (!pos.id) {
       const nameTitle = `${pos.name}\0${pos.title.key}`;
       const k = seenNameTitle.get(nameTitle) ?? 0;
       seenNameTitle.set(nameTitle, k + 1);
       if (k === 1) problems.push({ row: pos.line, message: t(`a second ${pos.name} titled ${pos.title.base}: read as another person (an employee id column would tell)`, zhText`又一位职位为 ${pos.title.base} 的 ${pos.name}：视为另一人（工号列可以区分）`) });
       key = `name\0${pos.name}\0${k}`;
     }
-    let person = personByKey.get(key);
+    const byKey = pos.id ? personById : personByKey;
+    let person = byKey.get(pos.id || key);
     if (person === undefined) {
       person = persons.length;
       persons.push({ name: pos.name, id: pos.id, positions: [], primary: p });
-      personByKey.set(key, person);
+      byKey.set(pos.id || key, person);
       const same = personsByName.get(pos.name);
       if (same) same.push(person);
       else personsByName.set(pos.name, [person]);
@@ -232,7 +237,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   }
   // A person's main seat: the first that is not held for now or named in passing.
   for (const person of persons) {
-    person.primary = person.positions.find((p) => !positions[p].title.interim && !positions[p].title.also) ?? person.positions[0];
+    if (person.positions.length > 1) person.primary = person.positions.find((p) => !positions[p].title.interim && !positions[p].title.also) ?? person.positions[0];
   }
 
   // Managers: by position id, else employee id, else name. The first is the solid line, others dotted.
@@ -262,23 +267,29 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   };
   for (let p = 0; p < n; p++) {
     const pos = positions[p];
-    const refs = pos.managerId ? split(pos.managerId, /[;,；，、]/).map((r) => [r, 'id'] as const) : split(pos.manager, /[;；]/).map((r) => [r, 'name'] as const);
-    const dotted = split(pos.dotted, /[;；]/).map((r) => [r, 'any'] as const);
     // The first manager of the manager columns is the solid line; any other, and those of the
     // dotted-line column, are dotted. A dotted line alone is not promoted to a solid one.
-    const managers: number[] = [];
+    let managers: number[] | undefined;
+    let first = -1;
     let solid = false;
-    for (const [ref, kind] of [...refs, ...dotted]) {
+    const add = (ref: string, kind: 'id' | 'name' | 'any') => {
       const m = resolve(pos, ref, kind);
-      if (m === undefined) continue;
+      if (m === undefined) return;
       if (m === p) problems.push({ row: pos.line, message: t(`${pos.name} is given as their own manager: line left out`, zhText`${pos.name} 的上级是其本人：该汇报线未采用`) });
-      else if (!managers.includes(m)) {
-        if (managers.length === 0) solid = kind !== 'any';
-        managers.push(m);
-      }
-    }
-    if (solid) pos.parent = managers[0];
-    if (managers.length > (solid ? 1 : 0)) pos.dottedParents = solid ? managers.slice(1) : managers;
+      else if (first === -1) {
+        solid = kind !== 'any';
+        first = m;
+      } else if (m !== first && !managers?.includes(m)) (managers ??= []).push(m);
+    };
+    // Most cells name one manager: read without splitting.
+    if (pos.managerId) eachRef(pos.managerId, ID_SEPARATORS, (r) => add(r, 'id'));
+    else if (pos.manager) eachRef(pos.manager, NAME_SEPARATORS, (r) => add(r, 'name'));
+    if (pos.dotted) eachRef(pos.dotted, NAME_SEPARATORS, (r) => add(r, 'any'));
+    if (first === -1) continue;
+    if (solid) {
+      pos.parent = first;
+      if (managers) pos.dottedParents = managers;
+    } else pos.dottedParents = [first, ...(managers ?? [])];
   }
 
   // People who manage each other in a circle: the line of the earliest row in it goes, and is reported.
@@ -333,18 +344,19 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     pos.role = role;
   }
 
-  // The title a role is shown with: the spelling most used among its people, spelled out.
+  // The title a role is shown with: the spelling most used among its people, spelled out. Counted
+  // over the distinct title cells (in the order rows first use them), not over every row.
   const spellings = new Map<string, Map<string, number>>();
   const written = new Map<string, Set<string>>();
   const bracketRegions = new Map<string, Set<string>>();
-  for (const pos of positions) {
-    let counts = spellings.get(pos.title.key);
-    if (!counts) spellings.set(pos.title.key, (counts = new Map()));
-    counts.set(pos.title.base, (counts.get(pos.title.base) ?? 0) + 1);
-    let forms = written.get(pos.title.key);
-    if (!forms) written.set(pos.title.key, (forms = new Set()));
-    forms.add(pos.title.region ? `${pos.title.base} (${pos.title.region})` : pos.title.base);
-    if (pos.title.region) bracketRegions.set(pos.title.key, (bracketRegions.get(pos.title.key) ?? new Set()).add(pos.title.region));
+  for (const { title, count } of titleOf.values()) {
+    let counts = spellings.get(title.key);
+    if (!counts) spellings.set(title.key, (counts = new Map()));
+    counts.set(title.base, (counts.get(title.base) ?? 0) + count);
+    let forms = written.get(title.key);
+    if (!forms) written.set(title.key, (forms = new Set()));
+    forms.add(title.region ? `${title.base} (${title.region})` : title.base);
+    if (title.region) bracketRegions.set(title.key, (bracketRegions.get(title.key) ?? new Set()).add(title.region));
   }
   const display = new Map<string, string>();
   for (const [key, counts] of spellings) {
@@ -366,7 +378,20 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (list) list.push(r);
     else byTitle.set(roles[r].titleKey, [r]);
   }
-  const regionsOf = (role: Role) => [...new Set(role.members.map((p) => positions[p].region).filter(Boolean))].sort(compare);
+  // A role's regions, asked for twice (naming splits, scope): made once, and without a set for the
+  // many roles of one person.
+  const regionsCache = new Map<Role, string[]>();
+  const regionsOf = (role: Role) => {
+    let list = regionsCache.get(role);
+    if (!list) {
+      if (role.members.length === 1) {
+        const region = positions[role.members[0]].region;
+        list = region ? [region] : [];
+      } else list = [...new Set(role.members.map((p) => positions[p].region).filter(Boolean))].sort(compare);
+      regionsCache.set(role, list);
+    }
+    return list;
+  };
   const splits: string[] = [];
   // What can tell a role from others of its title, best first: its regions, the team its manager's
   // title names, that title, the one manager's name. Each from the titles as written, so that the
@@ -438,8 +463,11 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const levelOf: RoleLevel[] = [];
   const fromWords = new Map<RoleLevel, Map<string, number>>();
   const fromTree = new Map<RoleLevel, number>();
+  // Roles of one title share its guess: the words are looked for once per title.
+  const guesses = new Map<string, ReturnType<typeof match>>();
   for (const role of roles) {
-    const guess = match(display.get(role.titleKey)!);
+    let guess = guesses.get(role.titleKey);
+    if (guess === undefined && !guesses.has(role.titleKey)) guesses.set(role.titleKey, (guess = match(display.get(role.titleKey)!)));
     if (guess) {
       levelOf.push(guess.level);
       const words = fromWords.get(guess.level) ?? new Map<string, number>();
@@ -494,18 +522,20 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   for (let r = 0; r < roles.length; r++) {
     const role = roles[r];
     const own = regionsOf(role);
-    const dotted = [...(dottedOf.get(r) ?? [])].map((d) => roles[d].id).sort(compare);
+    const dottedTo = dottedOf.get(r);
     const forms = written.get(role.titleKey)!;
-    orgRoles[role.id] = {
-      title: role.title,
-      level: levelOf[r],
-      ...(role.department ? { family: familyId.get(role.department) } : {}),
-      ...(own.length && own.length < regions.length ? { cut: ['region'], scope: { region: own.map((x) => regionId.get(x)!) } } : {}),
-      ...(role.parent !== -1 ? { reports_to: roles[role.parent].id } : {}),
-      ...(dotted.length ? { dotted_line_to: dotted } : {}),
-      headcount: role.members.length,
-      ...(forms.size > 1 ? { notes: t(`Imported from the titles ${[...forms].sort(compare).join(', ')}: confirm they are one role.`, zhText`由职位 ${[...forms].sort(compare).join('、')} 合并而来：请确认它们是同一岗位。`) } : {}),
-    };
+    // Fields set one by one in the draft's order: no spread objects per role.
+    const entry: Record<string, unknown> = { title: role.title, level: levelOf[r] };
+    if (role.department) entry.family = familyId.get(role.department);
+    if (own.length && own.length < regions.length) {
+      entry.cut = ['region'];
+      entry.scope = { region: own.map((x) => regionId.get(x)!) };
+    }
+    if (role.parent !== -1) entry.reports_to = roles[role.parent].id;
+    if (dottedTo) entry.dotted_line_to = [...dottedTo].map((d) => roles[d].id).sort(compare);
+    entry.headcount = role.members.length;
+    if (forms.size > 1) entry.notes = t(`Imported from the titles ${[...forms].sort(compare).join(', ')}: confirm they are one role.`, zhText`由职位 ${[...forms].sort(compare).join('、')} 合并而来：请确认它们是同一岗位。`);
+    orgRoles[role.id] = entry;
   }
   const tops = roles.filter((r) => r.parent === -1);
   // Named as people know them, with the id the draft uses: `Sales Director (sales-director)`.
@@ -518,6 +548,12 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const severalSeats: string[] = [];
   for (const person of persons) {
     const main = positions[person.primary];
+    const id = personIds.make(person.id ? `${person.name} ${person.id}` : person.name, 'person');
+    // One seat, held for good and named alone: most people, nothing to note.
+    if (person.positions.length === 1 && !main.title.interim && !main.title.also) {
+      people[id] = { name: person.name, role: roles[main.role].id };
+      continue;
+    }
     const others = person.positions.filter((p) => p !== person.primary).map((p) => roles[positions[p].role]);
     const notes: string[] = [];
     if (others.length) {
@@ -531,7 +567,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       const also = title.also ? ` ${readTitle(title.also).key} ` : '';
       if (title.also && !person.positions.some((q) => ` ${positions[q].title.key} `.includes(also))) notes.push(t(`Also ${title.also} (not a row of the export).`, zhText`兼任 ${title.also}（导出文件中无此行）。`));
     }
-    people[personIds.make(person.id ? `${person.name} ${person.id}` : person.name, 'person')] = { name: person.name, role: roles[main.role].id, ...(notes.length ? { notes: notes.join(' ') } : {}) };
+    people[id] = notes.length ? { name: person.name, role: roles[main.role].id, notes: notes.join(' ') } : { name: person.name, role: roles[main.role].id };
   }
 
   const org: Record<string, unknown> = {
@@ -554,8 +590,20 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
 /** Shared by the positions without a second manager: 100,000 empty arrays are garbage to collect. */
 const NONE: number[] = [];
 
-function split(cell: string, separators: RegExp): string[] {
-  return cell ? cell.split(separators).map((s) => s.trim()).filter(Boolean) : [];
+const ID_SEPARATORS = /[;,；，、]/;
+const NAME_SEPARATORS = /[;；]/;
+
+/** Each reference of a cell that may name several, trimmed, empty ones left out. */
+function eachRef(cell: string, separators: RegExp, f: (ref: string) => void): void {
+  if (!separators.test(cell)) {
+    const ref = cell.trim();
+    if (ref) f(ref);
+    return;
+  }
+  for (const part of cell.split(separators)) {
+    const ref = part.trim();
+    if (ref) f(ref);
+  }
 }
 
 /** A header as compared: case, spacing and Traditional characters aside (職位 is 职位, 工號 is 工号). */

@@ -36,42 +36,61 @@ export default defineRule<{ tolerance: number }>({
   check({ model, options, report }) {
     const carriers = [...model.roles.values()].filter((r) => r.quota && r.headcount > 0);
     const reported = new Set<Role>();
-    // Each carrier's scope on each dimension it restricts, written once per value set (the model
-    // shares one set among all roles that list the same values).
-    const texts = new Map<ReadonlySet<DimensionValue>, string>();
-    const textOf = (d: Dimension, values: ReadonlySet<DimensionValue>) => {
-      let text = texts.get(values);
-      if (text === undefined) texts.set(values, (text = `${d.id}:${[...values].map((v) => v.id).sort().join(',')}`));
-      return text;
-    };
-    // The groups' keys are short: each scope text, and each role's level, family, cut and currency,
-    // stand as a number. Keys written out in full cost most of this rule's time at 10,000 roles
-    // (the language server runs it on every edit).
-    const numbers = new Map<string, number>();
-    const numberOf = (text: string) => {
-      let n = numbers.get(text);
-      if (n === undefined) numbers.set(text, (n = numbers.size));
-      return n;
-    };
-    const written = new Map<Role, [Dimension, number][]>();
-    const kinds = new Map<Role, string>();
-    for (const role of carriers) {
-      const scope = [...role.scope].map(([d, values]): [Dimension, string] => [d, textOf(d, values)]).sort((x, y) => (x[1] < y[1] ? -1 : 1));
-      written.set(role, scope.map(([d, text]) => [d, numberOf(text)]));
-      kinds.set(role, String(numberOf(`${role.level}|${role.family?.id ?? ''}|${[...role.cut].sort().join(',')}|${role.quota!.perSeat.currency ?? ''}`)));
-    }
     // Comparable: same level, family, way of cutting and currency, and the same scope on every
     // dimension but one — the territory (a region, an industry) that tells them apart.
+    //
+    // At 10,000 roles every carrier has a scope and a cut of its own, so the work per carrier is
+    // what counts: each scope value set stands as a number (a set of one value, nearly all of
+    // them, by the value itself, with no text), each dimension has a slot, and one pass over the
+    // carriers groups them for every dimension at once, under a short key of numbers (two UTF-16
+    // units each) made without a template or a concatenation per part.
+    let next = 0;
+    const singles = new Map<DimensionValue, number>();
+    const sets = new Map<string, number>();
+    const numberOfSet = (values: ReadonlySet<DimensionValue>) => {
+      if (values.size === 1) {
+        const [v] = values;
+        let n = singles.get(v);
+        if (n === undefined) singles.set(v, (n = next++));
+        return n;
+      }
+      const text = [...values].map((v) => v.id).sort().join(',');
+      let n = sets.get(text);
+      if (n === undefined) sets.set(text, (n = next++));
+      return n;
+    };
+    const kinds = new Map<string, number>();
+    const slot = new Map<Dimension, number>();
+    const groupsBy: Map<string, Role[]>[] = [];
     for (const dimension of model.dimensions.values()) {
-      const groups = new Map<string, Role[]>();
-      for (const role of carriers) {
-        if (!role.scope.has(dimension)) continue;
-        let key = kinds.get(role)!;
-        for (const [d, n] of written.get(role)!) if (d !== dimension) key += `|${n}`;
+      slot.set(dimension, slot.size);
+      groupsBy.push(new Map());
+    }
+    const numbers = new Array<number>(slot.size);
+    const codes: number[] = [];
+    for (const role of carriers) {
+      numbers.fill(-1);
+      for (const [d, values] of role.scope) {
+        const i = slot.get(d);
+        if (i !== undefined) numbers[i] = numberOfSet(values);
+      }
+      const cut = role.cut.every((c, i) => i === 0 || role.cut[i - 1] <= c) ? role.cut.join(',') : [...role.cut].sort().join(',');
+      const kindText = `${role.level}|${role.family?.id ?? ''}|${cut}|${role.quota!.perSeat.currency ?? ''}`;
+      let kind = kinds.get(kindText);
+      if (kind === undefined) kinds.set(kindText, (kind = kinds.size));
+      for (let i = 0; i < numbers.length; i++) {
+        if (numbers[i] === -1) continue;
+        codes.length = 0;
+        codes.push(kind & 0xffff, kind >>> 16);
+        for (let j = 0; j < numbers.length; j++) if (j !== i) codes.push(numbers[j] & 0xffff, numbers[j] >>> 16);
+        const key = String.fromCharCode.apply(null, codes);
+        const groups = groupsBy[i];
         const group = groups.get(key);
         if (group) group.push(role);
         else groups.set(key, [role]);
       }
+    }
+    for (const groups of groupsBy) {
       for (const roles of groups.values()) {
         if (roles.length < 2) continue;
         const seats = roles.reduce((n, r) => n + r.headcount, 0);

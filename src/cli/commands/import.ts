@@ -8,6 +8,7 @@ import jsYaml from 'js-yaml';
 import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
+import { dumpYaml } from '../../import/yaml.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
@@ -80,7 +81,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     throw error;
   }
   const header = say('import-header', lang, { file: path.basename(file) });
-  const yaml = header + jsYaml.dump(result.org, { lineWidth: -1, noRefs: true, quotingType: '"' });
+  const yaml = header + dumpYaml(result.org);
 
   const toStdout = opts.out === '-';
   const report = toStdout ? io.stderr : io.stdout;

@@ -1,0 +1,94 @@
+// The draft written as YAML: the text js-yaml's `dump` gives with the options below, made in a
+// fraction of its time. At 100,000 people js-yaml spent ~2 s on the draft (a third of the import),
+// most of it deciding, character by character, how to write each of a million short scalars, and
+// building the document by appending to one ever-longer string. Here a scalar that is plainly safe
+// (a letter first, then letters, digits, spaces and harmless punctuation; not a word YAML reads as
+// a boolean or null) is written as it is, and anything else — quoting, escapes, several lines — is
+// handed to js-yaml itself, so the output stays exactly js-yaml's (test/import/yaml.test.ts compares
+// the two on every draft of the tests and on random documents).
+import jsYaml from 'js-yaml';
+
+/** The options `orgc import` has always dumped the draft with. */
+export const DUMP_OPTIONS: jsYaml.DumpOptions = { lineWidth: -1, noRefs: true, quotingType: '"' };
+
+/**
+ * A string js-yaml writes plain, without quotes: first a letter (or any character past Latin-1's
+ * symbols), then no `:`, `#`, line break, control or unusual character, and no space at the end.
+ * Narrower than YAML allows, never wider: what it leaves out goes to js-yaml.
+ */
+const PLAIN = /^[A-Za-z\u00C0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD][A-Za-z0-9 .,()'&/+_\u00A1-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD-]*$/;
+/** Words YAML 1.1 or 1.2 reads as booleans or null, which js-yaml quotes (case aside: a superset). */
+const AMBIGUOUS = /^(?:null|true|false|y|yes|on|n|no|off)$/i;
+
+const plain = (s: string) => PLAIN.test(s) && s.charCodeAt(s.length - 1) !== 32 && !AMBIGUOUS.test(s) && s.length <= 1024;
+
+/** One scalar on one line, as js-yaml writes it; undefined for what must go to js-yaml whole. */
+function scalar(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    if (plain(value)) return value;
+    // One line: js-yaml writes it the same alone or nested (no block style, no folding).
+    return value.includes('\n') || value.includes('\r') ? undefined : jsYaml.dump(value, DUMP_OPTIONS).slice(0, -1);
+  }
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** `value` as js-yaml's `dump(value, DUMP_OPTIONS)` writes it. */
+export function dumpYaml(value: unknown): string {
+  if (!isMapping(value)) return jsYaml.dump(value, DUMP_OPTIONS);
+  // Appended to one string: V8 keeps the pieces as a rope and copies them once, when the text is
+  // written (an array of pieces and a join cost several times as much at a million lines).
+  const text = mapping(value, '');
+  // An empty mapping is `{}` at the top too.
+  return text || jsYaml.dump(value, DUMP_OPTIONS);
+}
+
+/** A block mapping's pairs, each line indented by `indent`. */
+function mapping(map: Record<string, unknown>, indent: string): string {
+  let out = '';
+  for (const key in map) {
+    const value = map[key];
+    // js-yaml leaves out what JSON would (functions, undefined) only with skipInvalid; never here.
+    const k = typeof key === 'string' && plain(key) ? key : undefined;
+    if (k !== undefined) {
+      const s = scalar(value);
+      if (s !== undefined) {
+        out += `${indent}${k}: ${s}\n`;
+        continue;
+      }
+      if (isMapping(value)) {
+        let empty = true;
+        for (const _ in value) {
+          empty = false;
+          break;
+        }
+        if (empty) out += `${indent}${k}: {}\n`;
+        else {
+          out += `${indent}${k}:\n${mapping(value, indent + '  ')}`;
+        }
+        continue;
+      }
+      if (Array.isArray(value)) {
+        const items = value.map(scalar);
+        if (value.length === 0) {
+          out += `${indent}${k}: []\n`;
+          continue;
+        }
+        if (items.every((i) => i !== undefined)) {
+          out += `${indent}${k}:\n`;
+          for (const i of items) out += `${indent}  - ${i}\n`;
+          continue;
+        }
+      }
+    }
+    // Anything else — a key to quote, a scalar on several lines, a list of mappings — as js-yaml
+    // writes the pair alone, indented as it would be in place (block scalars' lines are indented
+    // by their depth, and js-yaml leaves their empty lines empty).
+    const alone = jsYaml.dump({ [key]: value }, DUMP_OPTIONS);
+    out += indent ? alone.replace(/^(?=[^\n])/gm, indent) : alone;
+  }
+  return out;
+}
