@@ -64,7 +64,7 @@ describe('Mermaid text', () => {
     // The KA account manager's dotted lines go to its peers on its own layer: written in its box,
     // not drawn (a drawn line would push it a layer down).
     expect(files['org.mmd']).not.toMatch(/-\.-> r_ka_account_manager/);
-    expect(files['org.mmd']).toContain('r_ka_account_manager["KA 客户经理<br/>编制 3<br/>虚线汇报：<br/>华东区域销售经理、<br/>华南区域销售经理"]:::role');
+    expect(files['org.mmd']).toContain('r_ka_account_manager["KA 客户经理<br/>编制 3<br/>陈杰<br/>虚线汇报：<br/>华东区域销售经理、<br/>华南区域销售经理"]:::role');
     expect(files['org.mmd']).toMatch(/^---\ntitle: "Acme 科技销售中心 · 组织架构图"\n---\nflowchart TB\n/);
     expect(files['org.mmd']).toContain('subgraph legend["图例"]');
     expect(files['org.mmd']).toMatch(/r_sales_consultant\["销售顾问<br\/>编制 4 · 空缺 1"\]:::vacant/);
