@@ -157,7 +157,7 @@ function dottedLines(chart: Chart, roles: Role[], shown: ReadonlySet<Role>, titl
       else written.push(m);
     }
     if (written.length) {
-      const names = written.map((m) => clip(title(m), 30)).join(zh ? '、' : ', ');
+      const names = written.map((m) => clip(title(m), 40)).join(zh ? '、' : ', ');
       byId.get(id)!.lines.push(`${LABELS.dottedLineTo[lang]}${zh ? '：' : ':'}`, ...wrap(names, DOTTED_EMS, LIST_BREAKS));
     }
   }

@@ -21,7 +21,7 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang, model.org.language);
   const zh = lang.startsWith('zh');
   const names = (roles: Role[]) => {
-    const shown = roles.slice(0, NAMED).map((r) => clip(t(r.title) || r.id, 30)).join(zh ? '、' : ', ');
+    const shown = roles.slice(0, NAMED).map((r) => clip(t(r.title) || r.id, 40)).join(zh ? '、' : ', ');
     return roles.length > NAMED ? `${shown} +${roles.length - NAMED}` : shown;
   };
 
@@ -73,7 +73,7 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
     }
     const from = fromIndex === undefined ? partyNode(sl.from) : id(steps[fromIndex]);
     const to = toIndex === undefined ? partyNode(sl.to) : id(steps[toIndex]);
-    handoffs.push({ from, to, style: 'solid', label: wrap(`${clip(t(sl.what))} ≤ ${sl.within.text}`, HANDOFF_EMS).join('\n') });
+    handoffs.push({ from, to, style: 'solid', label: wrap(`${clip(t(sl.what), 90)} ≤ ${sl.within.text}`, HANDOFF_EMS).join('\n') });
   }
   // The order of the steps, where no hand-off already joins one step to the next.
   const edges: ChartEdge[] = [];
