@@ -64,7 +64,8 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
       chart.nodes.push(n);
       if (r.manager && set.has(r.manager)) chart.edges.push({ from: nodeId(r.manager.id), to: nodeId(r.id), style: 'solid' });
     }
-    for (const m of shown) gridTeam(chart, m, set);
+    const rows = blockRows(shown, set);
+    for (const m of shown) gridTeam(chart, m, set, rows);
     dottedLines(chart, shown.filter((r) => r.dottedManagers.some((m) => set.has(m))), set, title, lang);
     chart.legend = legendOf(chart, lang);
     return cut;
@@ -109,8 +110,9 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
 
 /** A manager with teams below some reports gets a block for the others from this many on. */
 const GRID_FROM = 7;
-/** A block holds at most this many rows while it can grow wider; six columns wide, it grows longer. */
+/** A block holds at most four rows while it can grow wider (more on a chart that is still too wide); six columns wide, it grows longer. */
 const GRID_ROWS = 4;
+const GRID_ROWS_MAX = 10;
 const GRID_COLUMNS = 6;
 
 /**
@@ -120,21 +122,61 @@ const GRID_COLUMNS = 6;
  * chart drawn one level to a row is many times wider than high (the example was 6.5 : 1); stacked,
  * it keeps about the proportions of a slide or a page.
  */
-function gridTeam(chart: Chart, manager: Role, shown: ReadonlySet<Role>): void {
-  const reports = manager.reports.filter((r) => shown.has(r));
-  const members = reports.filter((r) => !r.reports.some((x) => shown.has(x)));
-  // Beside managers with teams, a few reports stay in their row: their layer is their rank.
-  if (members.length < (members.length === reports.length ? 2 : GRID_FROM)) return;
+function gridTeam(chart: Chart, manager: Role, shown: ReadonlySet<Role>, maxRows: number): void {
+  const members = blockOf(manager, shown);
+  if (!members) return;
   const ids = new Set(members.map((r) => nodeId(r.id)));
   const from = nodeId(manager.id);
   const group = `g_${from}`;
   chart.edges = chart.edges.filter((e) => !(e.from === from && ids.has(e.to)));
   chart.edges.push({ from, to: group, style: 'solid' });
-  const width = Math.min(GRID_COLUMNS, Math.ceil(members.length / GRID_ROWS));
+  const width = blockColumns(members.length, maxRows);
   const nodes = members.map((r) => nodeId(r.id));
   const rows: string[][] = [];
   for (let i = 0; i < nodes.length; i += width) rows.push(nodes.slice(i, i + width));
   chart.groups.push({ id: group, title: '', nodes, rows });
+}
+
+/** The reports of `manager` stacked in a block, if any. */
+function blockOf(manager: Role, shown: ReadonlySet<Role>): Role[] | undefined {
+  const reports = manager.reports.filter((r) => shown.has(r));
+  const members = reports.filter((r) => !r.reports.some((x) => shown.has(x)));
+  // Beside managers with teams, a few reports stay in their row: their layer is their rank.
+  return members.length >= (members.length === reports.length ? 2 : GRID_FROM) ? members : undefined;
+}
+
+function blockColumns(members: number, maxRows: number): number {
+  return Math.min(GRID_COLUMNS, Math.ceil(members / maxRows));
+}
+
+/**
+ * The rows a block may have on this chart: four, or more while the chart would be wider than
+ * about 2 : 1 (six regions of five teams each are twelve columns in blocks of three rows, six in
+ * blocks of five). Sizes are estimated in boxes: a box and the gap beside it is about twice as wide
+ * as a box and the gap under it is high.
+ */
+function blockRows(shown: Role[], set: ReadonlySet<Role>): number {
+  const roots = shown.filter((r) => !r.manager || !set.has(r.manager));
+  const ratio = (maxRows: number) => {
+    const size = (r: Role): { width: number; height: number } => {
+      const block = blockOf(r, set);
+      const inBlock = new Set(block);
+      const below = r.reports.filter((x) => set.has(x) && !inBlock.has(x)).map(size);
+      let width = below.reduce((n, b) => n + b.width, 0);
+      let height = Math.max(0, ...below.map((b) => b.height));
+      if (block) {
+        const columns = blockColumns(block.length, maxRows);
+        width += columns;
+        height = Math.max(height, Math.ceil(block.length / columns));
+      }
+      return { width: Math.max(1, width), height: 1 + height };
+    };
+    const sizes = roots.map(size);
+    // The legend is about one more layer.
+    return (2 * sizes.reduce((n, b) => n + b.width, 0)) / (1 + Math.max(...sizes.map((b) => b.height)));
+  };
+  for (let rows = GRID_ROWS; rows < GRID_ROWS_MAX; rows++) if (ratio(rows) <= 2) return rows;
+  return GRID_ROWS_MAX;
 }
 
 /**
