@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawMermaid, mermaidPage } from '../../src/render/charts/images.js';
-import { launch, MERMAID_MODULE } from '../helpers/browser.js';
+import { toMermaid } from '../../src/render/charts/mermaid.js';
+import { launch, MERMAID_MODULE, mermaidParse } from '../helpers/browser.js';
 import { orgc } from '../helpers/cli.js';
 
 interface Box {
@@ -180,6 +181,14 @@ describe('charts that read', () => {
       }, 60_000);
     });
   }
+
+  it('draws a hostile org name as the title, as written', async () => {
+    const heading = 'R&D "Sales"\n---\ntitle: x # %%{init: {"theme":"dark"}}%% <b>';
+    const text = toMermaid({ id: 'org', title: 'Org chart', heading, direction: 'TB', nodes: [{ id: 'r_a', lines: ['A'], kind: 'role' }], edges: [], groups: [], children: [], parts: [] });
+    expect(await mermaidParse(browser, [text])).toEqual(['']);
+    // Mermaid would show `&` as "&amp;": the full-width forms, which look the same, are drawn instead.
+    expect((await draw(page, text)).title).toBe('R＆D "Sales" --- title: x # %%{init: {"theme":"dark"}}%% ＜b＞');
+  }, 60_000);
 
   it('the same org gives byte-identical chart sources', () => {
     expect(sources('examples/sales-org', 'zh-CN')).toEqual(sources('examples/sales-org', 'zh-CN'));

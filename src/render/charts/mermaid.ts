@@ -29,6 +29,14 @@ export function mermaidText(s: string): string {
   });
 }
 
+/**
+ * A title as Mermaid should draw it. Mermaid escapes a title's `&` and `<` before drawing it as
+ * text, so "R&D" would show as "R&amp;D": the full-width forms look the same and pass untouched.
+ */
+function titleText(s: string): string {
+  return s.replace(/\r?\n|\r/g, ' ').replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
+}
+
 const CLASSES: Record<NodeStyle, string> = {
   role: 'fill:#eef4ff,stroke:#4a6fa5,color:#1f2328',
   vacant: 'fill:#fff4e5,stroke:#c2410c,stroke-dasharray:5 3,color:#1f2328',
@@ -40,7 +48,7 @@ const CLASSES: Record<NodeStyle, string> = {
 export function toMermaid(chart: Chart): string {
   // The title in the front matter: Mermaid draws it above the chart (GitHub too). A JSON string is
   // a YAML string, so no title can end the front matter.
-  const front = chart.heading ? [`title: ${JSON.stringify(chart.heading)}`] : [];
+  const front = chart.heading ? [`title: ${JSON.stringify(titleText(chart.heading))}`] : [];
   if (chart.spacing) front.push('config:', '  flowchart:', `    wrappingWidth: ${chart.spacing.wrap}`, `    rankSpacing: ${chart.spacing.rank}`, `    nodeSpacing: ${chart.spacing.node}`);
   const out = front.length ? ['---', ...front, '---'] : [];
   out.push(`flowchart ${chart.direction}`);
