@@ -72,7 +72,7 @@ export function toDot(chart: Chart): string {
     // DOT draws lines between nodes only: an arrow to a group ends at its box's edge (lhead).
     const to = group ? (group.rows?.[0] ?? group.nodes)[Math.floor(((group.rows?.[0] ?? group.nodes).length - 1) / 2)] : e.to;
     // A dotted line places nothing (constraint=false): boxes stay on their reporting layer.
-    const attrs = [e.style === 'dotted' ? 'style=dashed, constraint=false' : '', e.label ? `label="${dotText(e.label)}"` : '', group ? `lhead=cluster_${group.id}` : ''].filter(Boolean);
+    const attrs = [e.style === 'dotted' ? 'style=dashed, constraint=false' : '', e.label ? `label=${edgeLabel(e.label)}` : '', group ? `lhead=cluster_${group.id}` : ''].filter(Boolean);
     out.push(`  ${e.from} -> ${to}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
   if (chart.legend?.entries.length) {
@@ -100,6 +100,19 @@ export function toDot(chart: Chart): string {
   }
   out.push('}');
   return out.join('\n') + '\n';
+}
+
+/**
+ * An arrow's label as a cell of our own size: Graphviz measures Chinese text too narrow, and two
+ * labels side by side (two hand-offs to the customer) were drawn over each other.
+ */
+function edgeLabel(text: string): string {
+  const lines = text.split('\n');
+  const size = FONT_SIZE - 1;
+  const width = Math.ceil(Math.max(...lines.map(emWidth)) * size * 1.1) + 8;
+  const height = Math.ceil(lines.length * size * 1.35) + 4;
+  const html = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<<table border="0" cellborder="0" cellpadding="0"><tr><td width="${width}" height="${height}" fixedsize="true">${lines.map(html).join('<br/>')}</td></tr></table>>`;
 }
 
 /** Pixels as Graphviz's inches. */
