@@ -126,6 +126,15 @@ export const LABELS = {
   chartWhole: e('Whole chart', '全图', '全圖'),
   chartActualSize: e('Actual size', '原始大小', '原始大小'),
   chartHelp: e('Drag to move the chart; zoom with the buttons, Ctrl + mouse wheel or two fingers.', '拖动可移动图表；用按钮、Ctrl + 鼠标滚轮或双指缩放。', '拖曳可移動圖表；用按鈕、Ctrl + 滑鼠滾輪或雙指縮放。'),
+  // The legends drawn on the charts.
+  legendReportsTo: e('reports to', '汇报关系', '匯報關係'),
+  legendDottedLine: e('dotted line (matrix manager)', '虚线汇报（矩阵管理）', '虛線匯報（矩陣管理）'),
+  legendVacancy: e('Role with open positions', '有空缺的岗位', '有空缺的崗位'),
+  legendContinues: e('Team on its own page', '团队另见分页', '團隊另見分頁'),
+  legendHandoff: e('hand-off ≤ time limit', '交接 ≤ 时限', '交接 ≤ 時限'),
+  legendNext: e('next step', '下一步', '下一步'),
+  legendStep: e('Step — R: does the work, A: answers for it', '步骤 — R：负责执行，A：最终负责', '步驟 — R：負責執行，A：最終負責'),
+  customerNode: e('Customer', '客户', '客戶'),
   // The reference pages: target tree, KPI dictionary, service levels, review calendar, signals.
   targetTree: e('Target tree', '目标分解', '目標分解'),
   kpiDictionary: e('KPI dictionary', '考核指标词典', '考核指標詞典'),

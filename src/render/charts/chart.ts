@@ -5,7 +5,8 @@ export interface ChartNode {
   id: string;
   /** Lines of plain text; the first is the title. */
   lines: string[];
-  kind: 'role' | 'step' | 'note';
+  /** `party`: someone a hand-off goes to or comes from who has no step on the map (the customer). */
+  kind: 'role' | 'step' | 'party';
   /** A role with open positions, drawn distinctly. */
   vacant?: boolean;
   /** The chart this node continues on, for a role whose team has a page of its own. */
@@ -22,6 +23,9 @@ export interface ChartEdge {
   label?: string;
 }
 
+/** The legend's node ids start with this; no role or step id does (theirs start `r_`, `s_`, `p_`). */
+export const LEGEND_ID = 'legend';
+
 export interface ChartGroup {
   id: string;
   title: string;
@@ -35,10 +39,33 @@ export interface ChartGroup {
   rows?: string[][];
 }
 
+/** One entry of a chart's legend: a sample of a line or of a box, and what it means. */
+export interface LegendEntry {
+  sample: 'solid' | 'dotted' | NodeStyle;
+  text: string;
+}
+
+export interface Legend {
+  title: string;
+  entries: LegendEntry[];
+}
+
 export interface Chart {
   /** File name without extension: `org`, `org-sales-manager`, `process`. */
   id: string;
   title: string;
+  /**
+   * The title drawn on the picture, with the org's name: a PNG pasted into a slide or a board deck
+   * carries no page heading around it.
+   */
+  heading?: string;
+  /** What the lines and box styles mean, drawn under the chart; only what the chart uses. */
+  legend?: Legend;
+  /**
+   * Layout in pixels when not the default: where Mermaid wraps a line of text (200), the space
+   * between layers (50) and between boxes side by side (50).
+   */
+  spacing?: { wrap: number; rank: number; node: number };
   direction: 'TB' | 'LR';
   nodes: ChartNode[];
   edges: ChartEdge[];
@@ -52,7 +79,7 @@ export interface Chart {
 }
 
 /** How a node is drawn: the same five styles in Mermaid and in DOT. */
-export type NodeStyle = 'role' | 'vacant' | 'more' | 'step' | 'note';
+export type NodeStyle = 'role' | 'vacant' | 'more' | 'step' | 'party';
 
 export function styleOf(n: ChartNode): NodeStyle {
   if (n.kind !== 'role') return n.kind;
@@ -64,9 +91,53 @@ export function linesOf(n: ChartNode): string[] {
   return n.continues ? [...n.lines, '▸ …'] : n.lines;
 }
 
-/** Lines drawn, visible or not: Mermaid's edge limit counts the invisible links of a grid too. */
+/**
+ * Lines drawn, visible or not: Mermaid's edge limit counts the invisible links of a grid (one per
+ * box: its column's chain, or the anchor of a column's head) and of the legend too.
+ */
 export function edgeCount(chart: Chart): number {
-  return chart.edges.length + chart.groups.reduce((n, g) => n + (g.rows ?? []).reduce((k, row) => k + row.length - 1, 0), 0);
+  return chart.edges.length + chart.groups.reduce((n, g) => n + (g.rows ? g.nodes.length : 0), 0) + (chart.legend ? chart.legend.entries.length * 2 : 0);
+}
+
+/**
+ * Each node's layer when the chart is laid out from top to bottom: one below the lowest node with a
+ * line to it; a group's rows one below another under the group's arrow. Used to keep a dotted line
+ * from pulling a box off its reporting layer, and to hang the legend under the lowest box.
+ */
+export function layers(chart: Chart, edges: ChartEdge[] = chart.edges): Map<string, number> {
+  const groups = new Map(chart.groups.map((g) => [g.id, g]));
+  const into = new Map<string, string[]>();
+  const add = (to: string, from: string, gap = 1) => into.set(to, [...(into.get(to) ?? []), `${gap}:${from}`]);
+  for (const e of edges) {
+    const g = groups.get(e.to);
+    if (!g) add(e.to, e.from);
+    else if (g.rows) g.rows.forEach((row, k) => row.forEach((id) => add(id, e.from, k + 1)));
+    else g.nodes.forEach((id) => add(id, e.from));
+  }
+  const layer = new Map<string, number>();
+  const visit = (id: string, seen: Set<string>): number => {
+    const known = layer.get(id);
+    if (known !== undefined) return known;
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    let at = 0;
+    for (const entry of into.get(id) ?? []) {
+      const colon = entry.indexOf(':');
+      at = Math.max(at, visit(entry.slice(colon + 1), seen) + Number(entry.slice(0, colon)));
+    }
+    layer.set(id, at);
+    return at;
+  };
+  for (const n of chart.nodes) visit(n.id, new Set());
+  return layer;
+}
+
+/** The first of the lowest boxes: the legend hangs under it. */
+export function lowestNode(chart: Chart): string | undefined {
+  const layer = layers(chart);
+  let best: string | undefined;
+  for (const n of chart.nodes) if (best === undefined || layer.get(n.id)! > layer.get(best)!) best = n.id;
+  return best;
 }
 
 /** A label line cut to a readable length: titles may be long, a box should not be. */

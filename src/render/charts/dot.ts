@@ -1,7 +1,7 @@
 // Charts as Graphviz DOT, for the browser-free SVG. Graphviz measures text with its own font
 // metrics, which know nothing of CJK: box widths come from our own estimate (a CJK character is
 // about one em, other characters about half), with a margin, so Chinese titles fit.
-import { linesOf, styleOf, type Chart, type NodeStyle } from './chart.js';
+import { LEGEND_ID, linesOf, lowestNode, styleOf, type Chart, type NodeStyle } from './chart.js';
 
 const FONT_SIZE = 12;
 const FONTS = 'Noto Sans CJK SC, PingFang SC, Microsoft YaHei, Helvetica, Arial, sans-serif';
@@ -30,16 +30,17 @@ const STYLE: Record<NodeStyle, string> = {
   vacant: 'fillcolor="#fff4e5", color="#c2410c", style="rounded,filled,dashed"',
   more: 'fillcolor="#f6f8fa", color="#8c959f", style="rounded,filled,dashed"',
   step: 'fillcolor="#ecfdf3", color="#1a7f37"',
-  note: 'fillcolor="#fffbe6", color="#bf8700", shape=note',
+  party: 'fillcolor="#fffbe6", color="#bf8700", style="rounded,filled"',
 };
 
 export function toDot(chart: Chart): string {
   const out = [
     `digraph "${dotText(chart.id)}" {`,
-    `  rankdir=${chart.direction}; nodesep=0.35; ranksep=0.5; pad=0.2; compound=true;`,
+    `  rankdir=${chart.direction}; nodesep=${inches(chart.spacing?.node ?? 25)}; ranksep=${inches(chart.spacing?.rank ?? 36)}; pad=0.2; compound=true;`,
     `  node [shape=box, style="rounded,filled", fontname="${FONTS}", fontsize=${FONT_SIZE}, margin="0.15,0.08"];`,
     `  edge [fontname="${FONTS}", fontsize=${FONT_SIZE - 1}, color="#57606a"];`,
   ];
+  if (chart.heading) out.push(`  label="${dotText(chart.heading)}"; labelloc=t; fontname="${FONTS}"; fontsize=${FONT_SIZE + 4};`);
   const byId = new Map(chart.nodes.map((n) => [n.id, n]));
   const grouped = new Set(chart.groups.flatMap((g) => g.nodes));
   const nodeLine = (id: string) => {
@@ -70,9 +71,51 @@ export function toDot(chart: Chart): string {
     const group = groups.get(e.to);
     // DOT draws lines between nodes only: an arrow to a group ends at its box's edge (lhead).
     const to = group ? (group.rows?.[0] ?? group.nodes)[Math.floor(((group.rows?.[0] ?? group.nodes).length - 1) / 2)] : e.to;
-    const attrs = [e.style === 'dotted' ? 'style=dashed' : '', e.label ? `label="${dotText(e.label)}"` : '', group ? `lhead=cluster_${group.id}` : ''].filter(Boolean);
+    // A dotted line places nothing (constraint=false): boxes stay on their reporting layer.
+    const attrs = [e.style === 'dotted' ? 'style=dashed, constraint=false' : '', e.label ? `label=${edgeLabel(e.label)}` : '', group ? `lhead=cluster_${group.id}` : ''].filter(Boolean);
     out.push(`  ${e.from} -> ${to}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
+  }
+  if (chart.legend?.entries.length) {
+    // In one row under the lowest box: a line between two invisible points with its meaning on it,
+    // or a box in the style it explains.
+    out.push(`  subgraph cluster_${LEGEND_ID} {`, `    label="${dotText(chart.legend.title)}"; style="rounded"; color="#d0d7de"; fontname="${FONTS}";`);
+    const ends: Array<[string, string]> = [];
+    chart.legend.entries.forEach((entry, i) => {
+      const id = `${LEGEND_ID}_${i}`;
+      if (entry.sample === 'solid' || entry.sample === 'dotted') {
+        out.push(`    ${id}a [shape=point, style=invis]; ${id}b [shape=point, style=invis];`);
+        out.push(`    ${id}a -> ${id}b [label="${dotText(entry.text)}"${entry.sample === 'dotted' ? ', style=dashed' : ''}];`);
+        ends.push([`${id}a`, `${id}b`]);
+      } else {
+        const width = (emWidth(entry.text) * FONT_SIZE * 1.1) / 72 + 0.4;
+        out.push(`    ${id} [label="${dotText(entry.text)}", width=${width.toFixed(2)}, ${STYLE[entry.sample]}];`);
+        ends.push([id, id]);
+      }
+    });
+    out.push(`    { rank=same; ${ends.flat().filter((x, i, all) => all.indexOf(x) === i).join('; ')}; }`);
+    for (let i = 1; i < ends.length; i++) out.push(`    ${ends[i - 1][1]} -> ${ends[i][0]} [style=invis];`);
+    out.push('  }');
+    const lowest = lowestNode(chart);
+    if (lowest) out.push(`  ${lowest} -> ${ends[0][0]} [style=invis];`);
   }
   out.push('}');
   return out.join('\n') + '\n';
+}
+
+/**
+ * An arrow's label as a cell of our own size: Graphviz measures Chinese text too narrow, and two
+ * labels side by side (two hand-offs to the customer) were drawn over each other.
+ */
+function edgeLabel(text: string): string {
+  const lines = text.split('\n');
+  const size = FONT_SIZE - 1;
+  const width = Math.ceil(Math.max(...lines.map(emWidth)) * size * 1.1) + 8;
+  const height = Math.ceil(lines.length * size * 1.35) + 4;
+  const html = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `<<table border="0" cellborder="0" cellpadding="0"><tr><td width="${width}" height="${height}" fixedsize="true">${lines.map(html).join('<br/>')}</td></tr></table>>`;
+}
+
+/** Pixels as Graphviz's inches. */
+function inches(px: number): string {
+  return (px / 72).toFixed(2);
 }

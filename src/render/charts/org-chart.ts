@@ -2,12 +2,15 @@
 // lines for reporting, dotted lines for matrix managers. A large org is paged, never drawn as one
 // unreadable picture: the first page shows the top of the tree as deep as fits, and every team
 // that does not fit continues on a page of its own, linked both ways; a manager with more direct
-// reports than fit on a page gets several pages.
+// reports than fit on a page gets several pages. The reports of a manager that have no team below
+// them are stacked in a block of rows and columns under one arrow, so a page keeps the proportions
+// of a slide instead of one long row; a dotted line that would pull a box off its reporting layer
+// is written in the box instead of drawn.
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import type { OrgModel, Role } from '../../model/types.js';
 import { LABELS } from '../labels.js';
-import { clip, MAX_ROLES_PER_CHART, type Chart, type ChartNode } from './chart.js';
+import { clip, layers, LIST_BREAKS, MAX_ROLES_PER_CHART, wrap, type Chart, type ChartNode, type Legend } from './chart.js';
 
 export interface OrgChartOptions {
   /** Show the named people in each box. */
@@ -27,6 +30,7 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang, model.org.language);
   const title = (r: Role) => t(r.title) || r.id;
   const chartTitle = LABELS.orgChart[lang];
+  const orgName = t(model.org.name);
   const charts: Chart[] = [];
   const homeOf = new Map<string, string>();
 
@@ -41,7 +45,8 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
 
   const link = (r: Role) => ({ id: `org-${r.id}`, title: `${chartTitle}: ${title(r)}` });
   const newChart = (id: string, name: string, parent?: Chart['parent']): Chart => {
-    const chart: Chart = { id, title: name, direction: 'TB', nodes: [], edges: [], groups: [], parent, children: [], parts: [] };
+    const heading = orgName ? `${orgName} · ${name}` : name;
+    const chart: Chart = { id, title: name, heading, direction: 'TB', nodes: [], edges: [], groups: [], parent, children: [], parts: [] };
     charts.push(chart);
     return chart;
   };
@@ -59,8 +64,10 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
       chart.nodes.push(n);
       if (r.manager && set.has(r.manager)) chart.edges.push({ from: nodeId(r.manager.id), to: nodeId(r.id), style: 'solid' });
     }
-    for (const r of shown) for (const m of r.dottedManagers) if (set.has(m)) chart.edges.push({ from: nodeId(m.id), to: nodeId(r.id), style: 'dotted' });
-    for (const m of shown) gridTeam(chart, m, set);
+    const rows = blockRows(shown, set);
+    for (const m of shown) gridTeam(chart, m, set, rows);
+    dottedLines(chart, shown.filter((r) => r.dottedManagers.some((m) => set.has(m))), set, title, lang);
+    chart.legend = legendOf(chart, lang);
     return cut;
   };
 
@@ -101,28 +108,116 @@ export function orgCharts(model: OrgModel, lang: UiLanguage, opts: OrgChartOptio
   return { charts, homeOf };
 }
 
-/** More reports than this on one chart, without teams of their own drawn there, become a grid. */
+/** A manager with teams below some reports gets a block for the others from this many on. */
 const GRID_FROM = 7;
+/** A block holds at most four rows while it can grow wider (more on a chart that is still too wide); six columns wide, it grows longer. */
+const GRID_ROWS = 4;
+const GRID_ROWS_MAX = 10;
+const GRID_COLUMNS = 6;
 
 /**
- * A manager's many reports as a block of rows under one arrow instead of one long row. Only reports
- * with no other lines on this chart (no team drawn below them, no dotted lines) join the block.
+ * A manager's reports with no team drawn below them, as a block under one arrow instead of one long
+ * row: a single column up to four, then as many columns as needed for four rows, up to six. Beside
+ * reports that have teams of their own, only seven or more are stacked. An org
+ * chart drawn one level to a row is many times wider than high (the example was 6.5 : 1); stacked,
+ * it keeps about the proportions of a slide or a page.
  */
-function gridTeam(chart: Chart, manager: Role, shown: ReadonlySet<Role>): void {
-  const touched = new Set(chart.edges.filter((e) => e.style === 'dotted').flatMap((e) => [e.from, e.to]));
-  const members = manager.reports.filter((r) => shown.has(r) && !r.reports.some((x) => shown.has(x)) && !touched.has(nodeId(r.id)));
-  if (members.length < GRID_FROM) return;
+function gridTeam(chart: Chart, manager: Role, shown: ReadonlySet<Role>, maxRows: number): void {
+  const members = blockOf(manager, shown);
+  if (!members) return;
   const ids = new Set(members.map((r) => nodeId(r.id)));
   const from = nodeId(manager.id);
   const group = `g_${from}`;
   chart.edges = chart.edges.filter((e) => !(e.from === from && ids.has(e.to)));
   chart.edges.push({ from, to: group, style: 'solid' });
-  // About square, between three and six wide.
-  const width = Math.min(6, Math.max(3, Math.ceil(Math.sqrt(members.length))));
+  const width = blockColumns(members.length, maxRows);
   const nodes = members.map((r) => nodeId(r.id));
   const rows: string[][] = [];
   for (let i = 0; i < nodes.length; i += width) rows.push(nodes.slice(i, i + width));
   chart.groups.push({ id: group, title: '', nodes, rows });
+}
+
+/** The reports of `manager` stacked in a block, if any. */
+function blockOf(manager: Role, shown: ReadonlySet<Role>): Role[] | undefined {
+  const reports = manager.reports.filter((r) => shown.has(r));
+  const members = reports.filter((r) => !r.reports.some((x) => shown.has(x)));
+  // Beside managers with teams, a few reports stay in their row: their layer is their rank.
+  return members.length >= (members.length === reports.length ? 2 : GRID_FROM) ? members : undefined;
+}
+
+function blockColumns(members: number, maxRows: number): number {
+  return Math.min(GRID_COLUMNS, Math.ceil(members / maxRows));
+}
+
+/**
+ * The rows a block may have on this chart: four, or more while the chart would be wider than
+ * about 2 : 1 (six regions of five teams each are twelve columns in blocks of three rows, six in
+ * blocks of five). Sizes are estimated in boxes: a box and the gap beside it is about twice as wide
+ * as a box and the gap under it is high.
+ */
+function blockRows(shown: Role[], set: ReadonlySet<Role>): number {
+  const roots = shown.filter((r) => !r.manager || !set.has(r.manager));
+  const ratio = (maxRows: number) => {
+    const size = (r: Role): { width: number; height: number } => {
+      const block = blockOf(r, set);
+      const inBlock = new Set(block);
+      const below = r.reports.filter((x) => set.has(x) && !inBlock.has(x)).map(size);
+      let width = below.reduce((n, b) => n + b.width, 0);
+      let height = Math.max(0, ...below.map((b) => b.height));
+      if (block) {
+        const columns = blockColumns(block.length, maxRows);
+        width += columns;
+        height = Math.max(height, Math.ceil(block.length / columns));
+      }
+      return { width: Math.max(1, width), height: 1 + height };
+    };
+    const sizes = roots.map(size);
+    // The legend is about one more layer.
+    return (2 * sizes.reduce((n, b) => n + b.width, 0)) / (1 + Math.max(...sizes.map((b) => b.height)));
+  };
+  for (let rows = GRID_ROWS; rows < GRID_ROWS_MAX; rows++) if (ratio(rows) <= 2) return rows;
+  return GRID_ROWS_MAX;
+}
+
+/**
+ * Dotted (matrix) lines. A line is a constraint to the layout: drawn from a manager to a box on the
+ * same layer or above, it pushes the box a layer down, off its reporting layer (the KA account
+ * manager, a direct report of the director, was drawn among the regional managers' teams). Such a
+ * line is written in the box instead ("Dotted line to: …"); a line to a box lower down is drawn,
+ * as it moves nothing.
+ */
+function dottedLines(chart: Chart, roles: Role[], shown: ReadonlySet<Role>, title: (r: Role) => string, lang: UiLanguage): void {
+  const layer = layers(chart);
+  const byId = new Map(chart.nodes.map((n) => [n.id, n]));
+  const zh = lang.startsWith('zh');
+  for (const r of roles) {
+    const id = nodeId(r.id);
+    const written: Role[] = [];
+    for (const m of r.dottedManagers) {
+      if (!shown.has(m)) continue;
+      if (layer.get(nodeId(m.id))! < layer.get(id)!) chart.edges.push({ from: nodeId(m.id), to: id, style: 'dotted' });
+      else written.push(m);
+    }
+    if (written.length) {
+      const names = written.map((m) => clip(title(m), 40)).join(zh ? '、' : ', ');
+      byId.get(id)!.lines.push(`${LABELS.dottedLineTo[lang]}${zh ? '：' : ':'}`, ...wrap(names, DOTTED_EMS, LIST_BREAKS));
+    }
+  }
+}
+
+/** Line width in ems of the written dotted lines: about a box's width. */
+const DOTTED_EMS = 11;
+
+/** What the chart's lines and box styles mean: only those it shows. */
+function legendOf(chart: Chart, lang: UiLanguage): Legend {
+  const entries: Legend['entries'] = [];
+  if (chart.edges.some((e) => e.style === 'solid')) entries.push({ sample: 'solid', text: LABELS.legendReportsTo[lang] });
+  const dotted = chart.edges.some((e) => e.style === 'dotted');
+  const written = chart.nodes.some((n) => n.lines.some((l) => l.startsWith(LABELS.dottedLineTo[lang])));
+  if (dotted || written) entries.push({ sample: 'dotted', text: LABELS.legendDottedLine[lang] });
+  if (chart.nodes.some((n) => n.vacant)) entries.push({ sample: 'vacant', text: LABELS.legendVacancy[lang] });
+  if (chart.nodes.some((n) => n.continues && !n.vacant)) entries.push({ sample: 'more', text: `${LABELS.legendContinues[lang]} ▸ …` });
+  return { title: LABELS.legend[lang], entries };
 }
 
 /** Mermaid and DOT node ids: role ids are lowercase with hyphens; underscores keep them distinct. */

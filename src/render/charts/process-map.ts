@@ -1,6 +1,7 @@
-// The lead-to-cash process as a flowchart: stages as groups, steps in order with the roles
-// Responsible and Accountable for their duties, the hand-off from one step to the next labelled
-// with its service level, and the other service levels as notes beside the step they belong to.
+// The lead-to-cash process as a flowchart: the steps in order, each with its stage and the roles
+// Responsible and Accountable for its duties, and every service level as an arrow of its own from
+// the step that hands work over to the step (or the customer) that takes it, labelled with what is
+// handed over and the time allowed.
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import type { OrgModel, Party, Role, ServiceLevel, Step } from '../../model/types.js';
@@ -10,52 +11,98 @@ import { clip, LIST_BREAKS, wrap, type Chart, type ChartEdge, type ChartNode } f
 
 /** Roles named on a step before "+N". */
 const NAMED = 3;
-/** Line width in ems: Mermaid wraps labels at 200px by itself, about 12 CJK characters. */
-const LABEL_EMS = 12;
+/** Line width in ems of the role lists: a box about as wide as a phone screen is high. */
+const LABEL_EMS = 26;
+/** Line width in ems of a hand-off's label. */
+const HANDOFF_EMS = 16;
 
 export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined {
   if (model.steps.size === 0) return undefined;
   const t = (text: Parameters<typeof localize>[0]) => localize(text, lang, model.org.language);
   const zh = lang.startsWith('zh');
   const names = (roles: Role[]) => {
-    const shown = roles.slice(0, NAMED).map((r) => clip(t(r.title) || r.id, 30)).join(zh ? '、' : ', ');
+    const shown = roles.slice(0, NAMED).map((r) => clip(t(r.title) || r.id, 40)).join(zh ? '、' : ', ');
     return roles.length > NAMED ? `${shown} +${roles.length - NAMED}` : shown;
   };
-  const party = (p: Party) => (p === CUSTOMER ? LABELS.customer[lang] : clip(t(p.title) || p.id, 30));
-  const slText = (sl: ServiceLevel) => `${clip(t(sl.what))}: ${party(sl.from)} → ${party(sl.to)} ≤ ${sl.within.text}`;
 
-  const steps: Step[] = [...model.steps.values()];
+  const steps: Step[] = [...model.steps.values()].sort((a, b) => a.order - b.order);
   const id = (s: Step) => `s_${s.id.replace(/-/g, '_')}`;
   const doers = steps.map((s) => unique(s.duties.flatMap((d) => d.responsible)));
   const owners = steps.map((s) => unique(s.duties.flatMap((d) => d.accountable)));
   const nodes: ChartNode[] = steps.map((s, i) => {
-    const lines = [clip(t(s.name))];
+    // The stage leads the box: a stage drawn as a frame has its title cut by the arrows entering it.
+    const lines = [clip(`${t(s.stage.name)} · ${t(s.name)}`)];
     if (doers[i].length) lines.push(...wrap(`R: ${names(doers[i])}`, LABEL_EMS, LIST_BREAKS));
     if (owners[i].length) lines.push(...wrap(`A: ${names(owners[i])}`, LABEL_EMS, LIST_BREAKS));
     return { id: id(s), lines, kind: 'step' };
   });
-  const edges: ChartEdge[] = [];
-  const placed = new Set<ServiceLevel>();
-  for (let i = 1; i < steps.length; i++) {
-    // A service level that carries work from this step's doers to the next step's labels the arrow.
-    const handoff = [...model.serviceLevels.values()].filter(
-      (sl) => sl.from !== CUSTOMER && sl.to !== CUSTOMER && doers[i - 1].includes(sl.from) && doers[i].includes(sl.to),
-    );
-    for (const sl of handoff) placed.add(sl);
-    edges.push({ from: id(steps[i - 1]), to: id(steps[i]), style: 'solid', label: handoff.length ? handoff.flatMap((sl) => wrap(`${clip(t(sl.what))} ≤ ${sl.within.text}`, LABEL_EMS)).join('\n') : undefined });
-  }
-  // The rest of the service levels, as notes on the step they belong to (or on none).
-  let k = 0;
+
+  // Someone a hand-off reaches who has no step on the map: the customer, or a role with no duty on a step.
+  const parties = new Map<string, ChartNode>();
+  const partyNode = (p: Party): string => {
+    const key = p === CUSTOMER ? 'p_customer' : `p_${p.id.replace(/-/g, '_')}`;
+    if (!parties.has(key)) parties.set(key, { id: key, lines: [p === CUSTOMER ? LABELS.customerNode[lang] : clip(t(p.title) || p.id)], kind: 'party' });
+    return key;
+  };
+  /** Steps `role` does (R), or else answers for (A), in process order. */
+  const stepsOf = (role: Role): number[] => {
+    const by = (lists: Role[][]) => lists.flatMap((list, i) => (list.includes(role) ? [i] : []));
+    const done = by(doers);
+    return done.length ? done : by(owners);
+  };
+  const indexOf = new Map(steps.map((s, i) => [s, i]));
+
+  const handoffs: ChartEdge[] = [];
   for (const sl of model.serviceLevels.values()) {
-    if (placed.has(sl)) continue;
-    const note: ChartNode = { id: `n_${k++}`, lines: wrap(slText(sl), LABEL_EMS), kind: 'note' };
-    nodes.push(note);
-    const step = sl.step ?? sl.partOf?.step;
-    if (step) edges.push({ from: note.id, to: id(step), style: 'dotted' });
+    const at = sl.step ?? sl.partOf?.step;
+    const atIndex = at === undefined ? undefined : indexOf.get(at);
+    // From the step where the giver works: the service level's own step, else the giver's last
+    // step before it (a complaint reaches the sales rep after payment collection), else its first.
+    let fromIndex: number | undefined;
+    if (sl.from !== CUSTOMER) {
+      const mine = stepsOf(sl.from);
+      fromIndex = atIndex !== undefined && mine.includes(atIndex) ? atIndex : (atIndex !== undefined ? mine.filter((i) => i < atIndex).at(-1) : undefined) ?? mine[0];
+    }
+    // To the first step after it where the taker works (the service level's own step when the
+    // giver works before it), else the taker's first step, else the taker as a box of its own.
+    let toIndex: number | undefined;
+    if (sl.to !== CUSTOMER) {
+      const theirs = stepsOf(sl.to);
+      const after = fromIndex ?? (atIndex !== undefined ? atIndex - 1 : -1);
+      toIndex = theirs.find((i) => i > after) ?? theirs.find((i) => i !== fromIndex) ?? theirs[0];
+    }
+    const from = fromIndex === undefined ? partyNode(sl.from) : id(steps[fromIndex]);
+    const to = toIndex === undefined ? partyNode(sl.to) : id(steps[toIndex]);
+    handoffs.push({ from, to, style: 'solid', label: wrap(`${clip(t(sl.what), 90)} ≤ ${sl.within.text}`, HANDOFF_EMS).join('\n') });
   }
-  // Stages stacked from top to bottom, each stage's steps from left to right: readable at any width.
-  const groups = [...model.stages.values()].map((stage) => ({ id: `g_${stage.id.replace(/-/g, '_')}`, title: clip(t(stage.name)), nodes: stage.steps.map(id), direction: 'LR' as const }));
-  return { id: 'process', title: LABELS.processMap[lang], direction: 'TB', nodes, edges, groups, children: [], parts: [] };
+  // The order of the steps, where no hand-off already joins one step to the next.
+  const edges: ChartEdge[] = [];
+  for (let i = 1; i < steps.length; i++) {
+    const [from, to] = [id(steps[i - 1]), id(steps[i])];
+    if (!handoffs.some((e) => e.from === from && e.to === to)) edges.push({ from, to, style: 'solid' });
+  }
+  edges.push(...handoffs);
+  nodes.push(...parties.values());
+
+  const legend: Chart['legend'] = { title: LABELS.legend[lang], entries: [{ sample: 'step', text: LABELS.legendStep[lang] }] };
+  if (edges.length > handoffs.length) legend.entries.push({ sample: 'solid', text: LABELS.legendNext[lang] });
+  if (handoffs.length) legend.entries.push({ sample: 'solid', text: LABELS.legendHandoff[lang] });
+  const title = LABELS.processMap[lang];
+  const orgName = t(model.org.name);
+  return {
+    id: 'process',
+    title,
+    heading: orgName ? `${orgName} · ${title}` : title,
+    direction: 'TB',
+    nodes,
+    edges,
+    groups: [],
+    legend,
+    // Wide boxes, close together: nine steps one under another stay within a page's proportions.
+    spacing: { wrap: 420, rank: 30, node: 30 },
+    children: [],
+    parts: [],
+  };
 }
 
 function unique<T>(list: T[]): T[] {
