@@ -79,6 +79,10 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null, findings },
     templates,
   });
+  // What every page depends on besides what its template is given (src/render/page-key.ts): orgc's
+  // code, the templates, the options. Pages whose key and salt are those of the last render are
+  // neither made nor written again.
+  const salt = renderFingerprint({ files: [], settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null }, templates });
   const upToDate = () => {
     io.stdout(`${say('render-up-to-date', ui, { dir: shown, n: files })}\n`);
     printTimings(io.stderr);
@@ -97,7 +101,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
   // held in memory whole. Nothing is renamed into place before the render has finished.
   const partial = only !== undefined;
-  const sink = opts.check ? new CheckedOutput(out, opts.format, partial) : new StagedOutput(out, opts.format, partial);
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt) : new StagedOutput(out, opts.format, partial, salt);
   try {
     await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
   } catch (error) {
