@@ -109,6 +109,8 @@ export class StagedOutput {
   private readonly pages = new Map<string, { hash: string; key?: string; tmp?: string }>();
   private stagedCount = 0;
   private readonly previous: Previous | undefined;
+  /** Pages reused as they were, for ORGC_TIMING. */
+  kept = 0;
 
   /** `salt`: what the pages depend on besides their keys; without it no page is reused or keyed. */
   constructor(
@@ -130,6 +132,7 @@ export class StagedOutput {
     if (fileHash(abs) !== hash) return false;
     this.enter(path.dirname(abs));
     this.pages.set(rel, { hash, key });
+    this.kept++;
     return true;
   }
 
@@ -358,6 +361,8 @@ async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Pr
 export class CheckedOutput {
   private readonly hashes = new Map<string, string>();
   private readonly previous: Previous | undefined;
+  /** Pages taken at the hash they were written with, for ORGC_TIMING. */
+  kept = 0;
 
   /** `salt` as for StagedOutput: pages of an unchanged key are compared with the hash they were written with. */
   constructor(
@@ -375,6 +380,7 @@ export class CheckedOutput {
     if (hash === undefined) return false;
     inside(this.outDir, rel);
     this.hashes.set(rel, hash);
+    this.kept++;
     return true;
   }
 

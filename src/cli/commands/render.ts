@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, type RenderFormat } from '../../render/index.js';
 import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
-import { printTimings, timedAsync } from '../../timing.js';
+import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
@@ -110,6 +110,8 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   } finally {
     if (progress) io.stderr('\r\x1b[K');
   }
+  // For ORGC_TIMING (and the tests of incremental renders): how many pages were made, how many kept.
+  timed(`  pages made ${sink.size - sink.kept}, kept ${sink.kept}`, () => undefined);
   if (sink.size === 0) {
     throw new UsageError(only ? say('render-only-nothing', ui, { only: only.join(','), format: opts.format }) : say('render-nothing', ui, { format: opts.format }));
   }
