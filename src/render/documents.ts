@@ -53,16 +53,18 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
           parent: chart.parent ? ref(chart.parent) : undefined,
           parts: chart.parts.map(ref),
           children: chart.children.map(ref),
-          mermaid: format === 'md' ? toMermaid(chart).trimEnd() : undefined,
+          mermaid: undefined as string | undefined,
           svg: undefined as string | undefined,
         };
         const file = `charts/${chart.id}.${format}`;
-        const key = out.reuse ? pageKey('chart', shared, { chart: page }, format === 'html' ? chart : undefined) : undefined;
+        // The Mermaid text and the SVG are made from the chart: keyed by it, made only when needed.
+        const key = out.reuse ? pageKey('chart', shared, { chart: page }, chart) : undefined;
         return { chart, page, file, key, reused: key !== undefined && out.reuse!(file, key) };
       });
       const toDraw = batch.filter((b) => !b.reused);
       const svgs = format === 'html' && toDraw.length ? new Map((await graphvizSvgs(toDraw.map((b) => b.chart))).map(([c, svg]) => [c.id, inlineSvg(svg)])) : undefined;
       for (const { chart, page, file, key } of toDraw) {
+        if (format === 'md') page.mermaid = toMermaid(chart).trimEnd();
         page.svg = svgs?.get(chart.id);
         out.set(file, templates.render('chart', { ...base, chart: page }), key);
       }
