@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { orgc, ROOT } from '../helpers/cli.js';
 
 const timed = { env: { ORGC_TIMING: '1' } };
+/** Three or four renders of the example a test: more than the default 30 s on a busy machine. */
+const SLOW = 120_000;
 const counts = (stderr: string) => {
   const m = /pages made (\d+), kept (\d+)/.exec(stderr);
   return m ? { made: Number(m[1]), kept: Number(m[2]) } : undefined;
@@ -65,7 +67,7 @@ describe.each(['md', 'html'])('render --format %s, again after a change', (forma
     expect(changed.length).toBeLessThanOrEqual(made);
     // Up to date now, by the manifest's hashes.
     expect(orgc(['render', org, '--format', format, '--out', out, '--check']).code).toBe(0);
-  });
+  }, SLOW);
 
   it('writes a page edited or removed by hand again, even when its data did not change', () => {
     const { dir, org, out } = setup(format);
@@ -77,7 +79,7 @@ describe.each(['md', 'html'])('render --format %s, again after a change', (forma
     const fresh = path.join(dir, 'fresh');
     expect(orgc(['render', org, '--format', format, '--out', fresh]).code).toBe(0);
     expect(tree(out)).toEqual(tree(fresh));
-  });
+  }, SLOW);
 
   it('--check after a change finds the changed, missing and extra pages', () => {
     const { org, out } = setup(format);
@@ -97,5 +99,5 @@ describe.each(['md', 'html'])('render --format %s, again after a change', (forma
     const s = orgc(['render', org, '--format', format, '--out', out, '--check']);
     expect(s.code).toBe(1);
     expect(s.stdout).toMatch(new RegExp(`(stale|过期) +.*roles/gone\\.${format}`));
-  });
+  }, SLOW);
 });
