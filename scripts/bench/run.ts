@@ -178,7 +178,7 @@ for (const size of sizes) {
     met: (limit === undefined || ratio <= limit) && memOk,
     mb: r.validate.mb,
   });
-  if (size === '1k' || size === '10k' || size === '100k') renderCase(size, file, r.jsyaml.ms, runs);
+  renderCase(size, file, r.jsyaml.ms, runs);
   if (size === '1k') {
     // Into memory where the machine has a tmpfs: the figure is orgc's cost, not the disk's. (On the
     // build VM, creating 1,100 small files on its ext4 disk alone takes 0.6–0.9 s.)
@@ -203,6 +203,9 @@ for (const size of sizes) {
  */
 function renderCase(size: string, file: string, jsyamlMs: number, runs: number): void {
   const renderRuns = Math.min(runs, 3);
+  // Issue 19's ratios are for large orgs (10k roles and up): on a small one, starting Node and
+  // validating are most of every run.
+  const large = Number(size.replace(/k$/, '')) * (size.endsWith('k') ? 1000 : 1) >= 10_000;
   const changed = changedOrg(size, file);
   const out = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : path.join(ROOT, '.bench'), 'orgc-render-'));
   try {
@@ -231,13 +234,14 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
       const met = !big || (ratio <= 4 && (mb ?? 0) <= 1536);
       say({ what: `orgc render --format ${format}, ${size} roles`, orgc: ms, baseline: { name: 'js-yaml parse', ms: jsyamlMs }, ratio, target: big ? '≤ 4×, ≤ 1.5 GB' : 'for growth', met, mb });
       if (size === '1k') continue;
+      const target = (limit: number) => (large ? `≤ ${limit}×` : 'no target below 10k roles');
       if (incremental) {
         const re = median(again.map((x) => x.ms));
-        say({ what: `orgc render --format ${format}, ${size} roles, again after a one-role change`, orgc: re, baseline: { name: 'full render', ms }, ratio: re / ms, target: '≤ 0.3×', met: re / ms <= 0.3, mb: Math.max(...again.map((x) => x.mb ?? 0)) || undefined });
+        say({ what: `orgc render --format ${format}, ${size} roles, again after a one-role change`, orgc: re, baseline: { name: 'full render', ms }, ratio: re / ms, target: target(0.3), met: !large || re / ms <= 0.3, mb: Math.max(...again.map((x) => x.mb ?? 0)) || undefined });
       }
       const up = compare({ check: [ORGC, 'render', file, '--format', format, '--out', dir(0), '--check'] }, renderRuns);
       check(up.check, `render ${size} --format ${format} --check`);
-      say({ what: `orgc render --check, up to date, ${format}, ${size} roles`, orgc: up.check.ms, baseline: { name: 'full render', ms }, ratio: up.check.ms / ms, target: '≤ 0.5×', met: up.check.ms / ms <= 0.5, mb: up.check.mb });
+      say({ what: `orgc render --check, up to date, ${format}, ${size} roles`, orgc: up.check.ms, baseline: { name: 'full render', ms }, ratio: up.check.ms / ms, target: target(0.5), met: !large || up.check.ms / ms <= 0.5, mb: up.check.mb });
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
     }
