@@ -91,15 +91,18 @@ export async function renderPlanned(
   // What the caller's sink throws (a disk that is full, a path it refuses) is the caller's, and
   // goes back as it is; the rest is the render's.
   let sinkError: unknown;
+  const caught = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      sinkError = error;
+      throw error;
+    }
+  };
   const guarded: PageSink = {
-    set(file, page) {
-      try {
-        return sink.set(file, page);
-      } catch (error) {
-        sinkError = error;
-        throw error;
-      }
-    },
+    set: (file, page, key) => caught(() => sink.set(file, page, key)),
+    // Offered only when the caller's sink can tell: pages it cannot reuse are made as before.
+    reuse: sink.reuse ? (file, key) => caught(() => sink.reuse!(file, key)) : undefined,
     get size() {
       return sink.size;
     },

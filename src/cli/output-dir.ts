@@ -17,6 +17,11 @@
 // - The manifest also keeps, per format, a fingerprint of the render's inputs and a hash of each
 //   page (render-fingerprint.ts): `--check` with unchanged inputs compares the pages on disk with
 //   those hashes instead of rendering again.
+// - And, per format, each page's key (a hash of what its template was given, src/render/page-key.ts)
+//   under a salt of what else the pages depend on (orgc's code, the templates, the options): a render
+//   whose renderer makes a page of the same key again, while the file on disk still has the hash
+//   written, leaves the page as it is without making it (re-rendering after a one-role change makes
+//   that role's pages, and those that show it).
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +40,28 @@ interface Manifest {
   inputs?: Record<string, string>;
   /** Per format: each page's hash, as written. */
   hashes?: Record<string, Record<string, string>>;
+  /** Per format: the key each page was made from, valid under `salt` (the last full render's). */
+  keys?: Record<string, { salt: string; pages: Record<string, string> }>;
+}
+
+/** The pages a sink may reuse: their keys and hashes in the manifest, when made under this very salt. */
+interface Previous {
+  keys: Record<string, string>;
+  hashes: Record<string, string>;
+}
+
+function previousPages(outDir: string, format: string, salt: string | undefined): Previous | undefined {
+  if (salt === undefined || existsSync(path.join(outDir, PENDING))) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+  const keys = manifest?.keys?.[format];
+  const hashes = manifest?.hashes?.[format];
+  if (manifest?.version !== 1 || !keys || keys.salt !== salt || typeof keys.pages !== 'object' || !hashes || typeof hashes !== 'object') return undefined;
+  return { keys: keys.pages, hashes };
 }
 
 export type Contents = Map<string, string | Uint8Array>;
@@ -78,33 +105,55 @@ const chunksOf = (page: Page): Iterable<string | Uint8Array> => (whole(page) ? [
 export class StagedOutput {
   private readonly suffix = randomSuffix();
   private readonly dirs = new Set<string>();
-  /** Every page produced: its hash, and its temporary file when its content changed. */
-  private readonly pages = new Map<string, { hash: string; tmp?: string }>();
+  /** Every page produced: its hash, its key, and its temporary file when its content changed. */
+  private readonly pages = new Map<string, { hash: string; key?: string; tmp?: string }>();
   private stagedCount = 0;
+  private readonly previous: Previous | undefined;
+  /** Pages reused as they were, for ORGC_TIMING. */
+  kept = 0;
 
+  /** `salt`: what the pages depend on besides their keys; without it no page is reused or keyed. */
   constructor(
     private readonly outDir: string,
     private readonly format: string,
     private readonly partial = false,
+    private readonly salt?: string,
   ) {
     finishPending(outDir);
+    this.previous = partial ? undefined : previousPages(outDir, format, salt);
+  }
+
+  /** A page made from `key` before, still on disk as written: kept as it is, and counted. */
+  reuse(rel: string, key: string): boolean {
+    const hash = this.previous?.keys[rel] === key ? this.previous.hashes[rel] : undefined;
+    if (hash === undefined) return false;
+    const abs = inside(this.outDir, rel);
+    // A page changed or removed by hand since is made and written again, as a full render would.
+    if (fileHash(abs) !== hash) return false;
+    this.enter(path.dirname(abs));
+    this.pages.set(rel, { hash, key });
+    this.kept++;
+    return true;
+  }
+
+  private enter(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    // Synchronous file operations: a thousand small files are written several times faster
+    // without a round trip through the thread pool each.
+    mkdirSync(dir, { recursive: true });
+    // Leftovers of a render that was killed while writing.
+    for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
+    this.dirs.add(dir);
   }
 
   get size(): number {
     return this.pages.size;
   }
 
-  set(rel: string, page: Page): this {
+  set(rel: string, page: Page, key?: string): this {
     const abs = inside(this.outDir, rel);
     const dir = path.dirname(abs);
-    if (!this.dirs.has(dir)) {
-      // Synchronous file operations: a thousand small files are written several times faster
-      // without a round trip through the thread pool each.
-      mkdirSync(dir, { recursive: true });
-      // Leftovers of a render that was killed while writing.
-      for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
-      this.dirs.add(dir);
-    }
+    this.enter(dir);
     const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${path.basename(abs)}.orgc-${this.suffix}.tmp`);
     let hash: string;
     let changed: boolean;
@@ -128,7 +177,7 @@ export class StagedOutput {
       changed = fileHash(abs) !== hash;
       if (!changed) rmSync(tmp, { force: true });
     }
-    this.pages.set(rel, { hash, tmp: changed ? tmp : undefined });
+    this.pages.set(rel, { hash, key: this.salt === undefined ? undefined : key, tmp: changed ? tmp : undefined });
     if (changed) killPoint('staged', ++this.stagedCount);
     return this;
   }
@@ -160,6 +209,15 @@ export class StagedOutput {
     if (fingerprint && !partial) inputs[format] = fingerprint;
     else delete inputs[format];
     manifest.inputs = inputs;
+    // A partial render's pages are not all there is: the next full render keys every page anew.
+    const keys = { ...manifest.keys };
+    delete keys[format];
+    if (this.salt !== undefined && !partial) {
+      const pages: Record<string, string> = {};
+      for (const [rel, { key }] of this.pages) if (key !== undefined) pages[rel] = key;
+      keys[format] = { salt: this.salt, pages };
+    }
+    manifest.keys = keys;
     const pending: Pending = {
       version: 1,
       renames: staged.map((rel) => [path.relative(outDir, this.pages.get(rel)!.tmp!).split(path.sep).join('/'), rel]),
@@ -257,6 +315,8 @@ function sameContent(file: string, wanted: string | Uint8Array): boolean {
   return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted));
 }
 
+let readBuffer: Buffer | undefined;
+
 /** The hash of a file as pageHash gives it, read a megabyte at a time; undefined when missing. */
 function fileHash(file: string): string | undefined {
   let fd: number;
@@ -267,7 +327,8 @@ function fileHash(file: string): string | undefined {
   }
   try {
     const hasher = pageHasher();
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    // One buffer for every file: re-rendering reads thousands of small pages.
+    const buffer = (readBuffer ??= Buffer.allocUnsafe(1 << 20));
     for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hasher.update(buffer.subarray(0, n));
     return hasher.digest();
   } finally {
@@ -299,12 +360,29 @@ async function forEachConcurrently<T>(items: readonly T[], work: (item: T) => Pr
  */
 export class CheckedOutput {
   private readonly hashes = new Map<string, string>();
+  private readonly previous: Previous | undefined;
+  /** Pages taken at the hash they were written with, for ORGC_TIMING. */
+  kept = 0;
 
+  /** `salt` as for StagedOutput: pages of an unchanged key are compared with the hash they were written with. */
   constructor(
     private readonly outDir: string,
     private readonly format: string,
     private readonly partial = false,
-  ) {}
+    salt?: string,
+  ) {
+    this.previous = previousPages(outDir, format, salt);
+  }
+
+  /** A page of the key it was written from is what was written then: `result()` compares the file with that hash. */
+  reuse(rel: string, key: string): boolean {
+    const hash = this.previous?.keys[rel] === key ? this.previous.hashes[rel] : undefined;
+    if (hash === undefined) return false;
+    inside(this.outDir, rel);
+    this.hashes.set(rel, hash);
+    this.kept++;
+    return true;
+  }
 
   get size(): number {
     return this.hashes.size;
@@ -382,5 +460,6 @@ function sorted(result: CheckResult): CheckResult {
 function sortKeys(m: Manifest): Manifest {
   const byKey = <T>(o: Record<string, T>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
   const hashes = m.hashes ? Object.fromEntries(Object.keys(m.hashes).sort().map((k) => [k, byKey(m.hashes![k])])) : undefined;
-  return { version: 1, files: byKey(m.files), ...(m.inputs ? { inputs: byKey(m.inputs) } : {}), ...(hashes ? { hashes } : {}) };
+  const keys = m.keys ? Object.fromEntries(Object.keys(m.keys).sort().map((k) => [k, { salt: m.keys![k].salt, pages: byKey(m.keys![k].pages) }])) : undefined;
+  return { version: 1, files: byKey(m.files), ...(m.inputs ? { inputs: byKey(m.inputs) } : {}), ...(hashes ? { hashes } : {}), ...(keys ? { keys } : {}) };
 }

@@ -8,7 +8,8 @@ import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
 import type { ChartLink, PageSink, RenderOptions  } from './output.js';
-import { loadTemplates, TemplateError, type DocumentFormat } from './templates.js';
+import { pageKey, sharedKey } from './page-key.js';
+import { loadTemplates, TemplateError, type DocumentFormat, type Page } from './templates.js';
 import type { Views } from './view/types.js';
 
 /** `views` must have been built with the format's escaping (Markdown's, or none for HTML). */
@@ -22,36 +23,55 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   const data = { targets: v.pages.targets, kpis: v.pages.kpis, 'service-levels': v.pages.serviceLevels, reviews: v.pages.reviews, signals: v.pages.signals };
   const references = REFERENCE_PAGES.filter((page) => data[page].length > 0).map((page) => ({ page, title: titles[page], href: `${page}.${format}` }));
   const base = { org: v.org, labels: v.labels, charts: links, references };
-  if (wants('index')) out.set(`index.${format}`, templates.render('index', { ...base, index: v.index }));
-  if (wants('summary')) out.set(`summary.${format}`, templates.render('summary', { ...base, summary: v.summary }));
-  if (wants('raci')) out.set(`raci.${format}`, templates.render('raci', { ...base, raci: v.raci }));
-  for (const { page } of references) if (wants(page)) out.set(`${page}.${format}`, templates.render(page, { ...base, [PAGE_DATA[page]]: data[page] }));
+  // Every page's key starts from the templates and what all pages share; a sink that still holds
+  // the page made from the same key (an unchanged role's job description) takes none of the work.
+  const shared = sharedKey(templates.key, base);
+  const emit = (file: string, page: Page, data: object, key = out.reuse ? pageKey(page, shared, data) : undefined) => {
+    if (key !== undefined && out.reuse!(file, key)) return;
+    out.set(file, templates.render(page, { ...base, ...data }), key);
+  };
+  if (wants('index')) emit(`index.${format}`, 'index', { index: v.index });
+  if (wants('summary')) emit(`summary.${format}`, 'summary', { summary: v.summary });
+  if (wants('raci')) emit(`raci.${format}`, 'raci', { raci: v.raci });
+  for (const { page } of references) if (wants(page)) emit(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
   if (wants('jd')) {
     let done = 0;
     for (const role of v.roles) {
-      out.set(`roles/${role.file}.${format}`, templates.render('role', { ...base, role }));
+      emit(`roles/${role.file}.${format}`, 'role', { role });
       opts.progress?.(++done, v.roles.length);
     }
   }
   if (charts.length) {
     // HTML pages carry the browser-free SVG inline: the site stays self-contained and offline.
     const ref = (r: { id: string; title: string }) => ({ id: r.id, title: esc(r.title) });
-    // Drawn a batch at a time and written as they come: a large org has thousands of charts.
-    let svgs: Map<string, string> | undefined;
-    for (const [i, chart] of charts.entries()) {
-      if (format === 'html' && i % CHART_BATCH === 0) svgs = new Map((await graphvizSvgs(charts.slice(i, i + CHART_BATCH))).map(([c, svg]) => [c.id, inlineSvg(svg)]));
-      const page = {
-        id: chart.id,
-        title: esc(chart.title),
-        parent: chart.parent ? ref(chart.parent) : undefined,
-        parts: chart.parts.map(ref),
-        children: chart.children.map(ref),
-        mermaid: format === 'md' ? toMermaid(chart).trimEnd() : undefined,
-        svg: svgs?.get(chart.id),
-        find: format === 'html' ? findList(chart) : undefined,
-        steps: chart.nodes.some((n) => n.kind === 'step'),
-      };
-      out.set(`charts/${chart.id}.${format}`, templates.render('chart', { ...base, chart: page }));
+    // Drawn a batch at a time and written as they come: a large org has thousands of charts. A
+    // chart's SVG is made from the chart alone, so its page's key is the chart's and the page's
+    // other data: a page the sink still holds is neither drawn nor rendered.
+    for (let i = 0; i < charts.length; i += CHART_BATCH) {
+      const batch = charts.slice(i, i + CHART_BATCH).map((chart) => {
+        const page = {
+          id: chart.id,
+          title: esc(chart.title),
+          parent: chart.parent ? ref(chart.parent) : undefined,
+          parts: chart.parts.map(ref),
+          children: chart.children.map(ref),
+          mermaid: undefined as string | undefined,
+          svg: undefined as string | undefined,
+          find: format === 'html' ? findList(chart) : undefined,
+          steps: chart.nodes.some((n) => n.kind === 'step'),
+        };
+        const file = `charts/${chart.id}.${format}`;
+        // The Mermaid text and the SVG are made from the chart: keyed by it, made only when needed.
+        const key = out.reuse ? pageKey('chart', shared, { chart: page }, chart) : undefined;
+        return { chart, page, file, key, reused: key !== undefined && out.reuse!(file, key) };
+      });
+      const toDraw = batch.filter((b) => !b.reused);
+      const svgs = format === 'html' && toDraw.length ? new Map((await graphvizSvgs(toDraw.map((b) => b.chart))).map(([c, svg]) => [c.id, inlineSvg(svg)])) : undefined;
+      for (const { chart, page, file, key } of toDraw) {
+        if (format === 'md') page.mermaid = toMermaid(chart).trimEnd();
+        page.svg = svgs?.get(chart.id);
+        out.set(file, templates.render('chart', { ...base, chart: page }), key);
+      }
     }
     if (format === 'html') out.set(PANZOOM_ASSET, await panzoomScript());
   }

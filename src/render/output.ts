@@ -9,7 +9,14 @@ export type Page = string | Uint8Array | Iterable<string | Uint8Array>;
  * for `--check`) at once, so that a large handbook is never held in memory whole; a Map collects.
  */
 export interface PageSink {
-  set(path: string, page: Page): unknown;
+  /** `key`, when given, is the page's key (page-key.ts), for the sink to remember beside it. */
+  set(path: string, page: Page, key?: string): unknown;
+  /**
+   * Optional: whether the sink still holds the page at `path` as made from `key` (on disk, untouched
+   * since a render that made it from the same key). When it does, it counts the page as produced
+   * and the renderer makes nothing; when not, the renderer makes the page and `set`s it.
+   */
+  reuse?(path: string, key: string): boolean;
   readonly size: number;
 }
 

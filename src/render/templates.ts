@@ -4,6 +4,7 @@
 // text, not reach the file system, run code or walk up to Object.prototype.
 import type { MessageData } from '../finding.js';
 import { say, type CliMessageId } from '../i18n/cli.js';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -19,6 +20,8 @@ export interface CompiledTemplates {
   render(page: Page, context: object): string;
   /** Extra files the format needs beside the pages (the HTML stylesheet and chart viewer script). */
   assets: Map<string, string>;
+  /** A hash of every template's text, ours and the user's: a page's key includes it (page-key.ts). */
+  key: string;
 }
 
 /** A problem with a user's template directory or a template in it (exit code 2). */
@@ -63,9 +66,12 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
     else if ((PAGES as readonly string[]).includes(name.replace(/\.hbs$/, ''))) pages.set(name.replace(/\.hbs$/, ''), compile(name, text));
     else if (name.endsWith('.hbs')) hb.registerPartial(name.replace(/\.hbs$/, ''), compile(name, text));
   }
+  const key = createHash('sha256').update(format);
+  for (const [name, text] of sources) key.update('\0').update(name).update('\0').update(text);
   const runtime: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     assets,
+    key: key.digest('base64url'),
     render(page, context) {
       const template = pages.get(page);
       if (!template) throw TemplateError.said('template-missing', { page });

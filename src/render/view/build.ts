@@ -29,7 +29,15 @@ export function buildViews(
 ): Views {
   const t = (text: Text | undefined) => escape(localize(text, lang, model.org.language));
   const label = (entry: Record<UiLanguage, string>) => escape(entry[lang]);
-  const ref = (role: Role): RoleRef => ({ id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) });
+  // One link per role, made once: the RACI, the index, the job descriptions and the reference pages
+  // name the same roles over and over, and localising and escaping a title is most of a link's cost.
+  // Shared, so never changed by a reader (a view that adds to a link spreads it into a new object).
+  const refs = new Map<Role, RoleRef>();
+  const ref = (role: Role): RoleRef => {
+    let r = refs.get(role);
+    if (r === undefined) refs.set(role, (r = { id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) }));
+    return r;
+  };
   const labels: Labels = Object.fromEntries(Object.entries({ ...PLAN_LABELS, ...LABELS }).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
 

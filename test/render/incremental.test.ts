@@ -1,0 +1,103 @@
+// Re-rendering after a small change makes only the pages whose template data changed (their keys,
+// src/render/page-key.ts, kept in the manifest) and leaves the rest as they are — and the handbook
+// is byte for byte what a full render into an empty directory gives. ORGC_TIMING says how many
+// pages were made and how many kept. (The example is in Chinese: so are the messages.)
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { orgc, ROOT } from '../helpers/cli.js';
+
+const timed = { env: { ORGC_TIMING: '1' } };
+/** Three or four renders of the example a test: more than the default 30 s on a busy machine. */
+const SLOW = 120_000;
+const counts = (stderr: string) => {
+  const m = /pages made (\d+), kept (\d+)/.exec(stderr);
+  return m ? { made: Number(m[1]), kept: Number(m[2]) } : undefined;
+};
+
+/** Every file under `dir` (the manifest included), by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    try {
+      out[name.split(path.sep).join('/')] = readFileSync(path.join(dir, name), 'latin1');
+    } catch {} // a directory
+  }
+  return out;
+}
+
+function setup(format: string): { dir: string; org: string; out: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'orgc-incremental-'));
+  // The full example: large enough that one role's change leaves most pages as they were.
+  const org = path.join(dir, 'org');
+  cpSync(`${ROOT}examples/sales-org`, org, { recursive: true });
+  const out = path.join(dir, 'out');
+  const r = orgc(['render', org, '--format', format, '--out', out], timed);
+  expect(r.code).toBe(0);
+  expect(counts(r.stderr)).toMatchObject({ kept: 0 });
+  return { dir, org, out };
+}
+
+/** One role's title changed (in the handbook's language, Chinese): its own page, its manager's and the pages that list it change. */
+const retitle = (org: string) => {
+  const file = path.join(org, 'roles', 'sales.yaml');
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('zh-CN: 零售销售 }');
+  writeFileSync(file, text.replace('zh-CN: 零售销售 }', 'zh-CN: 零售销售主管 }'));
+};
+
+describe.each(['md', 'html'])('render --format %s, again after a change', (format) => {
+  it('makes only the pages that changed, and gives what a full render gives', () => {
+    const { dir, org, out } = setup(format);
+    const before = tree(out);
+    retitle(org);
+    const again = orgc(['render', org, '--format', format, '--out', out], timed);
+    expect(again.code).toBe(0);
+    const { made, kept } = counts(again.stderr)!;
+    expect(kept).toBeGreaterThan(0);
+    expect(made).toBeGreaterThan(0);
+    const fresh = path.join(dir, 'fresh');
+    expect(orgc(['render', org, '--format', format, '--out', fresh]).code).toBe(0);
+    const now = tree(out);
+    expect(now).toEqual(tree(fresh));
+    // What was kept is what did not change; what changed was made.
+    const changed = Object.keys(now).filter((f) => now[f] !== before[f] && f !== '.orgc-manifest.json');
+    expect(changed).toContain(`roles/retail-sales.${format}`);
+    expect(changed.length).toBeLessThanOrEqual(made);
+    // Up to date now, by the manifest's hashes.
+    expect(orgc(['render', org, '--format', format, '--out', out, '--check']).code).toBe(0);
+  }, SLOW);
+
+  it('writes a page edited or removed by hand again, even when its data did not change', () => {
+    const { dir, org, out } = setup(format);
+    writeFileSync(path.join(out, `roles/ka-account-manager.${format}`), 'edited by hand\n');
+    rmSync(path.join(out, `index.${format}`));
+    retitle(org);
+    const again = orgc(['render', org, '--format', format, '--out', out], timed);
+    expect(again.code).toBe(0);
+    const fresh = path.join(dir, 'fresh');
+    expect(orgc(['render', org, '--format', format, '--out', fresh]).code).toBe(0);
+    expect(tree(out)).toEqual(tree(fresh));
+  }, SLOW);
+
+  it('--check after a change finds the changed, missing and extra pages', () => {
+    const { org, out } = setup(format);
+    rmSync(path.join(out, `roles/ka-account-manager.${format}`));
+    retitle(org);
+    const r = orgc(['render', org, '--format', format, '--out', out, '--check'], timed);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`(differs|不同) +.*roles/retail-sales\\.${format}`));
+    expect(r.stdout).toMatch(new RegExp(`(missing|缺少) +.*roles/ka-account-manager\\.${format}`));
+    expect(counts(r.stderr)!.kept).toBeGreaterThan(0);
+    // An extra page: one the manifest lists that this render does not make.
+    const manifest = JSON.parse(readFileSync(path.join(out, '.orgc-manifest.json'), 'utf8'));
+    manifest.files[format].push(`roles/gone.${format}`);
+    manifest.files[format].sort();
+    writeFileSync(path.join(out, '.orgc-manifest.json'), JSON.stringify(manifest));
+    writeFileSync(path.join(out, `roles/gone.${format}`), 'a role removed since\n');
+    const s = orgc(['render', org, '--format', format, '--out', out, '--check']);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toMatch(new RegExp(`(stale|过期) +.*roles/gone\\.${format}`));
+  }, SLOW);
+});
