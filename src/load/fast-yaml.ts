@@ -1,4 +1,5 @@
-// A fast path for the YAML that org files are made of: block mappings and sequences, one-line flow
+// A fast path for the YAML that org files are made of: block mappings and sequences (a mapping may
+// start on a dash's line), one-line flow
 // collections, plain and quoted one-line scalars, comments. Written for this subset, it parses
 // such a file about twice as fast as js-yaml, which took most of a large org's validation time. It answers only when it is sure: anything outside the subset — anchors,
 // aliases, tags, merge keys, block scalars, multi-line scalars or flows, duplicate keys, odd
@@ -163,6 +164,15 @@ class Parser {
       const p = skipSpaces(this.t, this.lineStart + 1, end);
       // `-` alone, with a block below it, is outside the subset.
       if (p === end || this.t.charCodeAt(p) === HASH) giveUp();
+      if (!is(this.t.charCodeAt(p), NOT_PLAIN_START) && hasKeyColon(this.t, p, end)) {
+        // `- key: value`, a mapping that starts on the dash's line (a scenario's waves): its keys
+        // stand at the column of the first one.
+        this.indent += p - this.lineStart;
+        this.lineStart = p;
+        list.push(this.mapping(this.indent, depth + 1));
+        if (this.indent > n) giveUp();
+        continue;
+      }
       list.push(this.inline(p, end, depth + 1));
       this.advance();
       if (this.indent > n) giveUp();
@@ -324,6 +334,16 @@ function keyColon(t: string, p: number, end: number): number {
     if (c === HASH && t.charCodeAt(i - 1) === SPACE) giveUp();
   }
   return giveUp(); // a plain scalar where a key belongs
+}
+
+/** Whether a plain text from `p` holds a key's colon (`: ` or `:` at its end) before any comment. */
+function hasKeyColon(t: string, p: number, end: number): boolean {
+  for (let i = p; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return true;
+    if (c === HASH && t.charCodeAt(i - 1) === SPACE) return false;
+  }
+  return false;
 }
 
 /** A plain key: kept only when js-yaml would read it as a string (not `1`, `true`, `null`). */

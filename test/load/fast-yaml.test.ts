@@ -121,11 +121,13 @@ const flowValues = fc.constantFrom(
 );
 const values = fc.oneof(plainValues, quotedValues, flowValues, fc.constant(''));
 const comment = fc.constantFrom('', ' # note', '  #note', '#tight');
-const line = fc.tuple(fc.constantFrom(0, 0, 2, 2, 4, 3, 1), fc.constantFrom('map', 'map', 'map', 'seq', 'blank', 'comment'), keys, values, comment).map(([indent, kind, key, value, note]) => {
+const line = fc.tuple(fc.constantFrom(0, 0, 2, 2, 4, 3, 1), fc.constantFrom('map', 'map', 'map', 'seq', 'seq-map', 'blank', 'comment'), keys, values, comment).map(([indent, kind, key, value, note]) => {
   const pad = ' '.repeat(indent);
   if (kind === 'blank') return '';
   if (kind === 'comment') return `${pad}# a comment`;
   if (kind === 'seq') return `${pad}-${value === '' ? '' : ` ${value}`}${note}`;
+  // A mapping that starts on the dash's line (`- effective: 2027-04-01`), its next keys two further in.
+  if (kind === 'seq-map') return `${pad}- ${key}:${value === '' ? '' : ` ${value}`}${note}`;
   return `${pad}${key}:${value === '' ? '' : ` ${value}`}${note}`;
 });
 const soup = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => `${lines.join('\n')}\n`);
