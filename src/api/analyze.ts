@@ -41,7 +41,16 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
  * model → check for files already loaded (the language server keeps each file's load until it
  * changes). The files are left as they are unless `consume` gives their data to the model.
  */
-export function analyzeLoaded(loaded: Loaded & { redirect?: (f: Finding) => Finding; scenario?: Scenario }, config: Config, lang: { flag?: string; env?: Env } = {}, opts: { consume?: boolean } = {}): Analysis {
+export function analyzeLoaded(
+  loaded: Loaded & { redirect?: (f: Finding) => Finding; scenario?: Scenario },
+  config: Config,
+  lang: { flag?: string; env?: Env } = {},
+  opts: {
+    consume?: boolean;
+    /** What runs the rules: the language server keeps their findings between edits (check/incremental.ts). */
+    rules?: (model: OrgModel, config: Config) => Finding[];
+  } = {},
+): Analysis {
   const placed = loaded.redirect ?? ((f: Finding) => f);
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
@@ -52,7 +61,7 @@ export function analyzeLoaded(loaded: Loaded & { redirect?: (f: Finding) => Find
     const built = timed('model', () => buildModel(loaded.files, opts));
     findings.push(...built.findings.map(placed));
     const checked = built.model;
-    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)).map(placed));
+    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns((opts.rules ?? runRules)(checked, config), built.unreliable)).map(placed));
     // A model built around left-out parts is for checking the rest, not for rendering or comparing.
     model = loaded.findings.length === 0 ? checked : undefined;
     language = checked?.org.language;

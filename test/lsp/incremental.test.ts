@@ -1,0 +1,142 @@
+// The language server checks an edit incrementally (rules whose input the edit did not touch keep
+// their findings: src/check/incremental.ts). Whatever it reuses, the diagnostics must be those of
+// `lint` run from scratch on the same texts: a random walk of edits over a synthetic org with a
+// finding of every rule, across files — reporting lines, ids, RACI letters, scopes, quotas,
+// headcounts, levels, duties' areas, steps and effort, and now and then a text the schema rejects.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api/lint.js';
+import { changesBetween, RULE_READS } from '../../src/check/incremental.js';
+import { RULES } from '../../src/check/rules/index.js';
+import { Workspace } from '../../src/lsp/workspace.js';
+import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
+
+let dir: string;
+let files: string[];
+let original: Map<string, string>;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'orgc-lsp-inc-'));
+  // 800 roles: the fewest that hold one copy of every defect (one finding of every rule).
+  const org = syntheticOrg(800, { files: 4, defects: 1 });
+  files = [];
+  let first = true;
+  for (const [name, text] of org.files) {
+    const file = path.join(dir, first ? 'org.yaml' : name);
+    writeFileSync(file, text);
+    files.push(file);
+    first = false;
+  }
+  writeFileSync(path.join(dir, 'orgc.config.yaml'), org.config!);
+  original = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small deterministic generator (mulberry32): the same walk on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Edit = [pattern: RegExp, replace: (m: RegExpExecArray, pick: <T>(xs: readonly T[]) => T) => string];
+
+/** One-line edits, each of a random line matching its pattern. */
+const EDITS: Edit[] = [
+  [/^( +reports_to: )(\S+)$/gm, (m, pick) => m[1] + pick([...roleIds, `${m[2]}x`])],
+  [/^( +reports_to: )(\S+)$/gm, () => ''],
+  [/^( +dotted_line_to: )\[(\S+)\]$/gm, (m, pick) => `${m[1]}[${pick(roleIds)}]`],
+  [/^( {6}[a-z0-9-]+: )(R|A|C|I)$/gm, (m, pick) => m[1] + pick(['R', 'A', 'C', 'I', '[A, R]'])],
+  [/^( +headcount: )(\d+)$/gm, (m, pick) => m[1] + pick(['0', '1', '2', '5', '20'])],
+  [/^( +vacancies: )(\d+)$/gm, (m, pick) => m[1] + pick(['0', '1', '2'])],
+  [/(per_seat: )(\d+(?:\.\d+)?)M/gm, (m, pick) => `${m[1]}${pick(['0.5', '1', '1.2', '3'])}M`],
+  [/^( +level: )(strategic|tactical|frontline)$/gm, (m, pick) => m[1] + pick(['strategic', 'tactical', 'frontline', 'operations'])],
+  [/(scope: \{ region: \[)(r\d+)\]/gm, (m, pick) => `${m[1]}${pick(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r9'])}]`],
+  [/^( {2})([a-z0-9-]+):$/gm, (m) => `${m[1]}${m[2]}-z:`],
+  [/(area: )(strategy|execution|customer|enablement)/gm, (m, pick) => m[1] + pick(['strategy', 'execution', 'customer', 'enablement'])],
+  [/(step: )(lead-generation|proposal|contract|delivery|renewal)/gm, (m, pick) => m[1] + pick(['lead-qualification', 'need-analysis', 'collection', 'complaint-handling'])],
+  [/(effort: )([0-9.]+)/gm, (m, pick) => m[1] + pick(['0.5', '3', '28.8', '400'])],
+  [/(experience: )(\d+)y/gm, (m, pick) => `${m[1]}${pick(['0', '2', '9'])}y`],
+  [/(competencies: \{ )(planning: \d)/gm, (m, pick) => m[1] + pick(['planning: 1', 'planning: 4', 'coaching: 3'])],
+  [/(cut: \[)(region)\]/gm, (m, pick) => `${m[1]}${pick(['region, process', 'segment', 'process'])}]`],
+  [/( +title: \{ en: )/gm, (m) => `${m[1]}Renamed `],
+];
+
+/** An edit the schema rejects: the load stage repairs the file, and the check goes on around it. */
+const BREAK: Edit = [/^( +level: )(\S+)$/gm, (m) => `${m[1]}nonsense`];
+
+let roleIds: string[] = [];
+
+function applyEdit(text: string, rand: () => number, edits: readonly Edit[] = EDITS): string {
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  for (let tries = 0; tries < 10; tries++) {
+    const [pattern, replace] = pick(edits);
+    const matches = [...text.matchAll(pattern)];
+    if (matches.length === 0) continue;
+    const m = pick(matches) as RegExpExecArray;
+    return text.slice(0, m.index) + replace(m, pick) + text.slice(m.index + m[0].length);
+  }
+  return text;
+}
+
+describe('incremental checks in the language server', () => {
+  it('give the diagnostics of a check from scratch after every edit of a random walk', async () => {
+    roleIds = [...new Set([...[...original.values()].join('\n').matchAll(/^ +reports_to: (\S+)$/gm)].map((m) => m[1]))].sort();
+    const rand = random(14);
+    const ws = new Workspace(() => 'en');
+    const texts = new Map(original);
+    let reused = 0;
+    let flagged = 0;
+    /** The number of rules a check runs when it reuses nothing (the first). */
+    let full = 0;
+    let broken: [file: string, text: string] | undefined;
+    for (let step = 0; step < 30; step++) {
+      // One to three edits per check, in one or more files; now and then a file goes back as it
+      // was, or is broken for one check (and mended in the next).
+      const edits = 1 + Math.floor(rand() * 3);
+      let file = files[0];
+      const set = (f: string, text: string, version: number) => {
+        texts.set(f, text);
+        ws.open.set(f, { text, version });
+      };
+      if (broken) set(...broken, step * 10);
+      broken = undefined;
+      for (let e = 0; e < edits; e++) {
+        file = files[Math.floor(rand() * files.length)];
+        const r = rand();
+        if (r < 0.08) broken = [file, texts.get(file)!];
+        set(file, r < 0.08 ? applyEdit(texts.get(file)!, rand, [BREAK]) : r < 0.16 ? original.get(file)! : applyEdit(texts.get(file)!, rand), step * 10 + e + 1);
+      }
+      const state = await ws.check(file);
+      const expected = await lint({ texts: Object.fromEntries(texts), config: path.join(dir, 'orgc.config.yaml'), lang: 'en' });
+      expect(state.result!.diagnostics, `after edit ${step}`).toEqual(expected.diagnostics);
+      full = Math.max(full, state.rules.ran.length);
+      if (state.rules.ran.length < full) reused++;
+      flagged += expected.diagnostics.length;
+    }
+    // The walk did go through checks that reused findings, on an org with findings to reuse.
+    expect(reused).toBeGreaterThan(10);
+    expect(flagged).toBeGreaterThan(30 * 20);
+  }, 300_000);
+
+  it('tells the fields an edit changed, and gives up on changes it cannot place', () => {
+    const one = (a: unknown, b: unknown) => changesBetween([{ path: 'x', data: a } as never], [{ path: 'x', data: b } as never]);
+    const role = { title: 'A', reports_to: 'b', duties: { d: 'R' } };
+    expect(one({ roles: { a: role } }, { roles: { a: { ...role, reports_to: 'c' } } })).toEqual(new Set(['roles.reports_to']));
+    expect(one({ roles: { a: role } }, { roles: { a: { ...role, duties: { d: 'A' } } } })).toEqual(new Set(['roles.duties']));
+    expect(one({ roles: { a: role } }, { roles: { b: role } })).toBe('all');
+    expect(one({ roles: { a: role, b: role } }, { roles: { b: role, a: role } })).toBe('all');
+    expect(one({ org: { id: 'x' }, roles: { a: role } }, { org: { id: 'y' }, roles: { a: role } })).toBe('all');
+    // Every rule in the table is a rule, and reads fields of real sections.
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    for (const [id, reads] of Object.entries(RULE_READS)) {
+      expect(ids.has(id), id).toBe(true);
+      for (const r of reads) expect(r, id).toMatch(/^(dimensions|families|competencies|process|tools|pay_bands|metrics|duties|roles|kpis|service_levels|reviews|targets|signals|people)(\.[a-z_]+)?$/);
+    }
+  });
+});
