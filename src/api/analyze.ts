@@ -12,7 +12,7 @@ import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { Loaded, LoadedFile } from '../load/index.js';
 import { loadOrg, type Scenario } from '../load/scenario.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
-import { buildModel } from '../model/build.js';
+import { buildModel, type Built } from '../model/build.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
 import { timed, timedAsync } from '../timing.js';
@@ -47,6 +47,8 @@ export function analyzeLoaded(
   lang: { flag?: string; env?: Env } = {},
   opts: {
     consume?: boolean;
+    /** What builds the model: the language server keeps it between edits (model/incremental.ts). */
+    model?: (files: readonly LoadedFile[]) => Built;
     /** What runs the rules: the language server keeps their findings between edits (check/incremental.ts). */
     rules?: (model: OrgModel, config: Config) => Finding[];
   } = {},
@@ -58,7 +60,7 @@ export function analyzeLoaded(
   // The model needs every file read; a file whose shape is wrong in places gives what is left of it
   // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
   if (loaded.files.every((f) => f.data !== undefined)) {
-    const built = timed('model', () => buildModel(loaded.files, opts));
+    const built = timed('model', () => (opts.model ? opts.model(loaded.files) : buildModel(loaded.files, opts)));
     findings.push(...built.findings.map(placed));
     const checked = built.model;
     if (checked) findings.push(...timed('rules', () => leaveOutFollowOns((opts.rules ?? runRules)(checked, config), built.unreliable)).map(placed));

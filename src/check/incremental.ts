@@ -69,11 +69,10 @@ export function changesBetween(before: readonly LoadedFile[], after: readonly Lo
         const [e, f] = [s[id], t[id]];
         if (e === f) continue;
         if (!isMap(e) || !isMap(f)) return 'all';
+        // A field added or removed counts as changed; the order of an entity's fields is read by nothing.
         for (const field of new Set([...Object.keys(e), ...Object.keys(f)])) {
           if (JSON.stringify(e[field]) !== JSON.stringify(f[field])) changed.add(`${section}.${field}`);
         }
-        // A field's place among the others matters to no rule, but keys reordered are no change to skip over blindly.
-        if (!sameList(Object.keys(e), Object.keys(f))) return 'all';
       }
     }
   }

@@ -84,44 +84,64 @@ function applyEdit(text: string, rand: () => number, edits: readonly Edit[] = ED
   return text;
 }
 
+/** Reporting lines only: what the model is patched for instead of built again. */
+const LINE_EDITS = EDITS.filter(([p]) => /reports_to|dotted_line_to/.test(p.source));
+
+/**
+ * `steps` checks of a random walk of edits (one to three per check, in one or more files; now and
+ * then a file goes back as it was, or is broken for one check and mended in the next), each
+ * compared with `lint` from scratch. Returns how many checks patched or kept the model, and how
+ * many reused some rules' findings.
+ */
+async function walk(seed: number, steps: number, edits: readonly Edit[]): Promise<{ patched: number; reused: number }> {
+  roleIds = [...new Set([...[...original.values()].join('\n').matchAll(/^ +reports_to: (\S+)$/gm)].map((m) => m[1]))].sort();
+  const rand = random(seed);
+  const ws = new Workspace(() => 'en');
+  const texts = new Map(original);
+  let reused = 0;
+  let flagged = 0;
+  let patched = 0;
+  /** The number of rules a check runs when it reuses nothing (the first). */
+  let full = 0;
+  let broken: [file: string, text: string] | undefined;
+  const set = (f: string, text: string, version: number) => {
+    texts.set(f, text);
+    ws.open.set(f, { text, version });
+  };
+  for (let step = 0; step < steps; step++) {
+    let file = files[0];
+    if (broken) set(...broken, step * 10);
+    broken = undefined;
+    const count = 1 + Math.floor(rand() * 3);
+    for (let e = 0; e < count; e++) {
+      file = files[Math.floor(rand() * files.length)];
+      const r = rand();
+      if (r < 0.06) broken = [file, texts.get(file)!];
+      set(file, r < 0.06 ? applyEdit(texts.get(file)!, rand, [BREAK]) : r < 0.12 ? original.get(file)! : applyEdit(texts.get(file)!, rand, edits), step * 10 + e + 1);
+    }
+    const state = await ws.check(file);
+    const expected = await lint({ texts: Object.fromEntries(texts), config: path.join(dir, 'orgc.config.yaml'), lang: 'en' });
+    expect(state.result!.diagnostics, `after edit ${step}`).toEqual(expected.diagnostics);
+    if (state.model.how !== 'built') patched++;
+    full = Math.max(full, state.rules.ran.length);
+    if (state.rules.ran.length < full) reused++;
+    flagged += expected.diagnostics.length;
+  }
+  // An org with findings to keep or lose: one of every rule, and what the edits add.
+  expect(flagged).toBeGreaterThan(steps * 20);
+  return { patched, reused };
+}
+
 describe('incremental checks in the language server', () => {
   it('give the diagnostics of a check from scratch after every edit of a random walk', async () => {
-    roleIds = [...new Set([...[...original.values()].join('\n').matchAll(/^ +reports_to: (\S+)$/gm)].map((m) => m[1]))].sort();
-    const rand = random(14);
-    const ws = new Workspace(() => 'en');
-    const texts = new Map(original);
-    let reused = 0;
-    let flagged = 0;
-    /** The number of rules a check runs when it reuses nothing (the first). */
-    let full = 0;
-    let broken: [file: string, text: string] | undefined;
-    for (let step = 0; step < 30; step++) {
-      // One to three edits per check, in one or more files; now and then a file goes back as it
-      // was, or is broken for one check (and mended in the next).
-      const edits = 1 + Math.floor(rand() * 3);
-      let file = files[0];
-      const set = (f: string, text: string, version: number) => {
-        texts.set(f, text);
-        ws.open.set(f, { text, version });
-      };
-      if (broken) set(...broken, step * 10);
-      broken = undefined;
-      for (let e = 0; e < edits; e++) {
-        file = files[Math.floor(rand() * files.length)];
-        const r = rand();
-        if (r < 0.08) broken = [file, texts.get(file)!];
-        set(file, r < 0.08 ? applyEdit(texts.get(file)!, rand, [BREAK]) : r < 0.16 ? original.get(file)! : applyEdit(texts.get(file)!, rand), step * 10 + e + 1);
-      }
-      const state = await ws.check(file);
-      const expected = await lint({ texts: Object.fromEntries(texts), config: path.join(dir, 'orgc.config.yaml'), lang: 'en' });
-      expect(state.result!.diagnostics, `after edit ${step}`).toEqual(expected.diagnostics);
-      full = Math.max(full, state.rules.ran.length);
-      if (state.rules.ran.length < full) reused++;
-      flagged += expected.diagnostics.length;
-    }
-    // The walk did go through checks that reused findings, on an org with findings to reuse.
+    const { reused } = await walk(14, 30, EDITS);
     expect(reused).toBeGreaterThan(10);
-    expect(flagged).toBeGreaterThan(30 * 20);
+  }, 300_000);
+
+  it('patch the model for edits of reporting lines, with the diagnostics of a check from scratch', async () => {
+    const { patched, reused } = await walk(7, 30, LINE_EDITS);
+    expect(patched).toBeGreaterThan(10);
+    expect(reused).toBeGreaterThan(10);
   }, 300_000);
 
   it('tells the fields an edit changed, and gives up on changes it cannot place', () => {
