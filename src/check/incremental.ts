@@ -17,8 +17,11 @@ import { RULES } from './rules/index.js';
  * What each rule reads, as `section.field` of the org file (`roles.reports_to`) or a whole
  * `section`. Derived relations count as the field they come from: a duty's Responsible roles are
  * `roles.duties`, a step's duties `duties.step`, an entity's name in a message its `title` or
- * `name`. Whatever reads the reporting lines (a manager, a team, an effective scope, layers) must
- * list `roles.reports_to` (and `roles.dotted_line_to` for dotted lines). The id sets and the order
+ * `name`. Whatever reads the reporting lines (a manager, a team, layers) must list
+ * `roles.reports_to` (and `roles.dotted_line_to` for dotted lines); what reads them only through
+ * the roles' effective scopes (model/scope.ts) lists `roles.effective_scope` instead, which changes
+ * with `roles.scope`, and with `roles.reports_to` unless the model stage tells that every effective
+ * scope stayed as it was. The id sets and the order
  * of every section are compared separately: a rule that only iterates a section need not list it.
  * Keep an entry in step with its rule when the rule changes, or leave the rule out: a rule not
  * listed here simply runs on every check.
@@ -32,6 +35,8 @@ export const RULE_READS: Readonly<Record<string, readonly string[]>> = {
   'role-fit': ['roles.duties', 'roles.requires', 'roles.level', 'roles.title', 'duties.demands', 'duties.name', 'competencies'],
   workload: ['roles.duties', 'roles.headcount', 'roles.title', 'duties.effort'],
   'service-levels': ['roles.duties', 'duties.step', 'process', 'service_levels'],
+  // The reporting lines through effective scopes only (designCapacity).
+  'quota-capacity': ['roles.quota', 'roles.headcount', 'roles.vacancies', 'roles.title', 'roles.scope', 'roles.effective_scope', 'targets', 'dimensions'],
 };
 
 /** The fields that differ between two versions of an org (`roles.reports_to`, `duties.name`), or `all`. */
@@ -79,6 +84,13 @@ export function changesBetween(before: readonly LoadedFile[], after: readonly Lo
   return changed;
 }
 
+/** The changes with what follows from them: a role's effective scope from its scope and its line. */
+function derived(changes: Changes, scopesKept: boolean): Changes {
+  if (changes === 'all') return changes;
+  if (changes.has('roles.scope') || (changes.has('roles.reports_to') && !scopesKept)) return new Set([...changes, 'roles.effective_scope']);
+  return changes;
+}
+
 /** Sections of entities by id: every other top-level key is compared whole. */
 const ENTITY_SECTIONS = new Set(['dimensions', 'families', 'competencies', 'process', 'tools', 'pay_bands', 'metrics', 'duties', 'roles', 'kpis', 'service_levels', 'reviews', 'targets', 'signals', 'people']);
 
@@ -104,12 +116,12 @@ export class RuleCache {
   /** Rules that ran (not reused) on the last call: tests read it. */
   ran: string[] = [];
 
-  run(model: OrgModel, config: Config, files: readonly LoadedFile[]): Finding[] {
+  run(model: OrgModel, config: Config, files: readonly LoadedFile[], hints: { scopesKept?: boolean } = {}): Finding[] {
     if (config !== this.config) {
       this.config = config;
       this.last.clear();
     }
-    const changes = this.last.size === 0 ? 'all' : changesBetween(this.files, files);
+    const changes = this.last.size === 0 ? 'all' : derived(changesBetween(this.files, files), hints.scopesKept ?? false);
     // The files' data as they are now: the model stage only reads it (the server's copies are not consumed).
     this.files = files.map((f) => ({ ...f }));
     const findings: Finding[] = [];

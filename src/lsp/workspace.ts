@@ -119,7 +119,7 @@ export class Workspace {
         }));
         const findings = cached.flatMap((c) => c.findings.map((x) => ({ ...x })));
         suggestIdsForNames(loadedFiles, findings);
-        analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() }, { model, rules: (m, c) => rules.run(m, c, loadedFiles) });
+        analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() }, { model, rules: (m, c) => rules.run(m, c, loadedFiles, { scopesKept: models.how !== 'built' && models.scopesKept }) });
       }
       const diagnostics = diagnose(analysis);
       result = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };
@@ -176,12 +176,12 @@ export class Workspace {
   /** The configuration beside the org, read again only when it changes. */
   private async configFor(cwd: string): Promise<Config> {
     const file = await findConfig(undefined, [], cwd);
-    if (!file) return defaultConfig();
-    const info = stat(file);
-    const stamp = `${file}:${info?.size}:${info?.mtimeMs}`;
+    const info = file ? stat(file) : undefined;
+    // The same object while nothing changes, the defaults too: the rules' findings are kept per configuration.
+    const stamp = file ? `${file}:${info?.size}:${info?.mtimeMs}` : 'defaults';
     const known = this.configs.get(cwd);
     if (known?.stamp === stamp) return known.config;
-    const config = await loadConfig(file, cwd);
+    const config = file ? await loadConfig(file, cwd) : defaultConfig();
     this.configs.set(cwd, { stamp, config });
     return config;
   }

@@ -13,7 +13,7 @@ import { addDoubt, buildModel, relinkModel, widenDoubt, type Built, type Doubt }
 import { Unreliable } from './follow-ons.js';
 import { forgetScopes } from './scope.js';
 // The model as the builder holds it (writable): this module patches it.
-import type { OrgModel } from './building.js';
+import type { OrgModel, Role } from './building.js';
 
 /** Role fields a patch reads again; any other change builds the model from the start. */
 const LINES = ['reports_to', 'dotted_line_to'] as const;
@@ -25,14 +25,25 @@ export class ModelCache {
   private last?: { files: LoadedFile[]; model: OrgModel; findings: Finding[]; doubts: Doubt[] };
   /** How the last model came about: tests read it, the caller forgets what it derived from the model when `patched`. */
   how: 'built' | 'patched' | 'kept' = 'built';
+  /**
+   * Whether the roles that moved (and all below them) work where they did: every role's effective
+   * scope (model/scope.ts) is as before. Rules that read the reporting lines only through it need
+   * not run again (check/incremental.ts).
+   */
+  scopesKept = false;
 
   /** The model of `files`, as `buildModel(files)` gives it. The files' data is only read. */
   build(files: readonly LoadedFile[]): Built {
     const last = this.last;
     const moved = last && movedRoles(last.files, files);
     if (last && moved) {
+      const before = subtrees(last.model, moved);
+      const scopes = before.map((r) => effectiveScope(r, last.model));
       const patch = moved.length === 0 ? { findings: [], doubts: [] } : relinkModel(files, last.model, moved);
       if (patch) {
+        // The same roles are below the moved ones as before (only their own managers changed), unless one moved below another.
+        const after = subtrees(last.model, moved);
+        this.scopesKept = after.length === before.length && after.every((r, i) => r === before[i] && sameScope(effectiveScope(r, last.model), scopes[i]));
         const ids = new Set(moved);
         const mine = (src: { file: string; path: readonly unknown[] }, field: unknown) => src.path[0] === 'roles' && ids.has(String(src.path[1])) && (LINES as readonly unknown[]).includes(field);
         const findings = [...last.findings.filter((f) => !('path' in f.at && mine(f.at, f.at.path[2]))), ...patch.findings];
@@ -46,10 +57,42 @@ export class ModelCache {
     }
     const built = buildModel(files);
     this.how = 'built';
+    this.scopesKept = false;
     const usable = built.model && !built.findings.some((f) => WHOLE.has(f.ruleId)) && files.every((f) => f.data && !f.recovered);
     this.last = usable ? { files: snapshot(files), model: built.model!, findings: built.findings.map((f) => ({ ...f })), doubts: built.doubts } : undefined;
     return built;
   }
+}
+
+/** The moved roles and every role below them on solid lines, in the model's order of roles. */
+function subtrees(model: OrgModel, ids: readonly string[]): Role[] {
+  if (ids.length === 0) return [];
+  const inside = new Set<Role>();
+  const queue = ids.map((id) => model.roles.get(id)).filter((r): r is Role => r !== undefined);
+  while (queue.length) {
+    const r = queue.pop()!;
+    if (inside.has(r)) continue;
+    inside.add(r);
+    queue.push(...r.reports);
+  }
+  return [...model.roles.values()].filter((r) => inside.has(r));
+}
+
+/** A role's effective scope on every dimension, worked out here (not from the cache of model/scope.ts, which may be stale). */
+function effectiveScope(role: Role, model: OrgModel): Array<ReadonlySet<unknown> | undefined> {
+  return [...model.dimensions.values()].map((d) => {
+    const seen = new Set<Role>();
+    for (let r: Role | undefined = role; r && !seen.has(r); r = r.manager) {
+      seen.add(r);
+      const found = r.scope.get(d);
+      if (found) return found;
+    }
+    return undefined;
+  });
+}
+
+function sameScope(a: ReadonlyArray<ReadonlySet<unknown> | undefined>, b: ReadonlyArray<ReadonlySet<unknown> | undefined>): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || (x !== undefined && b[i] !== undefined && x.size === b[i]!.size && [...x].every((v) => b[i]!.has(v))));
 }
 
 /** The doubt that unknown references cast, worked out as a build does. */

@@ -3,7 +3,7 @@
 // `lint` run from scratch on the same texts: a random walk of edits over a synthetic org with a
 // finding of every rule, across files — reporting lines, ids, RACI letters, scopes, quotas,
 // headcounts, levels, duties' areas, steps and effort, and now and then a text the schema rejects.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,26 @@ const EDITS: Edit[] = [
 const BREAK: Edit = [/^( +level: )(\S+)$/gm, (m) => `${m[1]}nonsense`];
 
 let roleIds: string[] = [];
+
+/** A rep without a region of its own, under the East manager. */
+const SMALL = `orgc: 1
+org: { id: small, name: Small, language: en }
+dimensions:
+  region: { name: Region, values: { east: { name: East }, west: { name: West } } }
+targets:
+  revenue-east: { name: East revenue, metric: revenue, value: 10M CNY, period: '2027', scope: { region: [east] } }
+  revenue-west: { name: West revenue, metric: revenue, value: 10M CNY, period: '2027', scope: { region: [west] } }
+roles:
+  vp: { title: VP, level: strategic }
+  east-manager: { title: East manager, level: tactical, reports_to: vp, scope: { region: [east] }, quota: { per_seat: 5M CNY } }
+  west-manager: { title: West manager, level: tactical, reports_to: vp, scope: { region: [west] }, quota: { per_seat: 5M CNY } }
+  rep:
+    title: Rep
+    level: frontline
+    reports_to: east-manager
+    headcount: 2
+    quota: { per_seat: 5M CNY }
+`;
 
 function applyEdit(text: string, rand: () => number, edits: readonly Edit[] = EDITS): string {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -143,6 +163,36 @@ describe('incremental checks in the language server', () => {
     expect(patched).toBeGreaterThan(10);
     expect(reused).toBeGreaterThan(10);
   }, 300_000);
+
+  it('checks again what reads the lines through where roles work: a rep moved to another region', async () => {
+    // The rep has no region of its own: it works where its manager does, and counts towards that
+    // region's target (quota-capacity). Moving it moves its quota from one target to the other.
+    const file = path.join(dir, 'small', 'org.yaml');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const text = SMALL;
+    const ws = new Workspace(() => 'en');
+    const quotas = (east: string) => ws.stateOf(file)!.result!.diagnostics.filter((d) => d.ruleId === 'quota-capacity' && d.message.includes(east)).map((d) => d.message);
+    writeFileSync(file, text);
+    ws.open.set(file, { text, version: 1 });
+    await ws.check(file);
+    expect(quotas('revenue-east')[0]).toMatch(/15M CNY, 50% over/);
+    const moved = text.replace('reports_to: east-manager', 'reports_to: west-manager');
+    ws.open.set(file, { text: moved, version: 2 });
+    const state = await ws.check(file);
+    expect(state.model.how).toBe('patched');
+    expect(state.rules.ran).toContain('quota-capacity');
+    expect(quotas('revenue-west')[0]).toMatch(/15M CNY, 50% over/);
+    expect(state.result!.diagnostics).toEqual((await lint({ texts: { [file]: moved }, config: false, lang: 'en' })).diagnostics);
+    // A move that keeps where everyone works (the rep's region is its own) keeps quota-capacity's findings.
+    const own = moved.replace('    headcount: 2', '    headcount: 2\n    scope: { region: [west] }');
+    ws.open.set(file, { text: own, version: 3 });
+    await ws.check(file);
+    ws.open.set(file, { text: own.replace('reports_to: west-manager', 'reports_to: vp'), version: 4 });
+    const kept = await ws.check(file);
+    expect(kept.model.how).toBe('patched');
+    expect(kept.rules.ran).not.toContain('quota-capacity');
+    expect(kept.result!.diagnostics).toEqual((await lint({ texts: { [file]: own.replace('reports_to: west-manager', 'reports_to: vp') }, config: false, lang: 'en' })).diagnostics);
+  });
 
   it('tells the fields an edit changed, and gives up on changes it cannot place', () => {
     const one = (a: unknown, b: unknown) => changesBetween([{ path: 'x', data: a } as never], [{ path: 'x', data: b } as never]);
