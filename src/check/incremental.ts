@@ -74,6 +74,8 @@ export function changesBetween(before: readonly LoadedFile[], after: readonly Lo
         const [e, f] = [s[id], t[id]];
         if (e === f) continue;
         if (!isMap(e) || !isMap(f)) return 'all';
+        // Most entities of an edited file are as they were: one comparison each, fields only for the others.
+        if (JSON.stringify(e) === JSON.stringify(f)) continue;
         // A field added or removed counts as changed; the order of an entity's fields is read by nothing.
         for (const field of new Set([...Object.keys(e), ...Object.keys(f)])) {
           if (JSON.stringify(e[field]) !== JSON.stringify(f[field])) changed.add(`${section}.${field}`);

@@ -38,12 +38,12 @@ export class ModelCache {
     const moved = last && movedRoles(last.files, files);
     if (last && moved) {
       const before = subtrees(last.model, moved);
-      const scopes = before.map((r) => effectiveScope(r, last.model));
+      const scopes = new Map([...before].map((r) => [r, effectiveScope(r, last.model)]));
       const patch = moved.length === 0 ? { findings: [], doubts: [] } : relinkModel(files, last.model, moved);
       if (patch) {
         // The same roles are below the moved ones as before (only their own managers changed), unless one moved below another.
         const after = subtrees(last.model, moved);
-        this.scopesKept = after.length === before.length && after.every((r, i) => r === before[i] && sameScope(effectiveScope(r, last.model), scopes[i]));
+        this.scopesKept = after.size === before.size && [...after].every((r) => before.has(r) && sameScope(effectiveScope(r, last.model), scopes.get(r)!));
         const ids = new Set(moved);
         const mine = (src: { file: string; path: readonly unknown[] }, field: unknown) => src.path[0] === 'roles' && ids.has(String(src.path[1])) && (LINES as readonly unknown[]).includes(field);
         const findings = [...last.findings.filter((f) => !('path' in f.at && mine(f.at, f.at.path[2]))), ...patch.findings];
@@ -64,9 +64,8 @@ export class ModelCache {
   }
 }
 
-/** The moved roles and every role below them on solid lines, in the model's order of roles. */
-function subtrees(model: OrgModel, ids: readonly string[]): Role[] {
-  if (ids.length === 0) return [];
+/** The moved roles and every role below them on solid lines. */
+function subtrees(model: OrgModel, ids: readonly string[]): Set<Role> {
   const inside = new Set<Role>();
   const queue = ids.map((id) => model.roles.get(id)).filter((r): r is Role => r !== undefined);
   while (queue.length) {
@@ -75,7 +74,7 @@ function subtrees(model: OrgModel, ids: readonly string[]): Role[] {
     inside.add(r);
     queue.push(...r.reports);
   }
-  return [...model.roles.values()].filter((r) => inside.has(r));
+  return inside;
 }
 
 /** A role's effective scope on every dimension, worked out here (not from the cache of model/scope.ts, which may be stale). */
@@ -135,7 +134,7 @@ function movedRoles(before: readonly LoadedFile[], after: readonly LoadedFile[])
       if (!sameList(ids, Object.keys(q))) return undefined;
       for (const id of ids) {
         const [e, f] = [r[id], q[id]];
-        if (e === f) continue;
+        if (e === f || JSON.stringify(e) === JSON.stringify(f)) continue;
         const keys = Object.keys(e);
         // Keys in another order, or another key than a reporting line: a build from the start.
         let lines = false;
