@@ -35,6 +35,11 @@ export const RULE_READS: Readonly<Record<string, readonly string[]>> = {
   'role-fit': ['roles.duties', 'roles.requires', 'roles.level', 'roles.title', 'duties.demands', 'duties.name', 'competencies'],
   workload: ['roles.duties', 'roles.headcount', 'roles.title', 'duties.effort'],
   'service-levels': ['roles.duties', 'duties.step', 'process', 'service_levels'],
+  'orphan-duty': ['roles.duties', 'duties.name'],
+  'role-without-duties': ['roles.duties', 'roles.title'],
+  'raci-accountable': ['roles.duties', 'roles.title', 'duties.name', 'duties.accountable_per'],
+  'raci-overload': ['roles.duties', 'roles.title'],
+  'pay-band': ['pay_bands'],
   // The reporting lines through effective scopes only (designCapacity).
   'quota-capacity': ['roles.quota', 'roles.headcount', 'roles.vacancies', 'roles.title', 'roles.scope', 'roles.effective_scope', 'targets', 'dimensions'],
 };

@@ -194,6 +194,22 @@ describe('incremental checks in the language server', () => {
     expect(kept.result!.diagnostics).toEqual((await lint({ texts: { [file]: own.replace('reports_to: west-manager', 'reports_to: vp') }, config: false, lang: 'en' })).diagnostics);
   });
 
+  it('checks again what reads RACI letters when a letter changes, and nothing that does not', async () => {
+    const file = path.join(dir, 'raci', 'org.yaml');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const text = `${SMALL}    duties: { sell: R }\nduties:\n  sell: { name: Sell, area: execution }\n  plan: { name: Plan, area: strategy }\n`;
+    writeFileSync(file, text);
+    const ws = new Workspace(() => 'en');
+    let version = 0;
+    for (const letters of ['R', 'C', '[A, R]', 'I', 'R']) {
+      const edited = text.replace('duties: { sell: R }', `duties: { sell: ${letters} }`);
+      ws.open.set(file, { text: edited, version: ++version });
+      const state = await ws.check(file);
+      expect(state.result!.diagnostics, letters).toEqual((await lint({ texts: { [file]: edited }, config: false, lang: 'en' })).diagnostics);
+      if (version > 1) expect(state.rules.ran).not.toContain('territory-balance');
+    }
+  });
+
   it('tells the fields an edit changed, and gives up on changes it cannot place', () => {
     const one = (a: unknown, b: unknown) => changesBetween([{ path: 'x', data: a } as never], [{ path: 'x', data: b } as never]);
     const role = { title: 'A', reports_to: 'b', duties: { d: 'R' } };
