@@ -7,8 +7,9 @@
 // version of the document or the file's stamp on disk, so an edit re-parses the edited file only.
 // The model covers the whole org, as `orgc validate` does: the model's findings cross files (a
 // reference in one file to an id declared in another). An edit that only moves roles (their
-// reporting lines) is patched into the last check's model (model/incremental.ts). Of the rules, only those that read what
-// the edit changed run again; the others' findings are kept from the last check (check/incremental.ts).
+// reporting lines) is patched into the last check's model (model/incremental.ts). Of the rules,
+// only those that read what the edit changed run again; the others' findings are kept from the
+// last check (check/incremental.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../api/lint.js';
