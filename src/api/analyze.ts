@@ -12,7 +12,7 @@ import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { Loaded, LoadedFile } from '../load/index.js';
 import { loadOrg, type Scenario } from '../load/scenario.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
-import { buildModel } from '../model/build.js';
+import { buildModel, type Built } from '../model/build.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
 import { timed, timedAsync } from '../timing.js';
@@ -41,7 +41,18 @@ export async function analyzeSources(sources: readonly SourceFile[], config: Con
  * model → check for files already loaded (the language server keeps each file's load until it
  * changes). The files are left as they are unless `consume` gives their data to the model.
  */
-export function analyzeLoaded(loaded: Loaded & { redirect?: (f: Finding) => Finding; scenario?: Scenario }, config: Config, lang: { flag?: string; env?: Env } = {}, opts: { consume?: boolean } = {}): Analysis {
+export function analyzeLoaded(
+  loaded: Loaded & { redirect?: (f: Finding) => Finding; scenario?: Scenario },
+  config: Config,
+  lang: { flag?: string; env?: Env } = {},
+  opts: {
+    consume?: boolean;
+    /** What builds the model: the language server keeps it between edits (model/incremental.ts). */
+    model?: (files: readonly LoadedFile[]) => Built;
+    /** What runs the rules: the language server keeps their findings between edits (check/incremental.ts). */
+    rules?: (model: OrgModel, config: Config) => Finding[];
+  } = {},
+): Analysis {
   const placed = loaded.redirect ?? ((f: Finding) => f);
   const findings = [...loaded.findings];
   let model: OrgModel | undefined;
@@ -49,10 +60,10 @@ export function analyzeLoaded(loaded: Loaded & { redirect?: (f: Finding) => Find
   // The model needs every file read; a file whose shape is wrong in places gives what is left of it
   // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
   if (loaded.files.every((f) => f.data !== undefined)) {
-    const built = timed('model', () => buildModel(loaded.files, opts));
+    const built = timed('model', () => (opts.model ? opts.model(loaded.files) : buildModel(loaded.files, opts)));
     findings.push(...built.findings.map(placed));
     const checked = built.model;
-    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns(runRules(checked, config), built.unreliable)).map(placed));
+    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns((opts.rules ?? runRules)(checked, config), built.unreliable)).map(placed));
     // A model built around left-out parts is for checking the rest, not for rendering or comparing.
     model = loaded.findings.length === 0 ? checked : undefined;
     language = checked?.org.language;

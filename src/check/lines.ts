@@ -4,7 +4,7 @@
 import { effectiveValues } from '../model/scope.js';
 import type { Dimension, DimensionValue, OrgModel, Role } from '../model/types.js';
 
-const lines = new WeakMap<Role, ReadonlySet<Role>>();
+let lines = new WeakMap<Role, ReadonlySet<Role>>();
 
 /** Every role above `role` on solid or dotted lines, transitively (cycles are broken by the model). */
 export function managementLine(role: Role): ReadonlySet<Role> {
@@ -29,7 +29,13 @@ export function inLineOf(role: Role, boss: Role): boolean {
   return role === boss || managementLine(role).has(boss);
 }
 
-const teams = new WeakMap<Role, ReadonlySet<Role>>();
+let teams = new WeakMap<Role, ReadonlySet<Role>>();
+
+/** Forgets every management line and team: the language server moved roles in a model it keeps (model/incremental.ts). */
+export function forgetLines(): void {
+  lines = new WeakMap();
+  teams = new WeakMap();
+}
 
 /** The role and everyone below it on solid or dotted lines, at any depth. */
 export function teamOf(owner: Role): ReadonlySet<Role> {

@@ -5,12 +5,18 @@
 //
 // Incremental: each file's load (decode, parse, schema check) is kept, keyed by the editor's
 // version of the document or the file's stamp on disk, so an edit re-parses the edited file only.
-// The model and the checks then run on the whole org, as `orgc validate` does: the model's
-// findings cross files (a reference in one file to an id declared in another).
+// The model covers the whole org, as `orgc validate` does: the model's findings cross files (a
+// reference in one file to an id declared in another). An edit that only moves roles (their
+// reporting lines) is patched into the last check's model (model/incremental.ts). Of the rules,
+// only those that read what the edit changed run again; the others' findings are kept from the
+// last check (check/incremental.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../api/lint.js';
 import { defaultConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { RuleCache } from '../check/incremental.js';
+import { forgetLines } from '../check/lines.js';
+import { ModelCache } from '../model/incremental.js';
 import { analyzeLoaded, analyzeSources, diagnose, type Analysis } from '../api/analyze.js';
 import type { Finding } from '../finding.js';
 import type { UiLanguage } from '../i18n/lang.js';
@@ -29,6 +35,10 @@ export interface OrgState {
   result?: LintResult;
   /** Texts as checked, by absolute path. */
   texts: Map<string, string>;
+  /** The model of the last check, for the next one to patch when the edit moved roles. */
+  model: ModelCache;
+  /** The rules' findings of the last check, for the next one to reuse where the edit did not reach. */
+  rules: RuleCache;
 }
 
 /** A document open in the editor: its text and the editor's version of it. */
@@ -85,6 +95,14 @@ export class Workspace {
     // Files that left the org (deleted, renamed) leave the cache with it.
     for (const f of this.orgs.get(root)?.files ?? []) if (!texts.has(f) && !this.open.has(f)) this.cache.delete(f);
     let result: LintResult | undefined;
+    const rules = this.orgs.get(root)?.rules ?? new RuleCache();
+    const models = this.orgs.get(root)?.model ?? new ModelCache();
+    const model = (files: readonly LoadedFile[]) => {
+      const built = models.build(files);
+      // Management lines and teams were worked out on the roles before they moved.
+      if (models.how === 'patched') forgetLines();
+      return built;
+    };
     try {
       const config = await this.configFor(cwd);
       let analysis: Analysis;
@@ -102,7 +120,7 @@ export class Workspace {
         }));
         const findings = cached.flatMap((c) => c.findings.map((x) => ({ ...x })));
         suggestIdsForNames(loadedFiles, findings);
-        analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() });
+        analysis = analyzeLoaded({ files: loadedFiles, findings }, config, { flag: this.lang() }, { model, rules: (m, c) => rules.run(m, c, loadedFiles, { scopesKept: models.how !== 'built' && models.scopesKept }) });
       }
       const diagnostics = diagnose(analysis);
       result = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang as UiLanguage };
@@ -110,7 +128,7 @@ export class Workspace {
       // A configuration that cannot be used: the editor keeps the last findings (the CLI says why).
       result = this.orgs.get(root)?.result;
     }
-    const state: OrgState = { root, files: [...texts.keys()], result, texts };
+    const state: OrgState = { root, files: [...texts.keys()], result, texts, model: models, rules };
     this.orgs.set(root, state);
     return state;
   }
@@ -159,12 +177,12 @@ export class Workspace {
   /** The configuration beside the org, read again only when it changes. */
   private async configFor(cwd: string): Promise<Config> {
     const file = await findConfig(undefined, [], cwd);
-    if (!file) return defaultConfig();
-    const info = stat(file);
-    const stamp = `${file}:${info?.size}:${info?.mtimeMs}`;
+    const info = file ? stat(file) : undefined;
+    // The same object while nothing changes, the defaults too: the rules' findings are kept per configuration.
+    const stamp = file ? `${file}:${info?.size}:${info?.mtimeMs}` : 'defaults';
     const known = this.configs.get(cwd);
     if (known?.stamp === stamp) return known.config;
-    const config = await loadConfig(file, cwd);
+    const config = file ? await loadConfig(file, cwd) : defaultConfig();
     this.configs.set(cwd, { stamp, config });
     return config;
   }

@@ -25,6 +25,18 @@ export interface Built {
   findings: Finding[];
   /** Entities the model holds with a doubt (a part left out, an id declared twice): rules' findings about them are left out. */
   unreliable: Unreliable;
+  /**
+   * The references that put an entity in doubt (unknown ids), each with the field it is written in:
+   * what model/incremental.ts needs to work out the doubt again when only some references change.
+   */
+  doubts: Doubt[];
+}
+
+/** An unknown reference: the entity it is written in, the field, and the entity it probably meant. */
+export interface Doubt {
+  src: Source;
+  field: PathSegment;
+  near?: [section: string, id: string];
 }
 
 /** A declaration found in some file, before resolution. */
@@ -51,6 +63,11 @@ export function buildModel(files: readonly LoadedFile[], opts: BuildOptions = {}
   return new ModelBuilder(files, opts.consume ?? false).build();
 }
 
+/** The reporting lines of some roles read again into a model built before (model/incremental.ts). */
+export function relinkModel(files: readonly LoadedFile[], m: OrgModel, ids: readonly string[]): { findings: Finding[]; doubts: Doubt[] } | undefined {
+  return new ModelBuilder(files, false).relink(m, ids);
+}
+
 class ModelBuilder {
   private findings: Finding[] = [];
   // Identical requirement maps and scope value sets are shared: they are read-only in the model.
@@ -61,6 +78,7 @@ class ModelBuilder {
   /** Entities error recovery left out whole (`section\0id`): references to them are not reported as unknown. */
   private dropped = new Set<string>();
   private planning = new PlanningReader((map, id, kind, src, part, a, b, c) => this.ref(map, id, kind, src, part, a, b, c));
+  private doubts: Doubt[] = [];
 
   constructor(
     private readonly files: readonly LoadedFile[],
@@ -82,7 +100,7 @@ class ModelBuilder {
     if (!org) {
       const first = this.files[0]?.path ?? '';
       this.findings.push({ ruleId: 'unknown-reference', messageId: 'missing-org', at: { file: first, offset: 0 } });
-      return { findings: this.findings, unreliable: this.unreliable };
+      return { findings: this.findings, unreliable: this.unreliable, doubts: this.doubts };
     }
     const decl = <K extends keyof Sections>(section: K) => this.collect(files, section);
 
@@ -361,9 +379,49 @@ class ModelBuilder {
     }
     this.planning.finish(m);
 
-    this.widenDoubt(m);
+    widenDoubt(m, this.unreliable);
     this.placeRenamed();
-    return { model: m, findings: this.findings, unreliable: this.unreliable };
+    return { model: m, findings: this.findings, unreliable: this.unreliable, doubts: this.doubts };
+  }
+
+  /**
+   * The reporting lines (`reports_to`, `dotted_line_to`) of the roles `ids` read again from the
+   * files into the model `m` built from an earlier version of them, every role's reports derived
+   * again. Returns the findings and doubts of those references only (the caller keeps the rest),
+   * or undefined when the lines now form a cycle: a cycle is broken where it is reported, which
+   * only a build from the start does the same way every time.
+   */
+  relink(m: OrgModel, ids: readonly string[]): { findings: Finding[]; doubts: Doubt[] } | undefined {
+    const inputs = new Map<string, { reports_to?: string; dotted_line_to?: string[] }>();
+    for (const f of this.files) {
+      const roles = f.data?.roles;
+      if (roles) for (const id of ids) if (Object.prototype.hasOwnProperty.call(roles, id) && !inputs.has(id)) inputs.set(id, roles[id]);
+    }
+    for (const id of ids) {
+      const role = m.roles.get(id);
+      const v = inputs.get(id);
+      if (!role || !v) return undefined;
+      role.declaresManager = v.reports_to !== undefined;
+      role.manager = v.reports_to === undefined ? undefined : this.ref(m.roles, v.reports_to, 'role', role.src, 'value', 'reports_to');
+      role.dottedManagers = NONE;
+      role.dottedIndex = NONE;
+      (v.dotted_line_to ?? []).forEach((managerId, k) => {
+        const manager = this.ref(m.roles, managerId, 'role', role.src, 'value', 'dotted_line_to', k);
+        if (!manager) return;
+        role.dottedManagers = append(role.dottedManagers, manager);
+        role.dottedIndex = append(role.dottedIndex, k);
+      });
+    }
+    if (findCycles(m.roles, (src) => this.rank(src)).length > 0) return undefined;
+    for (const role of m.roles.values()) {
+      role.reports = NONE;
+      role.dottedReports = NONE;
+    }
+    for (const role of m.roles.values()) {
+      if (role.manager) role.manager.reports = append(role.manager.reports, role);
+      for (const dm of role.dottedManagers) dm.dottedReports = append(dm.dottedReports, role);
+    }
+    return { findings: this.findings, doubts: this.doubts };
   }
 
   /**
@@ -438,7 +496,7 @@ class ModelBuilder {
     if (found !== undefined) return found;
     // Left out by error recovery, and reported there: what refers to it is in doubt, not wrong.
     if (this.dropped.size > 0 && this.dropped.has(`${SECTION_OF_KIND[kind] ?? kind}\0${id}`)) {
-      this.doubt(src);
+      this.doubt(src, a);
       return undefined;
     }
     const path = c !== undefined ? [...src.path, a, b!, c] : b !== undefined ? [...src.path, a, b] : [...src.path, a];
@@ -448,9 +506,8 @@ class ModelBuilder {
     const named = suggestion ? undefined : idForName(id, namedEntities(map));
     const at: PathPointer = { file: src.file, path, part };
     // Until the reference is fixed, what is said about the entity holding it, and about the one it meant, is a guess.
-    this.doubt(src);
     const meant = suggestion ?? named?.id;
-    if (meant !== undefined) this.unreliable.addNear(SECTION_OF_KIND[kind] ?? kind, meant);
+    this.doubt(src, a, meant === undefined ? undefined : [SECTION_OF_KIND[kind] ?? kind, meant]);
     if (suggestion) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest', data: { kind, id, suggestion }, at, fix: { text: suggestion } });
     else if (named) this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown-suggest-name', data: { kind, id, suggestion: named.id, name: named.name }, at, fix: { text: named.id } });
     else this.findings.push({ ruleId: 'unknown-reference', messageId: 'unknown', data: { kind, id }, at });
@@ -538,7 +595,7 @@ class ModelBuilder {
       const value = dimension.values.get(id);
       if (value) return void values.add(value);
       complete = false;
-      this.doubt(src);
+      this.doubt(src, 'scope');
       const suggestion = closest(id, dimension.values.keys());
       this.findings.push({
         ruleId: 'unknown-reference',
@@ -562,7 +619,7 @@ class ModelBuilder {
     const out: string[] = [];
     cut.forEach((id, i) => {
       if (known(id)) return void out.push(id);
-      this.doubt(src);
+      this.doubt(src, 'cut');
       const suggestion = closest(id, ['process', ...m.dimensions.keys()]);
       this.findings.push({
         ruleId: 'unknown-reference',
@@ -596,33 +653,10 @@ class ModelBuilder {
   }
 
   /** The entity a reference is written in is in doubt: its declaration, or for a step its stage and itself. */
-  private doubt(src: Source): void {
-    const [section, id, below, step] = src.path;
-    this.unreliable.add(String(section), String(id));
-    if (section === 'process' && below === 'steps' && step !== undefined) this.unreliable.add('steps', String(step));
-  }
-
-  /**
-   * One step further along the org's lines: a manager's span counts the headcount of a role in
-   * doubt, a duty's coverage its roles. What is placed on the neighbours of a role in doubt (its
-   * managers, its duties) or of a duty in doubt (its roles, its step) is left out too; findings
-   * that merely relate to them are kept, and no further, which would leave out the whole org.
-   */
-  private widenDoubt(m: OrgModel): void {
-    if (this.unreliable.size === 0) return;
-    const more: [string, string][] = [];
-    for (const role of m.roles.values()) {
-      if (!this.unreliable.has('roles', role.id)) continue;
-      if (role.manager) more.push(['roles', role.manager.id]);
-      for (const dm of role.dottedManagers) more.push(['roles', dm.id]);
-      for (const a of role.duties) more.push(['duties', a.duty.id]);
-    }
-    for (const duty of m.duties.values()) {
-      if (!this.unreliable.has('duties', duty.id)) continue;
-      for (const a of duty.assignments) more.push(['roles', a.role.id]);
-      if (duty.step) more.push(['steps', duty.step.id]);
-    }
-    for (const [section, id] of more) this.unreliable.addNear(section, id);
+  private doubt(src: Source, field: PathSegment, near?: [string, string]): void {
+    const doubt: Doubt = near ? { src, field, near } : { src, field };
+    this.doubts.push(doubt);
+    addDoubt(this.unreliable, doubt);
   }
 
   /** Source order of a declaration: file order, then the key's offset in its file. */
@@ -631,6 +665,37 @@ class ModelBuilder {
     const offset = this.files[fileIndex]?.positions?.locate(src.path, 'key').span.start ?? 0;
     return [fileIndex, offset];
   }
+}
+
+/** An unknown reference's doubt: on its entity (for a step, its stage and itself), and near the entity it meant. */
+export function addDoubt(unreliable: Unreliable, { src, near }: Doubt): void {
+  const [section, id, below, step] = src.path;
+  unreliable.add(String(section), String(id));
+  if (section === 'process' && below === 'steps' && step !== undefined) unreliable.add('steps', String(step));
+  if (near) unreliable.addNear(near[0], near[1]);
+}
+
+/**
+ * One step further along the org's lines: a manager's span counts the headcount of a role in
+ * doubt, a duty's coverage its roles. What is placed on the neighbours of a role in doubt (its
+ * managers, its duties) or of a duty in doubt (its roles, its step) is left out too; findings
+ * that merely relate to them are kept, and no further, which would leave out the whole org.
+ */
+export function widenDoubt(m: OrgModel, unreliable: Unreliable): void {
+  if (unreliable.size === 0) return;
+  const more: [string, string][] = [];
+  for (const role of m.roles.values()) {
+    if (!unreliable.has('roles', role.id)) continue;
+    if (role.manager) more.push(['roles', role.manager.id]);
+    for (const dm of role.dottedManagers) more.push(['roles', dm.id]);
+    for (const a of role.duties) more.push(['duties', a.duty.id]);
+  }
+  for (const duty of m.duties.values()) {
+    if (!unreliable.has('duties', duty.id)) continue;
+    for (const a of duty.assignments) more.push(['roles', a.role.id]);
+    if (duty.step) more.push(['steps', duty.step.id]);
+  }
+  for (const [section, id] of more) unreliable.addNear(section, id);
 }
 
 const KIND_OF_SECTION: Partial<Record<string, string>> = {

@@ -3,7 +3,12 @@
 // (cost.ts), which must agree on which seats a scoped target counts.
 import type { Dimension, DimensionValue, Role, Target } from './types.js';
 
-const scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
+let scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
+
+/** Forgets every effective scope: the language server moved roles in a model it keeps (model/incremental.ts). */
+export function forgetScopes(): void {
+  scopes = new WeakMap();
+}
 
 /**
  * The values of a dimension a role works in: its own scope, else its solid-line manager's, up the

@@ -1,0 +1,161 @@
+// The check stage run again after an edit, for the language server: a rule whose input did not
+// change gives the findings it gave last time, without running. What "its input" is comes from
+// RULE_READS, per rule, as the fields of the org files it reads (directly or through the model's
+// derived relations); what changed comes from comparing each file's data with the last check's.
+// A rule that is not in the table, or any change the comparison cannot place (a file added or
+// gone, an id added, removed or moved, `org:`, a file the load stage had to repair, another
+// configuration), runs every rule again. The result is always the one `runRules` would give:
+// test/lsp/incremental.test.ts compares the two over random edits.
+import type { Finding } from '../finding.js';
+import type { LoadedFile } from '../load/loaded.js';
+import type { OrgModel } from '../model/types.js';
+import { ruleRuns, type Config } from '../core/config.js';
+import { timed } from '../timing.js';
+import { RULES } from './rules/index.js';
+
+/**
+ * What each rule reads, as `section.field` of the org file (`roles.reports_to`) or a whole
+ * `section`. Derived relations count as the field they come from: a duty's Responsible roles are
+ * `roles.duties`, a step's duties `duties.step`, an entity's name in a message its `title` or
+ * `name`. Whatever reads the reporting lines (a manager, a team, layers) must list
+ * `roles.reports_to` (and `roles.dotted_line_to` for dotted lines); what reads them only through
+ * the roles' effective scopes (model/scope.ts) lists `roles.effective_scope` instead, which changes
+ * with `roles.scope`, and with `roles.reports_to` unless the model stage tells that every effective
+ * scope stayed as it was. The id sets and the order
+ * of every section are compared separately: a rule that only iterates a section need not list it.
+ * Keep an entry in step with its rule when the rule changes, or leave the rule out: a rule not
+ * listed here simply runs on every check.
+ */
+export const RULE_READS: Readonly<Record<string, readonly string[]>> = {
+  'territory-balance': ['roles.quota', 'roles.headcount', 'roles.scope', 'roles.level', 'roles.family', 'roles.cut', 'roles.title', 'dimensions', 'families'],
+  'redundant-roles': ['roles.duties', 'roles.scope', 'roles.title', 'dimensions'],
+  coverage: ['roles.scope', 'roles.duties', 'duties.step', 'duties.area', 'dimensions', 'process'],
+  'segregation-of-duties': ['roles.duties', 'roles.quota', 'roles.title', 'duties.activity', 'duties.incompatible_with', 'duties.name'],
+  'role-cut': ['roles.cut', 'roles.scope', 'roles.duties', 'roles.title', 'duties.step', 'dimensions'],
+  'role-fit': ['roles.duties', 'roles.requires', 'roles.level', 'roles.title', 'duties.demands', 'duties.name', 'competencies'],
+  workload: ['roles.duties', 'roles.headcount', 'roles.title', 'duties.effort'],
+  'service-levels': ['roles.duties', 'duties.step', 'process', 'service_levels'],
+  'orphan-duty': ['roles.duties', 'duties.name'],
+  'role-without-duties': ['roles.duties', 'roles.title'],
+  'raci-accountable': ['roles.duties', 'roles.title', 'duties.name', 'duties.accountable_per'],
+  'raci-overload': ['roles.duties', 'roles.title'],
+  'pay-band': ['pay_bands'],
+  // The reporting lines through effective scopes only (designCapacity).
+  'quota-capacity': ['roles.quota', 'roles.headcount', 'roles.vacancies', 'roles.title', 'roles.scope', 'roles.effective_scope', 'targets', 'dimensions'],
+};
+
+/** The fields that differ between two versions of an org (`roles.reports_to`, `duties.name`), or `all`. */
+export type Changes = ReadonlySet<string> | 'all';
+
+/**
+ * What differs between the data of two checks of the same org, file by file. Files whose data is
+ * the same object (not loaded again) are skipped; in a changed file, each entity is compared
+ * field by field.
+ */
+export function changesBetween(before: readonly LoadedFile[], after: readonly LoadedFile[]): Changes {
+  if (before.length !== after.length) return 'all';
+  const changed = new Set<string>();
+  for (let i = 0; i < after.length; i++) {
+    const [a, b] = [before[i], after[i]];
+    // A repaired file's findings depend on what the repair left out: not worth placing.
+    if (a.path !== b.path || !a.data || !b.data || a.recovered || b.recovered) return 'all';
+    if (a.data === b.data) continue;
+    const x = a.data as Record<string, unknown>;
+    const y = b.data as Record<string, unknown>;
+    const sections = new Set([...Object.keys(x), ...Object.keys(y)]);
+    for (const section of sections) {
+      const [s, t] = [x[section], y[section]];
+      if (s === t) continue;
+      if (!ENTITY_SECTIONS.has(section)) {
+        // `org:`, the competency scale, the version line: read by everything.
+        if (JSON.stringify(s) !== JSON.stringify(t)) return 'all';
+        continue;
+      }
+      if (!isMap(s) || !isMap(t)) return 'all';
+      const ids = Object.keys(s);
+      // Ids added, removed or reordered: references resolve differently, rules iterate differently.
+      if (!sameList(ids, Object.keys(t))) return 'all';
+      for (const id of ids) {
+        const [e, f] = [s[id], t[id]];
+        if (e === f) continue;
+        if (!isMap(e) || !isMap(f)) return 'all';
+        // Most entities of an edited file are as they were: one comparison each, fields only for the others.
+        if (JSON.stringify(e) === JSON.stringify(f)) continue;
+        // A field added or removed counts as changed; the order of an entity's fields is read by nothing.
+        for (const field of new Set([...Object.keys(e), ...Object.keys(f)])) {
+          if (JSON.stringify(e[field]) !== JSON.stringify(f[field])) changed.add(`${section}.${field}`);
+        }
+      }
+    }
+  }
+  return changed;
+}
+
+/** The changes with what follows from them: a role's effective scope from its scope and its line. */
+function derived(changes: Changes, scopesKept: boolean): Changes {
+  if (changes === 'all') return changes;
+  if (changes.has('roles.scope') || (changes.has('roles.reports_to') && !scopesKept)) return new Set([...changes, 'roles.effective_scope']);
+  return changes;
+}
+
+/** Sections of entities by id: every other top-level key is compared whole. */
+const ENTITY_SECTIONS = new Set(['dimensions', 'families', 'competencies', 'process', 'tools', 'pay_bands', 'metrics', 'duties', 'roles', 'kpis', 'service_levels', 'reviews', 'targets', 'signals', 'people']);
+
+/** Whether a rule reading `reads` must run again after `changes`. */
+export function mustRerun(reads: readonly string[] | undefined, changes: Changes): boolean {
+  if (!reads || changes === 'all') return true;
+  for (const change of changes) {
+    const section = change.slice(0, change.indexOf('.'));
+    if (reads.includes(change) || reads.includes(section)) return true;
+  }
+  return false;
+}
+
+/**
+ * `runRules` with memory: each rule's findings are kept for the next run, which reuses those of
+ * the rules whose input `changes` did not touch. One per org.
+ */
+export class RuleCache {
+  private config?: Config;
+  /** The files the kept findings were made from. */
+  private files: readonly LoadedFile[] = [];
+  private last = new Map<string, Finding[]>();
+  /** Rules that ran (not reused) on the last call: tests read it. */
+  ran: string[] = [];
+
+  run(model: OrgModel, config: Config, files: readonly LoadedFile[], hints: { scopesKept?: boolean } = {}): Finding[] {
+    if (config !== this.config) {
+      this.config = config;
+      this.last.clear();
+    }
+    const changes = this.last.size === 0 ? 'all' : derived(changesBetween(this.files, files), hints.scopesKept ?? false);
+    // The files' data as they are now: the model stage only reads it (the server's copies are not consumed).
+    this.files = files.map((f) => ({ ...f }));
+    const findings: Finding[] = [];
+    const next = new Map<string, Finding[]>();
+    this.ran = [];
+    for (const rule of RULES) {
+      const id = rule.meta.id;
+      if (!ruleRuns(config, id)) continue;
+      let own = this.last.get(id);
+      if (!own || mustRerun(RULE_READS[id], changes)) {
+        const out: Finding[] = (own = []);
+        this.ran.push(id);
+        timed(`  rule ${id}`, () => rule.check({ model, options: config.rules.get(id)!.options, report: (f) => out.push({ ...f, ruleId: id }) }));
+      }
+      next.set(id, own);
+      // Copies: later stages may rewrite a finding (its place), the kept one stays as reported.
+      for (const f of own) findings.push({ ...f });
+    }
+    this.last = next;
+    return findings;
+  }
+}
+
+function isMap(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
