@@ -13,18 +13,10 @@
 // department, a region and, for one person in fifty, a dotted-line manager. Deterministic for a
 // given size and distribution.
 
+import { random } from './synthetic-org.js';
+
 export const DISTRIBUTIONS = ['concentrated', 'uniform', 'long-tail'] as const;
 export type Distribution = (typeof DISTRIBUTIONS)[number];
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Wei', 'Fang', 'Min', 'Jing', 'Li', 'Anna', 'James', 'Maria', 'David', 'Sofia', 'Lukas', 'Emma', 'Noah', 'Olivia', 'Liam', 'Mia', 'Hiroshi', 'Yuki', 'Priya', 'Arjun', 'Chloé', 'José', 'Zoë', 'Ólafur', 'Fatima', 'Omar', 'Ivan', 'Elena', 'Kwame', 'Amara'];
 const LAST = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Smith', 'Johnson', 'García', 'Müller', 'Rossi', 'Kowalski', 'Nguyen', 'Kim', 'Tanaka', 'Patel', 'Singh', 'Silva', 'Dubois', 'Jansen', 'Novak', 'Ivanova', 'Okafor', 'Haddad', 'Cohen', 'Larsen', "O'Brien", 'Schmidt', 'Martin', 'Lopez', 'Brown'];

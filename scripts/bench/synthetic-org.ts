@@ -49,8 +49,8 @@ type Who = (typeof REGION_DUTIES)[number][4];
 
 const COMPETENCIES = ['planning', 'communication', 'discovery', 'solution-selling', 'negotiation', 'risk-control', 'account-management', 'empathy', 'coaching', 'strategy'];
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
+/** A deterministic pseudo-random sequence (mulberry32): the same org, export or walk on every run. */
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

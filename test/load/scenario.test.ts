@@ -165,46 +165,29 @@ describe('scenarios', () => {
   });
 
   it('places findings in the wave that wrote the place, and reports waves out of order or gone stale', async () => {
-    const found = await scenario(
-      [
-        'remove:',
-        '  roles: [sales-consultant]',
-        'waves:',
-        '  - effective: 2027-07-01',
-        '    add:',
-        '      roles:',
-        '        analyst: { title: Analyst, level: frontlin }',
-        '  - effective: 2027-09-01',
-        '    change:',
-        '      roles:',
-        '        analyst: { headcount: two }',
-        '        sales-consultant: { headcount: 2 }',
-        '  - effective: 2027-08-01',
-        '    chnage: {}',
-        '  - effective: 2027-13-01',
-      ].join('\n'),
-    );
+    // Removed at once; a wave adds an analyst (a typo in its level), a later one changes it (a
+    // headcount that is not a number) and the removed role.
+    const waves = [
+      'remove:',
+      '  roles: [sales-consultant]',
+      'waves:',
+      '  - effective: 2027-07-01',
+      '    add:',
+      '      roles:',
+      '        analyst: { title: Analyst, level: frontlin }',
+      '  - effective: 2027-09-01',
+      '    change:',
+      '      roles:',
+      '        analyst: { headcount: two }',
+      '        sales-consultant: { headcount: 2 }',
+    ];
+    const found = await scenario([...waves, '  - effective: 2027-08-01', '    chnage: {}', '  - effective: 2027-13-01'].join('\n'));
     expect(found.filter((f) => f.at.startsWith('scenario.yaml')).map((f) => ({ at: f.at, message: f.message, related: f.related, fix: f.fix }))).toEqual([
       { at: 'scenario.yaml:15:16', message: 'the waves are listed in the order they take effect: 2027-08-01 comes after the wave before it (2027-09-01); move this wave up, or correct its date', related: [], fix: undefined },
       { at: 'scenario.yaml:16:5', message: '`chnage` is not a field of a wave: did you mean `change`?', related: [], fix: 'change' },
       { at: 'scenario.yaml:17:16', message: '`2027-13-01` is not a date: write the day the wave takes effect as `YYYY-MM-DD`, e.g. `2027-07-01`', related: [], fix: undefined },
     ]);
-    const applied = await scenario(
-      [
-        'remove:',
-        '  roles: [sales-consultant]',
-        'waves:',
-        '  - effective: 2027-07-01',
-        '    add:',
-        '      roles:',
-        '        analyst: { title: Analyst, level: frontlin }',
-        '  - effective: 2027-09-01',
-        '    change:',
-        '      roles:',
-        '        analyst: { headcount: two }',
-        '        sales-consultant: { headcount: 2 }',
-      ].join('\n'),
-    );
+    const applied = await scenario(waves.join('\n'));
     expect(applied.filter((f) => f.at.startsWith('scenario.yaml')).map((f) => ({ at: f.at, rule: f.rule, related: f.related }))).toEqual([
       // The added entity's schema problem, in the wave that added it; the later wave's patch, in that wave.
       { at: 'scenario.yaml:9:43', rule: 'schema', related: [] },

@@ -11,7 +11,7 @@ import { lint } from '../../src/api/lint.js';
 import { changesBetween, RULE_READS } from '../../src/check/incremental.js';
 import { RULES } from '../../src/check/rules/index.js';
 import { Workspace } from '../../src/lsp/workspace.js';
-import { syntheticOrg } from '../../scripts/bench/synthetic-org.js';
+import { random, syntheticOrg } from '../../scripts/bench/synthetic-org.js';
 
 let dir: string;
 let files: string[];
@@ -33,16 +33,6 @@ beforeAll(() => {
   original = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A small deterministic generator (mulberry32): the same walk on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = [pattern: RegExp, replace: (m: RegExpExecArray, pick: <T>(xs: readonly T[]) => T) => string];
 
