@@ -4,7 +4,6 @@
 // text, not reach the file system, run code or walk up to Object.prototype.
 import type { MessageData } from '../finding.js';
 import { say, type CliMessageId } from '../i18n/cli.js';
-import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -66,6 +65,8 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
     else if ((PAGES as readonly string[]).includes(name.replace(/\.hbs$/, ''))) pages.set(name.replace(/\.hbs$/, ''), compile(name, text));
     else if (name.endsWith('.hbs')) hb.registerPartial(name.replace(/\.hbs$/, ''), compile(name, text));
   }
+  // Loaded here, not at the top: validate reaches this module (TemplateError) and crypto costs ~10 ms at start-up.
+  const { createHash } = await import('node:crypto');
   const key = createHash('sha256').update(format);
   for (const [name, text] of sources) key.update('\0').update(name).update('\0').update(text);
   const runtime: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
