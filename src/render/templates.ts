@@ -5,6 +5,7 @@
 import type { MessageData } from '../finding.js';
 import { say, type CliMessageId } from '../i18n/cli.js';
 import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../package-root.js';
@@ -65,8 +66,9 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
     else if ((PAGES as readonly string[]).includes(name.replace(/\.hbs$/, ''))) pages.set(name.replace(/\.hbs$/, ''), compile(name, text));
     else if (name.endsWith('.hbs')) hb.registerPartial(name.replace(/\.hbs$/, ''), compile(name, text));
   }
-  // Loaded here, not at the top: validate reaches this module (TemplateError) and crypto costs ~10 ms at start-up.
-  const { createHash } = await import('node:crypto');
+  // Required here, not imported at the top: validate reaches this module (TemplateError), and
+  // crypto costs ~10 ms at start-up. (A dynamic import() has no loader in the bundled binary.)
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const key = createHash('sha256').update(format);
   for (const [name, text] of sources) key.update('\0').update(name).update('\0').update(text);
   const runtime: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
