@@ -62,8 +62,11 @@ export interface RenderPlan {
   browser?: string;
 }
 
-/** Not public: the plan of a render of `analysis`, or undefined when it renders nothing (unreadable, or errors without `force`). */
-/** @internal The command line's steps of `render` (not part of the library's API). */
+/**
+ * The plan of a render of `analysis`, or undefined when it renders nothing (unreadable, or errors
+ * without `force`).
+ * @internal The command line's steps of `render` (not part of the library's API).
+ */
 export function planRender(result: LintResult, analysis: Analysis, opts: Pick<RenderOptions, 'lang' | 'templates' | 'force' | 'cwd'>): RenderPlan | undefined {
   if (!result.model || (renderErrors(result).length > 0 && !opts.force)) return undefined;
   // The handbook is a file in the repository: its language must not depend on who renders it, so

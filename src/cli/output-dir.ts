@@ -50,6 +50,11 @@ interface Previous {
   hashes: Record<string, string>;
 }
 
+/** The hash a page was written with, when it was made from `key` under the same salt. */
+function keptHash(previous: Previous | undefined, rel: string, key: string): string | undefined {
+  return previous?.keys[rel] === key ? previous.hashes[rel] : undefined;
+}
+
 function previousPages(outDir: string, format: string, salt: string | undefined): Previous | undefined {
   if (salt === undefined || existsSync(path.join(outDir, PENDING))) return undefined;
   let manifest: Manifest;
@@ -125,7 +130,7 @@ export class StagedOutput {
 
   /** A page made from `key` before, still on disk as written: kept as it is, and counted. */
   reuse(rel: string, key: string): boolean {
-    const hash = this.previous?.keys[rel] === key ? this.previous.hashes[rel] : undefined;
+    const hash = keptHash(this.previous, rel, key);
     if (hash === undefined) return false;
     const abs = inside(this.outDir, rel);
     // A page changed or removed by hand since is made and written again, as a full render would.
@@ -376,7 +381,7 @@ export class CheckedOutput {
 
   /** A page of the key it was written from is what was written then: `result()` compares the file with that hash. */
   reuse(rel: string, key: string): boolean {
-    const hash = this.previous?.keys[rel] === key ? this.previous.hashes[rel] : undefined;
+    const hash = keptHash(this.previous, rel, key);
     if (hash === undefined) return false;
     inside(this.outDir, rel);
     this.hashes.set(rel, hash);

@@ -76,15 +76,12 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   }
   const shown = path.relative(io.cwd, out) || '.';
   const ui = analysis.lang;
-  const fingerprint = renderFingerprint({
-    files: analysis.files,
-    settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null, findings },
-    templates,
-  });
+  const settings = { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null };
+  const fingerprint = renderFingerprint({ files: analysis.files, settings: { ...settings, findings }, templates });
   // What every page depends on besides what its template is given (src/render/page-key.ts): orgc's
-  // code, the templates, the options. Pages whose key and salt are those of the last render are
-  // neither made nor written again.
-  const salt = renderFingerprint({ files: [], settings: { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null }, templates });
+  // code and the options. (The templates' text is in every page's key already.) Pages whose key
+  // and salt are those of the last render are neither made nor written again.
+  const salt = renderFingerprint({ files: [], settings });
   const upToDate = () => {
     io.stdout(`${say('render-up-to-date', ui, { dir: shown, n: files })}\n`);
     printTimings(io.stderr);
