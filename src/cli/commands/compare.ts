@@ -11,6 +11,7 @@ import { compareFindings, side, type DiffReport } from '../../diff/report.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
+import type { Text } from '../../core/text.js';
 import { isDate, scenarioHead, type Wave } from '../../load/scenario.js';
 import { resolveSources, type SourceFile } from '../../load/sources.js';
 import { analyzeSources, diagnose, type Analysis } from '../../api/analyze.js';
@@ -30,7 +31,6 @@ export interface CompareOptions {
 }
 
 export async function compareCommand(given: readonly string[], opts: CompareOptions, io: Io): Promise<number> {
-  let specs = given;
   if (!COMPARE_FORMATS.includes(opts.format)) {
     throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--format', choices: COMPARE_FORMATS.join(', '), value: opts.format }));
   }
@@ -43,47 +43,43 @@ export async function compareCommand(given: readonly string[], opts: CompareOpti
   // One configuration for every design: the base's, so that the figures are counted alike.
   const configFile = await findConfig(opts.config, [given[0]], io.cwd);
   const config = configFile ? await loadConfig(configFile, io.cwd) : defaultConfig();
-  const analyses: Analysis[] = [];
-  const designSpecs: string[] = [];
-  /** Per design, the wave it shows: `effective` undefined for the scenario's first, undated step. */
-  const stages: (Stage | undefined)[] = [];
+  /** Each column: the design as given, its analysis, and for a scenario in waves the wave it shows. */
+  const columns: Array<{ spec: string; analysis: Analysis; stage?: Stage }> = [];
   const words = { flag: opts.lang, env: io.env };
-  for (const [i, spec] of specs.entries()) {
+  for (const [i, spec] of given.entries()) {
     // An InputError (a path that cannot be read) ends the command with exit code 2, in the reader's language (program.ts).
     const sources = await resolveSources([spec], { cwd: io.cwd, readStdin: io.readStdin });
     // A directory of scenarios is one design per scenario (its files grouped by scenario id).
     for (const [shown, group] of i === 0 ? [[spec, sources] as const] : await byScenario(spec, sources)) {
       const whole = await analyzeSources(group, config, words, { cwd: io.cwd, until: i === 0 ? undefined : opts.at });
       const waves = whole.scenario?.waves ?? [];
-      // A scenario in waves is shown at each date: before its first wave (when it changes
-      // anything at once), then after each wave; the last column is the whole scenario.
-      if (opts.at === undefined && waves.length > 0) {
-        const cuts: Stage[] = [...(whole.scenario!.immediate ? [{}] : []), ...waves.slice(0, -1)];
-        for (const stage of cuts) {
-          designSpecs.push(shown);
-          stages.push(stage);
-          analyses.push(await analyzeSources(group, config, words, { cwd: io.cwd, until: stage.effective ?? '' }));
-        }
-        stages.push(waves[waves.length - 1]);
-      } else stages.push(undefined);
-      designSpecs.push(shown);
-      analyses.push(whole);
+      if (opts.at !== undefined || waves.length === 0) {
+        columns.push({ spec: shown, analysis: whole });
+        continue;
+      }
+      // A scenario in waves is shown at each date: before its first wave (when it changes anything
+      // at once, `effective` undefined), then after each wave; the last column is the whole scenario.
+      for (const stage of [...(whole.scenario!.immediate ? [{}] : []), ...waves.slice(0, -1)] as Stage[]) {
+        columns.push({ spec: shown, analysis: await analyzeSources(group, config, words, { cwd: io.cwd, until: stage.effective ?? '' }), stage });
+      }
+      columns.push({ spec: shown, analysis: whole, stage: waves[waves.length - 1] });
     }
   }
-  specs = designSpecs;
+  const specs = columns.map((c) => c.spec);
+  const analyses = columns.map((c) => c.analysis);
   const base = analyses[0];
   const lang = chooseLanguage({ flag: opts.lang, config: config.lang, env: io.env, org: base.model?.org.language });
   const diagnostics = analyses.map(diagnose);
-  const designs: Design[] = analyses.map((a, i) => {
+  const designs: Design[] = columns.map(({ spec, analysis: a, stage }, i) => {
     const org = a.model?.org;
     const name = a.scenario?.name ?? org?.name;
-    const stage = stages[i];
-    const shown = name !== undefined ? localize(name, lang, org?.language ?? lang) : specs[i];
-    const id = a.scenario?.id ?? org?.id ?? specs[i];
+    const local = (text: Text) => localize(text, lang, org?.language ?? lang);
+    const shown = name !== undefined ? local(name) : spec;
+    const id = a.scenario?.id ?? org?.id ?? spec;
     return {
-      spec: specs[i],
+      spec,
       id: stage ? `${id}@${stage.effective ?? 'start'}` : id,
-      name: stage ? waveName(shown, { effective: stage.effective, name: stage.name !== undefined ? localize(stage.name, lang, org?.language ?? lang) : undefined }, lang) : shown,
+      name: stage ? waveName(shown, { effective: stage.effective, name: stage.name !== undefined ? local(stage.name) : undefined }, lang) : shown,
       ...(a.model ? { figures: designFigures(a.model, diagnostics[i], config) } : {}),
     };
   });
