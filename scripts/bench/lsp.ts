@@ -2,8 +2,11 @@
 // binary, a real LSP client over stdio (vscode-languageserver-protocol), the synthetic org split
 // over several files with one of them open. Each sample is a one-line edit sent as `didChange`
 // (the whole text, as the server asks for) until the `publishDiagnostics` that follows it, with the
-// org's findings correct: the edits alternate between a `reports_to` typo (one finding) and its
-// fix (none), so a stale or partial check cannot pass for a fast one.
+// org's findings correct: the edits alternate between a line that makes a finding and the line as
+// it was (none), so a stale or partial check cannot pass for a fast one. Two kinds of edit: a
+// `reports_to` typo (the model moves a role: lines, teams and scopes change) and a headcount of 0
+// under one vacancy (a field most planning rules read: workload, spans, layers, quota capacity,
+// territory balance).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,15 +64,24 @@ function cpuMsOf(pid: number | undefined): number | undefined {
 /** The kernel's clock ticks per second (`getconf CLK_TCK`): 100 on every Linux Node runs on. */
 const TICKS_PER_SECOND = 100;
 
-/** Open one file of the org in `orgc lsp`, then time `edits` one-line edits of it. */
-export async function timeLspEdits(orgc: string, files: readonly string[], edits: number): Promise<LspTiming> {
+/** The kinds of one-line edit timed: the line edited, as it is made, and how its finding is told. */
+export const LSP_EDITS = {
+  'reporting line': { line: /^ {4}reports_to: ([a-z0-9-]+)$/m, edit: (m: RegExpExecArray) => `${m[0]}x`, finding: (m: RegExpExecArray) => `${m[1]}x` },
+  headcount: { line: /^( {4}headcount: )\d+(\n {4}vacancies: [1-9])$/m, edit: (m: RegExpExecArray) => `${m[1]}0${m[2]}`, finding: () => 'headcount of only 0' },
+} as const;
+export type LspEdit = keyof typeof LSP_EDITS;
+
+/** Open one file of the org in `orgc lsp`, then time `edits` one-line edits of it of one kind. */
+export async function timeLspEdits(orgc: string, files: readonly string[], edits: number, kind: LspEdit = 'reporting line'): Promise<LspTiming> {
   // A file in the middle: its roles report to managers declared in other files.
   const file = files[Math.floor(files.length / 2)];
   const uri = pathToFileURL(file).href;
   const text = readFileSync(file, 'utf8');
-  const line = /^ {4}reports_to: ([a-z0-9-]+)$/m.exec(text);
-  if (!line) throw new Error(`no reports_to line in ${file}`);
-  const typo = text.replace(line[0], `${line[0]}x`);
+  const how = LSP_EDITS[kind];
+  const line = how.line.exec(text);
+  if (!line) throw new Error(`no line to edit (${kind}) in ${file}`);
+  const typo = text.slice(0, line.index) + how.edit(line) + text.slice(line.index + line[0].length);
+  const finding = how.finding(line);
 
   const server = spawn(process.execPath, [orgc, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -88,7 +100,7 @@ export async function timeLspEdits(orgc: string, files: readonly string[], edits
     await client.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(path.dirname(file)).href, capabilities: {}, workspaceFolders: null });
     await client.sendNotification('initialized', {});
     const clean = (p: PublishDiagnosticsParams) => p.diagnostics.length === 0;
-    const flagged = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.message.includes(`${line[1]}x`));
+    const flagged = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.message.includes(finding));
 
     let start = performance.now();
     let done = next(clean);

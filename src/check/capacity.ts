@@ -7,7 +7,7 @@
 // Open seats add nothing until hired (unless counted as hired at the start of the period and
 // ramping); a ramping seat earns its curve during the ramp and a ramped seat's attainment after
 // it; attrition is taken to happen evenly over the period, so half of it is lost on average.
-import { effectiveValues, overlapsScope, withinScope } from '../model/scope.js';
+import { effectiveValues, overlapsScope, scopesWorkedOut, withinScope } from '../model/scope.js';
 import type { DimensionValue, OrgModel, Quantity, Role, Target } from '../model/types.js';
 
 export interface RoleCapacity {
@@ -65,29 +65,68 @@ export interface DesignCapacity {
  */
 export function designCapacity(model: OrgModel, options: CapacityOptions & { metrics: readonly string[] } = DEFAULT_CAPACITY_OPTIONS): DesignCapacity | undefined {
   const roles: RoleCapacity[] = [];
+  const ofRole = new Map<Role, RoleCapacity>();
   for (const role of model.roles.values()) {
     const c = roleCapacity(role, options);
-    if (c) roles.push(c);
+    if (c) roles.push(c), ofRole.set(role, c);
   }
   if (roles.length === 0) return undefined;
-  const all = [...model.targets.values()].filter((t) => options.metrics.includes(t.metric) && t.value.kind === 'money');
+  const { rows, placed, scoped } = placement(model, roles.map((c) => c.role), options.metrics);
+  const targets = rows.map(({ target, inScope }): TargetCapacity => {
+    const counted = inScope.map((r) => ofRole.get(r)!);
+    const carriers = counted.filter((c) => c.currency === target.value.currency);
+    return {
+      target,
+      carriers,
+      otherCurrency: counted.filter((c) => c.currency !== target.value.currency),
+      capacity: sum(carriers, (c) => c.capacity),
+      quota: sum(carriers, (c) => c.quota),
+      seats: sum(carriers, (c) => c.seats),
+      open: sum(carriers, (c) => c.open),
+      ramping: sum(carriers, (c) => c.ramping),
+    };
+  });
+  return { targets, roles, placed, scoped };
+}
+
+interface Placement {
+  /** The targets counted, each with the carriers inside its scope (in the order of the roles). */
+  rows: Array<{ target: Target; inScope: Role[] }>;
+  placed: ReadonlySet<Role>;
+  scoped: Target[];
+}
+
+/**
+ * The last placement of each model, with what it was made from: the language server checks the
+ * same model again after an edit it patched in (model/incremental.ts), and a headcount or a quota
+ * moves no carrier in or out of a scope. Kept while the carriers, the metrics and every effective
+ * scope (model/scope.ts) are as they were.
+ */
+const lastPlacement = new WeakMap<OrgModel, { inputs: unknown[]; placement: Placement }>();
+
+/** Which carriers each target counts: the seats inside its scope. */
+function placement(model: OrgModel, carriers: readonly Role[], metrics: readonly string[]): Placement {
+  const inputs: unknown[] = [scopesWorkedOut(), metrics.join('\0'), ...carriers];
+  const last = lastPlacement.get(model);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.placement;
+  const all = [...model.targets.values()].filter((t) => metrics.includes(t.metric) && t.value.kind === 'money');
   // Carriers by the values they work at, on each dimension they (or their managers) restrict:
   // a scoped target looks only at the carriers of one of its values, not at every seat.
-  const byValue = new Map<DimensionValue, RoleCapacity[]>();
-  for (const c of roles) {
+  const byValue = new Map<DimensionValue, Role[]>();
+  for (const role of carriers) {
     for (const dimension of model.dimensions.values()) {
-      const values = effectiveValues(c.role, dimension);
+      const values = effectiveValues(role, dimension);
       if (!values) continue;
       for (const v of values) {
         const list = byValue.get(v);
-        if (list) list.push(c);
-        else byValue.set(v, [c]);
+        if (list) list.push(role);
+        else byValue.set(v, [role]);
       }
     }
   }
-  const candidates = (target: Target): RoleCapacity[] => {
+  const candidates = (target: Target): readonly Role[] => {
     const first = target.scope.entries().next().value;
-    if (!first) return roles;
+    if (!first) return carriers;
     const [, values] = first;
     // One value, the common case: its list holds each carrier once already.
     if (values.size === 1) {
@@ -97,25 +136,17 @@ export function designCapacity(model: OrgModel, options: CapacityOptions & { met
     return [...new Set([...values].flatMap((v) => byValue.get(v) ?? []))];
   };
   const placed = new Set<Role>();
-  const targets: TargetCapacity[] = [];
+  const rows: Placement['rows'] = [];
   for (const target of all) {
     if (target.scope.size === 0 && target.parent) continue;
-    const inScope = candidates(target).filter((c) => withinScope(c.role, target));
-    if (target.scope.size > 0) for (const c of inScope) placed.add(c.role);
-    if (inScope.length === 0 && roles.some((c) => overlapsScope(c.role, target))) continue;
-    const carriers = inScope.filter((c) => c.currency === target.value.currency);
-    targets.push({
-      target,
-      carriers,
-      otherCurrency: inScope.filter((c) => c.currency !== target.value.currency),
-      capacity: sum(carriers, (c) => c.capacity),
-      quota: sum(carriers, (c) => c.quota),
-      seats: sum(carriers, (c) => c.seats),
-      open: sum(carriers, (c) => c.open),
-      ramping: sum(carriers, (c) => c.ramping),
-    });
+    const inScope = candidates(target).filter((r) => withinScope(r, target));
+    if (target.scope.size > 0) for (const r of inScope) placed.add(r);
+    if (inScope.length === 0 && carriers.some((r) => overlapsScope(r, target))) continue;
+    rows.push({ target, inScope });
   }
-  return { targets, roles, placed, scoped: all.filter((t) => t.scope.size > 0) };
+  const result = { rows, placed, scoped: all.filter((t) => t.scope.size > 0) };
+  lastPlacement.set(model, { inputs, placement: result });
+  return result;
 }
 
 function sum<T>(list: readonly T[], f: (t: T) => number): number {

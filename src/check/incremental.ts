@@ -42,6 +42,17 @@ export const RULE_READS: Readonly<Record<string, readonly string[]>> = {
   'pay-band': ['pay_bands'],
   // The reporting lines through effective scopes only (designCapacity).
   'quota-capacity': ['roles.quota', 'roles.headcount', 'roles.vacancies', 'roles.title', 'roles.scope', 'roles.effective_scope', 'targets', 'dimensions'],
+  'target-ownership': ['roles.quota', 'roles.scope', 'roles.effective_scope', 'roles.reports_to', 'roles.dotted_line_to', 'roles.title', 'targets', 'dimensions'],
+  layers: ['roles.headcount', 'roles.reports_to', 'roles.title'],
+  'metric-consistency': ['targets', 'kpis', 'signals', 'metrics', 'dimensions'],
+  'kpi-coverage': ['roles.duties', 'roles.reports_to', 'roles.title', 'kpis', 'service_levels'],
+  'kpi-duty-fit': ['roles.duties', 'roles.reports_to', 'roles.dotted_line_to', 'roles.title', 'kpis'],
+  'span-of-control': ['roles.reports_to', 'roles.headcount', 'roles.level', 'roles.title'],
+  headcount: ['roles.headcount', 'roles.vacancies', 'roles.title', 'people'],
+  'critical-vacancy': ['roles.backup', 'roles.headcount', 'roles.vacancies', 'roles.reports_to', 'roles.duties', 'roles.title', 'targets', 'duties.accountable_per'],
+  'reporting-structure': ['roles.reports_to', 'roles.dotted_line_to', 'roles.title'],
+  'person-fit': ['people', 'roles.requires', 'roles.title', 'competencies'],
+  'scoped-accountability': ['roles.duties', 'roles.scope', 'roles.effective_scope', 'roles.reports_to', 'roles.dotted_line_to', 'roles.title', 'duties.accountable_per', 'duties.name', 'dimensions'],
 };
 
 /** The fields that differ between two versions of an org (`roles.reports_to`, `duties.name`), or `all`. */

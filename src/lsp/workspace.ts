@@ -100,7 +100,7 @@ export class Workspace {
     const model = (files: readonly LoadedFile[]) => {
       const built = models.build(files);
       // Management lines and teams were worked out on the roles before they moved.
-      if (models.how === 'patched') forgetLines();
+      if (models.linesMoved) forgetLines();
       return built;
     };
     try {

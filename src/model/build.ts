@@ -6,7 +6,7 @@ import { closest, idForName, namesOf, type Named } from '../load/closest.js';
 import type { LoadedFile } from '../load/index.js';
 import type { Part, Path, PathSegment } from '../load/node-index.js';
 import { CUSTOMER, type RaciLetter } from '../schema/grammar.js';
-import type { OrgFileInput, RaciInput } from '../schema/org.js';
+import type { OrgFileInput, RaciInput, RoleInput } from '../schema/org.js';
 import { referencesIn } from '../load/references.js';
 import { comparePaths } from '../load/sources.js';
 import { Unreliable } from './follow-ons.js';
@@ -61,6 +61,11 @@ export interface BuildOptions {
 
 export function buildModel(files: readonly LoadedFile[], opts: BuildOptions = {}): Built {
   return new ModelBuilder(files, opts.consume ?? false).build();
+}
+
+/** Fields of some roles and duties that refer to nothing, read again into a model built before (model/incremental.ts). */
+export function refreshModel(files: readonly LoadedFile[], m: OrgModel, change: Parameters<ModelBuilder['refresh']>[1]): void {
+  new ModelBuilder(files, false).refresh(m, change);
 }
 
 /** The reporting lines of some roles read again into a model built before (model/incremental.ts). */
@@ -203,23 +208,12 @@ class ModelBuilder {
       roleDecls[i] = undefined!;
       const v = d.value;
       const role = m.roles.get(d.id)!;
-      role.title = v.title;
-      role.purpose = v.purpose;
-      role.notes = v.notes;
-      role.level = v.level;
+      readOwnFields(role, v);
       role.family = v.family === undefined ? undefined : this.ref(m.families, v.family, 'family', d.src, 'value', 'family');
       role.cut = this.cut(m, v.cut, d.src);
       role.scope = this.scope(m, v.scope, d.src);
       role.declaresManager = v.reports_to !== undefined;
-      role.headcount = v.headcount ?? 1;
-      role.vacancies = v.vacancies ?? 0;
-      role.requires = {
-        experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
-        competencies: this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'),
-        ...(v.requires?.education ? { education: { level: v.requires.education.level, ...(v.requires.education.field === undefined ? {} : { field: v.requires.education.field }) } } : {}),
-        other: v.requires?.other ?? NONE,
-        notes: v.requires?.notes,
-      };
+      role.requires = requirements(v, this.levels(m, v.requires?.competencies, d.src, 'requires', 'competencies'));
       role.tools = this.refs(m.tools, v.tools, 'tool', d.src, 'tools');
       this.planning.role(m, role, v, d.src);
       readJobFields(role, v);
@@ -422,6 +416,69 @@ class ModelBuilder {
       for (const dm of role.dottedManagers) dm.dottedReports = append(dm.dottedReports, role);
     }
     return { findings: this.findings, doubts: this.doubts };
+  }
+
+  /**
+   * The fields of some roles and duties that each takes from its own entry alone (no reference
+   * among them: `readOwnFields`, a role's requirements but its competencies, its quota and job
+   * fields; a duty's name, area, effort and activity), and the RACI letters of some roles'
+   * assignments, read again from the files into the model `m` built from an earlier version of
+   * them. The caller (model/incremental.ts) has made sure nothing else changed: no finding of the
+   * model stage comes from these fields.
+   */
+  refresh(m: OrgModel, change: { roles: readonly string[]; duties: readonly string[]; letters: ReadonlyMap<string, readonly string[]> }): void {
+    const roles = this.inputs('roles', [...change.roles, ...change.letters.keys()]);
+    for (const id of change.roles) {
+      const [role, v] = [m.roles.get(id)!, roles.get(id)!];
+      readOwnFields(role, v);
+      role.requires = requirements(v, role.requires.competencies);
+      delete role.quota;
+      this.planning.ownRoleFields(role, v);
+      delete role.department;
+      delete role.location;
+      role.employmentType = NONE;
+      role.authority = NONE;
+      role.relationships = { internal: NONE, external: NONE };
+      readJobFields(role, v);
+    }
+    const changed = new Set<Duty>();
+    for (const [id, dutyIds] of change.letters) {
+      const [role, v] = [m.roles.get(id)!, roles.get(id)!];
+      for (const dutyId of dutyIds) {
+        // An unknown duty is not in the model: its letters change nothing there.
+        const assignment = role.duties.find((a) => a.duty.id === dutyId);
+        if (!assignment) continue;
+        assignment.letters = letters(v.duties![dutyId]);
+        changed.add(assignment.duty);
+      }
+    }
+    // The duty's Responsible and Accountable roles in the order of its assignments, as the build pushes them.
+    for (const duty of changed) {
+      duty.responsible = duty.assignments.filter((a) => a.letters.has('R')).map((a) => a.role);
+      duty.accountable = duty.assignments.filter((a) => a.letters.has('A')).map((a) => a.role);
+    }
+    const duties = this.inputs('duties', change.duties);
+    for (const id of change.duties) {
+      const [duty, v] = [m.duties.get(id)!, duties.get(id)!];
+      duty.name = v.name;
+      duty.description = v.description;
+      duty.area = v.area;
+      duty.effort = v.effort;
+      duty.notes = v.notes;
+      delete duty.activity;
+      if (v.activity) duty.activity = v.activity;
+    }
+  }
+
+  /** The entries of some ids of a section, from the file that declares each first (in path order, as a build reads them). */
+  private inputs<K extends 'roles' | 'duties'>(section: K, ids: readonly string[]): Map<string, Sections[K]> {
+    const out = new Map<string, Sections[K]>();
+    const files = this.files.filter((f) => f.data).sort((a, b) => comparePaths(a.path, b.path));
+    for (const f of files) {
+      const map = f.data![section] as Record<string, Sections[K]> | undefined;
+      if (map) for (const id of ids) if (!out.has(id) && Object.prototype.hasOwnProperty.call(map, id)) out.set(id, map[id]);
+    }
+    return out;
   }
 
   /**
@@ -774,6 +831,27 @@ function append<T>(list: T[], item: T): T[] {
 }
 
 /** A role with nothing filled in yet, so that references to it resolve before it is read. */
+/** The fields a role takes from its own entry as they are written (ModelBuilder.refresh reads them again). */
+function readOwnFields(role: Role, v: RoleInput): void {
+  role.title = v.title;
+  role.purpose = v.purpose;
+  role.notes = v.notes;
+  role.level = v.level;
+  role.headcount = v.headcount ?? 1;
+  role.vacancies = v.vacancies ?? 0;
+}
+
+/** A role's requirements, with its competencies resolved by the caller. */
+function requirements(v: RoleInput, competencies: Role['requires']['competencies']): Role['requires'] {
+  return {
+    experience: v.requires?.experience === undefined ? undefined : parseYears(v.requires.experience),
+    competencies,
+    ...(v.requires?.education ? { education: { level: v.requires.education.level, ...(v.requires.education.field === undefined ? {} : { field: v.requires.education.field }) } } : {}),
+    other: v.requires?.other ?? NONE,
+    notes: v.requires?.notes,
+  };
+}
+
 function newRole(id: string, src: Source): Role {
   return {
     id,

@@ -1,21 +1,25 @@
-// The model stage run again after an edit, for the language server. Most edits of an org's
-// structure move roles: a `reports_to` or `dotted_line_to` changed. Those are read again into the
-// model of the last check, in place, instead of building 10,000 roles anew: the roles' reporting
-// lines and everyone's reports are derived again, the unknown references among them reported, and
-// the doubt they cast worked out again from all unknown references. An edit that changes nothing
-// the model holds (a comment, spacing) keeps the model as it is. Every other edit, and every org
-// where a patch could differ from a build (a reporting cycle, an id declared twice, a file the load
-// stage repaired), builds the model from the start. test/lsp/incremental.test.ts compares the
-// outcome with a build from the start over random edits.
+// The model stage run again after an edit, for the language server. Most edits of an org change
+// one thing of one role or duty: a role moved (`reports_to`, `dotted_line_to`), a headcount, a
+// quota, a level, a title, RACI letters, a duty's effort. Those are read again into the model of
+// the last check, in place, instead of building 10,000 roles anew. A move derives the roles'
+// reporting lines and everyone's reports again, reports the unknown references among them, and
+// works out again the doubt they cast from all unknown references; a field that refers to nothing
+// is simply read again (model/build.ts `refresh`), and RACI letters re-derive their duties'
+// Responsible and Accountable roles. An edit that changes nothing the model holds (a comment,
+// spacing) keeps the model as it is. Every other edit (an id added or removed, a reference other
+// than a reporting line, a section other than roles and duties), and every org where a patch could
+// differ from a build (a reporting cycle, an id declared twice, a file the load stage repaired),
+// builds the model from the start. test/lsp/incremental.test.ts compares the outcome with a build
+// from the start over random edits.
 import type { Finding } from '../finding.js';
 import type { LoadedFile } from '../load/loaded.js';
-import { addDoubt, buildModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
+import { addDoubt, buildModel, refreshModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
 import { Unreliable } from './follow-ons.js';
 import { forgetScopes } from './scope.js';
 // The model as the builder holds it (writable): this module patches it.
 import type { OrgModel, Role } from './building.js';
 
-/** Role fields a patch reads again; any other change builds the model from the start. */
+/** Role fields a move reads again. */
 const LINES = ['reports_to', 'dotted_line_to'] as const;
 
 /** Findings of the model stage that only a build from the start places the same way every time. */
@@ -31,25 +35,31 @@ export class ModelCache {
    * not run again (check/incremental.ts).
    */
   scopesKept = false;
+  /** Whether the last patch moved roles: management lines and teams worked out before are stale (check/lines.ts). */
+  linesMoved = false;
 
   /** The model of `files`, as `buildModel(files)` gives it. The files' data is only read. */
   build(files: readonly LoadedFile[]): Built {
     const last = this.last;
-    const moved = last && movedRoles(last.files, files);
-    if (last && moved) {
+    const patch = last && patchOf(last.files, files, last.findings.some((f) => f.ruleId === 'unknown-reference'));
+    if (last && patch) {
+      const { moved } = patch;
       const before = subtrees(last.model, moved);
       const scopes = new Map([...before].map((r) => [r, effectiveScope(r, last.model)]));
-      const patch = moved.length === 0 ? { findings: [], doubts: [] } : relinkModel(files, last.model, moved);
-      if (patch) {
+      // Own fields first: the lines' unknown references are answered with the titles as they are now.
+      refreshModel(files, last.model, patch);
+      const lines = moved.length === 0 ? { findings: [], doubts: [] } : relinkModel(files, last.model, moved);
+      if (lines) {
         // The same roles are below the moved ones as before (only their own managers changed), unless one moved below another.
         const after = subtrees(last.model, moved);
         this.scopesKept = after.size === before.size && [...after].every((r) => before.has(r) && sameScope(effectiveScope(r, last.model), scopes.get(r)!));
         const ids = new Set(moved);
         const mine = (src: { file: string; path: readonly unknown[] }, field: unknown) => src.path[0] === 'roles' && ids.has(String(src.path[1])) && (LINES as readonly unknown[]).includes(field);
-        const findings = [...last.findings.filter((f) => !('path' in f.at && mine(f.at, f.at.path[2]))), ...patch.findings];
-        const doubts = [...last.doubts.filter((d) => !mine(d.src, d.field)), ...patch.doubts];
+        const findings = [...last.findings.filter((f) => !('path' in f.at && mine(f.at, f.at.path[2]))), ...lines.findings];
+        const doubts = [...last.doubts.filter((d) => !mine(d.src, d.field)), ...lines.doubts];
         this.last = { files: snapshot(files), model: last.model, findings, doubts };
-        this.how = moved.length === 0 ? 'kept' : 'patched';
+        this.how = moved.length + patch.roles.length + patch.duties.length + patch.letters.size === 0 ? 'kept' : 'patched';
+        this.linesMoved = moved.length > 0;
         // A role's effective scope goes up its reporting line: worked out again when asked.
         if (moved.length > 0) forgetScopes();
         return { model: last.model, findings: findings.map((f) => ({ ...f })), unreliable: unreliableOf(last.model, doubts), doubts };
@@ -58,6 +68,7 @@ export class ModelCache {
     const built = buildModel(files);
     this.how = 'built';
     this.scopesKept = false;
+    this.linesMoved = false;
     const usable = built.model && !built.findings.some((f) => WHOLE.has(f.ruleId)) && files.every((f) => f.data && !f.recovered);
     this.last = usable ? { files: snapshot(files), model: built.model!, findings: built.findings.map((f) => ({ ...f })), doubts: built.doubts } : undefined;
     return built;
@@ -107,14 +118,24 @@ function snapshot(files: readonly LoadedFile[]): LoadedFile[] {
   return files.map((f) => ({ ...f }));
 }
 
+/** What an edit changed that the model can take in place: roles moved, roles' and duties' own fields, RACI letters. */
+interface Patch {
+  moved: string[];
+  roles: string[];
+  duties: string[];
+  /** Roles whose RACI letters changed, each with the duties whose letters did. */
+  letters: Map<string, string[]>;
+}
+
 /**
- * The roles whose reporting lines changed between two versions of an org, when nothing else the
- * model holds did; undefined otherwise. Files not loaded again keep their data object (or its
- * sections): those are skipped without a look.
+ * What changed between two versions of an org, when all of it can be patched into the model;
+ * undefined otherwise. Files not loaded again keep their data object (or its sections): those are
+ * skipped without a look. A title or a duty's name is patched only while no reference is unknown:
+ * an unknown reference is answered with the entity of that name (model/build.ts `ref`).
  */
-function movedRoles(before: readonly LoadedFile[], after: readonly LoadedFile[]): string[] | undefined {
+function patchOf(before: readonly LoadedFile[], after: readonly LoadedFile[], namesRead: boolean): Patch | undefined {
   if (before.length !== after.length) return undefined;
-  const moved: string[] = [];
+  const patch: Patch = { moved: [], roles: [], duties: [], letters: new Map() };
   for (let i = 0; i < after.length; i++) {
     const [a, b] = [before[i], after[i]];
     if (a.path !== b.path || !a.data || !b.data || a.recovered || b.recovered) return undefined;
@@ -125,7 +146,7 @@ function movedRoles(before: readonly LoadedFile[], after: readonly LoadedFile[])
     for (const section of Object.keys(x)) {
       const [s, t] = [x[section], y[section]];
       if (s === t) continue;
-      if (section !== 'roles') {
+      if (section !== 'roles' && section !== 'duties') {
         if (JSON.stringify(s) !== JSON.stringify(t)) return undefined;
         continue;
       }
@@ -135,20 +156,58 @@ function movedRoles(before: readonly LoadedFile[], after: readonly LoadedFile[])
       for (const id of ids) {
         const [e, f] = [r[id], q[id]];
         if (e === f || JSON.stringify(e) === JSON.stringify(f)) continue;
-        const keys = Object.keys(e);
-        // Keys in another order, or another key than a reporting line: a build from the start.
-        let lines = false;
-        for (const key of new Set([...keys, ...Object.keys(f)])) {
-          if (JSON.stringify(e[key]) === JSON.stringify(f[key])) continue;
-          if (!(LINES as readonly string[]).includes(key)) return undefined;
-          lines = true;
+        const changed = new Set<string>();
+        for (const key of new Set([...Object.keys(e), ...Object.keys(f)])) if (JSON.stringify(e[key]) !== JSON.stringify(f[key])) changed.add(key);
+        // The fields left as they were, in another order: a build from the start.
+        const kept = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !changed.has(k));
+        if (!sameList(kept(e), kept(f))) return undefined;
+        if (section === 'duties') {
+          if (![...changed].every((k) => DUTY_OWN.has(k) && (k !== 'name' || !namesRead))) return undefined;
+          patch.duties.push(id);
+          continue;
         }
-        if (!sameList(keys.filter((k) => !(LINES as readonly string[]).includes(k)), Object.keys(f).filter((k) => !(LINES as readonly string[]).includes(k)))) return undefined;
-        if (lines) moved.push(id);
+        let own = false;
+        for (const key of changed) {
+          if ((LINES as readonly string[]).includes(key)) continue;
+          if (key === 'duties') {
+            const letters = changedLetters(e.duties, f.duties);
+            if (!letters) return undefined;
+            patch.letters.set(id, letters);
+          } else if (ROLE_OWN.has(key) || (key === 'title' && !namesRead) || (key === 'requires' && sameCompetencies(e.requires, f.requires))) {
+            own = true;
+          } else {
+            return undefined;
+          }
+        }
+        if (LINES.some((k) => changed.has(k))) patch.moved.push(id);
+        if (own) patch.roles.push(id);
       }
     }
   }
-  return moved;
+  return patch;
+}
+
+/** Role fields read into the role alone, referring to nothing (ModelBuilder.refresh); `title` and `requires` are placed apart. */
+const ROLE_OWN = new Set(['purpose', 'notes', 'level', 'headcount', 'vacancies', 'quota', 'department', 'location', 'employment_type', 'authority', 'relationships']);
+/** Duty fields read into the duty alone; `name` only while no reference is unknown. */
+const DUTY_OWN = new Set(['name', 'description', 'notes', 'area', 'effort', 'activity']);
+
+/** The duties whose letters differ between two `duties:` maps of a role with the same duties in the same order; undefined otherwise. */
+function changedLetters(a: unknown, b: unknown): string[] | undefined {
+  if (!isMap(a) || !isMap(b)) return undefined;
+  const ids = Object.keys(a);
+  if (!sameList(ids, Object.keys(b))) return undefined;
+  return ids.filter((id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]));
+}
+
+/** Whether two `requires:` have the same competencies (references, which only a build resolves). */
+function sameCompetencies(a: unknown, b: unknown): boolean {
+  const of = (x: unknown) => JSON.stringify(isMap(x) ? x.competencies : undefined);
+  return of(a) === of(b);
+}
+
+function isMap(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

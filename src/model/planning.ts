@@ -39,7 +39,7 @@ export class PlanningReader {
   }
 
   role(m: OrgModel, role: Role, v: RoleInput, src: Source): void {
-    if (v.quota) role.quota = quota(v.quota);
+    this.ownRoleFields(role, v);
     if (v.backup !== undefined) role.backup = this.resolve(m.roles, v.backup, 'role', src, 'value', 'backup');
     if (v.pay_band !== undefined) {
       const band = this.resolve(m.payBands, v.pay_band, 'pay-band', src, 'value', 'pay_band');
@@ -48,6 +48,11 @@ export class PlanningReader {
         band.roles.push(role);
       }
     }
+  }
+
+  /** The planning fields of a role that refer to nothing (its quota): read again by ModelBuilder.refresh. */
+  ownRoleFields(role: Role, v: RoleInput): void {
+    if (v.quota) role.quota = quota(v.quota);
   }
 
   payBand(id: string, v: PayBandInput, src: Source): PayBand {

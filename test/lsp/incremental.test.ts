@@ -94,8 +94,10 @@ function applyEdit(text: string, rand: () => number, edits: readonly Edit[] = ED
   return text;
 }
 
-/** Reporting lines only: what the model is patched for instead of built again. */
+/** Reporting lines only: the model is patched, roles moved. */
 const LINE_EDITS = EDITS.filter(([p]) => /reports_to|dotted_line_to/.test(p.source));
+/** Fields of a role or a duty that refer to nothing, and RACI letters: the model is patched, the fields read again. */
+const OWN_EDITS = EDITS.filter(([p]) => /headcount|vacancies|per_seat|level|R\|A|area|effort|experience|title/.test(p.source));
 
 /**
  * `steps` checks of a random walk of edits (one to three per check, in one or more files; now and
@@ -154,6 +156,12 @@ describe('incremental checks in the language server', () => {
     expect(reused).toBeGreaterThan(10);
   }, 300_000);
 
+  it('patch the model for edits of fields that refer to nothing, with the diagnostics of a check from scratch', async () => {
+    const { patched, reused } = await walk(21, 30, OWN_EDITS);
+    expect(patched).toBeGreaterThan(10);
+    expect(reused).toBeGreaterThan(10);
+  }, 300_000);
+
   it('checks again what reads the lines through where roles work: a rep moved to another region', async () => {
     // The rep has no region of its own: it works where its manager does, and counts towards that
     // region's target (quota-capacity). Moving it moves its quota from one target to the other.
@@ -197,6 +205,7 @@ describe('incremental checks in the language server', () => {
       const state = await ws.check(file);
       expect(state.result!.diagnostics, letters).toEqual((await lint({ texts: { [file]: edited }, config: false, lang: 'en' })).diagnostics);
       if (version > 1) expect(state.rules.ran).not.toContain('territory-balance');
+      if (version > 1) expect(state.model.how).toBe('patched');
     }
   });
 

@@ -1,6 +1,6 @@
 // Comparable seats carry comparable quotas: two regions' reps cut the same way, one with a quota
 // far above the other, is an unfair split (the over-quota'd leave, the under-quota'd coast).
-import type { Dimension, DimensionValue, Role } from '../../model/types.js';
+import type { Dimension, DimensionValue, OrgModel, Role } from '../../model/types.js';
 import { writeMoney } from '../capacity.js';
 import { named } from '../named.js';
 import { defineRule } from '../rule.js';
@@ -34,64 +34,13 @@ export default defineRule<{ tolerance: number }>({
     },
   },
   check({ model, options, report }) {
-    const carriers = [...model.roles.values()].filter((r) => r.quota && r.headcount > 0);
+    const groupsBy = comparableGroups(model);
     const reported = new Set<Role>();
-    // Comparable: same level, family, way of cutting and currency, and the same scope on every
-    // dimension but one — the territory (a region, an industry) that tells them apart.
-    //
-    // At 10,000 roles every carrier has a scope and a cut of its own, so the work per carrier is
-    // what counts: each scope value set stands as a number (a set of one value, nearly all of
-    // them, by the value itself, with no text), each dimension has a slot, and one pass over the
-    // carriers groups them for every dimension at once, under a short key of numbers (two UTF-16
-    // units each) made without a template or a concatenation per part.
-    let next = 0;
-    const singles = new Map<DimensionValue, number>();
-    const sets = new Map<string, number>();
-    const numberOfSet = (values: ReadonlySet<DimensionValue>) => {
-      if (values.size === 1) {
-        const [v] = values;
-        let n = singles.get(v);
-        if (n === undefined) singles.set(v, (n = next++));
-        return n;
-      }
-      const text = [...values].map((v) => v.id).sort().join(',');
-      let n = sets.get(text);
-      if (n === undefined) sets.set(text, (n = next++));
-      return n;
-    };
-    const kinds = new Map<string, number>();
-    const slot = new Map<Dimension, number>();
-    const groupsBy: Map<string, Role[]>[] = [];
-    for (const dimension of model.dimensions.values()) {
-      slot.set(dimension, slot.size);
-      groupsBy.push(new Map());
-    }
-    const numbers = new Array<number>(slot.size);
-    const codes: number[] = [];
-    for (const role of carriers) {
-      numbers.fill(-1);
-      for (const [d, values] of role.scope) {
-        const i = slot.get(d);
-        if (i !== undefined) numbers[i] = numberOfSet(values);
-      }
-      const cut = role.cut.every((c, i) => i === 0 || role.cut[i - 1] <= c) ? role.cut.join(',') : [...role.cut].sort().join(',');
-      const kindText = `${role.level}|${role.family?.id ?? ''}|${cut}|${role.quota!.perSeat.currency ?? ''}`;
-      let kind = kinds.get(kindText);
-      if (kind === undefined) kinds.set(kindText, (kind = kinds.size));
-      for (let i = 0; i < numbers.length; i++) {
-        if (numbers[i] === -1) continue;
-        codes.length = 0;
-        codes.push(kind & 0xffff, kind >>> 16);
-        for (let j = 0; j < numbers.length; j++) if (j !== i) codes.push(numbers[j] & 0xffff, numbers[j] >>> 16);
-        const key = String.fromCharCode.apply(null, codes);
-        const groups = groupsBy[i];
-        const group = groups.get(key);
-        if (group) group.push(role);
-        else groups.set(key, [role]);
-      }
-    }
     for (const groups of groupsBy) {
-      for (const roles of groups.values()) {
+      for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        // Seats with no headcount carry nothing: grouped all the same, so that a headcount set to 0 and back keeps the groups.
+        const roles = group.every((r) => r.headcount > 0) ? group : group.filter((r) => r.headcount > 0);
         if (roles.length < 2) continue;
         const seats = roles.reduce((n, r) => n + r.headcount, 0);
         const average = roles.reduce((n, r) => n + r.headcount * r.quota!.perSeat.value, 0) / seats;
@@ -116,3 +65,82 @@ export default defineRule<{ tolerance: number }>({
     }
   },
 });
+
+/**
+ * The last grouping of each model, with what it was made from: the language server checks the same
+ * model again after an edit it patched in (model/incremental.ts: a headcount, a quota), and the
+ * grouping is kept while every carrier, and every field that groups it, is as it was.
+ */
+const lastGrouping = new WeakMap<OrgModel, { inputs: unknown[]; groupsBy: Map<string, Role[]>[] }>();
+
+/**
+ * Comparable carriers, grouped once for each dimension: same level, family, way of cutting and
+ * currency, and the same scope on every dimension but that one — the territory (a region, an
+ * industry) that tells them apart.
+ */
+function comparableGroups(model: OrgModel): Map<string, Role[]>[] {
+  const carriers: Role[] = [];
+  // What the grouping reads of each carrier, compared by identity (a scope or a cut is shared, never written).
+  const inputs: unknown[] = [];
+  for (const r of model.roles.values()) {
+    if (!r.quota) continue;
+    carriers.push(r);
+    inputs.push(r, r.scope, r.cut, r.level, r.family, r.quota.perSeat.currency);
+  }
+  const last = lastGrouping.get(model);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.groupsBy;
+  //
+  // At 10,000 roles every carrier has a scope and a cut of its own, so the work per carrier is
+  // what counts: each scope value set stands as a number (a set of one value, nearly all of
+  // them, by the value itself, with no text), each dimension has a slot, and one pass over the
+  // carriers groups them for every dimension at once, under a short key of numbers (two UTF-16
+  // units each) made without a template or a concatenation per part.
+  let next = 0;
+  const singles = new Map<DimensionValue, number>();
+  const sets = new Map<string, number>();
+  const numberOfSet = (values: ReadonlySet<DimensionValue>) => {
+    if (values.size === 1) {
+      const [v] = values;
+      let n = singles.get(v);
+      if (n === undefined) singles.set(v, (n = next++));
+      return n;
+    }
+    const text = [...values].map((v) => v.id).sort().join(',');
+    let n = sets.get(text);
+    if (n === undefined) sets.set(text, (n = next++));
+    return n;
+  };
+  const kinds = new Map<string, number>();
+  const slot = new Map<Dimension, number>();
+  const groupsBy: Map<string, Role[]>[] = [];
+  for (const dimension of model.dimensions.values()) {
+    slot.set(dimension, slot.size);
+    groupsBy.push(new Map());
+  }
+  const numbers = new Array<number>(slot.size);
+  const codes: number[] = [];
+  for (const role of carriers) {
+    numbers.fill(-1);
+    for (const [d, values] of role.scope) {
+      const i = slot.get(d);
+      if (i !== undefined) numbers[i] = numberOfSet(values);
+    }
+    const cut = role.cut.every((c, i) => i === 0 || role.cut[i - 1] <= c) ? role.cut.join(',') : [...role.cut].sort().join(',');
+    const kindText = `${role.level}|${role.family?.id ?? ''}|${cut}|${role.quota!.perSeat.currency ?? ''}`;
+    let kind = kinds.get(kindText);
+    if (kind === undefined) kinds.set(kindText, (kind = kinds.size));
+    for (let i = 0; i < numbers.length; i++) {
+      if (numbers[i] === -1) continue;
+      codes.length = 0;
+      codes.push(kind & 0xffff, kind >>> 16);
+      for (let j = 0; j < numbers.length; j++) if (j !== i) codes.push(numbers[j] & 0xffff, numbers[j] >>> 16);
+      const key = String.fromCharCode.apply(null, codes);
+      const groups = groupsBy[i];
+      const group = groups.get(key);
+      if (group) group.push(role);
+      else groups.set(key, [role]);
+    }
+  }
+  lastGrouping.set(model, { inputs, groupsBy });
+  return groupsBy;
+}
