@@ -1,7 +1,7 @@
 // The language server on a large org, as an editor drives it: `orgc lsp --stdio` started from the
 // binary, a real LSP client over stdio (vscode-languageserver-protocol), the synthetic org split
 // over several files with one of them open. Each sample is a one-line edit sent as `didChange`
-// (the whole text, as the server asks for) until the `publishDiagnostics` that follows it, with the
+// (the range changed and its text, as the server asks for) until the `publishDiagnostics` that follows it, with the
 // org's findings correct: the edits alternate between a line that makes a finding and the line as
 // it was (none), so a stale or partial check cannot pass for a fast one. Two kinds of edit: a
 // `reports_to` typo (the model moves a role: lines, teams and scopes change) and a headcount of 0
@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { syntheticOrg } from './synthetic-org.js';
 
 /** Files the org is split over: an edit re-parses one of them, the model and checks take them all. */
@@ -80,8 +81,16 @@ export async function timeLspEdits(orgc: string, files: readonly string[], edits
   const how = LSP_EDITS[kind];
   const line = how.line.exec(text);
   if (!line) throw new Error(`no line to edit (${kind}) in ${file}`);
-  const typo = text.slice(0, line.index) + how.edit(line) + text.slice(line.index + line[0].length);
+  const edited = how.edit(line);
+  const typo = text.slice(0, line.index) + edited + text.slice(line.index + line[0].length);
   const finding = how.finding(line);
+  // As an editor sends a keystroke (the server asks for incremental sync): the range replaced, and its new text.
+  const range = (within: string, length: number) => {
+    const doc = TextDocument.create(uri, 'yaml', 0, within);
+    return { start: doc.positionAt(line.index), end: doc.positionAt(line.index + length) };
+  };
+  const toTypo = { range: range(text, line[0].length), text: edited };
+  const back = { range: range(typo, edited.length), text: line[0] };
 
   const server = spawn(process.execPath, [orgc, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -115,7 +124,7 @@ export async function timeLspEdits(orgc: string, files: readonly string[], edits
       const cpu = cpuMsOf(server.pid);
       start = performance.now();
       done = next(withTypo ? flagged : clean);
-      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 3 }, contentChanges: [{ text: withTypo ? typo : text }] });
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 3 }, contentChanges: [withTypo ? toTypo : back] });
       const ms = (await done) - start;
       const cpuAfter = cpuMsOf(server.pid);
       if (i < 0) continue;

@@ -108,7 +108,7 @@ const lastPlacement = new WeakMap<OrgModel, { inputs: unknown[]; placement: Plac
 function placement(model: OrgModel, carriers: readonly Role[], metrics: readonly string[]): Placement {
   const inputs: unknown[] = [scopesWorkedOut(), metrics.join('\0'), ...carriers];
   const last = lastPlacement.get(model);
-  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.placement;
+  if (last && sameList(last.inputs, inputs)) return last.placement;
   const all = [...model.targets.values()].filter((t) => metrics.includes(t.metric) && t.value.kind === 'money');
   // Carriers by the values they work at, on each dimension they (or their managers) restrict:
   // a scoped target looks only at the carriers of one of its values, not at every seat.
@@ -147,6 +147,12 @@ function placement(model: OrgModel, carriers: readonly Role[], metrics: readonly
   const result = { rows, placed, scoped: all.filter((t) => t.scope.size > 0) };
   lastPlacement.set(model, { inputs, placement: result });
   return result;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sum<T>(list: readonly T[], f: (t: T) => number): number {

@@ -7,6 +7,7 @@
 // configuration), runs every rule again. The result is always the one `runRules` would give:
 // test/lsp/incremental.test.ts compares the two over random edits.
 import type { Finding } from '../finding.js';
+import { sameData } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
 import type { OrgModel } from '../model/types.js';
 import { ruleRuns, type Config } from '../core/config.js';
@@ -79,7 +80,7 @@ export function changesBetween(before: readonly LoadedFile[], after: readonly Lo
       if (s === t) continue;
       if (!ENTITY_SECTIONS.has(section)) {
         // `org:`, the competency scale, the version line: read by everything.
-        if (JSON.stringify(s) !== JSON.stringify(t)) return 'all';
+        if (!sameData(s, t)) return 'all';
         continue;
       }
       if (!isMap(s) || !isMap(t)) return 'all';
@@ -91,10 +92,10 @@ export function changesBetween(before: readonly LoadedFile[], after: readonly Lo
         if (e === f) continue;
         if (!isMap(e) || !isMap(f)) return 'all';
         // Most entities of an edited file are as they were: one comparison each, fields only for the others.
-        if (JSON.stringify(e) === JSON.stringify(f)) continue;
+        if (sameData(e, f)) continue;
         // A field added or removed counts as changed; the order of an entity's fields is read by nothing.
         for (const field of new Set([...Object.keys(e), ...Object.keys(f)])) {
-          if (JSON.stringify(e[field]) !== JSON.stringify(f[field])) changed.add(`${section}.${field}`);
+          if (!sameData(e[field], f[field])) changed.add(`${section}.${field}`);
         }
       }
     }

@@ -42,7 +42,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     lang = asked ? uiLanguage(asked) : undefined;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Full,
+        // The changed range only: the editor sends a keystroke, not the file (a file of a large org is hundreds of KB).
+        textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '[', ',', '{'] },
         hoverProvider: true,
         definitionProvider: true,
@@ -113,18 +114,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  /** The documents open in the editor, as the changes it sent leave them. */
+  const documents = new Map<string, TextDocument>();
   connection.onDidOpenTextDocument(({ textDocument }) => {
-    workspace.open.set(fileOf(textDocument.uri), { text: textDocument.text, version: textDocument.version });
-    schedule(fileOf(textDocument.uri));
+    const file = fileOf(textDocument.uri);
+    documents.set(file, TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
+    workspace.open.set(file, { text: textDocument.text, version: textDocument.version });
+    schedule(file);
   });
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const file = fileOf(textDocument.uri);
-    const last = contentChanges[contentChanges.length - 1];
-    if (last && !('range' in last)) workspace.open.set(file, { text: last.text, version: textDocument.version });
+    const doc = documents.get(file);
+    // A change to a document never opened has no text to apply it to: the file on disk stays what is checked.
+    if (!doc) return;
+    TextDocument.update(doc, contentChanges, textDocument.version);
+    workspace.open.set(file, { text: doc.getText(), version: textDocument.version });
     schedule(file);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     const file = fileOf(textDocument.uri);
+    documents.delete(file);
     workspace.open.delete(file);
     schedule(file);
   });

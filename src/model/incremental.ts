@@ -12,6 +12,7 @@
 // builds the model from the start. test/lsp/incremental.test.ts compares the outcome with a build
 // from the start over random edits.
 import type { Finding } from '../finding.js';
+import { sameData } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
 import { addDoubt, buildModel, refreshModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
 import { Unreliable } from './follow-ons.js';
@@ -147,7 +148,7 @@ function patchOf(before: readonly LoadedFile[], after: readonly LoadedFile[], na
       const [s, t] = [x[section], y[section]];
       if (s === t) continue;
       if (section !== 'roles' && section !== 'duties') {
-        if (JSON.stringify(s) !== JSON.stringify(t)) return undefined;
+        if (!sameData(s, t)) return undefined;
         continue;
       }
       const [r, q] = [s as Record<string, Record<string, unknown>>, t as Record<string, Record<string, unknown>>];
@@ -155,9 +156,9 @@ function patchOf(before: readonly LoadedFile[], after: readonly LoadedFile[], na
       if (!sameList(ids, Object.keys(q))) return undefined;
       for (const id of ids) {
         const [e, f] = [r[id], q[id]];
-        if (e === f || JSON.stringify(e) === JSON.stringify(f)) continue;
+        if (e === f || sameData(e, f)) continue;
         const changed = new Set<string>();
-        for (const key of new Set([...Object.keys(e), ...Object.keys(f)])) if (JSON.stringify(e[key]) !== JSON.stringify(f[key])) changed.add(key);
+        for (const key of new Set([...Object.keys(e), ...Object.keys(f)])) if (!sameData(e[key], f[key])) changed.add(key);
         // The fields left as they were, in another order: a build from the start.
         const kept = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !changed.has(k));
         if (!sameList(kept(e), kept(f))) return undefined;
@@ -197,13 +198,13 @@ function changedLetters(a: unknown, b: unknown): string[] | undefined {
   if (!isMap(a) || !isMap(b)) return undefined;
   const ids = Object.keys(a);
   if (!sameList(ids, Object.keys(b))) return undefined;
-  return ids.filter((id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]));
+  return ids.filter((id) => !sameData(a[id], b[id]));
 }
 
 /** Whether two `requires:` have the same competencies (references, which only a build resolves). */
 function sameCompetencies(a: unknown, b: unknown): boolean {
-  const of = (x: unknown) => JSON.stringify(isMap(x) ? x.competencies : undefined);
-  return of(a) === of(b);
+  const of = (x: unknown) => (isMap(x) ? x.competencies : undefined);
+  return sameData(of(a), of(b));
 }
 
 function isMap(x: unknown): x is Record<string, unknown> {

@@ -111,9 +111,17 @@ describe('orgc lsp, English quickstart', () => {
     expect(actions.some((a) => a.edit!.changes![uri(QUICK)][0].newText.includes(`# orgc-disable-next-line ${d.code} -- `))).toBe(true);
   });
 
-  it('clears the finding when the typo is fixed', async () => {
-    change(QUICK, text);
+  it('clears the finding when the typo is fixed, sent as the changed range only', async () => {
+    const version = (versions.get(QUICK) ?? 1) + 1;
+    versions.set(QUICK, version);
+    // The editor replaces `sales-manger` by `sales-manager` (incremental sync, as the server asks for).
+    const start = at(typo, 'sales-manger');
+    const range = { start, end: { line: start.line, character: start.character + 'sales-manger'.length } };
+    void client.sendNotification('textDocument/didChange', { textDocument: { uri: uri(QUICK), version }, contentChanges: [{ range, text: 'sales-manager' }] });
     await diagnostics(QUICK, (p) => p.diagnostics.length === 0);
+    // The server's text is the fixed one: a hover where the typo was finds the manager.
+    const hover: Hover = await client.sendRequest('textDocument/hover', { textDocument: { uri: uri(QUICK) }, position: at(text, 'reports_to: sales-manager', 'reports_to: '.length + 2) });
+    expect(JSON.stringify(hover.contents)).toContain('sales-manager');
   }, 60_000);
 
   it('completes role ids after reports_to, and duty ids among a role\'s duties', async () => {

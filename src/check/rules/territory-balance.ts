@@ -73,23 +73,33 @@ export default defineRule<{ tolerance: number }>({
  */
 const lastGrouping = new WeakMap<OrgModel, { inputs: unknown[]; groupsBy: Map<string, Role[]>[] }>();
 
+/** What the grouping reads of a carrier, compared by identity (a scope or a cut is shared, never written). */
+function inputsOf(r: Role): unknown[] {
+  return [r, r.scope, r.cut, r.level, r.family, r.quota!.perSeat.currency];
+}
+
+/** Whether the carriers of `model`, and what groups them, are those of `inputs` (compared in place: this runs on every edit). */
+function sameInputs(model: OrgModel, inputs: readonly unknown[]): boolean {
+  let i = 0;
+  for (const r of model.roles.values()) {
+    if (!r.quota) continue;
+    if (i + 6 > inputs.length) return false;
+    if (inputs[i] !== r || inputs[i + 1] !== r.scope || inputs[i + 2] !== r.cut || inputs[i + 3] !== r.level || inputs[i + 4] !== r.family || inputs[i + 5] !== r.quota.perSeat.currency) return false;
+    i += 6;
+  }
+  return i === inputs.length;
+}
+
 /**
  * Comparable carriers, grouped once for each dimension: same level, family, way of cutting and
  * currency, and the same scope on every dimension but that one — the territory (a region, an
  * industry) that tells them apart.
  */
 function comparableGroups(model: OrgModel): Map<string, Role[]>[] {
-  const carriers: Role[] = [];
-  // What the grouping reads of each carrier, compared by identity (a scope or a cut is shared, never written).
-  const inputs: unknown[] = [];
-  for (const r of model.roles.values()) {
-    if (!r.quota) continue;
-    carriers.push(r);
-    inputs.push(r, r.scope, r.cut, r.level, r.family, r.quota.perSeat.currency);
-  }
   const last = lastGrouping.get(model);
-  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.groupsBy;
-  //
+  if (last && sameInputs(model, last.inputs)) return last.groupsBy;
+  const carriers = [...model.roles.values()].filter((r) => r.quota);
+  const inputs = carriers.flatMap(inputsOf);
   // At 10,000 roles every carrier has a scope and a cut of its own, so the work per carrier is
   // what counts: each scope value set stands as a number (a set of one value, nearly all of
   // them, by the value itself, with no text), each dimension has a slot, and one pass over the

@@ -17,30 +17,47 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    // A duty's effort is shared among its Responsible roles in proportion to their headcount.
-    // The parts are listed only for the roles reported: most roles are not overloaded.
-    const load = new Map<Role, { fte: number; parts: Array<[Duty, number]> }>();
+    // A duty's effort is shared among its Responsible roles in proportion to their headcount. Each
+    // role's load is summed first; the parts are listed, in a second pass, only for the roles
+    // reported: most roles are not overloaded, and the language server runs this on every edit.
+    const load = new Map<Role, number>();
     for (const duty of model.duties.values()) {
       if (duty.effort === undefined) continue;
       const doers = responsibleRoles(duty);
-      let total = 0;
-      for (const r of doers) total += r.headcount;
+      const total = headcountOf(doers);
+      for (const r of doers) load.set(r, (load.get(r) ?? 0) + share(duty, r, total, doers.length));
+    }
+    const over = new Map<Role, Array<[Duty, number]>>();
+    for (const [role, fte] of load) if (fte > role.headcount + 1e-9) over.set(role, []);
+    if (over.size === 0) return;
+    for (const duty of model.duties.values()) {
+      if (duty.effort === undefined) continue;
+      const doers = responsibleRoles(duty);
+      let total: number | undefined;
       for (const r of doers) {
-        const share = total > 0 ? (duty.effort * r.headcount) / total : duty.effort / doers.length;
-        let entry = load.get(r);
-        if (!entry) load.set(r, (entry = { fte: 0, parts: [] }));
-        entry.fte += share;
-        entry.parts.push([duty, share]);
+        const parts = over.get(r);
+        if (parts) parts.push([duty, share(duty, r, (total ??= headcountOf(doers)), doers.length)]);
       }
     }
-    for (const [role, { fte, parts }] of load) {
-      if (fte <= role.headcount + 1e-9) continue;
-      const duties = parts.map(([duty, share]) => `${duty.id} ${round(share)}`).join(', ');
+    for (const [role, parts] of over) {
+      const fte = load.get(role)!;
+      const duties = parts.map(([duty, part]) => `${duty.id} ${round(part)}`).join(', ');
       // Without a written headcount (default 1) the locator falls back to the role's key.
       report({ messageId: 'over', data: { role: named(model, role), load: round(fte), headcount: role.headcount, duties }, at: valueAt(role.src, 'headcount') });
     }
   },
 });
+
+function headcountOf(roles: readonly Role[]): number {
+  let total = 0;
+  for (const r of roles) total += r.headcount;
+  return total;
+}
+
+/** The part of a duty's effort that falls to one of its `count` Responsible roles, whose headcounts add up to `total`. */
+function share(duty: Duty, role: Role, total: number, count: number): number {
+  return total > 0 ? (duty.effort! * role.headcount) / total : duty.effort! / count;
+}
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
