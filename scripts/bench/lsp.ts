@@ -68,6 +68,8 @@ const TICKS_PER_SECOND = 100;
 /** The kinds of one-line edit timed: the line edited, as it is made, and how its finding is told. */
 export const LSP_EDITS = {
   'reporting line': { line: /^ {4}reports_to: ([a-z0-9-]+)$/m, edit: (m: RegExpExecArray) => `${m[0]}x`, finding: (m: RegExpExecArray) => `${m[1]}x` },
+  // The file's last Responsible made Accountable too: the duty's second A, reported where it is written (here).
+  'RACI letter': { line: /^( {6}([a-z0-9-]+): )R$/gm, edit: (m: RegExpExecArray) => `${m[1]}A`, finding: (m: RegExpExecArray) => m[2] },
   headcount: { line: /^( {4}headcount: )\d+(\n {4}vacancies: [1-9])$/m, edit: (m: RegExpExecArray) => `${m[1]}0${m[2]}`, finding: () => 'headcount of only 0' },
 } as const;
 export type LspEdit = keyof typeof LSP_EDITS;
@@ -79,7 +81,8 @@ export async function timeLspEdits(orgc: string, files: readonly string[], edits
   const uri = pathToFileURL(file).href;
   const text = readFileSync(file, 'utf8');
   const how = LSP_EDITS[kind];
-  const line = how.line.exec(text);
+  // The first line that matches, or the last for a pattern that finds all (`g`).
+  const line = how.line.global ? ([...text.matchAll(how.line)].pop() as RegExpExecArray | undefined) : how.line.exec(text);
   if (!line) throw new Error(`no line to edit (${kind}) in ${file}`);
   const edited = how.edit(line);
   const typo = text.slice(0, line.index) + edited + text.slice(line.index + line[0].length);
