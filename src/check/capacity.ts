@@ -7,7 +7,8 @@
 // Open seats add nothing until hired (unless counted as hired at the start of the period and
 // ramping); a ramping seat earns its curve during the ramp and a ramped seat's attainment after
 // it; attrition is taken to happen evenly over the period, so half of it is lost on average.
-import { effectiveValues, overlapsScope, scopesWorkedOut, withinScope } from '../model/scope.js';
+import { linesRevision } from '../model/hierarchy.js';
+import { effectiveValues, overlapsScope, withinScope } from '../model/scope.js';
 import type { DimensionValue, OrgModel, Quantity, Role, Target } from '../model/types.js';
 
 export interface RoleCapacity {
@@ -99,14 +100,14 @@ interface Placement {
 /**
  * The last placement of each model, with what it was made from: the language server checks the
  * same model again after an edit it patched in (model/incremental.ts), and a headcount or a quota
- * moves no carrier in or out of a scope. Kept while the carriers, the metrics and every effective
- * scope (model/scope.ts) are as they were.
+ * moves no carrier in or out of a scope. Kept while the carriers, the metrics and the reporting
+ * lines (through which carriers work where their managers do: model/scope.ts) are as they were.
  */
 const lastPlacement = new WeakMap<OrgModel, { inputs: unknown[]; placement: Placement }>();
 
 /** Which carriers each target counts: the seats inside its scope. */
 function placement(model: OrgModel, carriers: readonly Role[], metrics: readonly string[]): Placement {
-  const inputs: unknown[] = [scopesWorkedOut(), metrics.join('\0'), ...carriers];
+  const inputs: unknown[] = [linesRevision(), metrics.join('\0'), ...carriers];
   const last = lastPlacement.get(model);
   if (last && sameList(last.inputs, inputs)) return last.placement;
   const all = [...model.targets.values()].filter((t) => metrics.includes(t.metric) && t.value.kind === 'money');

@@ -2,6 +2,22 @@
 // functional graph: walking up from every role once finds every cycle in linear time.
 import type { Role, Source } from './building.js';
 
+let revision = 0;
+
+/** Roles moved in a model the language server keeps (model/incremental.ts): what was derived from its reporting lines is stale. */
+export function linesMoved(): void {
+  revision++;
+}
+
+/**
+ * A number that changes whenever roles move in a kept model: a rule that keeps what it derived
+ * from the reporting lines (layers, where carriers work) between checks of one model keeps it
+ * only while the number is the one it was derived at.
+ */
+export function linesRevision(): number {
+  return revision;
+}
+
 /**
  * Every cycle once, as the roles in reporting order starting from the role declared earliest, and
  * the cycles themselves in that order: the same report on every run.

@@ -16,6 +16,7 @@ import { sameData } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
 import { addDoubt, buildModel, refreshModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
 import { Unreliable } from './follow-ons.js';
+import { linesMoved } from './hierarchy.js';
 import { forgetScopes } from './scope.js';
 // The model as the builder holds it (writable): this module patches it.
 import type { OrgModel, Role } from './building.js';
@@ -62,7 +63,7 @@ export class ModelCache {
         this.how = moved.length + patch.roles.length + patch.duties.length + patch.letters.size === 0 ? 'kept' : 'patched';
         this.linesMoved = moved.length > 0;
         // A role's effective scope goes up its reporting line: worked out again when asked.
-        if (moved.length > 0) forgetScopes();
+        if (moved.length > 0) forgetScopes(), linesMoved();
         return { model: last.model, findings: findings.map((f) => ({ ...f })), unreliable: unreliableOf(last.model, doubts), doubts };
       }
     }

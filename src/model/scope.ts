@@ -4,17 +4,10 @@
 import type { Dimension, DimensionValue, Role, Target } from './types.js';
 
 let scopes = new WeakMap<Role, Map<Dimension, ReadonlySet<DimensionValue> | undefined>>();
-let generation = 0;
 
 /** Forgets every effective scope: the language server moved roles in a model it keeps (model/incremental.ts). */
 export function forgetScopes(): void {
   scopes = new WeakMap();
-  generation++;
-}
-
-/** Which effective scopes are meant: the number changes whenever they are forgotten, so that what was derived from them is known stale. */
-export function scopesWorkedOut(): number {
-  return generation;
 }
 
 /**

@@ -1,7 +1,9 @@
 // Few layers: every layer slows decisions and distorts what the top hears from customers. How few
 // depends on size: at a typical span each layer multiplies reach, so a 50-person org needs three
 // layers and a 2,000-person one five (docs/rules/layers.md cites the sources).
+import { linesRevision } from '../../model/hierarchy.js';
 import { layers } from '../../model/queries.js';
+import type { OrgModel, Role } from '../../model/types.js';
 import { defineRule } from '../rule.js';
 import { valueAt } from '../where.js';
 import { named } from '../named.js';
@@ -53,7 +55,7 @@ export default defineRule<Options>({
     const needed = layersNeeded(headcount, options.span);
     const bySize = needed + options.slack;
     const max = Math.min(options.max, bySize);
-    const layerOf = layers(model.roles.values());
+    const layerOf = layersOf(model);
     for (const role of model.roles.values()) {
       // Report where the chain first goes too deep; roles below follow from it.
       if (layerOf.get(role) !== max + 1) continue;
@@ -65,3 +67,18 @@ export default defineRule<Options>({
     }
   },
 });
+
+/**
+ * Each role's layer, kept per model while its reporting lines stay: the language server checks the
+ * same model again after an edit it patched in, and a headcount changes how many layers the org
+ * may have, not which layer a role is on.
+ */
+const lastLayers = new WeakMap<OrgModel, { revision: number; layerOf: Map<Role, number> }>();
+
+function layersOf(model: OrgModel): Map<Role, number> {
+  const last = lastLayers.get(model);
+  if (last && last.revision === linesRevision()) return last.layerOf;
+  const layerOf = layers(model.roles.values());
+  lastLayers.set(model, { revision: linesRevision(), layerOf });
+  return layerOf;
+}
