@@ -12,13 +12,15 @@ import type { LoadedFile } from '../load/loaded.js';
 import type { OrgModel } from '../model/types.js';
 import { ruleRuns, type Config } from '../core/config.js';
 import { timed } from '../timing.js';
+import { renameRefs } from './named.js';
 import { RULES } from './rules/index.js';
 
 /**
  * What each rule reads, as `section.field` of the org file (`roles.reports_to`) or a whole
  * `section`. Derived relations count as the field they come from: a duty's Responsible roles are
  * `roles.duties`, a step's duties `duties.step`, an entity's name in a message its `title` or
- * `name`. Whatever reads the reporting lines (a manager, a team, layers) must list
+ * `name` (needed when the model is built anew; when a title or a duty's name is read into the
+ * same model, kept findings are renamed instead: `renameRefs`). Whatever reads the reporting lines (a manager, a team, layers) must list
  * `roles.reports_to` (and `roles.dotted_line_to` for dotted lines); what reads them only through
  * the roles' effective scopes (model/scope.ts) lists `roles.effective_scope` instead, which changes
  * with `roles.scope`, and with `roles.reports_to` unless the model stage tells that every effective
@@ -110,6 +112,9 @@ function derived(changes: Changes, scopesKept: boolean): Changes {
   return changes;
 }
 
+/** The names a model takes in place (model/incremental.ts): a role's title, a duty's name. */
+const NAMES = new Set(['roles.title', 'duties.name']);
+
 /** Sections of entities by id: every other top-level key is compared whole. */
 const ENTITY_SECTIONS = new Set(['dimensions', 'families', 'competencies', 'process', 'tools', 'pay_bands', 'metrics', 'duties', 'roles', 'kpis', 'service_levels', 'reviews', 'targets', 'signals', 'people']);
 
@@ -132,6 +137,8 @@ export class RuleCache {
   /** The files the kept findings were made from. */
   private files: readonly LoadedFile[] = [];
   private last = new Map<string, Finding[]>();
+  /** The model the kept findings were made from. */
+  private model?: OrgModel;
   /** Rules that ran (not reused) on the last call: tests read it. */
   ran: string[] = [];
 
@@ -140,7 +147,15 @@ export class RuleCache {
       this.config = config;
       this.last.clear();
     }
-    const changes = this.last.size === 0 ? 'all' : derived(changesBetween(this.files, files), hints.scopesKept ?? false);
+    const sameModel = model === this.model;
+    this.model = model;
+    let changes = this.last.size === 0 ? 'all' : derived(changesBetween(this.files, files), hints.scopesKept ?? false);
+    // A title or a duty's name read again into the same model (model/incremental.ts) changes what
+    // findings say, not which there are: rules read names only to word messages (check/named.ts),
+    // so a kept finding is renamed instead of its rule run again. In a model built anew, the kept
+    // findings name entities that are gone: the rules that list the name run.
+    const renamed = sameModel && changes !== 'all' && [...changes].some((c) => NAMES.has(c));
+    if (renamed) changes = new Set([...changes].filter((c) => !NAMES.has(c)));
     // The files' data as they are now: the model stage only reads it (the server's copies are not consumed).
     this.files = files.map((f) => ({ ...f }));
     const findings: Finding[] = [];
@@ -154,6 +169,8 @@ export class RuleCache {
         const out: Finding[] = (own = []);
         this.ran.push(id);
         timed(`  rule ${id}`, () => rule.check({ model, options: config.rules.get(id)!.options, report: (f) => out.push({ ...f, ruleId: id }) }));
+      } else if (renamed) {
+        for (const f of own) renameRefs(f);
       }
       next.set(id, own);
       // Copies: later stages may rewrite a finding (its place), the kept one stays as reported.

@@ -209,6 +209,30 @@ describe('incremental checks in the language server', () => {
     }
   });
 
+  it('renames the entities in kept findings when a title changes, without running the rules again', async () => {
+    const file = path.join(dir, 'renamed', 'org.yaml');
+    mkdirSync(path.dirname(file), { recursive: true });
+    // The rep's seats are all open and its manager's span is one: findings that name both.
+    const text = SMALL.replace('    headcount: 2\n', '    headcount: 2\n    vacancies: 2\n');
+    writeFileSync(file, text);
+    const ws = new Workspace(() => 'en');
+    ws.open.set(file, { text, version: 1 });
+    const first = await ws.check(file);
+    expect(first.result!.diagnostics.some((d) => d.message.includes('Rep (rep)'))).toBe(true);
+    let version = 1;
+    for (const title of ['Field rep', '{ en: Field rep, zh-CN: 销售代表 }', 'Rep']) {
+      const edited = text.replace('    title: Rep\n', `    title: ${title}\n`);
+      ws.open.set(file, { text: edited, version: ++version });
+      const state = await ws.check(file);
+      expect(state.model.how, title).toBe('patched');
+      // Only the rules that run on every check (not in RULE_READS) ran.
+      expect(state.rules.ran.filter((id) => RULE_READS[id]), title).toEqual([]);
+      const expected = (await lint({ texts: { [file]: edited }, config: false, lang: 'en' })).diagnostics;
+      expect(state.result!.diagnostics, title).toEqual(expected);
+      if (title !== 'Rep') expect(state.result!.diagnostics.some((d) => d.message.includes('Field rep (rep)')), title).toBe(true);
+    }
+  });
+
   it('tells the fields an edit changed, and gives up on changes it cannot place', () => {
     const one = (a: unknown, b: unknown) => changesBetween([{ path: 'x', data: a } as never], [{ path: 'x', data: b } as never]);
     const role = { title: 'A', reports_to: 'b', duties: { d: 'R' } };
