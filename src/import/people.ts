@@ -12,6 +12,7 @@ import { toSimplified } from '../i18n/traditional.js';
 import { Ids } from './ids.js';
 import { DEFAULT_LEVEL_WORDS, levelMatcher, type LevelWords } from './levels.js';
 import { isSpelledOut, plainText, readTitle, teamOf, titleCase, type ReadTitle } from './titles.js';
+import { materialize, StreamedMapping } from './yaml.js';
 
 /** Columns the import reads, each found by any of these header names (case and spacing ignored). */
 export const COLUMNS = {
@@ -70,7 +71,10 @@ export interface ImportReport {
 }
 
 export interface Imported {
-  org: Record<string, unknown>;
+  /** The draft, its roles and people given entry by entry: write it with `dumpYamlChunks`. */
+  draft: Record<string, unknown>;
+  /** The draft as one object (made on each read). */
+  readonly org: Record<string, unknown>;
   report: ImportReport;
   stats: { people: number; positions: number; roles: number; departments: number; regions: number };
 }
@@ -518,8 +522,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     }
   }
 
-  const orgRoles: Record<string, unknown> = {};
-  for (let r = 0; r < roles.length; r++) {
+  // The draft's roles and people are written entry by entry as the file is written (see
+  // StreamedMapping): each entry is made when it is written, and is garbage right after.
+  const roleEntry = (r: number): Record<string, unknown> => {
     const role = roles[r];
     const own = regionsOf(role);
     const dottedTo = dottedOf.get(r);
@@ -535,25 +540,25 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (dottedTo) entry.dotted_line_to = [...dottedTo].map((d) => roles[d].id).sort(compare);
     entry.headcount = role.members.length;
     if (forms.size > 1) entry.notes = t(`Imported from the titles ${[...forms].sort(compare).join(', ')}: confirm they are one role.`, zhText`由职位 ${[...forms].sort(compare).join('、')} 合并而来：请确认它们是同一岗位。`);
-    orgRoles[role.id] = entry;
-  }
+    return entry;
+  };
   const tops = roles.filter((r) => r.parent === -1);
   // Named as people know them, with the id the draft uses: `Sales Director (sales-director)`.
   const named = (r: Role) => `${r.title} (${r.id})`;
   if (tops.length > 1) problems.push({ row: 0, message: t(`${tops.length} roles report to no one (an org has one top role): ${tops.map(named).join(', ')}`, zhText`${tops.length} 个岗位没有上级（组织应只有一个最高岗位）：${tops.map(named).join('、')}`) });
 
-  // People, each once; other seats they hold are noted on them.
-  const people: Record<string, unknown> = {};
+  // People, each once; other seats they hold are noted on them. Ids and notes are made here, in
+  // person order, so that the report is whole before the draft is written.
   const personIds = new Ids();
+  const personId: string[] = [];
+  const personNotes = new Map<number, string>();
   const severalSeats: string[] = [];
-  for (const person of persons) {
+  for (let i = 0; i < persons.length; i++) {
+    const person = persons[i];
     const main = positions[person.primary];
-    const id = personIds.make(person.id ? `${person.name} ${person.id}` : person.name, 'person');
+    personId.push(personIds.make(person.id ? `${person.name} ${person.id}` : person.name, 'person'));
     // One seat, held for good and named alone: most people, nothing to note.
-    if (person.positions.length === 1 && !main.title.interim && !main.title.also) {
-      people[id] = { name: person.name, role: roles[main.role].id };
-      continue;
-    }
+    if (person.positions.length === 1 && !main.title.interim && !main.title.also) continue;
     const others = person.positions.filter((p) => p !== person.primary).map((p) => roles[positions[p].role]);
     const notes: string[] = [];
     if (others.length) {
@@ -567,21 +572,32 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       const also = title.also ? ` ${readTitle(title.also).key} ` : '';
       if (title.also && !person.positions.some((q) => ` ${positions[q].title.key} `.includes(also))) notes.push(t(`Also ${title.also} (not a row of the export).`, zhText`兼任 ${title.also}（导出文件中无此行）。`));
     }
-    people[id] = notes.length ? { name: person.name, role: roles[main.role].id, notes: notes.join(' ') } : { name: person.name, role: roles[main.role].id };
+    if (notes.length) personNotes.set(i, notes.join(' '));
   }
 
-  const org: Record<string, unknown> = {
+  const draft: Record<string, unknown> = {
     orgc: 1,
     org: { id: ids.make(opts.source.replace(/\.[^.]*$/, ''), 'org'), name: t(`Draft from ${opts.source}`, zhText`由 ${opts.source} 导入的草稿`), language: opts.language, draft: true },
     ...(departments.length ? { families: Object.fromEntries(departments.map((d) => [familyId.get(d), { name: d }])) } : {}),
     ...(regions.length ? { dimensions: { region: { name: { en: 'Region', 'zh-CN': '区域' }, values: Object.fromEntries(regions.map((r) => [regionId.get(r), { name: r }])) } } } : {}),
-    roles: orgRoles,
-    people,
+    roles: new StreamedMapping(function* () {
+      for (let r = 0; r < roles.length; r++) yield [roles[r].id, roleEntry(r)] as const;
+    }),
+    people: new StreamedMapping(function* () {
+      for (let i = 0; i < persons.length; i++) {
+        const role = roles[positions[persons[i].primary].role].id;
+        const notes = personNotes.get(i);
+        yield [personId[i], notes === undefined ? { name: persons[i].name, role } : { name: persons[i].name, role, notes }] as const;
+      }
+    }),
   };
   // Row problems in row order, then those about the file as a whole.
   problems.sort((a, b) => (a.row || Infinity) - (b.row || Infinity));
   return {
-    org,
+    draft,
+    get org() {
+      return materialize(draft) as Record<string, unknown>;
+    },
     report: { columns, lines, splits, merges, positions: severalSeats, levels, warnings, problems },
     stats: { people: persons.length, positions: n, roles: roles.length, departments: departments.length, regions: regions.length },
   };

@@ -8,7 +8,7 @@ import jsYaml from 'js-yaml';
 import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
-import { dumpYaml } from '../../import/yaml.js';
+import { dumpYamlChunks } from '../../import/yaml.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
@@ -16,7 +16,7 @@ import { toSimplified } from '../../i18n/traditional.js';
 import { configLanguage } from '../analyze.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
-import { writeFileAtomic } from '../write-files.js';
+import { writeChunksAtomic } from '../write-files.js';
 
 export interface ImportCommandOptions {
   out: string;
@@ -81,15 +81,19 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     throw error;
   }
   const header = say('import-header', lang, { file: path.basename(file) });
-  const yaml = header + dumpYaml(result.org);
+  // The draft is written as it is made (100,000 people are 30 MB of YAML): the header, then chunks.
+  function* draftText() {
+    yield header;
+    yield* dumpYamlChunks(result!.draft);
+  }
 
   const toStdout = opts.out === '-';
   const report = toStdout ? io.stderr : io.stdout;
   if (!toStdout) {
     const target = path.resolve(io.cwd, opts.out);
     if (existsSync(target) && !opts.force) throw new UsageError(say('not-overwriting', lang, { file: opts.out }));
-    await writeFileAtomic(target, yaml);
-  } else io.stdout(yaml);
+    await writeChunksAtomic(target, draftText());
+  } else for (const chunk of draftText()) io.stdout(chunk);
   const s = result.stats;
   const r = result.report;
   const where = toStdout ? say('stdout', lang) : opts.out;
