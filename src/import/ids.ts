@@ -23,8 +23,10 @@ const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ
 /** A name as ASCII words: "Ólafur Páll" → "olafur pall", "王芳" → "wang fang". */
 export function asciiWords(name: string): string {
   let text = plainText(name);
-  // Plain ASCII, most names in most exports: nothing to transliterate.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  // Plain ASCII, most names in most exports, nothing to transliterate; nor in the middle dots that
+  // the import puts between the parts of a role's title (`·` has no decomposition, and it is not a
+  // letter: it becomes a hyphen like a space does).
+  if (/^[\x00-\x7f\u00b7]*$/.test(text)) return text.toLowerCase();
   if (HAN.test(text)) {
     if (!pinyin) throw new Error('asciiWords: call loadPinyin() before transliterating Chinese');
     text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
