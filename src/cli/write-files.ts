@@ -29,7 +29,7 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string>):
     const fd = openSync(tmp, 'w');
     try {
       for (const chunk of chunks) {
-        const bytes = Buffer.from(chunk, 'utf8');
+        const bytes = ENCODER.encode(chunk);
         // A write may take fewer bytes than it is given: the rest follows.
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       }
@@ -42,3 +42,5 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string>):
     throw error;
   }
 }
+
+const ENCODER = new TextEncoder();

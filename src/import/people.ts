@@ -12,7 +12,7 @@ import { toSimplified } from '../i18n/traditional.js';
 import { Ids } from './ids.js';
 import { DEFAULT_LEVEL_WORDS, levelMatcher, type LevelWords } from './levels.js';
 import { isSpelledOut, plainText, readTitle, teamOf, titleCase, type ReadTitle } from './titles.js';
-import { materialize, StreamedMapping } from './yaml.js';
+import { materialize, pair, StreamedMapping, yamlKey, yamlScalar } from './yaml.js';
 
 /** Columns the import reads, each found by any of these header names (case and spacing ignored). */
 export const COLUMNS = {
@@ -501,6 +501,11 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       else byDepartment.set(roleDepartment[g], [g]);
     }
     for (const [department, peers] of byDepartment) {
+      // Alone in its department: named by the department, where the title has several.
+      if (peers.length === 1) {
+        roleTitle[peers[0]] = byDepartment.size > 1 && department ? `${base} · ${department}` : base;
+        continue;
+      }
       const found = peers.map(candidates);
       const counts = found[0].map((_, k) => {
         const count = new Map<string, number>();
@@ -652,6 +657,67 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     if (notes.length) personNotes.set(i, notes.join(' '));
   }
 
+  const personEntry = (i: number): Record<string, unknown> => {
+    const name = nameOf[personFirst[i]];
+    const role = roleId[roleOf[personPrimary[i]]];
+    const notes = personNotes.get(i);
+    return notes === undefined ? { name, role } : { name, role, notes };
+  };
+  // The same entries written as text without making them (a million lines at 100,000 people):
+  // ids, families, regions and levels are written once each, and what is not a plain one-line
+  // scalar, or has notes, is written by the entry as above.
+  let idsAsValues: Array<string | undefined> | undefined;
+  const roleIdValue = (r: number) => (idsAsValues ??= roleId.map(yamlScalar))[r];
+  const asValue = new Map<string, string | undefined>();
+  const value = (s: string) => {
+    let v = asValue.get(s);
+    if (v === undefined && !asValue.has(s)) asValue.set(s, (v = yamlScalar(s)));
+    return v;
+  };
+  function* rolesText(): Generator<string> {
+    for (let r = 0; r < roleCount; r++) {
+      const key = yamlKey(roleId[r]);
+      const title = yamlScalar(roleTitle[r]);
+      const level = value(levelOf[r]);
+      const family = roleDepartment[r] ? value(familyId.get(roleDepartment[r])!) : '';
+      const parent = roleParent[r] === -1 ? '' : roleIdValue(roleParent[r]);
+      if (key === undefined || title === undefined || level === undefined || family === undefined || parent === undefined || written.get(roleTitleKey[r])!.size > 1) {
+        yield pair(roleId[r], roleEntry(r), '  ');
+        continue;
+      }
+      const own = regionsOf(r);
+      const scope = own.length && own.length < regions.length ? own.map((x) => value(regionId.get(x)!)) : NO_REGIONS;
+      const dottedTo = dottedOf.get(r);
+      const dotted = dottedTo ? [...dottedTo].map((d) => roleId[d]).sort(compare).map(value) : NO_REGIONS;
+      // A region or a dotted line's id that needs quoting: as the entry writes it.
+      if (scope.includes(undefined) || dotted.includes(undefined)) {
+        yield pair(roleId[r], roleEntry(r), '  ');
+        continue;
+      }
+      let out = `  ${key}:\n    title: ${title}\n    level: ${level}\n`;
+      if (family) out += `    family: ${family}\n`;
+      if (scope.length) {
+        out += '    cut:\n      - region\n    scope:\n      region:\n';
+        for (const x of scope) out += `        - ${x}\n`;
+      }
+      if (parent) out += `    reports_to: ${parent}\n`;
+      if (dotted.length) {
+        out += '    dotted_line_to:\n';
+        for (const d of dotted) out += `      - ${d}\n`;
+      }
+      yield `${out}    headcount: ${memberCount[r]}\n`;
+    }
+  }
+  function* peopleText(): Generator<string> {
+    for (let i = 0; i < personCount; i++) {
+      const key = yamlKey(personId[i]);
+      const name = yamlScalar(nameOf[personFirst[i]]);
+      const role = roleIdValue(roleOf[personPrimary[i]]);
+      if (key === undefined || name === undefined || role === undefined || personNotes.has(i)) yield pair(personId[i], personEntry(i), '  ');
+      else yield `  ${key}:\n    name: ${name}\n    role: ${role}\n`;
+    }
+  }
+
   const draft: Record<string, unknown> = {
     orgc: 1,
     org: { id: ids.make(opts.source.replace(/\.[^.]*$/, ''), 'org'), name: t(`Draft from ${opts.source}`, zhText`由 ${opts.source} 导入的草稿`), language: opts.language, draft: true },
@@ -659,15 +725,10 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     ...(regions.length ? { dimensions: { region: { name: { en: 'Region', 'zh-CN': '区域' }, values: Object.fromEntries(regions.map((r) => [regionId.get(r), { name: r }])) } } } : {}),
     roles: new StreamedMapping(function* () {
       for (let r = 0; r < roleCount; r++) yield [roleId[r], roleEntry(r)] as const;
-    }),
+    }, rolesText),
     people: new StreamedMapping(function* () {
-      for (let i = 0; i < personCount; i++) {
-        const name = nameOf[personFirst[i]];
-        const role = roleId[roleOf[personPrimary[i]]];
-        const notes = personNotes.get(i);
-        yield [personId[i], notes === undefined ? { name, role } : { name, role, notes }] as const;
-      }
-    }),
+      for (let i = 0; i < personCount; i++) yield [personId[i], personEntry(i)] as const;
+    }, peopleText),
   };
   // Row problems in row order, then those about the file as a whole.
   problems.sort((a, b) => (a.row || Infinity) - (b.row || Infinity));
@@ -681,7 +742,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   };
 }
 
-/** Shared by the roles of no region. */
+/** Shared by the roles of no region (and no dotted line). */
 const NO_REGIONS: string[] = [];
 
 /** Shared by the positions without a second manager: 100,000 empty arrays are garbage to collect. */

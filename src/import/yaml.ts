@@ -53,8 +53,16 @@ function mapping(map: Record<string, unknown>, indent: string): string {
   return out;
 }
 
+/** A key as a block mapping writes it before `: `, or undefined for a key js-yaml quotes. */
+export function yamlKey(key: string): string | undefined {
+  return plain(key) ? key : undefined;
+}
+
+/** A value as a block mapping writes it after `key: `, or undefined for one that needs more than that line. */
+export const yamlScalar: (value: unknown) => string | undefined = scalar;
+
 /** One pair of a block mapping, `key: value` and what `value` holds, indented by `indent`. */
-function pair(key: string, value: unknown, indent: string): string {
+export function pair(key: string, value: unknown, indent: string): string {
   // js-yaml leaves out what JSON would (functions, undefined) only with skipInvalid; never here.
   const k = typeof key === 'string' && plain(key) ? key : undefined;
   if (k !== undefined) {
@@ -87,8 +95,16 @@ function pair(key: string, value: unknown, indent: string): string {
  * collection copies while the draft is built. Entries are made as they are written, and die young.
  */
 export class StreamedMapping {
-  /** The entries in order; their values are plain data (no StreamedMapping inside). */
-  constructor(readonly entries: () => Iterable<readonly [string, unknown]>) {}
+  /**
+   * @param entries The entries in order; their values are plain data (no StreamedMapping inside).
+   * @param text The same entries as the text `dumpYaml` gives them at an indent of two spaces,
+   * one string per entry or several, for a caller that can write them without making them first
+   * (test/import/yaml.test.ts compares the two on the drafts of the tests and of the bench).
+   */
+  constructor(
+    readonly entries: () => Iterable<readonly [string, unknown]>,
+    readonly text?: () => Iterable<string>,
+  ) {}
 
   /** The whole mapping as one object, for callers that want the draft as data (tests, the API). */
   toObject(): Record<string, unknown> {
@@ -96,6 +112,10 @@ export class StreamedMapping {
     for (const [key, value] of this.entries()) out[key] = value;
     return out;
   }
+}
+
+function* pairs(map: StreamedMapping): Generator<string> {
+  for (const [key, value] of map.entries()) yield pair(key, value, '  ');
 }
 
 /** `value` with every StreamedMapping in it made an object. */
@@ -124,17 +144,23 @@ export function* dumpYamlChunks(value: Record<string, unknown>, size = 1 << 16):
       continue;
     }
     let empty = true;
-    for (const [k, entry] of v.entries()) {
+    let pieces: string[] = [];
+    let length = 0;
+    for (const entry of v.text?.() ?? pairs(v)) {
       if (empty) {
         out += `${key}:\n`;
         empty = false;
       }
-      out += pair(k, entry, '  ');
-      if (out.length >= size) {
-        yield out;
+      pieces.push(entry);
+      length += entry.length;
+      if (length >= size) {
+        yield out + pieces.join('');
         out = '';
+        pieces = [];
+        length = 0;
       }
     }
+    out += pieces.join('');
     if (empty) out += `${key}: {}\n`;
   }
   if (!any) out = jsYaml.dump({}, DUMP_OPTIONS);
