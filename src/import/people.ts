@@ -164,31 +164,34 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const titleCells: string[] = [];
   const titleNumber = new Map<string, number>();
   const titleCount: number[] = [];
-  // Per position (a row with a name and a title):
-  const lineOf: number[] = [];
-  const nameOf: string[] = [];
-  const titleOfPos: number[] = [];
-  const managerOf: string[] = [];
-  const managerIdOf: string[] = [];
-  const dottedCellOf: string[] = [];
-  const departmentOf: string[] = [];
-  const regionOf: string[] = [];
-  const idOf: string[] = [];
-  const positionIdOf: string[] = [];
+  // Per position (a row with a name and a title), made as long as the rows and cut to the
+  // positions at the end (arrays that grow by pushing are copied at every growth).
+  const rowCount = records.length - 1;
+  const lineOf = new Int32Array(rowCount);
+  const titleOfPos = new Int32Array(rowCount);
+  const nameOf: string[] = new Array(rowCount);
+  const managerOf: string[] = new Array(rowCount);
+  const managerIdOf: string[] = new Array(rowCount);
+  const dottedCellOf: string[] = new Array(rowCount);
+  const departmentOf: string[] = new Array(rowCount);
+  const regionOf: string[] = new Array(rowCount);
+  const idOf: string[] = new Array(rowCount);
+  const positionIdOf: string[] = new Array(rowCount);
   const intern = (map: Map<string, string>, s: string) => {
     const seen = map.get(s);
     if (seen !== undefined) return seen;
     map.set(s, s);
     return s;
   };
+  const cell = (r: string[], c: Column) => (index[c] === -1 ? '' : plainText(r[index[c]] ?? ''));
+  let n = 0;
   for (let i = 1; i < records.length; i++) {
     const r = records[i]!;
     records[i] = undefined;
-    const cell = (c: Column) => (index[c] === -1 ? '' : plainText(r[index[c]] ?? ''));
-    const regionCell = index.region === -1 ? '' : intern(regionCells, cell('region'));
+    const regionCell = index.region === -1 ? '' : intern(regionCells, cell(r, 'region'));
     if (index.region !== -1) regionValues.add(regionCell.toLowerCase());
-    const name = cell('name');
-    const titleCell = cell('title');
+    const name = cell(r, 'name');
+    const titleCell = cell(r, 'title');
     if (!name) problems.push({ row: i, message: t('no name: row skipped', '没有姓名：已跳过该行') });
     else if (!titleCell) problems.push({ row: i, message: t(`${name} has no title: row skipped`, zhText`${name} 没有职位：已跳过该行`) });
     else {
@@ -200,20 +203,21 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
         titleCount.push(0);
       }
       titleCount[title]++;
-      lineOf.push(i);
-      nameOf.push(name);
-      titleOfPos.push(title);
-      managerOf.push(cell('manager'));
-      managerIdOf.push(cell('managerId'));
-      dottedCellOf.push(cell('dottedManager'));
-      departmentOf.push(intern(departmentCells, cell('department')));
-      regionOf.push(regionCell);
-      idOf.push(cell('id'));
-      positionIdOf.push(cell('position'));
+      lineOf[n] = i;
+      nameOf[n] = name;
+      titleOfPos[n] = title;
+      managerOf[n] = cell(r, 'manager');
+      managerIdOf[n] = cell(r, 'managerId');
+      dottedCellOf[n] = cell(r, 'dottedManager');
+      departmentOf[n] = intern(departmentCells, cell(r, 'department'));
+      regionOf[n] = regionCell;
+      idOf[n] = cell(r, 'id');
+      positionIdOf[n] = cell(r, 'position');
+      n++;
     }
   }
+  for (const column of [nameOf, managerOf, managerIdOf, dottedCellOf, departmentOf, regionOf, idOf, positionIdOf]) column.length = n;
   records = [];
-  const n = lineOf.length;
   if (n === 0) throw new ImportError(t('no row has both a name and a title', '没有一行同时有姓名和职位'));
   // Positions share the reading of their title and never change it.
   const titles = titleCells.map((c) => readTitle(c, regionValues, !opts.keepTitles));
@@ -225,8 +229,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   // is the same person in another seat. A person is their first position; the few in several
   // seats have the list of them.
   const personOf = new Int32Array(n);
-  const personFirst: number[] = [];
-  const personPrimary: number[] = [];
+  const personFirst = new Int32Array(n);
+  const personPrimary = new Int32Array(n);
+  let personCount = 0;
   const personSeats = new Map<number, number[]>();
   const seatsOf = (person: number) => personSeats.get(person) ?? [personFirst[person]];
   // By employee id, and by a key of name and count for rows without one: two maps, so that the
@@ -250,9 +255,9 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     const byKey = id ? personById : personByKey;
     let person = byKey.get(id || key);
     if (person === undefined) {
-      person = personFirst.length;
-      personFirst.push(p);
-      personPrimary.push(p);
+      person = personCount++;
+      personFirst[person] = p;
+      personPrimary[person] = p;
       byKey.set(id || key, person);
       const same = personsByName.get(name);
       if (same) same.push(person);
@@ -264,7 +269,6 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     }
     personOf[p] = person;
   }
-  const personCount = personFirst.length;
   // A person's main seat: the first that is not held for now or named in passing.
   for (const [person, seats] of personSeats) personPrimary[person] = seats.find((p) => !titleAt(p).interim && !titleAt(p).also) ?? seats[0];
 
@@ -359,9 +363,10 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
       firstChild[parent] = p;
     }
   }
-  const order: number[] = [];
-  for (let p = 0; p < n; p++) if (parentOf[p] === -1) order.push(p);
-  for (let i = 0; i < order.length; i++) for (let c = firstChild[order[i]]; c !== -1; c = nextSibling[c]) order.push(c);
+  const order = new Int32Array(n);
+  let ordered = 0;
+  for (let p = 0; p < n; p++) if (parentOf[p] === -1) order[ordered++] = p;
+  for (let i = 0; i < ordered; i++) for (let c = firstChild[order[i]]; c !== -1; c = nextSibling[c]) order[ordered++] = c;
   // A role's key in numbers: its title and department (numbered as first met), then its manager role.
   const titleKeyNumber = new Map<string, number>();
   const keyOfTitle = titles.map((title) => {
@@ -374,15 +379,18 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
   const kindNumber = new Map<number, number>();
   const roleByKey = new Map<number, number>();
   const roleOf = new Int32Array(n);
-  const roleParent: number[] = [];
-  const roleChildren: number[] = [];
-  const roleTitleKey: string[] = [];
-  const roleDepartment: string[] = [];
-  const memberFirst: number[] = [];
-  const memberLast: number[] = [];
-  const memberCount: number[] = [];
+  // As many as the positions at most, cut to the roles below.
+  const roleParent = new Int32Array(n);
+  const roleChildren = new Int32Array(n);
+  const roleTitleKey: string[] = new Array(n);
+  const roleDepartment: string[] = new Array(n);
+  const memberFirst = new Int32Array(n);
+  const memberLast = new Int32Array(n);
+  const memberCount = new Int32Array(n);
+  let roleCount = 0;
   const nextMember = new Int32Array(n).fill(-1);
-  for (const p of order) {
+  for (let i = 0; i < ordered; i++) {
+    const p = order[i];
     const parentRole = parentOf[p] === -1 ? -1 : roleOf[parentOf[p]];
     const kindKey = keyOfTitle[titleOfPos[p]] * departmentNumber.size + departmentNumber.get(departmentOf[p])!;
     let kind = kindNumber.get(kindKey);
@@ -390,14 +398,13 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     const key = kind * (n + 1) + parentRole + 1;
     let role = roleByKey.get(key);
     if (role === undefined) {
-      role = roleParent.length;
-      roleParent.push(parentRole);
-      roleChildren.push(0);
-      roleTitleKey.push(titleAt(p).key);
-      roleDepartment.push(departmentOf[p]);
-      memberFirst.push(p);
-      memberLast.push(p);
-      memberCount.push(1);
+      role = roleCount++;
+      roleParent[role] = parentRole;
+      roleTitleKey[role] = titleAt(p).key;
+      roleDepartment[role] = departmentOf[p];
+      memberFirst[role] = p;
+      memberLast[role] = p;
+      memberCount[role] = 1;
       roleByKey.set(key, role);
       if (parentRole !== -1) roleChildren[parentRole]++;
     } else {
@@ -407,7 +414,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
     }
     roleOf[p] = role;
   }
-  const roleCount = roleParent.length;
+  roleTitleKey.length = roleDepartment.length = roleCount;
   const membersOf = (r: number) => {
     const list: number[] = [];
     for (let p = memberFirst[r]; p !== -1; p = nextMember[p]) list.push(p);
