@@ -4,8 +4,16 @@ import { importExternal } from '../external.js';
 import { ID_PATTERN, MAX_ID } from '../schema/grammar.js';
 import { plainText } from './titles.js';
 
+// Regular expressions as constants: one written in a function is a new object at every call, and
+// an import makes an id for every role and every person.
 const ID = new RegExp(ID_PATTERN);
 const HAN = /\p{Script=Han}/u;
+const ASCII = /^[\x00-\x7f\u00b7]*$/;
+const NOT_ID = /[^a-z0-9]+/g;
+const EDGE_HYPHENS = /^-+|-+$/g;
+const END_HYPHENS = /-+$/;
+const MARKS = /\p{M}+/gu;
+const UNDECOMPOSED = /[øłđðþßæœıħŋ]/g;
 
 let pinyin: typeof import('pinyin-pro').pinyin | undefined;
 
@@ -26,16 +34,12 @@ export function asciiWords(name: string): string {
   // Plain ASCII, most names in most exports, nothing to transliterate; nor in the middle dots that
   // the import puts between the parts of a role's title (`·` has no decomposition, and it is not a
   // letter: it becomes a hyphen like a space does).
-  if (/^[\x00-\x7f\u00b7]*$/.test(text)) return text.toLowerCase();
+  if (ASCII.test(text)) return text.toLowerCase();
   if (HAN.test(text)) {
     if (!pinyin) throw new Error('asciiWords: call loadPinyin() before transliterating Chinese');
     text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
   }
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[øłđðþßæœıħŋ]/g, (c) => LETTERS[c]);
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(UNDECOMPOSED, (c) => LETTERS[c]);
 }
 
 /** Unique ids within one kind of thing; names without a Latin or Chinese letter get `prefix-N`. */
@@ -46,11 +50,7 @@ export class Ids {
   private next = new Map<string, number>();
 
   make(name: string, prefix: string): string {
-    let base = asciiWords(name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, MAX_ID - 4)
-      .replace(/-+$/, '');
+    let base = asciiWords(name).replace(NOT_ID, '-').replace(EDGE_HYPHENS, '').slice(0, MAX_ID - 4).replace(END_HYPHENS, '');
     if (base === '') {
       const n = (this.counters.get(prefix) ?? 0) + 1;
       this.counters.set(prefix, n);
