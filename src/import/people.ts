@@ -94,7 +94,11 @@ function zhText(strings: TemplateStringsArray, ...values: unknown[]): ZhText {
   return { in: (lang) => strings.map((s, i) => tr(lang, s, s) + (i < values.length ? String(values[i]) : '')).join('') };
 }
 
-export function importPeople(text: string, opts: ImportOptions): Imported {
+/**
+ * @param text The export: its text, or its bytes when they are valid UTF-8 (csv-parse reads bytes;
+ * text it first turns back into bytes, 35–65 ms for a file of 100,000 people).
+ */
+export function importPeople(text: string | Uint8Array, opts: ImportOptions): Imported {
   const zh = opts.language.startsWith('zh');
   // The report's words in the draft's language; in zh-TW only orgc's own words are made
   // Traditional (`zhText\`…\`` keeps the names and titles from the export as they are).
@@ -146,7 +150,7 @@ export function importPeople(text: string, opts: ImportOptions): Imported {
 
   let records: Array<string[] | undefined>;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     throw new ImportError(t(`not a CSV file: ${(error as Error).message.split('\n')[0]}`, zhText`不是 CSV 文件：${(error as Error).message.split('\n')[0]}`));
   }

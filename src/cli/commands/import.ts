@@ -75,7 +75,8 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   try {
     // Chinese in the export, or Chinese words the draft adds (zh-CN, zh-TW), become ids in pinyin.
     if (/\p{Script=Han}/u.test(text) || lang !== 'en') await loadPinyin();
-    result = importPeople(text, { columns, language: lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
+    // UTF-8 as read: csv-parse takes the bytes without a copy of the text turned back into bytes.
+    result = importPeople(decoded.ok ? bytes : text, { columns, language: lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
