@@ -463,12 +463,15 @@ export function importPeople(text: string | Uint8Array, opts: ImportOptions): Im
   // A role's regions, asked for twice (naming splits, scope): made once, and without a set for the
   // many roles of one person.
   const regionsCache: Array<string[] | undefined> = new Array(roleCount);
+  // The roles of one person share a list per region (the lists are only read).
+  const justRegion = new Map<string, string[]>();
   const regionsOf = (r: number) => {
     let list = regionsCache[r];
     if (!list) {
       if (memberCount[r] === 1) {
         const region = regionOf[memberFirst[r]];
-        list = region ? [region] : NO_REGIONS;
+        list = !region ? NO_REGIONS : justRegion.get(region);
+        if (!list) justRegion.set(region, (list = [region]));
       } else list = [...new Set(membersOf(r).map((p) => regionOf[p]).filter(Boolean))].sort(compare);
       regionsCache[r] = list;
     }
@@ -595,12 +598,15 @@ export function importPeople(text: string | Uint8Array, opts: ImportOptions): Im
   const lines = { total: 0, kept: 0, dotted: 0, dottedKept: 0 };
   const dottedOf = new Map<number, Set<number>>();
   for (let p = 0; p < n; p++) {
-    const role = roleOf[p];
     if (parentOf[p] !== -1) {
       lines.total++;
-      if (roleParent[role] === roleOf[parentOf[p]]) lines.kept++;
+      if (roleParent[roleOf[p]] === roleOf[parentOf[p]]) lines.kept++;
     }
-    for (const d of dottedParents.get(p) ?? NONE) {
+  }
+  // The few positions with second managers, in row order.
+  for (const [p, managers] of dottedParents) {
+    const role = roleOf[p];
+    for (const d of managers) {
       lines.dotted++;
       const to = roleOf[d];
       if (to === role) continue;
@@ -756,8 +762,6 @@ export function importPeople(text: string | Uint8Array, opts: ImportOptions): Im
 /** Shared by the roles of no region (and no dotted line). */
 const NO_REGIONS: string[] = [];
 
-/** Shared by the positions without a second manager: 100,000 empty arrays are garbage to collect. */
-const NONE: number[] = [];
 
 const ID_SEPARATORS = /[;,；，、]/;
 const NAME_SEPARATORS = /[;；]/;
