@@ -21,6 +21,8 @@ export const DEFAULT_LEVEL_WORDS: LevelWords = [
   ...words('frontline', ['representative', 'executive', 'engineer', 'developer', 'designer', 'consultant', 'specialist', 'associate', 'advocate', '代表', '顾问', '专员', '工程师', '销售']),
 ];
 
+const OWN = new Set<readonly [string, RoleLevel]>(DEFAULT_LEVEL_WORDS);
+
 function words(level: RoleLevel, list: string[]): Array<[string, RoleLevel]> {
   return list.map((w) => [w, level]);
 }
@@ -39,8 +41,11 @@ const CJK = /[\u3400-\u9fff]/;
  * the same words; the word reported is the title's own, as the user wrote it.
  */
 export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | undefined {
-  const tests = list.map(([word, level]) => {
-    const w = toSimplified(word.toLowerCase());
+  const tests = list.map((entry) => {
+    const [word, level] = entry;
+    // The built-in words are in Simplified already (test/import/people.test.ts checks): only the
+    // user's go through the conversion, which loads its dictionaries (~0.1 s) on the first Han.
+    const w = OWN.has(entry) ? word.toLowerCase() : toSimplified(word.toLowerCase());
     const test = CJK.test(w) ? (t: string) => t.includes(w) : wholeWord(w);
     return { word, level, test };
   });
