@@ -74,7 +74,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   let result;
   try {
     // Chinese in the export, or Chinese words the draft adds (zh-CN, zh-TW), become ids in pinyin.
-    if (/\p{Script=Han}/u.test(text) || lang !== 'en') await loadPinyin();
+    if (HAN.test(text) || lang !== 'en') await loadPinyin();
     // UTF-8 as read: csv-parse takes the bytes without a copy of the text turned back into bytes.
     result = importPeople(decoded.ok ? bytes : text, { columns, language: lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
   } catch (error) {
@@ -153,13 +153,17 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
   return words;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /**
  * The language an export is written in: Chinese when it has Han characters, Traditional when a fair
  * share of them (one in twenty of the first 64 KB) read differently in Simplified (職位, 總監).
  */
 function exportLanguage(text: string): UiLanguage {
-  const sample = [...text.slice(0, 65536)].filter((c) => /\p{Script=Han}/u.test(c));
-  if (sample.length === 0) return 'en';
+  const head = text.slice(0, 65536);
+  // Most exports have no Chinese: one search, not a test of every character.
+  if (!HAN.test(head)) return 'en';
+  const sample = [...head].filter((c) => HAN.test(c));
   const simplified = [...toSimplified(sample.join(''))];
   const changed = sample.filter((c, i) => simplified[i] !== c).length;
   return simplified.length === sample.length && changed * 20 >= sample.length ? 'zh-TW' : 'zh-CN';
