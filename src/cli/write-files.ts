@@ -1,5 +1,6 @@
 // Writing output files so that a crash or a full disk never leaves half a file: write a
 // temporary file beside the target, then rename it over the target (atomic on one file system).
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomSuffix } from './temp-name.js';
@@ -15,3 +16,31 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     throw error;
   }
 }
+
+/**
+ * `writeFileAtomic` for text made piece by piece (the draft of `orgc import`): each chunk goes to
+ * the temporary file as it is made, so the whole text is never in memory; the target appears only
+ * when every chunk is written.
+ */
+export async function writeChunksAtomic(file: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomSuffix()}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const chunk of chunks) {
+        const bytes = ENCODER.encode(chunk);
+        // A write may take fewer bytes than it is given: the rest follows.
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+const ENCODER = new TextEncoder();

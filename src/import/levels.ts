@@ -21,6 +21,8 @@ export const DEFAULT_LEVEL_WORDS: LevelWords = [
   ...words('frontline', ['representative', 'executive', 'engineer', 'developer', 'designer', 'consultant', 'specialist', 'associate', 'advocate', '代表', '顾问', '专员', '工程师', '销售']),
 ];
 
+const OWN = new Set<readonly [string, RoleLevel]>(DEFAULT_LEVEL_WORDS);
+
 function words(level: RoleLevel, list: string[]): Array<[string, RoleLevel]> {
   return list.map((w) => [w, level]);
 }
@@ -39,11 +41,12 @@ const CJK = /[\u3400-\u9fff]/;
  * the same words; the word reported is the title's own, as the user wrote it.
  */
 export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | undefined {
-  const tests = list.map(([word, level]) => {
-    const w = toSimplified(word.toLowerCase());
-    const test = CJK.test(w)
-      ? (t: string) => t.includes(w)
-      : ((re: RegExp) => (t: string) => re.test(t))(new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
+  const tests = list.map((entry) => {
+    const [word, level] = entry;
+    // The built-in words are in Simplified already (test/import/people.test.ts checks): only the
+    // user's go through the conversion, which loads its dictionaries (~0.1 s) on the first Han.
+    const w = OWN.has(entry) ? word.toLowerCase() : toSimplified(word.toLowerCase());
+    const test = CJK.test(w) ? (t: string) => t.includes(w) : wholeWord(w);
     return { word, level, test };
   });
   return (title) => {
@@ -57,6 +60,16 @@ export function levelMatcher(list: LevelWords): (title: string) => LevelGuess | 
     }
     return undefined;
   };
+}
+
+/**
+ * A test for `word` as a whole word of a title (lowercase). The word is in the title before it is
+ * a whole word of it: looking for the text first is much cheaper than the expression, and most
+ * titles have none of the hundred words.
+ */
+function wholeWord(word: string): (title: string) => boolean {
+  const re = new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
+  return (title) => title.includes(word) && re.test(title);
 }
 
 /** What is wrong with a `--levels` file: a line of the CLI catalogue and its data. */

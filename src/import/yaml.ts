@@ -49,46 +49,120 @@ export function dumpYaml(value: unknown): string {
 /** A block mapping's pairs, each line indented by `indent`. */
 function mapping(map: Record<string, unknown>, indent: string): string {
   let out = '';
-  for (const key in map) {
-    const value = map[key];
-    // js-yaml leaves out what JSON would (functions, undefined) only with skipInvalid; never here.
-    const k = typeof key === 'string' && plain(key) ? key : undefined;
-    if (k !== undefined) {
-      const s = scalar(value);
-      if (s !== undefined) {
-        out += `${indent}${k}: ${s}\n`;
-        continue;
-      }
-      if (isMapping(value)) {
-        let empty = true;
-        for (const _ in value) {
-          empty = false;
-          break;
-        }
-        if (empty) out += `${indent}${k}: {}\n`;
-        else {
-          out += `${indent}${k}:\n${mapping(value, indent + '  ')}`;
-        }
-        continue;
-      }
-      if (Array.isArray(value)) {
-        const items = value.map(scalar);
-        if (value.length === 0) {
-          out += `${indent}${k}: []\n`;
-          continue;
-        }
-        if (items.every((i) => i !== undefined)) {
-          out += `${indent}${k}:\n`;
-          for (const i of items) out += `${indent}  - ${i}\n`;
-          continue;
-        }
+  for (const key in map) out += pair(key, map[key], indent);
+  return out;
+}
+
+/** A key as a block mapping writes it before `: `, or undefined for a key js-yaml quotes. */
+export function yamlKey(key: string): string | undefined {
+  return plain(key) ? key : undefined;
+}
+
+/** A value as a block mapping writes it after `key: `, or undefined for one that needs more than that line. */
+export const yamlScalar: (value: unknown) => string | undefined = scalar;
+
+/** One pair of a block mapping, `key: value` and what `value` holds, indented by `indent`. */
+export function pair(key: string, value: unknown, indent: string): string {
+  // js-yaml leaves out what JSON would (functions, undefined) only with skipInvalid; never here.
+  const k = typeof key === 'string' && plain(key) ? key : undefined;
+  if (k !== undefined) {
+    const s = scalar(value);
+    if (s !== undefined) return `${indent}${k}: ${s}\n`;
+    if (isMapping(value)) {
+      for (const _ in value) return `${indent}${k}:\n${mapping(value, indent + '  ')}`;
+      return `${indent}${k}: {}\n`;
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) return `${indent}${k}: []\n`;
+      const items = value.map(scalar);
+      if (items.every((i) => i !== undefined)) {
+        let out = `${indent}${k}:\n`;
+        for (const i of items) out += `${indent}  - ${i}\n`;
+        return out;
       }
     }
-    // Anything else — a key to quote, a scalar on several lines, a list of mappings — as js-yaml
-    // writes the pair alone, indented as it would be in place (block scalars' lines are indented
-    // by their depth, and js-yaml leaves their empty lines empty).
-    const alone = jsYaml.dump({ [key]: value }, DUMP_OPTIONS);
-    out += indent ? alone.replace(/^(?=[^\n])/gm, indent) : alone;
   }
+  // Anything else — a key to quote, a scalar on several lines, a list of mappings — as js-yaml
+  // writes the pair alone, indented as it would be in place (block scalars' lines are indented
+  // by their depth, and js-yaml leaves their empty lines empty).
+  const alone = jsYaml.dump({ [key]: value }, DUMP_OPTIONS);
+  return indent ? alone.replace(/^(?=[^\n])/gm, indent) : alone;
+}
+
+/**
+ * A mapping given entry by entry, for the draft's roles and people: at 100,000 people an object of
+ * them all, and the text of them all, are hundreds of megabytes that every young-generation
+ * collection copies while the draft is built. Entries are made as they are written, and die young.
+ */
+export class StreamedMapping {
+  /**
+   * @param entries The entries in order; their values are plain data (no StreamedMapping inside).
+   * @param text The same entries as the text `dumpYaml` gives them at an indent of two spaces,
+   * one string per entry or several, for a caller that can write them without making them first
+   * (test/import/yaml.test.ts compares the two on the drafts of the tests and of the bench).
+   */
+  constructor(
+    readonly entries: () => Iterable<readonly [string, unknown]>,
+    readonly text?: () => Iterable<string>,
+  ) {}
+
+  /** The whole mapping as one object, for callers that want the draft as data (tests, the API). */
+  toObject(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of this.entries()) out[key] = value;
+    return out;
+  }
+}
+
+function* pairs(map: StreamedMapping): Generator<string> {
+  for (const [key, value] of map.entries()) yield pair(key, value, '  ');
+}
+
+/** `value` with every StreamedMapping in it made an object. */
+export function materialize(value: unknown): unknown {
+  if (value instanceof StreamedMapping) return value.toObject();
+  if (!isMapping(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = materialize(value[key]);
   return out;
+}
+
+/**
+ * The text `dumpYaml(materialize(value))` gives, in chunks of about `size` characters, for writing
+ * to a file as it is made: never the whole document in memory. (The text appended to one string
+ * is a rope of every piece until it is written; a rope of a million pieces lived through every
+ * collection, and flattening it for the file took most of a second.)
+ */
+export function* dumpYamlChunks(value: Record<string, unknown>, size = 1 << 16): Generator<string> {
+  let out = '';
+  let any = false;
+  for (const key in value) {
+    any = true;
+    const v = value[key];
+    if (!(v instanceof StreamedMapping) || !plain(key)) {
+      out += pair(key, materialize(v), '');
+      continue;
+    }
+    let empty = true;
+    let pieces: string[] = [];
+    let length = 0;
+    for (const entry of v.text?.() ?? pairs(v)) {
+      if (empty) {
+        out += `${key}:\n`;
+        empty = false;
+      }
+      pieces.push(entry);
+      length += entry.length;
+      if (length >= size) {
+        yield out + pieces.join('');
+        out = '';
+        pieces = [];
+        length = 0;
+      }
+    }
+    out += pieces.join('');
+    if (empty) out += `${key}: {}\n`;
+  }
+  if (!any) out = jsYaml.dump({}, DUMP_OPTIONS);
+  if (out) yield out;
 }

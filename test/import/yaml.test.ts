@@ -8,7 +8,7 @@ import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPinyin } from '../../src/import/ids.js';
 import { importPeople } from '../../src/import/people.js';
-import { DUMP_OPTIONS, dumpYaml } from '../../src/import/yaml.js';
+import { DUMP_OPTIONS, dumpYaml, dumpYamlChunks } from '../../src/import/yaml.js';
 import { DISTRIBUTIONS, peopleExport } from '../../scripts/bench/people-export.js';
 
 const same = (value: unknown) => expect(dumpYaml(value)).toBe(jsYaml.dump(value, DUMP_OPTIONS));
@@ -21,6 +21,31 @@ describe("the draft's YAML writer", () => {
       for (const language of ['en', 'zh-CN']) same(importPeople(readFileSync(file, 'utf8'), { language, source: 'people.csv' }).org);
     }
     for (const d of DISTRIBUTIONS) same(importPeople(peopleExport(400, d), { language: 'en', source: 'people.csv' }).org);
+  });
+
+  it('writes a draft in chunks, its roles and people as text, exactly as js-yaml writes it whole', () => {
+    const csvs = [readFileSync('examples/import/people.csv', 'utf8'), readFileSync('test/fixtures/import/sourcegraph/team.csv', 'utf8'), ...DISTRIBUTIONS.map((d) => peopleExport(400, d))];
+    // Ids, names, families and regions that YAML reads as booleans or null, names that need
+    // quotes, several seats, notes: what the text of roles and people hands to the entries.
+    csvs.push(
+      [
+        'Name,Title,Manager,Department,Region,Dotted Line Manager',
+        'No,Yes,,On,Off,',
+        '"Smith, Jo",Null,No,Off,y,',
+        '#hash,Sales Rep,"Smith, Jo",On,n,No',
+        'Jo Smith,Account Executive (East),"Smith, Jo",On,,',
+        'Jo Smith,Interim Sales Manager,No,Off,Off,',
+        'Y,SDR,Jo Smith,On,y,',
+        'Pat,Account Exec,#hash,On,,',
+      ].join('\n'),
+    );
+    for (const csv of csvs) {
+      const { draft, org } = importPeople(csv, { language: 'en', source: 'people.csv' });
+      const whole = jsYaml.dump(org, DUMP_OPTIONS);
+      expect([...dumpYamlChunks(draft)].join('')).toBe(whole);
+      // Chunks end wherever an entry ends: small ones say the same.
+      expect([...dumpYamlChunks(draft, 64)].join('')).toBe(whole);
+    }
   });
 
   it('quotes, escapes and breaks lines as js-yaml does', () => {

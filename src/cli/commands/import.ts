@@ -8,7 +8,7 @@ import jsYaml from 'js-yaml';
 import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
-import { dumpYaml } from '../../import/yaml.js';
+import { dumpYamlChunks } from '../../import/yaml.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
@@ -16,7 +16,7 @@ import { toSimplified } from '../../i18n/traditional.js';
 import { configLanguage } from '../analyze.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import type { Io } from '../output.js';
-import { writeFileAtomic } from '../write-files.js';
+import { writeChunksAtomic } from '../write-files.js';
 
 export interface ImportCommandOptions {
   out: string;
@@ -74,22 +74,27 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   let result;
   try {
     // Chinese in the export, or Chinese words the draft adds (zh-CN, zh-TW), become ids in pinyin.
-    if (/\p{Script=Han}/u.test(text) || lang !== 'en') await loadPinyin();
-    result = importPeople(text, { columns, language: lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
+    if (HAN.test(text) || lang !== 'en') await loadPinyin();
+    // UTF-8 as read: csv-parse takes the bytes without a copy of the text turned back into bytes.
+    result = importPeople(decoded.ok ? bytes : text, { columns, language: lang, source: path.basename(file), levels, keepTitles: opts.keepTitles });
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
   const header = say('import-header', lang, { file: path.basename(file) });
-  const yaml = header + dumpYaml(result.org);
+  // The draft is written as it is made (100,000 people are 30 MB of YAML): the header, then chunks.
+  function* draftText() {
+    yield header;
+    yield* dumpYamlChunks(result!.draft);
+  }
 
   const toStdout = opts.out === '-';
   const report = toStdout ? io.stderr : io.stdout;
   if (!toStdout) {
     const target = path.resolve(io.cwd, opts.out);
     if (existsSync(target) && !opts.force) throw new UsageError(say('not-overwriting', lang, { file: opts.out }));
-    await writeFileAtomic(target, yaml);
-  } else io.stdout(yaml);
+    await writeChunksAtomic(target, draftText());
+  } else for (const chunk of draftText()) io.stdout(chunk);
   const s = result.stats;
   const r = result.report;
   const where = toStdout ? say('stdout', lang) : opts.out;
@@ -148,13 +153,17 @@ async function readLevels(file: string, io: Io, lang: UiLanguage): Promise<Level
   return words;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /**
  * The language an export is written in: Chinese when it has Han characters, Traditional when a fair
  * share of them (one in twenty of the first 64 KB) read differently in Simplified (職位, 總監).
  */
 function exportLanguage(text: string): UiLanguage {
-  const sample = [...text.slice(0, 65536)].filter((c) => /\p{Script=Han}/u.test(c));
-  if (sample.length === 0) return 'en';
+  const head = text.slice(0, 65536);
+  // Most exports have no Chinese: one search, not a test of every character.
+  if (!HAN.test(head)) return 'en';
+  const sample = [...head].filter((c) => HAN.test(c));
   const simplified = [...toSimplified(sample.join(''))];
   const changed = sample.filter((c, i) => simplified[i] !== c).length;
   return simplified.length === sample.length && changed * 20 >= sample.length ? 'zh-TW' : 'zh-CN';
