@@ -157,7 +157,7 @@ describe('incremental checks in the language server', () => {
   }, 300_000);
 
   it('patch the model for edits of fields that refer to nothing, with the diagnostics of a check from scratch', async () => {
-    const { patched, reused } = await walk(21, 30, OWN_EDITS);
+    const { patched, reused } = await walk(21, 20, OWN_EDITS);
     expect(patched).toBeGreaterThan(10);
     expect(reused).toBeGreaterThan(10);
   }, 300_000);
