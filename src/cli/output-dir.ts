@@ -71,8 +71,18 @@ function previousPages(outDir: string, format: string, salt: string | undefined)
 
 export type Contents = Map<string, string | Uint8Array>;
 
+/** Names of letters, digits, `_`, `-` and `.` (never `.` or `..`, nor starting with a dot), joined by `/`. */
+const PLAIN_PATH = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+/** Where `/` is the separator and paths have no drive letters. */
+const PLAIN_FS = path.sep === '/';
+/** The last directory found absolute and normalised. */
+let plainDir: string | undefined;
+
 /** The absolute path of an output file, refusing anything that would land outside the directory. */
 export function inside(outDir: string, relative: string): string {
+  // A page's usual path (`roles/ae-east.md`) under an absolute, normalised directory is the two
+  // joined: no resolving (a large handbook asks this several times for each of its pages).
+  if (PLAIN_PATH.test(relative) && (outDir === plainDir || (PLAIN_FS && outDir !== '/' && path.isAbsolute(outDir) && path.resolve(outDir) === outDir && (plainDir = outDir)))) return `${outDir}/${relative}`;
   const target = path.resolve(outDir, relative);
   const rel = path.relative(outDir, target);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {
@@ -173,11 +183,9 @@ export class StagedOutput {
     let hash: string;
     let changed: boolean;
     if (whole(page)) {
-      // Encoded once, for the hash, the comparison and the file.
-      const bytes = typeof page === 'string' ? Buffer.from(page, 'utf8') : page;
-      hash = pageHash(bytes);
-      changed = !exists || !sameContent(abs, bytes);
-      if (changed) writeFileSync(tmp, bytes);
+      hash = pageHash(page);
+      changed = !exists || !sameContent(abs, page);
+      if (changed) writeFileSync(tmp, page);
     } else {
       // Chunks go straight to the temporary file; it is kept only if it differs from the target.
       const fd = openSync(tmp, 'w');
@@ -323,17 +331,20 @@ export function finishPending(outDir: string): boolean {
  * the third rename. Unset, this is one comparison per file.
  */
 function killPoint(stage: 'staged' | 'renamed', count: number): void {
-  if (process.env.ORGC_TEST_KILL === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
+  // Read once: process.env is a call into the C++ environment each time, for every page.
+  killAt ??= process.env.ORGC_TEST_KILL ?? '';
+  if (killAt === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
 }
+let killAt: string | undefined;
 
-function sameContent(file: string, wanted: Uint8Array): boolean {
+function sameContent(file: string, wanted: string | Uint8Array): boolean {
   let current: Buffer;
   try {
     current = readFileSync(file);
   } catch {
     return false;
   }
-  return current.equals(wanted);
+  return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : wanted);
 }
 
 let readBuffer: Buffer | undefined;
