@@ -106,6 +106,7 @@ async function readTemplateDir(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** Every helper registered here is listed in template-options.ts's HELPERS: templates are compiled knowing them. */
 function environment(_format: DocumentFormat): typeof Handlebars {
   const hb = Handlebars.create();
   // The built-in `log` writes to the console; nothing a template does reaches outside its page.
