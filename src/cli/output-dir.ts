@@ -71,8 +71,18 @@ function previousPages(outDir: string, format: string, salt: string | undefined)
 
 export type Contents = Map<string, string | Uint8Array>;
 
+/** Names of letters, digits, `_`, `-` and `.` (never `.` or `..`, nor starting with a dot), joined by `/`. */
+const PLAIN_PATH = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+/** Where `/` is the separator and paths have no drive letters. */
+const PLAIN_FS = path.sep === '/';
+/** The last directory found absolute and normalised. */
+let plainDir: string | undefined;
+
 /** The absolute path of an output file, refusing anything that would land outside the directory. */
 export function inside(outDir: string, relative: string): string {
+  // A page's usual path (`roles/ae-east.md`) under an absolute, normalised directory is the two
+  // joined: no resolving (a large handbook asks this several times for each of its pages).
+  if (PLAIN_PATH.test(relative) && (outDir === plainDir || (PLAIN_FS && outDir !== '/' && path.isAbsolute(outDir) && path.resolve(outDir) === outDir && (plainDir = outDir)))) return `${outDir}/${relative}`;
   const target = path.resolve(outDir, relative);
   const rel = path.relative(outDir, target);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {
@@ -109,7 +119,7 @@ const chunksOf = (page: Page): Iterable<string | Uint8Array> => (whole(page) ? [
  */
 export class StagedOutput {
   private readonly suffix = randomSuffix();
-  private readonly dirs = new Set<string>();
+  private readonly dirs = new Map<string, Set<string>>();
   /** Every page produced: its hash, its key, and its temporary file when its content changed. */
   private readonly pages = new Map<string, { hash: string; key?: string; tmp?: string }>();
   private stagedCount = 0;
@@ -141,14 +151,21 @@ export class StagedOutput {
     return true;
   }
 
-  private enter(dir: string): void {
-    if (this.dirs.has(dir)) return;
+  /** The directory's names as the render found them: the pages that already exist there. */
+  private enter(dir: string): Set<string> {
+    let names = this.dirs.get(dir);
+    if (names) return names;
     // Synchronous file operations: a thousand small files are written several times faster
     // without a round trip through the thread pool each.
     mkdirSync(dir, { recursive: true });
-    // Leftovers of a render that was killed while writing.
-    for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
-    this.dirs.add(dir);
+    names = new Set();
+    for (const name of readdirSync(dir)) {
+      // Leftovers of a render that was killed while writing.
+      if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
+      else names.add(name);
+    }
+    this.dirs.set(dir, names);
+    return names;
   }
 
   get size(): number {
@@ -158,13 +175,16 @@ export class StagedOutput {
   set(rel: string, page: Page, key?: string): this {
     const abs = inside(this.outDir, rel);
     const dir = path.dirname(abs);
-    this.enter(dir);
-    const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${path.basename(abs)}.orgc-${this.suffix}.tmp`);
+    const name = path.basename(abs);
+    // A page not there when the render began is new: nothing to read and compare (a first render
+    // into an empty directory reads nothing back).
+    const exists = this.enter(dir).has(name);
+    const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${name}.orgc-${this.suffix}.tmp`);
     let hash: string;
     let changed: boolean;
     if (whole(page)) {
       hash = pageHash(page);
-      changed = !sameContent(abs, page);
+      changed = !exists || !sameContent(abs, page);
       if (changed) writeFileSync(tmp, page);
     } else {
       // Chunks go straight to the temporary file; it is kept only if it differs from the target.
@@ -179,7 +199,7 @@ export class StagedOutput {
         closeSync(fd);
       }
       hash = hasher.digest();
-      changed = fileHash(abs) !== hash;
+      changed = !exists || fileHash(abs) !== hash;
       if (!changed) rmSync(tmp, { force: true });
     }
     this.pages.set(rel, { hash, key: this.salt === undefined ? undefined : key, tmp: changed ? tmp : undefined });
@@ -264,10 +284,14 @@ interface Pending {
 /** Carry out a journalled commit; safe to repeat, as a render killed part-way through needs. */
 function commit(outDir: string, pending: Pending): void {
   pending.renames.forEach(([tmp, target], i) => {
-    const from = inside(outDir, tmp);
-    // Already renamed by the run that was interrupted.
-    if (!existsSync(from)) return;
-    renameSync(from, inside(outDir, target));
+    try {
+      renameSync(inside(outDir, tmp), inside(outDir, target));
+    } catch (error) {
+      // Already renamed by the run that was interrupted (a missing file costs a failed rename,
+      // not a lookup before every rename).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return;
+    }
     killPoint('renamed', i + 1);
   });
   for (const rel of pending.removals) rmSync(inside(outDir, rel), { force: true });
@@ -307,8 +331,11 @@ export function finishPending(outDir: string): boolean {
  * the third rename. Unset, this is one comparison per file.
  */
 function killPoint(stage: 'staged' | 'renamed', count: number): void {
-  if (process.env.ORGC_TEST_KILL === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
+  // Read once: process.env is a call into the C++ environment each time, for every page.
+  killAt ??= process.env.ORGC_TEST_KILL ?? '';
+  if (killAt === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
 }
+let killAt: string | undefined;
 
 function sameContent(file: string, wanted: string | Uint8Array): boolean {
   let current: Buffer;
@@ -317,7 +344,7 @@ function sameContent(file: string, wanted: string | Uint8Array): boolean {
   } catch {
     return false;
   }
-  return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : Buffer.from(wanted));
+  return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : wanted);
 }
 
 let readBuffer: Buffer | undefined;

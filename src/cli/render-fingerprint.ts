@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256 } from '../render/sha256.js';
 
 export interface FingerprintParts {
   files: ReadonlyArray<{ path: string; text: string }>;
@@ -59,7 +60,8 @@ export function renderFingerprint(parts: FingerprintParts): string {
 
 /** A page's hash as the manifest keeps it. */
 export function pageHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('base64url');
+  // One-shot: a hash object per page costs more than hashing the page (src/render/sha256.ts).
+  return sha256(content);
 }
 
 /** The same hash, of a page handed over in chunks. */

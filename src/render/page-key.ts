@@ -3,7 +3,7 @@
 // the page made from a key (PageSink.reuse) lets the renderer skip the template, and the writing.
 // What else a page depends on — the templates themselves, orgc's code, the options — is the
 // caller's to fold into its own check (the CLI keeps a salt of them in the manifest).
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.js';
 
 /**
  * `parts` are JSON-serialisable views (no Map, Set or function: the views are plain data, and
@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
  * serialising it once a page.
  */
 export function pageKey(page: string, shared: string, ...parts: unknown[]): string {
-  const hash = createHash('sha256').update(page).update('\0').update(shared);
-  for (const part of parts) hash.update('\0').update(JSON.stringify(part) ?? 'undefined');
-  return hash.digest('base64url');
+  // One string, hashed at once: the same bytes as updating a hash part by part, at a fraction of
+  // the cost (sha256.ts).
+  let text = `${page}\0${shared}`;
+  for (const part of parts) text += `\0${JSON.stringify(part) ?? 'undefined'}`;
+  return sha256(text);
 }
 
 /** The key of data many pages share, to pass to pageKey. */

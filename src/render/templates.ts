@@ -56,7 +56,7 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
     try {
       return hb.compile(text, templateOptions(format));
     } catch (error) {
-      throw new TemplateError(`template ${name}: ${(error as Error).message.split('\n')[0]}`);
+      throw new TemplateError(`template ${name}: ${firstLine((error as Error).message)}`);
     }
   };
   const pages = new Map<string, HandlebarsTemplateDelegate>();
@@ -81,10 +81,21 @@ export async function loadTemplates(format: DocumentFormat, overrides?: string):
       try {
         return template(context, runtime);
       } catch (error) {
-        throw new TemplateError(`template ${page}.hbs: ${(error as Error).message.split('\n')[0]}`);
+        throw new TemplateError(`template ${page}.hbs: ${firstLine((error as Error).message)}`);
       }
     },
   };
+}
+
+/**
+ * Handlebars' error in a line. Templates are compiled knowing every helper there is
+ * (template-options.ts), so a helper that does not exist is reported by the compiler, in words
+ * about an option the reader never set: said here as Handlebars says it when it meets one.
+ */
+function firstLine(message: string): string {
+  const unknown = /^You specified knownHelpersOnly, but used the unknown helper (\S+) - (\d+):(\d+)/.exec(message);
+  if (unknown) return `Missing helper: "${unknown[1]}" (line ${unknown[2]})`;
+  return message.split('\n')[0];
 }
 
 async function readTemplateDir(dir: string): Promise<Map<string, string>> {
@@ -95,6 +106,7 @@ async function readTemplateDir(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** Every helper registered here is listed in template-options.ts's HELPERS: templates are compiled knowing them. */
 function environment(_format: DocumentFormat): typeof Handlebars {
   const hb = Handlebars.create();
   // The built-in `log` writes to the console; nothing a template does reaches outside its page.

@@ -189,6 +189,17 @@ describe('templates', () => {
     expect(readFileSync(path.join(out, 'roles/sales-rep.md'), 'utf8')).toBe('[][][][]\n');
   });
 
+  it('names a helper that does not exist, in one line with exit 2', () => {
+    // Templates are compiled knowing every helper (src/render/template-options.ts): the compiler's
+    // words about that option are not shown to the reader.
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
+    writeFileSync(path.join(dir, 'tpl', 'md', 'role.hbs'), '{{role.title}}\n{{upper role.title}}\n');
+    const r = orgc(['render', 'examples/quickstart/org.yaml', '--templates', path.join(dir, 'tpl'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('orgc: template role.hbs: Missing helper: "upper" (line 2)\n');
+  });
+
   it('reports a broken template in one line with exit 2', () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'tpl', 'html'), { recursive: true });

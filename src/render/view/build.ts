@@ -11,7 +11,7 @@ import { AREA_LABELS, CADENCE_LABELS, KPI_KIND_LABELS, LABELS, LEVEL_LABELS, MET
 import { roleFile } from '../paths.js';
 import { PLAN_LABELS } from '../plan-labels.js';
 import { MAX_MATRIX_ROLES } from '../raci-table.js';
-import { jobView } from './job.js';
+import { contactsOf, jobView } from './job.js';
 import { anchor, LIST_LIMIT, pagesView } from './pages.js';
 import { planView } from './plan.js';
 import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
@@ -24,9 +24,10 @@ export function buildViews(
   model: OrgModel,
   lang: UiLanguage,
   findings: FindingRow[] = [],
-  escape: (s: string) => string = (s) => s,
+  escapeText?: (s: string) => string,
   chartOf: ReadonlyMap<string, string> = new Map(),
 ): Views {
+  const escape = escapeText ? remembered(escapeText) : (s: string) => s;
   const t = (text: Text | undefined) => escape(localize(text, lang, model.org.language));
   const label = (entry: Record<UiLanguage, string>) => escape(entry[lang]);
   // One link per role, made once: the RACI, the index, the job descriptions and the reference pages
@@ -40,6 +41,7 @@ export function buildViews(
   };
   const labels: Labels = Object.fromEntries(Object.entries({ ...PLAN_LABELS, ...LABELS }).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
+  const contacts = contactsOf();
 
   const roleView = (role: Role): RoleView => {
     const dutyGroups = AREAS.map((area) => ({
@@ -113,7 +115,7 @@ export function buildViews(
       tools: role.tools.map((x) => t(x.name)),
       targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: formatQuantity(x.value, lang), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
-      job: jobView(model, role, lang, t, escape, ref),
+      job: jobView(model, role, lang, t, escape, ref, contacts),
     };
   };
   // Made one at a time as a renderer reads them: a 100k-role org's job descriptions are never all
@@ -133,6 +135,19 @@ export function buildViews(
     pages: pagesView({ model, lang, t, label, ref, escape }),
     summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
     index: indexView(model, t, label, ref),
+  };
+}
+
+/**
+ * `escape`, each text escaped once: the same names (duties, roles, labels) come back on page after
+ * page, and testing every one against Markdown's syntax was a third of building the views.
+ */
+function remembered(escape: (s: string) => string): (s: string) => string {
+  const done = new Map<string, string>();
+  return (s) => {
+    let out = done.get(s);
+    if (out === undefined) done.set(s, (out = escape(s)));
+    return out;
   };
 }
 

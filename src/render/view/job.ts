@@ -7,7 +7,7 @@ import { formatMoneyRange, formatYears } from '../../i18n/format.js';
 import type { UiLanguage } from '../../i18n/lang.js';
 import { jobFacts } from '../../model/jobs.js';
 import { isWork, raciLetters } from '../../model/queries.js';
-import type { Location, OrgModel, Role, Text } from '../../model/types.js';
+import type { Duty, Location, OrgModel, Role, Text } from '../../model/types.js';
 import { AREAS, CUSTOMER, type EducationLevel, type EmploymentType } from '../../schema/grammar.js';
 import { AREA_LABELS, RACI_LABELS } from '../labels.js';
 import type { JobView, RoleRef } from './types.js';
@@ -54,7 +54,7 @@ function skillBand(level: number, size: number): keyof typeof SKILL_PHRASES {
 
 type Localize = (text: Text | undefined) => string;
 
-export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Localize, escape: (s: string) => string, ref: (r: Role) => RoleRef): JobView {
+export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Localize, escape: (s: string) => string, ref: (r: Role) => RoleRef, contacts: Contacts = contactsOf()): JobView {
   const zh = lang !== 'en';
   const label = (entry: Entry) => escape(entry[lang]);
   const facts = jobFacts(role, model.org);
@@ -100,7 +100,7 @@ export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Locali
     qualifications: qualifications(role, lang, t, escape, sentence),
     careerPath: role.careerPath.map(ref),
     authority: role.authority.map((x) => sentence(t(x))),
-    relationships: relationships(role, t, ref, label),
+    relationships: relationships(role, t, ref, label, contacts),
   };
 }
 
@@ -181,7 +181,7 @@ function qualifications(role: Role, lang: UiLanguage, t: Localize, escape: (s: s
 }
 
 /** Internal contacts from the reporting lines, hand-offs and shared duties; external ones from hand-offs with customers and the text. */
-function relationships(role: Role, t: Localize, ref: (r: Role) => RoleRef, label: (e: Entry) => string): JobView['relationships'] {
+function relationships(role: Role, t: Localize, ref: (r: Role) => RoleRef, label: (e: Entry) => string, contactsOn: Contacts): JobView['relationships'] {
   const seen = new Set<Role>([role]);
   const internal: RoleRef[] = [];
   const add = (r: Role | typeof CUSTOMER | undefined) => {
@@ -199,9 +199,7 @@ function relationships(role: Role, t: Localize, ref: (r: Role) => RoleRef, label
   // Peers doing the same work are not contacts of each other.
   for (const a of role.duties) {
     if (!isWork(a)) continue;
-    for (const other of a.duty.assignments) {
-      if ((a.letters.has('R') && other.letters.has('A')) || (a.letters.has('A') && other.letters.has('R')) || other.letters.has('C')) add(other.role);
-    }
+    for (const other of contactsOn(a.duty, a.letters.has('R'), a.letters.has('A'))) add(other);
   }
   const more = Math.max(0, internal.length - RELATIONSHIP_LIMIT);
   const customer = [...role.serviceLevelsFrom, ...role.serviceLevelsTo].some((sl) => sl.from === CUSTOMER || sl.to === CUSTOMER) || role.duties.some((a) => isWork(a) && a.duty.area === 'customer');
@@ -210,6 +208,24 @@ function relationships(role: Role, t: Localize, ref: (r: Role) => RoleRef, label
     internalMore: more ? label(e(`and ${more} more`, `等另外 ${more} 个岗位`, `等另外 ${more} 個崗位`)) : undefined,
     internalText: role.relationships.internal.map(t),
     external: [...(customer && !role.relationships.external.length ? [label(e('Customers', '客户', '客戶'))] : []), ...role.relationships.external.map(t)],
+  };
+}
+
+/**
+ * The roles on a duty that one of its doers works with, in the duty's order: its A roles for an R,
+ * its R roles for an A, its C roles for both. Worked out once a duty and kind of doer: a duty
+ * shared by thousands of roles was walked whole for each of them.
+ */
+export type Contacts = (duty: Duty, isR: boolean, isA: boolean) => readonly Role[];
+
+/** A Contacts for the job descriptions of one model (each call of buildViews has its own). */
+export function contactsOf(): Contacts {
+  const lists = new Map<Duty, Role[][]>();
+  return (duty, isR, isA) => {
+    let mine = lists.get(duty);
+    if (!mine) lists.set(duty, (mine = []));
+    const kind = (isR ? 1 : 0) + (isA ? 2 : 0);
+    return (mine[kind] ??= duty.assignments.filter((o) => (isR && o.letters.has('A')) || (isA && o.letters.has('R')) || o.letters.has('C')).map((o) => o.role));
   };
 }
 
