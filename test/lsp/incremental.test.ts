@@ -162,7 +162,7 @@ async function walk(seed: number, steps: number, edits: readonly Edit[]): Promis
 
 describe('incremental checks in the language server', () => {
   it('give the diagnostics of a check from scratch after every edit of a random walk', async () => {
-    const { reused } = await walk(14, 30, EDITS);
+    const { reused } = await walk(14, 24, EDITS);
     expect(reused).toBeGreaterThan(10);
   }, 300_000);
 
@@ -179,7 +179,7 @@ describe('incremental checks in the language server', () => {
   }, 300_000);
 
   it('keep only the findings of rules whose input the edit of a target, a KPI, a person or a backup left alone', async () => {
-    const { reused } = await walk(5, 20, SECTION_EDITS);
+    const { reused } = await walk(5, 14, SECTION_EDITS);
     expect(reused).toBeGreaterThan(5);
   }, 300_000);
 
