@@ -374,7 +374,8 @@ async function lspCase(size: string, runs: number): Promise<void> {
   if (!existsSync(path.join(dir, 'org.yaml'))) process.stderr.write(`generating a ${count}-role org over several files in ${path.relative(ROOT, dir)} …\n`);
   const files = lspOrg(dir, roles);
   for (const kind of Object.keys(LSP_EDITS) as LspEdit[]) {
-    const { openMs, editMs, editCpuMs } = await timeLspEdits(ORGC, files, Math.max(runs, 5), kind);
+    // Eleven edits at least: the median of a few is at the mercy of one collection.
+    const { openMs, editMs, editCpuMs } = await timeLspEdits(ORGC, files, Math.max(runs, 11), kind);
     const ms = median(editMs);
     // The server's own CPU time per edit: what the figure would be with a core to itself.
     const cpu = editCpuMs ? `; server CPU ${fmt(median(editCpuMs))} per edit` : '';

@@ -21,29 +21,13 @@ export default defineRule({
   },
   check({ model, report }) {
     // Consecutive steps whose Responsible roles do not overlap hand work from one set to the other.
-    // Each role is stamped with the last step it works in, so that the overlap of two steps is
-    // seen without a set of each step's roles (thousands at 10k roles, on every edit in an editor):
-    // those are made only for the hand-offs reported.
     const steps: Step[] = [...model.steps.values()];
     const handoffs = [...model.serviceLevels.values()].filter((sl) => sl.from !== CUSTOMER && sl.to !== CUSTOMER);
-    const lastStep = new Map<Role, number>();
-    let emptyBefore = true;
-    for (let i = 0; i < steps.length; i++) {
-      let overlaps = false;
-      let empty = true;
-      for (const duty of steps[i].duties) {
-        for (const r of duty.responsible) {
-          empty = false;
-          const last = lastStep.get(r);
-          if (last === i) continue;
-          if (last === i - 1) overlaps = true;
-          lastStep.set(r, i);
-        }
-      }
-      const reportable = i > 0 && !emptyBefore && !empty && !overlaps;
-      emptyBefore = empty;
-      if (!reportable) continue;
-      const [before, after] = [doersOf(steps[i - 1]), doersOf(steps[i])];
+    const doers = steps.map(doersOf);
+    for (let i = 1; i < steps.length; i++) {
+      const before = doers[i - 1];
+      const after = doers[i];
+      if (before.size === 0 || after.size === 0 || overlapOf(before, after)) continue;
       const covered = handoffs.some((sl) => before.has(sl.from as Role) && after.has(sl.to as Role));
       if (!covered) {
         report({
@@ -67,11 +51,38 @@ export default defineRule({
   },
 });
 
-/** The Responsible roles of a step's duties, in the order they first appear. */
+/**
+ * The Responsible roles of a step's duties, in the order they first appear: thousands at 10k roles,
+ * and this runs on every edit in an editor (the language server patches RACI letters into the model
+ * it keeps, giving only the edited duties new lists of Responsible roles). A step's set is kept
+ * while its duties' lists are the same objects; so is the overlap of two kept sets.
+ */
 function doersOf(step: Step): Set<Role> {
+  const lists = step.duties.map((d) => d.responsible);
+  const last = doers.get(step);
+  if (last && last.lists.length === lists.length && last.lists.every((l, i) => l === lists[i])) return last.roles;
   const roles = new Set<Role>();
-  for (const duty of step.duties) for (const r of duty.responsible) roles.add(r);
+  for (const list of lists) for (const r of list) roles.add(r);
+  doers.set(step, { lists, roles });
   return roles;
+}
+
+const doers = new WeakMap<Step, { lists: ReadonlyArray<readonly Role[]>; roles: Set<Role> }>();
+const overlaps = new WeakMap<Set<Role>, { before: Set<Role>; overlap: boolean }>();
+
+function overlapOf(before: Set<Role>, after: Set<Role>): boolean {
+  const last = overlaps.get(after);
+  if (last?.before === before) return last.overlap;
+  const [small, large] = before.size <= after.size ? [before, after] : [after, before];
+  let overlap = false;
+  for (const r of small) {
+    if (large.has(r)) {
+      overlap = true;
+      break;
+    }
+  }
+  overlaps.set(after, { before, overlap });
+  return overlap;
 }
 
 function names(roles: Set<Role>): string {
