@@ -7,6 +7,7 @@
 // Open seats add nothing until hired (unless counted as hired at the start of the period and
 // ramping); a ramping seat earns its curve during the ramp and a ramped seat's attainment after
 // it; attrition is taken to happen evenly over the period, so half of it is lost on average.
+import { sameList } from '../core/same-data.js';
 import { linesRevision } from '../model/hierarchy.js';
 import { effectiveValues, overlapsScope, withinScope } from '../model/scope.js';
 import type { DimensionValue, OrgModel, Quantity, Role, Target } from '../model/types.js';
@@ -148,12 +149,6 @@ function placement(model: OrgModel, carriers: readonly Role[], metrics: readonly
   const result = { rows, placed, scoped: all.filter((t) => t.scope.size > 0) };
   lastPlacement.set(model, { inputs, placement: result });
   return result;
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function sum<T>(list: readonly T[], f: (t: T) => number): number {

@@ -7,7 +7,7 @@
 // configuration), runs every rule again. The result is always the one `runRules` would give:
 // test/lsp/incremental.test.ts compares the two over random edits.
 import type { Finding } from '../finding.js';
-import { sameData } from '../core/same-data.js';
+import { isMap, sameData, sameList } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
 import type { OrgModel } from '../model/types.js';
 import { ruleRuns, type Config } from '../core/config.js';
@@ -179,12 +179,4 @@ export class RuleCache {
     this.last = next;
     return findings;
   }
-}
-
-function isMap(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -12,7 +12,7 @@
 // builds the model from the start. test/lsp/incremental.test.ts compares the outcome with a build
 // from the start over random edits.
 import type { Finding } from '../finding.js';
-import { sameData } from '../core/same-data.js';
+import { isMap, sameData, sameList } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
 import { addDoubt, buildModel, refreshModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
 import { Unreliable } from './follow-ons.js';
@@ -206,12 +206,4 @@ function changedLetters(a: unknown, b: unknown): string[] | undefined {
 function sameCompetencies(a: unknown, b: unknown): boolean {
   const of = (x: unknown) => (isMap(x) ? x.competencies : undefined);
   return sameData(of(a), of(b));
-}
-
-function isMap(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
