@@ -22,12 +22,13 @@
 //   whose renderer makes a page of the same key again, while the file on disk still has the hash
 //   written, leaves the page as it is without making it (re-rendering after a one-role change makes
 //   that role's pages, and those that show it).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/output.js';
 import { UsageError } from './errors.js';
 import { pageHash, pageHasher } from './render-fingerprint.js';
+import { seenOf, StatCache, type Seen } from './stat-cache.js';
 import { randomSuffix } from './temp-name.js';
 
 export const MANIFEST = '.orgc-manifest.json';
@@ -120,10 +121,14 @@ const chunksOf = (page: Page): Iterable<string | Uint8Array> => (whole(page) ? [
 export class StagedOutput {
   private readonly suffix = randomSuffix();
   private readonly dirs = new Map<string, Set<string>>();
-  /** Every page produced: its hash, its key, and its temporary file when its content changed. */
-  private readonly pages = new Map<string, { hash: string; key?: string; tmp?: string }>();
+  /**
+   * Every page produced: its hash, its key, its temporary file when its content changed, and, for a
+   * keyed page left as it was, how its file was seen (for the stat cache, stat-cache.ts).
+   */
+  private readonly pages = new Map<string, { hash: string; key?: string; tmp?: string; seen?: Seen }>();
   private stagedCount = 0;
   private readonly previous: Previous | undefined;
+  private readonly stats: StatCache | undefined;
   /** Pages reused as they were, for ORGC_TIMING. */
   kept = 0;
 
@@ -136,6 +141,7 @@ export class StagedOutput {
   ) {
     finishPending(outDir);
     this.previous = partial ? undefined : previousPages(outDir, format, salt);
+    this.stats = this.previous && StatCache.load(outDir, format);
   }
 
   /** A page made from `key` before, still on disk as written: kept as it is, and counted. */
@@ -144,9 +150,13 @@ export class StagedOutput {
     if (hash === undefined) return false;
     const abs = inside(this.outDir, rel);
     // A page changed or removed by hand since is made and written again, as a full render would.
-    if (fileHash(abs) !== hash) return false;
+    // Its stat first, then (unless the stat cache vouches for it) its content: a write in between
+    // shows in the next render's stat.
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return false;
+    if (!this.stats?.vouches(rel, hash, st) && fileHash(abs) !== hash) return false;
     this.enter(path.dirname(abs));
-    this.pages.set(rel, { hash, key });
+    this.pages.set(rel, { hash, key, seen: seenOf(hash, st) });
     this.kept++;
     return true;
   }
@@ -180,6 +190,10 @@ export class StagedOutput {
     // into an empty directory reads nothing back).
     const exists = this.enter(dir).has(name);
     const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${name}.orgc-${this.suffix}.tmp`);
+    // A keyed page found as it would be written is kept on disk: how it was seen (before it was
+    // read) goes to the stat cache, so that the next render need not read it.
+    const keyed = key !== undefined && this.salt !== undefined;
+    const st = keyed && exists ? statSync(abs, { throwIfNoEntry: false }) : undefined;
     let hash: string;
     let changed: boolean;
     if (whole(page)) {
@@ -202,7 +216,7 @@ export class StagedOutput {
       changed = !exists || fileHash(abs) !== hash;
       if (!changed) rmSync(tmp, { force: true });
     }
-    this.pages.set(rel, { hash, key: this.salt === undefined ? undefined : key, tmp: changed ? tmp : undefined });
+    this.pages.set(rel, { hash, key: this.salt === undefined ? undefined : key, tmp: changed ? tmp : undefined, seen: !changed && st ? seenOf(hash, st) : undefined });
     if (changed) killPoint('staged', ++this.stagedCount);
     return this;
   }
@@ -255,7 +269,23 @@ export class StagedOutput {
     writeFileSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
     renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
     commit(outDir, pending);
+    if (this.salt !== undefined && !partial) this.saveStats();
     return { written: this.pages.size, changed: staged.length, removed };
+  }
+
+  /**
+   * How every keyed page's file is now, for the next render (stat-cache.ts): the pages written, by a
+   * stat after their rename (which sets their change time); the others as they were seen.
+   */
+  private saveStats(): void {
+    const seen = new Map<string, Seen>();
+    for (const [rel, page] of this.pages) {
+      if (page.key === undefined) continue;
+      let st: Stats | undefined;
+      if (page.seen) seen.set(rel, page.seen);
+      else if ((st = statSync(inside(this.outDir, rel), { throwIfNoEntry: false }))) seen.set(rel, seenOf(page.hash, st));
+    }
+    StatCache.save(this.outDir, this.format, seen);
   }
 }
 

@@ -2,7 +2,7 @@
 // src/render/page-key.ts, kept in the manifest) and leaves the rest as they are — and the handbook
 // is byte for byte what a full render into an empty directory gives. ORGC_TIMING says how many
 // pages were made and how many kept. (The example is in Chinese: so are the messages.)
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,50 @@ describe.each(['md', 'html'])('render --format %s, again after a change', (forma
     const s = orgc(['render', org, '--format', format, '--out', out, '--check']);
     expect(s.code).toBe(1);
     expect(s.stdout).toMatch(new RegExp(`(stale|过期) +.*roles/gone\\.${format}`));
+  }, SLOW);
+});
+
+/**
+ * With the stat cache (src/cli/stat-cache.ts; kept here whatever the org's size, in a cache
+ * directory of the test's own): a page is taken as written by its stat, and any change to its file
+ * shows in it — even an edit by hand that keeps the size and sets the old modification time back.
+ */
+describe('render again, pages told by the stat cache', () => {
+  const cached = (dir: string) => ({ env: { ORGC_TIMING: '1', ORGC_TEST_STAT_CACHE: '1', XDG_CACHE_HOME: path.join(dir, 'cache') } });
+
+  it('keeps the untouched pages, and writes again a page edited by hand to the same size and the same modification time', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'orgc-incremental-'));
+    const org = path.join(dir, 'org');
+    cpSync(`${ROOT}examples/sales-org`, org, { recursive: true });
+    const out = path.join(dir, 'out');
+    expect(orgc(['render', org, '--format', 'md', '--out', out], cached(dir)).code).toBe(0);
+    const caches = readdirSync(path.join(dir, 'cache', 'orgc')).filter((name) => name.startsWith('render-stats-'));
+    expect(caches).toEqual([expect.stringMatching(/^render-stats-[0-9a-f]{8}\.json$/)]);
+    // The page given a modification time of a whole second, which utimes can set back exactly; the
+    // render after that finds the page unchanged (by its hash: its change time is new) and caches
+    // its stat. Then an edit of the same size, and the old modification time set back.
+    const edited = path.join(out, 'roles/ka-account-manager.md');
+    const then = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(edited, then, then);
+    expect(counts(orgc(['render', org, '--format', 'md', '--out', out], cached(dir)).stderr)).toMatchObject({ made: 0 });
+    const page = readFileSync(edited, 'utf8');
+    expect(page).toContain('#');
+    writeFileSync(edited, page.replace('#', '%'));
+    utimesSync(edited, then, then);
+    expect(statSync(edited)).toMatchObject({ size: Buffer.byteLength(page), mtimeMs: then.getTime() });
+    // A second page: content and size as they were, but written again (a new modification time).
+    const touched = path.join(out, 'index.md');
+    writeFileSync(touched, readFileSync(touched));
+    retitle(org);
+    const again = orgc(['render', org, '--format', 'md', '--out', out], cached(dir));
+    expect(again.code).toBe(0);
+    expect(counts(again.stderr)!.kept).toBeGreaterThan(0);
+    const fresh = path.join(dir, 'fresh');
+    expect(orgc(['render', org, '--format', 'md', '--out', fresh]).code).toBe(0);
+    expect(tree(out)).toEqual(tree(fresh));
+    // And once more, unchanged: every page kept, by the cache or (pages seen within its clock tick) by its hash.
+    const third = orgc(['render', org, '--format', 'md', '--out', out], cached(dir));
+    expect(counts(third.stderr)).toMatchObject({ made: 0 });
+    expect(tree(out)).toEqual(tree(fresh));
   }, SLOW);
 });

@@ -1,0 +1,68 @@
+// The stat cache of re-renders (src/cli/stat-cache.ts): it vouches for a page only as it saw it,
+// with the hash it saw, and never for a file seen within the clock tick of its own writing (git's
+// "racy" rule).
+import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seenOf, StatCache } from '../../src/cli/stat-cache.js';
+
+describe('StatCache', () => {
+  const saved = { ...process.env };
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'orgc-stat-cache-'));
+    process.env.XDG_CACHE_HOME = path.join(dir, 'cache');
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  /** A page written, its stat cached, and the cache file given `written` as its modification time. */
+  const cachePage = (written: (pageMtimeMs: number) => number) => {
+    const out = path.join(dir, 'out');
+    const page = path.join(out, 'page.md');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(page, 'a page\n');
+    const st = statSync(page);
+    const seen = new Map([['page.md', seenOf('HASH', st)]]);
+    for (let i = 1; i < 1000; i++) seen.set(`other-${i}.md`, seenOf('X', st));
+    StatCache.save(out, 'md', seen);
+    const caches = readdirSync(path.join(dir, 'cache', 'orgc'));
+    expect(caches).toHaveLength(1);
+    const when = new Date(written(Math.max(st.mtimeMs, st.ctimeMs)));
+    utimesSync(path.join(dir, 'cache', 'orgc', caches[0]), when, when);
+    return { out, page };
+  };
+
+  it('vouches for a page seen before the cache was written, with the hash it was seen with', () => {
+    const { out, page } = cachePage((t) => t + 10_000);
+    const cache = StatCache.load(out, 'md')!;
+    expect(cache.vouches('page.md', 'HASH', statSync(page))).toBe(true);
+    expect(cache.vouches('page.md', 'OTHER', statSync(page))).toBe(false);
+    expect(cache.vouches('other.md', 'HASH', statSync(page))).toBe(false);
+    // Anything of the file's stat changed: its size, either time, another file in its place.
+    const st = statSync(page);
+    for (const change of [{ size: st.size + 1 }, { mtimeMs: st.mtimeMs - 1 }, { ctimeMs: st.ctimeMs + 1 }, { ino: st.ino + 1 }, { dev: st.dev + 1 }]) {
+      expect(cache.vouches('page.md', 'HASH', { ...st, ...change } as Stats), JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  it('does not vouch for a page whose times are not older than the cache (the racy rule)', () => {
+    const { out, page } = cachePage((t) => t);
+    expect(StatCache.load(out, 'md')!.vouches('page.md', 'HASH', statSync(page))).toBe(false);
+  });
+
+  it('keeps no cache for a small handbook, unless the tests ask', () => {
+    delete process.env.ORGC_TEST_STAT_CACHE;
+    const out = path.join(dir, 'small');
+    StatCache.save(out, 'md', new Map([['page.md', ['H', 1, 1, 1, 1, 1]]]));
+    expect(StatCache.load(out, 'md')).toBeUndefined();
+  });
+
+  it('is of one output directory and format', () => {
+    const { out } = cachePage((t) => t + 10_000);
+    expect(StatCache.load(out, 'html')).toBeUndefined();
+    expect(StatCache.load(path.join(dir, 'elsewhere'), 'md')).toBeUndefined();
+  });
+});
