@@ -5,8 +5,9 @@
 import { uiLanguage } from '../i18n/lang.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}\u0000${JSON.stringify(options)}`;
+/** `name` names `options` in the cache: a plan of 10k roles formats thousands of counts, and serialising the options for each cost more than formatting. */
+function numberFormat(lang: string, name: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}\u0000${name}`;
   let f = formats.get(key);
   if (!f) formats.set(key, (f = new Intl.NumberFormat(lang, options)));
   return f;
@@ -25,9 +26,9 @@ const plainSpaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 /** An amount: `CNY 8.84M` / `884万元` / `80万美元`. */
 export function formatAmount(value: number, currency: string, lang: string): string {
   const ui = uiLanguage(lang);
-  if (ui !== 'en') return `${numberFormat(ui, { notation: 'compact', maximumFractionDigits: 2 }).format(value)}${currency === 'CNY' ? '元' : currencyName(currency, ui)}`;
-  if (!/^[A-Z]{3}$/.test(currency)) return numberFormat('en', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
-  return plainSpaces(numberFormat('en', { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value));
+  if (ui !== 'en') return `${numberFormat(ui, 'compact', { notation: 'compact', maximumFractionDigits: 2 }).format(value)}${currency === 'CNY' ? '元' : currencyName(currency, ui)}`;
+  if (!/^[A-Z]{3}$/.test(currency)) return numberFormat('en', 'compact', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  return plainSpaces(numberFormat('en', `currency ${currency}`, { style: 'currency', currency, currencyDisplay: 'code', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value));
 }
 
 /** A change of an amount, always signed: `+CNY 1.2M`, `-884万元`. */
@@ -38,10 +39,10 @@ export function formatAmountChange(delta: number, currency: string, lang: string
 
 /** A share as a percentage: `0.1768` → `17.68%`. */
 export function formatShare(share: number, lang: string): string {
-  return plainSpaces(numberFormat(uiLanguage(lang), { style: 'percent', maximumFractionDigits: 1 }).format(share));
+  return plainSpaces(numberFormat(uiLanguage(lang), 'percent', { style: 'percent', maximumFractionDigits: 1 }).format(share));
 }
 
 /** A count that may be fractional (seats shared between regions): `5.5`. */
 export function formatCount(n: number, lang: string): string {
-  return numberFormat(uiLanguage(lang), { maximumFractionDigits: 1 }).format(n);
+  return numberFormat(uiLanguage(lang), 'count', { maximumFractionDigits: 1 }).format(n);
 }

@@ -42,6 +42,14 @@ export function buildViews(
   const labels: Labels = Object.fromEntries(Object.entries({ ...PLAN_LABELS, ...LABELS }).map(([k, v]) => [k, escape(v[lang])]));
   const more = (n: number) => escape(LABELS.andMore[lang].replace('{n}', String(n)));
   const contacts = contactsOf();
+  // Each quantity (a KPI's target, a target's value) formatted once: Intl is slow, and a KPI owned
+  // by many roles shows on each of their pages.
+  const quantities = new WeakMap<object, string>();
+  const quantity = (q: Parameters<typeof formatQuantity>[0]) => {
+    let text = quantities.get(q);
+    if (text === undefined) quantities.set(q, (text = formatQuantity(q, lang)));
+    return text;
+  };
 
   const roleView = (role: Role): RoleView => {
     const dutyGroups = AREAS.map((area) => ({
@@ -84,7 +92,7 @@ export function buildViews(
           name: t(k.name),
           kind: label(KPI_KIND_LABELS[k.kind]),
           // Numbers in the reader's language (`CNY 120M`, `1.2亿元`); made by Intl, nothing to escape.
-          target: k.target === undefined ? undefined : formatQuantity(k.target, lang),
+          target: k.target === undefined ? undefined : quantity(k.target),
           unit: k.unit === undefined ? undefined : t(k.unit),
           measures: k.measures.map((d) => t(d.name)),
           sharedWith: others.slice(0, LIST_LIMIT).map(ref),
@@ -113,7 +121,7 @@ export function buildViews(
       chairs: role.chairs.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
       attends: role.attends.map((r) => ({ anchor: anchor('review', r.id), name: t(r.name), cadence: label(CADENCE_LABELS[r.cadence as keyof typeof CADENCE_LABELS]), chair: ref(r.chair), purpose: r.purpose === undefined ? undefined : t(r.purpose) })),
       tools: role.tools.map((x) => t(x.name)),
-      targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: formatQuantity(x.value, lang), period: x.period === undefined ? undefined : escape(x.period) })),
+      targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: quantity(x.value), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
       job: jobView(model, role, lang, t, escape, ref, contacts),
     };

@@ -54,6 +54,15 @@ function skillBand(level: number, size: number): keyof typeof SKILL_PHRASES {
 
 type Localize = (text: Text | undefined) => string;
 
+/** formatYears, each number once: Intl's unit formatting is slow, and 10k job descriptions ask for a handful of numbers. */
+const years = new Map<string, string>();
+function yearsText(n: number, lang: UiLanguage): string {
+  const key = `${lang}\u0000${n}`;
+  let text = years.get(key);
+  if (text === undefined) years.set(key, (text = formatYears(n, lang)));
+  return text;
+}
+
 export function jobView(model: OrgModel, role: Role, lang: UiLanguage, t: Localize, escape: (s: string) => string, ref: (r: Role) => RoleRef, contacts: Contacts = contactsOf()): JobView {
   const zh = lang !== 'en';
   const label = (entry: Entry) => escape(entry[lang]);
@@ -159,7 +168,7 @@ function qualifications(role: Role, lang: UiLanguage, t: Localize, escape: (s: s
   }
   if (r.experience !== undefined && r.experience > 0) {
     const years = { 'zh-CN': '{n} 年以上相关工作经验', 'zh-TW': '{n} 年以上相關工作經驗' } as const;
-    out.push(zh ? sentence(years[lang as 'zh-CN' | 'zh-TW'].replace('{n}', String(r.experience))) : sentence(`At least ${formatYears(r.experience, lang)} of relevant experience`));
+    out.push(zh ? sentence(years[lang as 'zh-CN' | 'zh-TW'].replace('{n}', String(r.experience))) : sentence(`At least ${yearsText(r.experience, lang)} of relevant experience`));
   }
   // Competencies grouped by how well they must be mastered: `熟练掌握需求洞察、数据分析。`
   const bands = new Map<keyof typeof SKILL_PHRASES, string[]>();
