@@ -133,6 +133,13 @@ describe('render again, pages told by the stat cache', () => {
     // A second page: content and size as they were, but written again (a new modification time).
     const touched = path.join(out, 'index.md');
     writeFileSync(touched, readFileSync(touched));
+    // A third removed, a fourth replaced by a file of another inode with the same bytes.
+    rmSync(path.join(out, 'summary.md'));
+    const moved = path.join(out, 'raci.md');
+    writeFileSync(`${moved}.copy`, readFileSync(moved));
+    rmSync(moved);
+    writeFileSync(moved, readFileSync(`${moved}.copy`));
+    rmSync(`${moved}.copy`);
     retitle(org);
     const again = orgc(['render', org, '--format', 'md', '--out', out], cached(dir));
     expect(again.code).toBe(0);
