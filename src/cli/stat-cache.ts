@@ -29,8 +29,11 @@ export type Seen = [hash: string, size: number, mtimeMs: number, ctimeMs: number
 
 /** Keyed pages below which no cache is kept: hashing a few hundred small files costs milliseconds. */
 const MIN_PAGES = 1000;
-/** Caches kept at most (one per output directory and format); the least recently written go first. */
-const MAX_CACHES = 32;
+/**
+ * Caches kept at most (one per output directory and format); the least recently written go first.
+ * A user renders a few handbooks; a 100k-role one's cache is ~14 MB.
+ */
+const MAX_CACHES = 8;
 
 interface CacheFile {
   version: 1;
