@@ -60,6 +60,20 @@ describe('StatCache', () => {
     expect(StatCache.load(out, 'md')).toBeUndefined();
   });
 
+  it('keeps the caches of the eight handbooks written last, and removes older ones', () => {
+    process.env.ORGC_TEST_STAT_CACHE = '1';
+    const caches = path.join(dir, 'cache', 'orgc');
+    for (let i = 0; i < 10; i++) {
+      StatCache.save(path.join(dir, `out-${i}`), 'md', new Map([['page.md', ['H', 1, 1, 1, 1, 1]]]));
+      // The first two written long ago.
+      if (i < 2) for (const name of readdirSync(caches)) if (statSync(path.join(caches, name)).mtimeMs > Date.now() - 60_000) utimesSync(path.join(caches, name), new Date(2020, 0, i + 1), new Date(2020, 0, i + 1));
+    }
+    expect(readdirSync(caches).filter((name) => name.startsWith('render-stats-'))).toHaveLength(8);
+    expect(StatCache.load(path.join(dir, 'out-0'), 'md')).toBeUndefined();
+    expect(StatCache.load(path.join(dir, 'out-1'), 'md')).toBeUndefined();
+    expect(StatCache.load(path.join(dir, 'out-9'), 'md')).toBeDefined();
+  });
+
   it('is of one output directory and format', () => {
     const { out } = cachePage((t) => t + 10_000);
     expect(StatCache.load(out, 'html')).toBeUndefined();
