@@ -278,6 +278,9 @@ export class StagedOutput {
    * stat after their rename (which sets their change time); the others as they were seen.
    */
   private saveStats(): void {
+    // The racy rule's moment, before the pages written are statted (stat-cache.ts).
+    const written = statSync(path.join(this.outDir, MANIFEST), { throwIfNoEntry: false })?.mtimeMs;
+    if (written === undefined) return;
     const seen = new Map<string, Seen>();
     for (const [rel, page] of this.pages) {
       if (page.key === undefined) continue;
@@ -285,7 +288,7 @@ export class StagedOutput {
       if (page.seen) seen.set(rel, page.seen);
       else if ((st = statSync(inside(this.outDir, rel), { throwIfNoEntry: false }))) seen.set(rel, seenOf(page.hash, st));
     }
-    StatCache.save(this.outDir, this.format, seen);
+    StatCache.save(this.outDir, this.format, seen, written);
   }
 }
 

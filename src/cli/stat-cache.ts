@@ -16,9 +16,13 @@
 // - Any write to a file, `touch` and `chmod` included, sets its change time to now, which no tool can
 //   set back: a page edited by hand and given back its old size and modification time still differs
 //   in change time (and an editor that saves by renaming gives it a new inode).
-// - Git's "racy" rule: a file whose times are not older than this cache's own write may have changed
-//   within the file system's clock tick after it was seen (Linux stamps files with a clock of a few
-//   milliseconds) without its times showing it; such a page is read and hashed anyway.
+// - Git's "racy" rule: a file whose times are not older than the moment its stat was recorded may
+//   have changed within the file system's clock tick after (Linux stamps files with a clock of a few
+//   milliseconds) without its times showing it; such a page is read and hashed anyway. That moment
+//   is the manifest's modification time, read after the render wrote it and before the pages it
+//   wrote are statted: a time of the pages' own file system (the cache may be on another, with
+//   another clock), and this render's alone (a later render of another format rewrites the
+//   manifest, but not this record of it).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +43,8 @@ interface CacheFile {
   version: 1;
   dir: string;
   format: string;
+  /** The racy rule's moment (see above), in the pages' file system's time. */
+  written: number;
   pages: Record<string, Seen>;
 }
 
@@ -50,7 +56,7 @@ export function seenOf(hash: string, st: Stats): Seen {
 export class StatCache {
   private constructor(
     private readonly pages: Record<string, Seen>,
-    /** When the cache was written: entries not older than this are "racy". */
+    /** Entries not older than this are "racy". */
     private readonly written: number,
   ) {}
 
@@ -59,10 +65,9 @@ export class StatCache {
     const file = cacheFile(outDir, format);
     if (!file) return undefined;
     try {
-      const written = statSync(file).mtimeMs;
       const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (cache?.version !== 1 || cache.dir !== outDir || cache.format !== format || typeof cache.pages !== 'object' || !cache.pages) return undefined;
-      return new StatCache(cache.pages, written);
+      if (cache?.version !== 1 || cache.dir !== outDir || cache.format !== format || typeof cache.written !== 'number' || typeof cache.pages !== 'object' || !cache.pages) return undefined;
+      return new StatCache(cache.pages, cache.written);
     } catch {
       return undefined;
     }
@@ -70,7 +75,7 @@ export class StatCache {
 
   /**
    * Whether the file `st` describes still has the content hashed `hash`, by its stat alone: seen so
-   * before, with nothing about it changed since, and seen long enough before the cache was written.
+   * before, with nothing about it changed since, and with times older than the racy rule's moment.
    */
   vouches(rel: string, hash: string, st: Stats): boolean {
     const seen = this.pages[rel];
@@ -88,11 +93,12 @@ export class StatCache {
   }
 
   /**
-   * Replace the cache of `outDir`'s pages in `format` with `pages`. Best effort: without a writable
+   * Replace the cache of `outDir`'s pages in `format` with `pages`, their stats taken after
+   * `written` (a file time of the pages' file system: the racy rule). Best effort: without a writable
    * cache directory the next re-render reads the pages instead. Written whole, under a temporary
    * name, and renamed into place.
    */
-  static save(outDir: string, format: string, pages: Map<string, Seen>): void {
+  static save(outDir: string, format: string, pages: Map<string, Seen>, written: number): void {
     const file = cacheFile(outDir, format);
     if (!file) return;
     if (pages.size < MIN_PAGES && !forced()) {
@@ -102,7 +108,7 @@ export class StatCache {
     const temp = `${file}.${randomSuffix()}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      const cache: CacheFile = { version: 1, dir: outDir, format, pages: Object.fromEntries(pages) };
+      const cache: CacheFile = { version: 1, dir: outDir, format, written, pages: Object.fromEntries(pages) };
       writeFileSync(temp, JSON.stringify(cache));
       renameSync(temp, file);
       prune(path.dirname(file));
