@@ -74,7 +74,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
   if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} ${say('render-despite', analysis.lang, { n: errorCount })}\n`);
 
-  const { lang, findings, templates, browser } = plan;
+  const { lang, templates, browser } = plan;
   const out = outDir(analysis.config);
   // A job posting without a property Google requires would be refused by job boards: say which
   // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
