@@ -247,8 +247,11 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
       renderMs[`${format} ${size}`] = ms;
       const ratio = ms / jsyamlMs;
       const big = size === '100k';
-      const met = !big || (ratio <= 4 && (mb ?? 0) <= 1536);
-      say({ what: `orgc render --format ${formatName(format)}, ${size} roles`, orgc: ms, baseline: { name: 'js-yaml parse', ms: jsyamlMs }, ratio, target: big ? '≤ 4×, ≤ 1.5 GB' : 'for growth', met, mb });
+      // Issue 19's ≤ 4× is for the document formats; SVG charts (a Graphviz layout each) are held to
+      // the memory cap and to linear growth.
+      const document = format !== 'svg';
+      const met = !big || ((!document || ratio <= 4) && (mb ?? 0) <= 1536);
+      say({ what: `orgc render --format ${formatName(format)}, ${size} roles`, orgc: ms, baseline: { name: 'js-yaml parse', ms: jsyamlMs }, ratio, target: big ? (document ? '≤ 4×, ≤ 1.5 GB' : '≤ 1.5 GB') : 'for growth', met, mb });
       const target = (limit: number) => (large ? `≤ ${limit}×` : 'no target below 10k roles');
       if (incremental) {
         const re = median(again.map((x) => x.ms));
