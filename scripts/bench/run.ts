@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import --runs N --json FILE]`: time orgc as a user runs it
+// `npm run bench [-- --sizes example,1k,10k,10k-findings,1k-renamed,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import --runs N --json FILE]`: time orgc as a user runs it
 // — whole processes, start to exit — against baselines measured in the same run: `node -e 0`, and a
 // bare js-yaml parse of the same file. Prints medians, ratios and peak memory, and whether each
 // target of docs/benchmarks.md is met. Not a test: nothing here fails a build.
@@ -25,7 +25,7 @@ const JS_YAML = path.join(ROOT, 'scripts', 'bench', 'js-yaml-parse.cjs');
 const CSV_PARSE = path.join(ROOT, 'scripts', 'bench', 'csv-parse.cjs');
 const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
-const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import] [--runs N] [--json FILE]';
+const USAGE = 'usage: npm run bench [-- --sizes example,1k,10k,10k-findings,1k-renamed,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import] [--runs N] [--json FILE]';
 /** Bad arguments: one line and the usage, exit 2, before anything is generated or timed. */
 function usage(problem: string): never {
   process.stderr.write(`bench: ${problem}\n${USAGE}\n`);
@@ -35,7 +35,7 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import' },
+      sizes: { type: 'string', default: 'example,1k,10k,10k-findings,1k-renamed,10k-renamed,10k-lsp,100k,100k-renamed,1k-import,10k-import,100k-import' },
       runs: { type: 'string' },
       json: { type: 'string' },
     },
@@ -117,9 +117,15 @@ interface Row {
 }
 const rows: Row[] = [];
 /** The formats whose render issue 19 times at every size: the documents, and the charts' sources. */
-const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid'] as const;
-/** Full renders by `format size`, for the growth rows. */
+const RENDER_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'svg'] as const;
+/** What else a format's render is given: SVG charts are drawn with Graphviz (in-process, no browser). */
+const RENDER_ARGS: Partial<Record<(typeof RENDER_FORMATS)[number], string[]>> = { svg: ['--engine', 'graphviz'] };
+const formatName = (format: string) => (format === 'svg' ? 'svg --engine graphviz' : format);
+/** Full renders by `format size`, for the growth rows; and `--check` of an up-to-date handbook. */
 const renderMs: Record<string, number> = {};
+const checkMs: Record<string, number> = {};
+/** `orgc diff` of 10 % renamed, by size, for the growth rows. */
+const diffMs: Record<string, number> = {};
 /** Formats that write a page per role: those a one-role change re-renders in part. */
 const MANY_PAGES = new Set<string>(['md', 'html']);
 // The build VM's speed drifts by a fifth from minute to minute: enough runs for a steady median.
@@ -221,7 +227,7 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
   try {
     for (const format of RENDER_FORMATS) {
       const dir = (i: number) => path.join(out, `${format}-${i}`);
-      const render = (org: string, i: number) => [ORGC, 'render', org, '--format', format, '--out', dir(i)];
+      const render = (org: string, i: number) => [ORGC, 'render', org, '--format', format, ...(RENDER_ARGS[format] ?? []), '--out', dir(i)];
       const incremental = MANY_PAGES.has(format) && size !== '1k';
       const full: Sample[] = [];
       const again: Sample[] = [];
@@ -241,17 +247,20 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
       renderMs[`${format} ${size}`] = ms;
       const ratio = ms / jsyamlMs;
       const big = size === '100k';
-      const met = !big || (ratio <= 4 && (mb ?? 0) <= 1536);
-      say({ what: `orgc render --format ${format}, ${size} roles`, orgc: ms, baseline: { name: 'js-yaml parse', ms: jsyamlMs }, ratio, target: big ? '≤ 4×, ≤ 1.5 GB' : 'for growth', met, mb });
-      if (size === '1k') continue;
+      // Issue 19's ≤ 4× is for the document formats; SVG charts (a Graphviz layout each) are held to
+      // the memory cap and to linear growth.
+      const document = format !== 'svg';
+      const met = !big || ((!document || ratio <= 4) && (mb ?? 0) <= 1536);
+      say({ what: `orgc render --format ${formatName(format)}, ${size} roles`, orgc: ms, baseline: { name: 'js-yaml parse', ms: jsyamlMs }, ratio, target: big ? (document ? '≤ 4×, ≤ 1.5 GB' : '≤ 1.5 GB') : 'for growth', met, mb });
       const target = (limit: number) => (large ? `≤ ${limit}×` : 'no target below 10k roles');
       if (incremental) {
         const re = median(again.map((x) => x.ms));
-        say({ what: `orgc render --format ${format}, ${size} roles, again after a one-role change`, orgc: re, baseline: { name: 'full render', ms }, ratio: re / ms, target: target(0.3), met: !large || re / ms <= 0.3, mb: Math.max(...again.map((x) => x.mb ?? 0)) || undefined });
+        say({ what: `orgc render --format ${formatName(format)}, ${size} roles, again after a one-role change`, orgc: re, baseline: { name: 'full render', ms }, ratio: re / ms, target: target(0.3), met: !large || re / ms <= 0.3, mb: Math.max(...again.map((x) => x.mb ?? 0)) || undefined });
       }
-      const up = compare({ check: [ORGC, 'render', file, '--format', format, '--out', dir(0), '--check'] }, renderRuns);
+      const up = compare({ check: [...render(file, 0), '--check'] }, renderRuns);
       check(up.check, `render ${size} --format ${format} --check`);
-      say({ what: `orgc render --check, up to date, ${format}, ${size} roles`, orgc: up.check.ms, baseline: { name: 'full render', ms }, ratio: up.check.ms / ms, target: target(0.5), met: !large || up.check.ms / ms <= 0.5, mb: up.check.mb });
+      checkMs[`${format} ${size}`] = up.check.ms;
+      say({ what: `orgc render --check, up to date, ${formatName(format)}, ${size} roles`, orgc: up.check.ms, baseline: { name: 'full render', ms }, ratio: up.check.ms / ms, target: target(0.5), met: !large || up.check.ms / ms <= 0.5, mb: up.check.mb });
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
     }
@@ -301,14 +310,16 @@ function diffCase(size: string, runs: number): void {
   const exact = kinds['role-renamed'] === renamed && Object.keys(kinds).length === 1;
   const r = compare({ jsyaml: ['node', JS_YAML, base, head], diff: [ORGC, 'diff', base, head, '--format', 'json'] }, runs);
   check(r.diff, `diff ${size}`);
+  diffMs[plainSize] = r.diff.ms;
   const ratio = r.diff.ms / r.jsyaml.ms;
   say({
     what: `orgc diff, ${plainSize} roles, ${renamed} renamed (${exact ? 'exactly those renames' : `found ${JSON.stringify(kinds)}`})`,
     orgc: r.diff.ms,
     baseline: { name: 'js-yaml parse of both', ms: r.jsyaml.ms },
     ratio,
-    target: '≤ 2×, the renames and nothing else',
-    met: ratio <= 2 && exact,
+    // Below 10k roles, starting Node is most of both sides: the renames only (and the time, for growth).
+    target: plainSize === '1k' ? 'the renames and nothing else' : '≤ 2×, the renames and nothing else',
+    met: (plainSize === '1k' || ratio <= 2) && exact,
     mb: r.diff.mb,
   });
 }
@@ -389,9 +400,15 @@ for (const [a, b] of [['1k', '10k'], ['10k', '100k']] as const) {
     say({ what: `growth ${a} → ${b} roles`, orgc: byRoles[b], baseline: { name: a, ms: byRoles[a] }, ratio: growth, target: '≤ 12×', met: growth <= 12 });
   }
   for (const format of RENDER_FORMATS) {
-    const [x, y] = [renderMs[`${format} ${a}`], renderMs[`${format} ${b}`]];
-    if (!x || !y) continue;
-    say({ what: `growth of render --format ${format}, ${a} → ${b} roles`, orgc: y, baseline: { name: a, ms: x }, ratio: y / x, target: '≤ 12×', met: y / x <= 12 });
+    for (const [what, times] of [['render', renderMs], ['render --check, up to date,', checkMs]] as const) {
+      const [x, y] = [times[`${format} ${a}`], times[`${format} ${b}`]];
+      if (!x || !y) continue;
+      say({ what: `growth of ${what} --format ${formatName(format)}, ${a} → ${b} roles`, orgc: y, baseline: { name: a, ms: x }, ratio: y / x, target: '≤ 12×', met: y / x <= 12 });
+    }
+  }
+  if (diffMs[a] && diffMs[b]) {
+    const growth = diffMs[b] / diffMs[a];
+    say({ what: `growth of diff (10 % renamed), ${a} → ${b} roles`, orgc: diffMs[b], baseline: { name: a, ms: diffMs[a] }, ratio: growth, target: '≤ 12×', met: growth <= 12 });
   }
 }
 importGrowth();

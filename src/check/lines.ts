@@ -53,6 +53,34 @@ export function teamOf(owner: Role): ReadonlySet<Role> {
   return team;
 }
 
+/**
+ * Whether someone in `owner`'s team (itself included) passes `test`: the team walked only until
+ * someone does, and no set of it kept. A sales director's team is the whole org: asked for each
+ * of the 200 targets of a 10,000-role org, whole teams cost target-ownership most of its time.
+ */
+export function someInTeam(owner: Role, test: (r: Role) => boolean): boolean {
+  const team = teams.get(owner);
+  if (team) {
+    for (const r of team) if (test(r)) return true;
+    return false;
+  }
+  if (test(owner)) return true;
+  const seen = new Set<Role>([owner]);
+  const queue: Role[] = [owner];
+  while (queue.length) {
+    const next = queue.pop()!;
+    for (const list of [next.reports, next.dottedReports]) {
+      for (const r of list) {
+        if (seen.has(r)) continue;
+        if (test(r)) return true;
+        seen.add(r);
+        queue.push(r);
+      }
+    }
+  }
+  return false;
+}
+
 // Where a role works lives in the model layer, shared with the cost of the design.
 export { effectiveValues } from '../model/scope.js';
 

@@ -495,15 +495,22 @@ export async function checkOutput(outDir: string, format: string, contents: Cont
 
 /**
  * `--check` without rendering: when the manifest says the handbook was rendered from these very
- * inputs, the pages only need to be what was written — compared with the hashes the manifest keeps.
- * Undefined when the manifest cannot tell (other inputs, an older orgc, a partial render).
+ * inputs (its record of them is `fingerprint`, or one that `fingerprint` accepts), the pages only
+ * need to be what was written — compared with the hashes the manifest keeps. Undefined when the
+ * manifest cannot tell (other inputs, an older orgc, a partial render).
  */
-export async function checkByFingerprint(outDir: string, format: string, fingerprint: string): Promise<(CheckResult & { files: number }) | undefined> {
+export async function checkByFingerprint(
+  outDir: string,
+  format: string,
+  fingerprint: string | ((recorded: string) => boolean),
+): Promise<(CheckResult & { files: number; recorded: string }) | undefined> {
   if (existsSync(path.join(outDir, PENDING))) return undefined;
   const manifest = await readManifest(outDir);
   const hashes = manifest.hashes?.[format];
   const files = manifest.files[format];
-  if (manifest.inputs?.[format] !== fingerprint || !hashes || !files || files.length !== Object.keys(hashes).length) return undefined;
+  const recorded = manifest.inputs?.[format];
+  const accepted = typeof fingerprint === 'string' ? recorded === fingerprint : typeof recorded === 'string' && fingerprint(recorded);
+  if (!accepted || !hashes || !files || files.length !== Object.keys(hashes).length) return undefined;
   const result: CheckResult = { missing: [], different: [], stale: [] };
   await forEachConcurrently(files, async (rel) => {
     let current: Buffer;
@@ -515,7 +522,7 @@ export async function checkByFingerprint(outDir: string, format: string, fingerp
     }
     if (pageHash(current) !== hashes[rel]) result.different.push(rel);
   });
-  return { ...sorted(result), files: files.length };
+  return { ...sorted(result), files: files.length, recorded: recorded! };
 }
 
 function sorted(result: CheckResult): CheckResult {

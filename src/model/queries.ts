@@ -53,6 +53,13 @@ export function layers(roles: Iterable<Role>): Map<Role, number> {
   const layerOf = (role: Role): number => {
     const known = out.get(role);
     if (known !== undefined) return known;
+    // Most roles come after their manager (or have none): one step, no chain to keep.
+    const manager = role.manager;
+    const above = manager ? out.get(manager) : 0;
+    if (above !== undefined) {
+      out.set(role, above + 1);
+      return above + 1;
+    }
     // Walk up iteratively: a deep chain must not overflow the stack.
     const chain: Role[] = [];
     let r: Role | undefined = role;

@@ -82,3 +82,15 @@ describe('what is left out, and what is still checked', () => {
     expect(found.map((d) => d.ruleId)).toEqual(['schema']);
   });
 });
+
+describe('a key that is not an id', () => {
+  // The compiled validator writes each key into the error's path with `~` and `/` escaped
+  // (scripts/build.ts checks for them before escaping); the findings under a wrong key are folded
+  // into it by the same escaped path, so one finding stays one, whatever the key holds.
+  for (const key of ['sell/plan', 'sell~plan', 'sell~1plan']) {
+    it(`a duty written \`${key}\` in a role: one finding, at the key, nothing said of its value`, async () => {
+      const found = await lint(ORG.replace('duties: { sell: R }', `duties: { sell: R, "${key}": X }`), config);
+      expect(found.filter((d) => d.ruleId === 'schema' || d.ruleId === 'unknown-key').map((d) => [d.ruleId, d.range.start.line, d.range.start.column, d.message.split(' is ')[0]])).toEqual([['schema', 16, 24, `\`${key}\``]]);
+    });
+  }
+});

@@ -34,6 +34,17 @@ describe('target-ownership', () => {
     ]);
   });
 
+  it('counts sellers anywhere below the owner, on solid and dotted lines', async () => {
+    // The director's seller is two levels down; the south manager's only one, a dotted report.
+    const text = design('manager-east', { east: 'manager-east', hardware: 'manager-east' }).replace('targets:\n', 'targets:\n  all: { metric: revenue, value: 20M CNY, owner: director }\n  south: { metric: revenue, value: 5M CNY, scope: { region: [south] }, owner: manager-south }\n');
+    const notSeller = (found: string[]) => found.filter((f) => f.includes('manages nobody who does'));
+    expect(notSeller(await findings('target-ownership', text))).toEqual([
+      '16:79 South manager (manager-south) owns revenue target south but carries no quota and manages nobody who does: give the target to the manager of the sellers in its scope',
+    ]);
+    const dotted = text.replace('reports_to: manager-east, headcount: 4', 'reports_to: manager-east, dotted_line_to: [manager-south], headcount: 4');
+    expect(notSeller(await findings('target-ownership', dotted))).toEqual([]);
+  });
+
   it('reports an owner working outside the target\'s scope', async () => {
     expect(await findings('target-ownership', design('manager-east', { east: 'manager-south', hardware: 'manager-east' }, ''))).toEqual([
       '15:78 South manager (manager-south) owns east for region east, but works in region south',

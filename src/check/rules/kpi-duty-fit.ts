@@ -2,7 +2,7 @@
 // measures — or, for a team KPI, someone in the owner's team does.
 import type { Kpi, Role } from '../../model/types.js';
 import { isWork } from '../../model/queries.js';
-import { teamOf } from '../lines.js';
+import { someInTeam } from '../lines.js';
 import { defineRule } from '../rule.js';
 import { named } from '../named.js';
 import { valueAt } from '../where.js';
@@ -35,7 +35,7 @@ export default defineRule({
       const does = (r: Role) => r.duties.some((a) => measured.has(a.duty) && isWork(a));
       kpi.owners.forEach((owner) => {
         if (does(owner)) return;
-        const team = kpi.kind === 'team' && [...teamOf(owner)].some(does);
+        const team = kpi.kind === 'team' && someInTeam(owner, does);
         if (team) return;
         report({
           messageId: kpi.kind === 'team' ? 'no-team-duty' : 'no-duty',

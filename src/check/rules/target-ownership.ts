@@ -1,7 +1,7 @@
 // Who owns a revenue target: someone who sells it (carries quota) or manages those who do, who
 // works in the target's scope, and whose team includes the specialists of that scope.
 import type { DimensionValue, Role } from '../../model/types.js';
-import { effectiveValues, teamOf } from '../lines.js';
+import { effectiveValues, someInTeam, teamOf } from '../lines.js';
 import { defineRule } from '../rule.js';
 import { named } from '../named.js';
 import { valueAt } from '../where.js';
@@ -38,26 +38,32 @@ export default defineRule<{ metrics: string[] }>({
     },
   },
   check({ model, options, report }) {
-    const roles = [...model.roles.values()];
-    const carriers = roles.filter((r) => r.quota);
-    // The specialists of each dimension value: roles whose own scope names it.
-    const specialistsOf = new Map<DimensionValue, Role[]>();
-    for (const r of roles) for (const values of r.scope.values()) for (const v of values) {
-      const list = specialistsOf.get(v);
-      if (list) list.push(r);
-      else specialistsOf.set(v, [r]);
-    }
+    let carriers = false;
+    for (const r of model.roles.values()) if (r.quota) carriers = true;
+    // The specialists of each dimension value: roles whose own scope names it. Made when first
+    // asked for, as is an owner's team: owners who work in their target's scope need neither.
+    let specialistsOf: Map<DimensionValue, Role[]> | undefined;
+    const specialistsAt = (v: DimensionValue): readonly Role[] => {
+      if (!specialistsOf) {
+        specialistsOf = new Map();
+        for (const r of model.roles.values()) for (const values of r.scope.values()) for (const v of values) {
+          const list = specialistsOf.get(v);
+          if (list) list.push(r);
+          else specialistsOf.set(v, [r]);
+        }
+      }
+      return specialistsOf.get(v) ?? [];
+    };
     for (const target of model.targets.values()) {
       const owner = target.owner;
       if (!owner || !options.metrics.includes(target.metric)) continue;
       const at = valueAt(target.src, 'owner');
       // Until the design says who carries quota, any manager may own a target; a lone expert may not.
-      if (carriers.length === 0) {
+      if (!carriers) {
         if (owner.reports.length === 0 && owner.dottedReports.length === 0) report({ messageId: 'not-a-manager', data: { owner: named(model, owner), target: named(model, target) }, at });
-      } else if (!owner.quota && ![...teamOf(owner)].some((r) => r.quota)) {
+      } else if (!owner.quota && !someInTeam(owner, (r) => Boolean(r.quota))) {
         report({ messageId: 'not-a-seller', data: { owner: named(model, owner), target: named(model, target) }, at });
       }
-      const team = teamOf(owner);
       for (const [dimension, values] of target.scope) {
         const mine = effectiveValues(owner, dimension);
         if (mine && ![...values].every((v) => mine.has(v))) {
@@ -67,8 +73,8 @@ export default defineRule<{ metrics: string[] }>({
         // An owner who itself works only in the scope covers it; otherwise its team must hold the
         // scope's specialists: roles whose own scope names one of the target's values.
         if (mine) continue;
-        const specialists = [...new Set([...values].flatMap((v) => specialistsOf.get(v) ?? []))];
-        if (specialists.length && !specialists.some((r) => team.has(r))) {
+        const specialists = [...new Set([...values].flatMap(specialistsAt))];
+        if (specialists.length && !specialists.some((r) => teamOf(owner).has(r))) {
           report({ messageId: 'team-scope', data: { owner: named(model, owner), target: named(model, target), dimension: dimension.id, values: ids(values), roles: specialists.map((r) => r.id).join(', ') }, at });
         }
       }

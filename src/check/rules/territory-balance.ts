@@ -71,14 +71,13 @@ export default defineRule<{ tolerance: number }>({
  * model again after an edit it patched in (model/incremental.ts: a headcount, a quota), and the
  * grouping is kept while every carrier, and every field that groups it, is as it was.
  */
-const lastGrouping = new WeakMap<OrgModel, { inputs: unknown[]; groupsBy: Map<string, Role[]>[] }>();
+const lastGrouping = new WeakMap<OrgModel, { inputs: unknown[]; groupsBy: Map<string | number, Role[]>[] }>();
 
-/** What the grouping reads of a carrier, compared by identity (a scope or a cut is shared, never written). */
-function inputsOf(r: Role): unknown[] {
-  return [r, r.scope, r.cut, r.level, r.family, r.quota!.perSeat.currency];
-}
-
-/** Whether the carriers of `model`, and what groups them, are those of `inputs` (compared in place: this runs on every edit). */
+/**
+ * Whether the carriers of `model`, and what groups them, are those of `inputs`: six entries a
+ * carrier, what the grouping reads of it, compared by identity (a scope or a cut is shared, never
+ * written); compared in place, as this runs on every edit.
+ */
 function sameInputs(model: OrgModel, inputs: readonly unknown[]): boolean {
   let i = 0;
   for (const r of model.roles.values()) {
@@ -95,22 +94,28 @@ function sameInputs(model: OrgModel, inputs: readonly unknown[]): boolean {
  * currency, and the same scope on every dimension but that one — the territory (a region, an
  * industry) that tells them apart.
  */
-function comparableGroups(model: OrgModel): Map<string, Role[]>[] {
+function comparableGroups(model: OrgModel): Map<string | number, Role[]>[] {
   const last = lastGrouping.get(model);
   if (last && sameInputs(model, last.inputs)) return last.groupsBy;
-  const carriers = [...model.roles.values()].filter((r) => r.quota);
-  const inputs = carriers.flatMap(inputsOf);
+  const carriers: Role[] = [];
+  const inputs: unknown[] = [];
+  for (const r of model.roles.values()) {
+    if (!r.quota) continue;
+    carriers.push(r);
+    inputs.push(r, r.scope, r.cut, r.level, r.family, r.quota.perSeat.currency); // as sameInputs reads them
+  }
   // At 10,000 roles every carrier has a scope and a cut of its own, so the work per carrier is
   // what counts: each scope value set stands as a number (a set of one value, nearly all of
-  // them, by the value itself, with no text), each dimension has a slot, and one pass over the
-  // carriers groups them for every dimension at once, under a short key of numbers (two UTF-16
-  // units each) made without a template or a concatenation per part.
+  // them, by the value itself, with no text), each dimension has a slot, and the carriers are
+  // grouped for every dimension at once under a key made of those numbers: one number when the
+  // numbers fit in one (always, short of millions of values), else a short text of them (two
+  // UTF-16 units each) made without a template or a concatenation per part.
   let next = 0;
   const singles = new Map<DimensionValue, number>();
   const sets = new Map<string, number>();
   const numberOfSet = (values: ReadonlySet<DimensionValue>) => {
     if (values.size === 1) {
-      const [v] = values;
+      const v = values.values().next().value!;
       let n = singles.get(v);
       if (n === undefined) singles.set(v, (n = next++));
       return n;
@@ -122,29 +127,48 @@ function comparableGroups(model: OrgModel): Map<string, Role[]>[] {
   };
   const kinds = new Map<string, number>();
   const slot = new Map<Dimension, number>();
-  const groupsBy: Map<string, Role[]>[] = [];
+  const groupsBy: Map<string | number, Role[]>[] = [];
   for (const dimension of model.dimensions.values()) {
     slot.set(dimension, slot.size);
     groupsBy.push(new Map());
   }
-  const numbers = new Array<number>(slot.size);
-  const codes: number[] = [];
-  for (const role of carriers) {
-    numbers.fill(-1);
+  const width = slot.size;
+  // First every carrier's numbers (-1: not restricted on that dimension) and kind, then the keys,
+  // once the count of numbers tells whether a key fits in one number.
+  const numbers = new Int32Array(carriers.length * width).fill(-1);
+  const kindOf = new Int32Array(carriers.length);
+  for (let c = 0; c < carriers.length; c++) {
+    const role = carriers[c];
     for (const [d, values] of role.scope) {
       const i = slot.get(d);
-      if (i !== undefined) numbers[i] = numberOfSet(values);
+      if (i !== undefined) numbers[c * width + i] = numberOfSet(values);
     }
-    const cut = role.cut.every((c, i) => i === 0 || role.cut[i - 1] <= c) ? role.cut.join(',') : [...role.cut].sort().join(',');
+    const cut = role.cut.every((x, i) => i === 0 || role.cut[i - 1] <= x) ? role.cut.join(',') : [...role.cut].sort().join(',');
     const kindText = `${role.level}|${role.family?.id ?? ''}|${cut}|${role.quota!.perSeat.currency ?? ''}`;
     let kind = kinds.get(kindText);
     if (kind === undefined) kinds.set(kindText, (kind = kinds.size));
-    for (let i = 0; i < numbers.length; i++) {
-      if (numbers[i] === -1) continue;
-      codes.length = 0;
-      codes.push(kind & 0xffff, kind >>> 16);
-      for (let j = 0; j < numbers.length; j++) if (j !== i) codes.push(numbers[j] & 0xffff, numbers[j] >>> 16);
-      const key = String.fromCharCode.apply(null, codes);
+    kindOf[c] = kind;
+  }
+  // A key: the kind, then the numbers of every other dimension, each + 1 (-1 stays apart), in
+  // base `next + 1`: one-to-one, as the text is, so the groups (and their order) are the same.
+  const base = next + 1;
+  const numeric = kinds.size * base ** Math.max(0, width - 1) <= Number.MAX_SAFE_INTEGER;
+  const codes: number[] = [];
+  for (let c = 0; c < carriers.length; c++) {
+    const role = carriers[c];
+    const at = c * width;
+    for (let i = 0; i < width; i++) {
+      if (numbers[at + i] === -1) continue;
+      let key: string | number;
+      if (numeric) {
+        key = kindOf[c];
+        for (let j = 0; j < width; j++) if (j !== i) key = key * base + numbers[at + j] + 1;
+      } else {
+        codes.length = 0;
+        codes.push(kindOf[c] & 0xffff, kindOf[c] >>> 16);
+        for (let j = 0; j < width; j++) if (j !== i) codes.push(numbers[at + j] & 0xffff, numbers[at + j] >>> 16);
+        key = String.fromCharCode.apply(null, codes);
+      }
       const groups = groupsBy[i];
       const group = groups.get(key);
       if (group) group.push(role);

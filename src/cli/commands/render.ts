@@ -17,7 +17,7 @@ import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
-import { renderFingerprint } from '../render-fingerprint.js';
+import { quietRender, readRenderInputs, recordedInputs, renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
 
 export const DEFAULT_OUT = 'handbook';
@@ -42,6 +42,18 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   for (const kind of only ?? []) {
     if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
   }
+  // The inputs as they are on disk, before anything is parsed: `--check` of a handbook rendered
+  // from these very inputs needs nothing else (render-fingerprint.ts).
+  const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io));
+  if (opts.check && !only && inputs) {
+    const out = outDir(inputs.config);
+    let lang: string | undefined;
+    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined));
+    if (known && lang) {
+      const ui = chooseLanguage({ flag: opts.lang, config: inputs.config.lang, env: io.env, org: lang });
+      return checked(known, known.files, path.relative(io.cwd, out) || '.', ui);
+    }
+  }
   const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
   const diagnostics = analysis.diagnostics;
   // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
@@ -62,12 +74,13 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const errorCount = errors.reduce((n, d) => n + (d.count ?? 1), 0);
   if (errors.length > 0) io.stderr(`${c.yellow('orgc:')} ${say('render-despite', analysis.lang, { n: errorCount })}\n`);
 
-  const { lang, findings, templates, browser } = plan;
-  const out = path.resolve(io.cwd, opts.out ?? analysis.config.render.out ?? DEFAULT_OUT);
+  const { lang, templates, browser } = plan;
+  const out = outDir(analysis.config);
   // A job posting without a property Google requires would be refused by job boards: say which
   // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
+  let gaps: ReturnType<typeof postingGaps> = [];
   if (opts.format === 'jobposting') {
-    const gaps = postingGaps(analysis.model);
+    gaps = postingGaps(analysis.model);
     for (const gap of gaps) io.stderr(`${c.yellow('orgc:')} ${postingGapMessage(gap, analysis.model, analysis.lang)}\n`);
     if (gaps.length && !opts.force) {
       io.stderr(`${c.red('orgc:')} ${pick({ en: 'job postings not written: add what is missing above (--force writes them anyway)', 'zh-CN': '未生成职位发布：请补充上面缺少的内容（加 --force 仍然生成）' }, analysis.lang)}\n`);
@@ -77,24 +90,24 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   const shown = path.relative(io.cwd, out) || '.';
   const ui = analysis.lang;
   const settings = { format: opts.format, lang, only, people: opts.people ?? false, engine: opts.engine ?? null, browser: browser ?? null };
-  const fingerprint = renderFingerprint({ files: analysis.files, settings: { ...settings, findings }, templates });
+  // The inputs' fingerprint stands for the render when the render read nothing else: then --check
+  // can trust it without validating. A scenario reads its base org too, found only by parsing: its
+  // record takes in every file read, and a check validates before comparing it.
+  const notes = todo.length > 0 || errors.length > 0 || gaps.length > 0;
+  const fingerprint = !inputs
+    ? undefined
+    : sameFiles(inputs.files, analysis.files)
+      ? recordedInputs(inputs.fingerprint, lang, notes)
+      : recordedInputs(renderFingerprint({ files: analysis.files, settings: inputs.fingerprint }), lang, true);
   // What every page depends on besides what its template is given (src/render/page-key.ts): orgc's
   // code and the options. (The templates' text is in every page's key already.) Pages whose key
   // and salt are those of the last render are neither made nor written again.
   const salt = renderFingerprint({ files: [], settings });
-  const upToDate = () => {
-    io.stdout(`${say('render-up-to-date', ui, { dir: shown, n: files })}\n`);
-    printTimings(io.stderr);
-    return EXIT_CLEAN;
-  };
-  let files = 0;
-  if (opts.check && !only) {
-    // Rendered from these very inputs: the pages need only be what was written.
+  if (opts.check && !only && fingerprint) {
+    // Rendered from these very inputs (with notes, which the lines above have said again): the
+    // pages need only be what was written.
     const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, fingerprint));
-    if (known) {
-      files = known.files;
-      return known.missing.length + known.different.length === 0 ? upToDate() : outOfDate(known);
-    }
+    if (known) return checked(known, known.files, shown, ui);
   }
   const progress = io.stderrIsTTY ? progressLine(io, ui) : undefined;
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
@@ -114,27 +127,43 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   if (sink.size === 0) {
     throw new UsageError(only ? say('render-only-nothing', ui, { only: only.join(','), format: opts.format }) : say('render-nothing', ui, { format: opts.format }));
   }
-  function outOfDate(result: CheckResult): number {
-    const problems = [
-      ...result.missing.map((f) => say('render-missing', ui, { file: join(shown, f) })),
-      ...result.different.map((f) => say('render-differs', ui, { file: join(shown, f) })),
-      ...result.stale.map((f) => say('render-stale', ui, { file: join(shown, f) })),
-    ];
-    io.stdout(`${problems.join('\n')}\n`);
-    io.stderr(`${c.red('orgc:')} ${say('render-out-of-date', ui, { dir: shown, command: renderAgain(paths, opts) })}\n`);
-    printTimings(io.stderr);
-    return EXIT_FINDINGS;
-  }
   if (sink instanceof CheckedOutput) {
     const result = await timedAsync('check', () => sink.result());
-    files = sink.size;
-    return result.missing.length + result.different.length + result.stale.length === 0 ? upToDate() : outOfDate(result);
+    return checked(result, sink.size, shown, ui);
   }
   const result = await timedAsync('write', () => sink.commit(fingerprint));
   const written = { dir: shown, n: result.written, changed: result.changed, removed: result.removed.length };
   io.stdout(`${say(result.removed.length ? 'render-written-removed' : 'render-written', ui, written)}\n`);
   printTimings(io.stderr);
   return EXIT_CLEAN;
+
+  /** What `--check` found: the handbook is up to date (exit 0), or which files are not (exit 1). */
+  function checked(result: CheckResult, files: number, shown: string, ui: UiLanguage): number {
+    if (result.missing.length + result.different.length + result.stale.length === 0) {
+      io.stdout(`${say('render-up-to-date', ui, { dir: shown, n: files })}\n`);
+      printTimings(io.stderr);
+      return EXIT_CLEAN;
+    }
+    const problems = [
+      ...result.missing.map((f) => say('render-missing', ui, { file: join(shown, f) })),
+      ...result.different.map((f) => say('render-differs', ui, { file: join(shown, f) })),
+      ...result.stale.map((f) => say('render-stale', ui, { file: join(shown, f) })),
+    ];
+    io.stdout(`${problems.join('\n')}\n`);
+    const c = new Chalk({ level: useColor(io, io.stderrIsTTY) ? 1 : 0 });
+    io.stderr(`${c.red('orgc:')} ${say('render-out-of-date', ui, { dir: shown, command: renderAgain(paths, opts) })}\n`);
+    printTimings(io.stderr);
+    return EXIT_FINDINGS;
+  }
+
+  function outDir(config: { render: { out?: string } }): string {
+    return path.resolve(io.cwd, opts.out ?? config.render.out ?? DEFAULT_OUT);
+  }
+}
+
+/** Whether the render read exactly the files given (no scenario's base besides them). */
+function sameFiles(given: readonly string[], read: ReadonlyArray<{ path: string }>): boolean {
+  return given.length === read.length && read.every((f, i) => f.path === given[i]);
 }
 
 function draftTodo(todo: readonly Diagnostic[], lang: UiLanguage): string {
@@ -161,6 +190,7 @@ export function renderAgain(paths: readonly string[], opts: RenderCommandOptions
   if (opts.engine && opts.engine !== 'mermaid') args.push('--engine', opts.engine);
   if (opts.people) args.push('--people');
   if (opts.force) args.push('--force');
+  if (opts.at) args.push('--at', opts.at);
   return args.map(shellQuote).join(' ');
 }
 
