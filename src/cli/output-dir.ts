@@ -503,7 +503,7 @@ export async function checkByFingerprint(
   outDir: string,
   format: string,
   fingerprint: string | ((recorded: string) => boolean),
-): Promise<(CheckResult & { files: number; recorded: string }) | undefined> {
+): Promise<(CheckResult & { files: number }) | undefined> {
   if (existsSync(path.join(outDir, PENDING))) return undefined;
   const manifest = await readManifest(outDir);
   const hashes = manifest.hashes?.[format];
@@ -522,7 +522,7 @@ export async function checkByFingerprint(
     }
     if (pageHash(current) !== hashes[rel]) result.different.push(rel);
   });
-  return { ...sorted(result), files: files.length, recorded: recorded! };
+  return { ...sorted(result), files: files.length };
 }
 
 function sorted(result: CheckResult): CheckResult {
