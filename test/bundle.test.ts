@@ -75,6 +75,30 @@ describe('the installed command', () => {
     expect(cacheFiles()).toHaveLength(2);
   });
 
+  it('keeps the code caches of the eight installs that ran last, and removes older ones', () => {
+    const dir = install({ dist: true });
+    const home = cacheHome();
+    const caches = path.join(home, 'orgc');
+    mkdirSync(caches, { recursive: true });
+    // Caches of ten other installs, written one a day; and a file that is not a code cache.
+    const day = 24 * 3600;
+    for (let i = 0; i < 10; i++) {
+      const file = path.join(caches, `code-cache-0000000${i.toString(16)}.bin`);
+      writeFileSync(file, 'orgc-code-cache old');
+      utimesSync(file, Date.now() / 1000 - (i + 1) * day, Date.now() / 1000 - (i + 1) * day);
+    }
+    writeFileSync(path.join(caches, 'render-stats-00000000.json'), '{}');
+    expect(run(dir, ['validate', 'examples/quickstart/org.yaml', '--lang', 'en'], { XDG_CACHE_HOME: home }).code).toBe(0);
+    const left = readdirSync(caches).sort();
+    expect(left.filter((name) => name.startsWith('code-cache-'))).toHaveLength(8);
+    // This install's, and the seven written last.
+    expect(left).toContain('code-cache-00000000.bin');
+    expect(left).toContain('code-cache-00000006.bin');
+    expect(left).not.toContain('code-cache-00000007.bin');
+    expect(left).toContain('render-stats-00000000.json');
+    expect(left.filter((name) => name.startsWith('code-cache-') && !/^code-cache-0000000\d\.bin$/.test(name))).toHaveLength(1);
+  });
+
   it('runs without a cache where none can be written, or when NODE_DISABLE_COMPILE_CACHE is set', () => {
     const dir = install({ dist: true });
     const notADirectory = path.join(cacheHome(), 'file');
