@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configOf, sourcesOf } from '../api/input.js';
-import { findConfig } from '../config/load.js';
 import type { Config } from '../core/config.js';
 import { isDate } from '../load/scenario.js';
 import { sha256 } from '../render/sha256.js';
@@ -93,11 +92,12 @@ export async function readRenderInputs(paths: readonly string[], opts: InputOpti
   const words = { lang: opts.lang, env: where.env };
   const config = await configOf({ files: paths, cwd: where.cwd, config: opts.config }, words);
   const sources = await sourcesOf({ files: paths, cwd: where.cwd }, words);
+  // Read here and again by validation (from the page cache): holding the bytes until then would
+  // keep a large org's whole text alive twice while it is parsed.
   const files = await Promise.all(sources.map(async (s) => ({ path: s.path, text: await s.read() })));
   // The configuration as written: its rules, overrides and render defaults (which preset it
-  // extends is orgc's code).
-  const configFile = await findConfig(opts.config, paths, where.cwd);
-  const configBytes = configFile ? await readFile(configFile).catch(() => new Uint8Array()) : new Uint8Array();
+  // extends is orgc's code). `config.file` is its path as shown, from the working directory.
+  const configBytes = config.file ? await readFile(path.resolve(where.cwd, config.file)) : new Uint8Array();
   const templates = opts.templates ? path.resolve(where.cwd, opts.templates) : config.render.templates;
   const settings = {
     format: opts.format,
