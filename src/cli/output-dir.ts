@@ -25,11 +25,13 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { slices } from '../core/long-text.js';
 import type { Page } from '../render/output.js';
 import { UsageError } from './errors.js';
 import { pageHash, pageHasher } from './render-fingerprint.js';
 import { seenOf, StatCache, type Seen } from './stat-cache.js';
 import { randomSuffix } from './temp-name.js';
+import { writeTextSync } from './write-text.js';
 
 export const MANIFEST = '.orgc-manifest.json';
 const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
@@ -198,16 +200,21 @@ export class StagedOutput {
     let changed: boolean;
     if (whole(page)) {
       hash = pageHash(page);
-      changed = !exists || !sameContent(abs, page);
-      if (changed) writeFileSync(tmp, page);
+      changed = !exists || fileHash(abs) !== hash;
+      if (changed) typeof page === 'string' ? writeTextSync(tmp, page) : writeFileSync(tmp, page);
     } else {
       // Chunks go straight to the temporary file; it is kept only if it differs from the target.
       const fd = openSync(tmp, 'w');
       const hasher = pageHasher();
       try {
+        const write = (bytes: Uint8Array) => {
+          hasher.update(bytes);
+          // A write may take fewer bytes than it is given: the rest follows.
+          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+        };
         for (const chunk of page) {
-          hasher.update(chunk);
-          writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+          if (typeof chunk !== 'string') write(chunk);
+          else for (const slice of slices(chunk)) write(Buffer.from(slice, 'utf8'));
         }
       } finally {
         closeSync(fd);
@@ -266,7 +273,7 @@ export class StagedOutput {
     // The journal appears whole or not at all: until it does, the previous output stands.
     mkdirSync(outDir, { recursive: true });
     const journal = path.join(outDir, PENDING);
-    writeFileSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
+    writeTextSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
     renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
     commit(outDir, pending);
     if (this.salt !== undefined && !partial) this.saveStats();
@@ -330,7 +337,7 @@ function commit(outDir: string, pending: Pending): void {
   for (const rel of pending.removals) rmSync(inside(outDir, rel), { force: true });
   const manifestFile = path.join(outDir, MANIFEST);
   const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
-  writeFileSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
+  writeTextSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
   renameSync(temp, manifestFile);
   rmSync(path.join(outDir, PENDING), { force: true });
 }
@@ -369,16 +376,6 @@ function killPoint(stage: 'staged' | 'renamed', count: number): void {
   if (killAt === `${stage}:${count}`) process.kill(process.pid, 'SIGKILL');
 }
 let killAt: string | undefined;
-
-function sameContent(file: string, wanted: string | Uint8Array): boolean {
-  let current: Buffer;
-  try {
-    current = readFileSync(file);
-  } catch {
-    return false;
-  }
-  return current.equals(typeof wanted === 'string' ? Buffer.from(wanted, 'utf8') : wanted);
-}
 
 let readBuffer: Buffer | undefined;
 

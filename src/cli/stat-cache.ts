@@ -23,10 +23,11 @@
 //   wrote are statted: a time of the pages' own file system (the cache may be on another, with
 //   another clock), and this render's alone (a later render of another format rewrites the
 //   manifest, but not this record of it).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { randomSuffix } from './temp-name.js';
+import { writeTextSync } from './write-text.js';
 
 /** A page as last seen: the hash of its content, then its file's size, times and identity. */
 export type Seen = [hash: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
@@ -109,7 +110,7 @@ export class StatCache {
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const cache: CacheFile = { version: 1, dir: outDir, format, written, pages: Object.fromEntries(pages) };
-      writeFileSync(temp, JSON.stringify(cache));
+      writeTextSync(temp, JSON.stringify(cache));
       renameSync(temp, file);
       prune(path.dirname(file));
     } catch {

@@ -8,7 +8,7 @@ import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
 import type { ChartLink, PageSink, RenderOptions  } from './output.js';
-import { pageKey, sharedKey } from './page-key.js';
+import { largePageKey, pageKey, sharedKey } from './page-key.js';
 import { loadTemplates, TemplateError, type DocumentFormat, type Page } from './templates.js';
 import type { Views } from './view/types.js';
 
@@ -30,10 +30,12 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
     if (key !== undefined && out.reuse!(file, key)) return;
     out.set(file, templates.render(page, { ...base, ...data }), key);
   };
-  if (wants('index')) emit(`index.${format}`, 'index', { index: v.index });
-  if (wants('summary')) emit(`summary.${format}`, 'summary', { summary: v.summary });
-  if (wants('raci')) emit(`raci.${format}`, 'raci', { raci: v.raci });
-  for (const { page } of references) if (wants(page)) emit(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
+  // The pages of the whole org (the RACI, the index …) grow with it: their keys are made a piece at a time.
+  const emitLarge = (file: string, page: Page, data: object) => emit(file, page, data, out.reuse ? largePageKey(page, shared, data) : undefined);
+  if (wants('index')) emitLarge(`index.${format}`, 'index', { index: v.index });
+  if (wants('summary')) emitLarge(`summary.${format}`, 'summary', { summary: v.summary });
+  if (wants('raci')) emitLarge(`raci.${format}`, 'raci', { raci: v.raci });
+  for (const { page } of references) if (wants(page)) emitLarge(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
   if (wants('jd')) {
     let done = 0;
     for (const role of v.roles) {
