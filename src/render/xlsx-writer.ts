@@ -3,7 +3,8 @@
 // or as cell objects. Text goes to the shared-string table (each distinct text once), which is
 // written last, with the styles the cells used. Entries are dated 2000-01-01: the same cells give
 // the same bytes.
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
 
 export type CellStyle = { fontWeight?: 'bold'; backgroundColor?: string; align?: 'center'; wrap?: boolean };
 export type XlsxCell = ({ value: string | number } & CellStyle) | null;
@@ -25,8 +26,42 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Rows of XML gathered before they are compressed. */
+/** Characters of XML gathered before they are encoded (a longer string lives long enough to be copied by the GC). */
 const BATCH = 1 << 16;
+/**
+ * Bytes gathered before they are compressed: each piece costs zlib a fresh start (about a
+ * millisecond), which with 64 KiB pieces was a third of the compression's time.
+ */
+const PIECE = 1 << 20;
+
+/**
+ * A zip entry deflated by Node's zlib, three times as fast as fflate's deflate in JavaScript at the
+ * same level (which was over half of a large workbook's time). The entry comes in pieces, each
+ * compressed on its own and ended on a byte boundary (a sync flush), so that the pieces join into
+ * one deflate stream; the last piece ends it. The same pieces give the same bytes; fflate still
+ * computes the CRC and writes the zip around them.
+ */
+class ZipZlibDeflate extends ZipPassThrough {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  // A failure (out of memory) is thrown to the writer's push, which gives up the workbook.
+  override process(chunk: Uint8Array, final: boolean): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes < PIECE && !final) return;
+    const piece = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const data = deflateRawSync(piece, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    this.ondata!(null, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), final);
+  }
+}
 
 // Characters XML 1.0 does not allow at all (a title pasted from elsewhere may carry them).
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -51,8 +86,8 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
     else if (data.length) ready.push(data);
   });
   const encoder = new TextEncoder();
-  const entry = (name: string): ZipDeflate => {
-    const file = new ZipDeflate(name, { level: 6 });
+  const entry = (name: string): ZipZlibDeflate => {
+    const file = new ZipZlibDeflate(name);
     file.mtime = FIXED_DATE;
     zip.add(file as ZipInputFile);
     return file;
