@@ -3,6 +3,7 @@
 // or as cell objects. Text goes to the shared-string table (each distinct text once), which is
 // written last, with the styles the cells used. Entries are dated 2000-01-01: the same cells give
 // the same bytes.
+import * as zlib from 'node:zlib';
 import { constants, deflateRawSync } from 'node:zlib';
 import { Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
 
@@ -38,9 +39,11 @@ const PIECE = 1 << 20;
  * A zip entry deflated by Node's zlib, three times as fast as fflate's deflate in JavaScript at the
  * same level (which was over half of a large workbook's time). The entry comes in pieces, each
  * compressed on its own and ended on a byte boundary (a sync flush), so that the pieces join into
- * one deflate stream; the last piece ends it. The same pieces give the same bytes; fflate still
- * computes the CRC and writes the zip around them.
+ * one deflate stream; the last piece ends it. The same pieces give the same bytes; fflate writes
+ * the zip around them.
  */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 class ZipZlibDeflate extends ZipPassThrough {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
@@ -48,6 +51,14 @@ class ZipZlibDeflate extends ZipPassThrough {
   constructor(filename: string) {
     super(filename);
     this.compression = 8;
+  }
+
+  // The CRC by zlib too where Node has it (20.15 on), else fflate's in JavaScript.
+  override push(chunk: Uint8Array, final?: boolean): void {
+    if (!crc32) return super.push(chunk, final);
+    this.crc = crc32(chunk, this.size ? this.crc : 0);
+    this.size += chunk.length;
+    this.process(chunk, final ?? false);
   }
 
   // A failure (out of memory) is thrown to the writer's push, which gives up the workbook.
@@ -67,8 +78,15 @@ class ZipZlibDeflate extends ZipPassThrough {
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const escapeXml = (s: string) => s.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Column names made so far: every cell's reference starts with one. */
+const COLUMN_NAMES: string[] = [];
+
 /** `0` → `A`, `27` → `AB`. */
 function columnName(index: number): string {
+  return (COLUMN_NAMES[index] ??= makeColumnName(index));
+}
+
+function makeColumnName(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
@@ -101,6 +119,7 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
   const strings = new Map<string, number>();
   const styles = new Map<string, number>([['', 0]]);
   const styleOf = (c: CellStyle): number => {
+    if (c.fontWeight === undefined && !c.wrap && c.align === undefined && c.backgroundColor === undefined) return 0;
     const key = `${c.fontWeight === 'bold' ? 'b' : ''}|${c.wrap ? 'w' : ''}|${c.align ?? ''}|${c.backgroundColor ?? ''}`;
     if (key === '|||') return 0;
     let id = styles.get(key);

@@ -128,7 +128,7 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   yield* add(
     { sheet: l.roles, stickyRowsCount: 1, columns: [{ width: 32 }, { width: 22 }, { width: 14 }, { width: 16 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 32 }, { width: 60 }] },
     [bold([l.role, 'id', l.level, l.family, l.reportsTo, l.headcount, l.vacancies, l.scope, l.purpose])],
-    map(views.roles, (r) => [
+    map(views.roles.rows(), (r) => [
       text(r.title),
       text(r.id),
       text(r.level),

@@ -145,6 +145,19 @@ describe('xlsx within Excel limits', () => {
     expect(sheets[0].stickyRowsCount).toBeUndefined();
   });
 
+  it("reads the roles sheet from the roles' rows, which are their views' fields, role by role", async () => {
+    const seen = { reportsTo: false, family: false, purpose: false, scope: false };
+    for (const dir of ['quickstart', 'sales-org']) {
+      const { views: v } = await views(example(dir));
+      const full = [...v.roles].map((r) => ({ id: r.id, title: r.title, purpose: r.purpose, level: r.level, family: r.family, reportsTo: r.reportsTo, headcount: r.headcount, vacancies: r.vacancies, scope: r.scope }));
+      expect(full.length).toBeGreaterThan(3);
+      expect([...v.roles.rows()]).toEqual(full);
+      for (const r of full) Object.assign(seen, { reportsTo: seen.reportsTo || !!r.reportsTo, family: seen.family || !!r.family, purpose: seen.purpose || !!r.purpose, scope: seen.scope || r.scope.length > 0 });
+    }
+    // Every optional field is compared somewhere, not only its absence.
+    expect(seen).toEqual({ reportsTo: true, family: true, purpose: true, scope: true });
+  });
+
   it('cuts a text too long for a cell with an ellipsis, never inside a surrogate pair', () => {
     expect(fitCell('abcdef', 6)).toBe('abcdef');
     expect(fitCell('abcdefg', 6)).toBe('abcde…');

@@ -133,6 +133,22 @@ export function buildViews(
     *[Symbol.iterator]() {
       for (const role of model.roles.values()) yield roleView(role);
     },
+    // The same fields as roleView makes (a test holds them equal).
+    *rows() {
+      for (const role of model.roles.values()) {
+        yield {
+          id: role.id,
+          title: t(role.title) || role.id,
+          purpose: role.purpose === undefined ? undefined : t(role.purpose),
+          level: label(LEVEL_LABELS[role.level]),
+          family: role.family ? t(role.family.name) : undefined,
+          reportsTo: role.manager ? ref(role.manager) : undefined,
+          headcount: role.headcount,
+          vacancies: role.vacancies,
+          scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
+        };
+      }
+    },
   };
 
   return {
