@@ -69,7 +69,7 @@ class ZipZlibDeflate extends ZipPassThrough {
     const piece = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
-    const data = deflateRawSync(piece, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const data = deflateRawSync(piece, { level: 5, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     this.ondata!(null, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), final);
   }
 }
@@ -150,24 +150,25 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
       else if (filterWidth && filterEnd === r - 1 && row.some((cell) => cell !== null)) filterEnd = r;
       if (r === sheet.autoFilterRow) filterEnd = r;
       if (row.length > maxColumns) throw new Error(`internal error: row ${r} of sheet ${sheet.sheet} has ${row.length} columns, over ${maxColumns}`);
-      let cells = '';
+      // Appended piece by piece to the batch: no string per cell or per row made to be copied again.
+      const rowRef = String(r);
+      xml += `<row r="${rowRef}">`;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (cell === null) continue;
         const s = styleOf(cell);
-        const ref = `${columnName(c)}${r}`;
         const style = s ? ` s="${s}"` : '';
         if (typeof cell.value === 'number') {
-          cells += `<c r="${ref}"${style}><v>${cell.value}</v></c>`;
+          xml += `<c r="${columnName(c)}${rowRef}"${style}><v>${cell.value}</v></c>`;
         } else if (cell.value === '') {
-          if (s) cells += `<c r="${ref}"${style}/>`;
+          if (s) xml += `<c r="${columnName(c)}${rowRef}"${style}/>`;
         } else {
           let id = strings.get(cell.value);
           if (id === undefined) strings.set(cell.value, (id = strings.size));
-          cells += `<c r="${ref}"${style} t="s"><v>${id}</v></c>`;
+          xml += `<c r="${columnName(c)}${rowRef}"${style} t="s"><v>${id}</v></c>`;
         }
       }
-      xml += `<row r="${r}">${cells}</row>`;
+      xml += '</row>';
       if (xml.length >= BATCH) {
         file.push(encoder.encode(xml));
         xml = '';

@@ -49,10 +49,21 @@ export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS)
 /** The workbook's sheets, each within `limits`, their rows made as they are read. */
 function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   const l = views.labels;
-  const text = (value: string | number, style: Style = {}): Cell => ({ value: typeof value === 'string' ? fitCell(String(inertCell(value)), limits.cellChars) : value, ...style });
+  // Most cells have no style: no style object made and spread for them (a 100k-role org has millions of cells).
+  const text = (value: string | number, style?: Style): Cell => {
+    const v = typeof value === 'string' ? fitCell(String(inertCell(value)), limits.cellChars) : value;
+    return style ? { value: v, ...style } : { value: v };
+  };
   const bold = (row: Row) => row.map((h) => text(h, { fontWeight: 'bold' as const }));
-  const letters = (value: string | number): Cell =>
-    value === '' ? null : text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] });
+  // A RACI letter's cell, one per letter combination, shared by every row that has it (the writer
+  // only reads cells).
+  const letterCells = new Map<string | number, Cell>();
+  const letters = (value: string | number): Cell => {
+    if (value === '') return null;
+    let cell = letterCells.get(value);
+    if (cell === undefined) letterCells.set(value, (cell = text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] })));
+    return cell;
+  };
   const keyWidths = [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }];
   const add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => split(sheet, header, body, limits.rows);
 
