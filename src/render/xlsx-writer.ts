@@ -141,6 +141,11 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
     const cols = sheet.columns.length ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` : '';
     let xml = `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"${names.length === 1 ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
     let r = 0;
+    // Each column's last text and its shared string: a table repeats a column's text row after row
+    // (a duty's area, step and name on each of its assignments), and at 100k roles a look-up in a
+    // table of a million texts was a tenth of the render.
+    const lastText: string[] = [];
+    const lastId: number[] = [];
     // The filtered table: its header's width, and its last row (the one before the first empty row).
     let filterWidth = 0;
     let filterEnd = 0;
@@ -163,8 +168,14 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
         } else if (cell.value === '') {
           if (s) xml += `<c r="${columnName(c)}${rowRef}"${style}/>`;
         } else {
-          let id = strings.get(cell.value);
-          if (id === undefined) strings.set(cell.value, (id = strings.size));
+          let id: number | undefined;
+          if (lastText[c] === cell.value) id = lastId[c];
+          else {
+            id = strings.get(cell.value);
+            if (id === undefined) strings.set(cell.value, (id = strings.size));
+            lastText[c] = cell.value;
+            lastId[c] = id;
+          }
           xml += `<c r="${columnName(c)}${rowRef}"${style} t="s"><v>${id}</v></c>`;
         }
       }
