@@ -12,7 +12,8 @@ import { buildModel } from '../../src/model/build.js';
 import { MAX_MATRIX_ROLES } from '../../src/render/raci-table.js';
 import { buildViews } from '../../src/render/view/build.js';
 import type { Views } from '../../src/render/view/types.js';
-import { EXCEL_LIMITS, fitCell, renderXlsx, workbookSheets, type Cell, type SheetLimits } from '../../src/render/xlsx.js';
+import { inertCell } from '../../src/render/csv.js';
+import { EXCEL_LIMITS, fitCell, formulaLike, renderXlsx, workbookSheets, type Cell, type SheetLimits } from '../../src/render/xlsx.js';
 import { ROOT } from '../helpers/cli.js';
 import { readWorkbook, sheetRows, type SheetCells } from '../helpers/xlsx.js';
 
@@ -156,6 +157,18 @@ describe('xlsx within Excel limits', () => {
     }
     // Every optional field is compared somewhere, not only its absence.
     expect(seen).toEqual({ reportsTo: true, family: true, purpose: true, scope: true });
+  });
+
+  it('tells apart, by its first character, every text that inertCell changes', () => {
+    let changed = 0;
+    for (let c = 0; c <= 0xffff; c++) {
+      const value = `${String.fromCharCode(c)}x`;
+      const inert = inertCell(value) !== value;
+      if (formulaLike(value) !== inert) expect({ c, formulaLike: formulaLike(value) }).toEqual({ c, formulaLike: inert });
+      if (inert) changed++;
+    }
+    expect(changed).toBe(6);
+    expect(formulaLike('')).toBe(false);
   });
 
   it('cuts a text too long for a cell with an ellipsis, never inside a surrogate pair', () => {
