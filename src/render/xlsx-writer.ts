@@ -118,8 +118,16 @@ export function* xlsxChunks(sheets: Iterable<XlsxSheet>, maxColumns: number, fon
 
   const strings = new Map<string, number>();
   const styles = new Map<string, number>([['', 0]]);
+  // Each style's id by its flags and then its colour: found without making its key for each cell.
+  const known = Array.from({ length: 8 }, () => new Map<string, number>());
   const styleOf = (c: CellStyle): number => {
     if (c.fontWeight === undefined && !c.wrap && c.align === undefined && c.backgroundColor === undefined) return 0;
+    const byColour = known[(c.fontWeight === 'bold' ? 1 : 0) | (c.wrap ? 2 : 0) | (c.align === 'center' ? 4 : 0)];
+    let found = byColour.get(c.backgroundColor ?? '');
+    if (found === undefined) byColour.set(c.backgroundColor ?? '', (found = styleKeyed(c)));
+    return found;
+  };
+  const styleKeyed = (c: CellStyle): number => {
     const key = `${c.fontWeight === 'bold' ? 'b' : ''}|${c.wrap ? 'w' : ''}|${c.align ?? ''}|${c.backgroundColor ?? ''}`;
     if (key === '|||') return 0;
     let id = styles.get(key);

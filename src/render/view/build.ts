@@ -151,6 +151,7 @@ export function buildViews(
     },
   };
 
+  let index: IndexView | undefined;
   return {
     org: { id: model.org.id, name: t(model.org.name), description: model.org.description === undefined ? undefined : t(model.org.description), lang },
     labels,
@@ -158,7 +159,10 @@ export function buildViews(
     raci: raciView(model, t, label, ref, escape, lang),
     pages: pagesView({ model, lang, t, label, ref, escape }),
     summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
-    index: indexView(model, t, label, ref),
+    // Made when first read: only the index pages read it (half a second at 100k roles).
+    get index() {
+      return (index ??= indexView(model, t, label, ref));
+    },
   };
 }
 
