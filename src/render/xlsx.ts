@@ -49,10 +49,21 @@ export function workbookSheets(views: Views, limits: SheetLimits = EXCEL_LIMITS)
 /** The workbook's sheets, each within `limits`, their rows made as they are read. */
 function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   const l = views.labels;
-  const text = (value: string | number, style: Style = {}): Cell => ({ value: typeof value === 'string' ? fitCell(String(inertCell(value)), limits.cellChars) : value, ...style });
+  // Most cells have no style: no style object made and spread for them (a 100k-role org has millions of cells).
+  const text = (value: string | number, style?: Style): Cell => {
+    const v = typeof value === 'string' ? fitCell(formulaLike(value) ? String(inertCell(value)) : value, limits.cellChars) : value;
+    return style ? { value: v, ...style } : { value: v };
+  };
   const bold = (row: Row) => row.map((h) => text(h, { fontWeight: 'bold' as const }));
-  const letters = (value: string | number): Cell =>
-    value === '' ? null : text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] });
+  // A RACI letter's cell, one per letter combination, shared by every row that has it (the writer
+  // only reads cells).
+  const letterCells = new Map<string | number, Cell>();
+  const letters = (value: string | number): Cell => {
+    if (value === '') return null;
+    let cell = letterCells.get(value);
+    if (cell === undefined) letterCells.set(value, (cell = text(value, { align: 'center', backgroundColor: COLOURS[String(value)] ?? COLOURS[String(value).replace(/[CI]/g, '')] })));
+    return cell;
+  };
   const keyWidths = [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }];
   const add = (sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable<Cell[]>) => split(sheet, header, body, limits.rows);
 
@@ -123,12 +134,12 @@ function* sheets(views: Views, limits: SheetLimits): Generator<XlsxSheet> {
   yield* add(
     { sheet: l.raciAssignments, stickyRowsCount: 1, autoFilterRow: 1, columns: [{ width: 22 }, { width: 18 }, { width: 22 }, { width: 40 }, { width: 22 }, { width: 32 }, { width: 8 }] },
     [bold(raciAssignmentsHeader(views))],
-    map(raciAssignmentRows(views), (row) => [...row.slice(0, -1).map((v) => text(v)), letters(row[row.length - 1])]),
+    map(raciAssignmentRows(views), (row) => row.map((v, i) => (i === row.length - 1 ? letters(v) : text(v)))),
   );
   yield* add(
     { sheet: l.roles, stickyRowsCount: 1, columns: [{ width: 32 }, { width: 22 }, { width: 14 }, { width: 16 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 32 }, { width: 60 }] },
     [bold([l.role, 'id', l.level, l.family, l.reportsTo, l.headcount, l.vacancies, l.scope, l.purpose])],
-    map(views.roles, (r) => [
+    map(views.roles.rows(), (r) => [
       text(r.title),
       text(r.id),
       text(r.level),
@@ -314,6 +325,15 @@ function* split(sheet: Omit<XlsxSheet, 'rows'>, header: Cell[][], body: Iterable
 function sheetName(base: string, part: number): string {
   const suffix = part === 1 ? '' : ` (${part})`;
   return base.slice(0, SHEET_NAME_CHARS - suffix.length) + suffix;
+}
+
+/**
+ * Whether inertCell may change a text: its first character is one it looks for. Tested first
+ * because it is a character's code, not a regular expression, for each of millions of cells.
+ */
+export function formulaLike(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 61 /* = */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c === 9 /* \t */ || c === 13 /* \r */;
 }
 
 /** A text cut to fit a cell, the cut marked with "…" and never inside a surrogate pair. */

@@ -12,7 +12,8 @@ import { buildModel } from '../../src/model/build.js';
 import { MAX_MATRIX_ROLES } from '../../src/render/raci-table.js';
 import { buildViews } from '../../src/render/view/build.js';
 import type { Views } from '../../src/render/view/types.js';
-import { EXCEL_LIMITS, fitCell, renderXlsx, workbookSheets, type Cell, type SheetLimits } from '../../src/render/xlsx.js';
+import { inertCell } from '../../src/render/csv.js';
+import { EXCEL_LIMITS, fitCell, formulaLike, renderXlsx, workbookSheets, type Cell, type SheetLimits } from '../../src/render/xlsx.js';
 import { ROOT } from '../helpers/cli.js';
 import { readWorkbook, sheetRows, type SheetCells } from '../helpers/xlsx.js';
 
@@ -143,6 +144,31 @@ describe('xlsx within Excel limits', () => {
     expect(v.raci.totals.length + 4).toBeGreaterThan(limits.columns);
     expect(sheets[0].sheet).toBe('RACI');
     expect(sheets[0].stickyRowsCount).toBeUndefined();
+  });
+
+  it("reads the roles sheet from the roles' rows, which are their views' fields, role by role", async () => {
+    const seen = { reportsTo: false, family: false, purpose: false, scope: false };
+    for (const dir of ['quickstart', 'sales-org']) {
+      const { views: v } = await views(example(dir));
+      const full = [...v.roles].map((r) => ({ id: r.id, title: r.title, purpose: r.purpose, level: r.level, family: r.family, reportsTo: r.reportsTo, headcount: r.headcount, vacancies: r.vacancies, scope: r.scope }));
+      expect(full.length).toBeGreaterThan(3);
+      expect([...v.roles.rows()]).toEqual(full);
+      for (const r of full) Object.assign(seen, { reportsTo: seen.reportsTo || !!r.reportsTo, family: seen.family || !!r.family, purpose: seen.purpose || !!r.purpose, scope: seen.scope || r.scope.length > 0 });
+    }
+    // Every optional field is compared somewhere, not only its absence.
+    expect(seen).toEqual({ reportsTo: true, family: true, purpose: true, scope: true });
+  });
+
+  it('tells apart, by its first character, every text that inertCell changes', () => {
+    let changed = 0;
+    for (let c = 0; c <= 0xffff; c++) {
+      const value = `${String.fromCharCode(c)}x`;
+      const inert = inertCell(value) !== value;
+      if (formulaLike(value) !== inert) expect({ c, formulaLike: formulaLike(value) }).toEqual({ c, formulaLike: inert });
+      if (inert) changed++;
+    }
+    expect(changed).toBe(6);
+    expect(formulaLike('')).toBe(false);
   });
 
   it('cuts a text too long for a cell with an ellipsis, never inside a surrogate pair', () => {

@@ -133,8 +133,25 @@ export function buildViews(
     *[Symbol.iterator]() {
       for (const role of model.roles.values()) yield roleView(role);
     },
+    // The same fields as roleView makes (a test holds them equal).
+    *rows() {
+      for (const role of model.roles.values()) {
+        yield {
+          id: role.id,
+          title: t(role.title) || role.id,
+          purpose: role.purpose === undefined ? undefined : t(role.purpose),
+          level: label(LEVEL_LABELS[role.level]),
+          family: role.family ? t(role.family.name) : undefined,
+          reportsTo: role.manager ? ref(role.manager) : undefined,
+          headcount: role.headcount,
+          vacancies: role.vacancies,
+          scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
+        };
+      }
+    },
   };
 
+  let index: IndexView | undefined;
   return {
     org: { id: model.org.id, name: t(model.org.name), description: model.org.description === undefined ? undefined : t(model.org.description), lang },
     labels,
@@ -142,7 +159,10 @@ export function buildViews(
     raci: raciView(model, t, label, ref, escape, lang),
     pages: pagesView({ model, lang, t, label, ref, escape }),
     summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
-    index: indexView(model, t, label, ref),
+    // Made when first read: only the index pages read it (half a second at 100k roles).
+    get index() {
+      return (index ??= indexView(model, t, label, ref));
+    },
   };
 }
 
