@@ -22,14 +22,15 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
  * the temporary file as it is made, so the whole text is never in memory; the target appears only
  * when every chunk is written.
  */
-export async function writeChunksAtomic(file: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomSuffix()}.tmp`);
   try {
     const fd = openSync(tmp, 'w');
     try {
       for (const chunk of chunks) {
-        const bytes = ENCODER.encode(chunk);
+        // Bytes as they are: a writer that encodes as it goes (the draft) saves a copy.
+        const bytes = typeof chunk === 'string' ? ENCODER.encode(chunk) : chunk;
         // A write may take fewer bytes than it is given: the rest follows.
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       }

@@ -654,7 +654,7 @@ export function importPeople(text: string | Uint8Array, opts: ImportOptions): Im
     const name = nameOf[personFirst[i]];
     const id = idOf[personFirst[i]];
     const primary = personPrimary[i];
-    personId[i] = personIds.make(id ? `${name} ${id}` : name, 'person');
+    personId[i] = personIds.make(name, 'person', id);
     // One seat, held for good and named alone: most people, nothing to note.
     if (!personSeats.has(i) && !titleAt(primary).interim && !titleAt(primary).also) continue;
     const seats = seatsOf(i);

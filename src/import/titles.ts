@@ -7,7 +7,7 @@
  * What plainText strips or collapses. A constant: a regular expression written in a function is
  * a new object at every call, and plainText is called for every cell of the export.
  */
-const MARKUP = /[[\]<>~*_`]|\s\s|^\s|\s$/;
+export const MARKUP = /[[\]<>~*_`]|\s\s|^\s|\s$/;
 
 /** A title cell made plain: Markdown links keep their text, emphasis and code marks go. */
 export function plainText(text: string): string {

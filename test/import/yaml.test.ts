@@ -8,7 +8,7 @@ import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPinyin } from '../../src/import/ids.js';
 import { importPeople } from '../../src/import/people.js';
-import { DUMP_OPTIONS, dumpYaml, dumpYamlChunks } from '../../src/import/yaml.js';
+import { DUMP_OPTIONS, dumpYaml, dumpYamlBytes, dumpYamlChunks } from '../../src/import/yaml.js';
 import { DISTRIBUTIONS, peopleExport } from '../../scripts/bench/people-export.js';
 
 const same = (value: unknown) => expect(dumpYaml(value)).toBe(jsYaml.dump(value, DUMP_OPTIONS));
@@ -45,6 +45,13 @@ describe("the draft's YAML writer", () => {
       expect([...dumpYamlChunks(draft)].join('')).toBe(whole);
       // Chunks end wherever an entry ends: small ones say the same.
       expect([...dumpYamlChunks(draft, 64)].join('')).toBe(whole);
+      // As UTF-8 for a file: the same text, in chunks of any size, a piece longer than a chunk
+      // (64 bytes hold no entry) as one chunk of its own.
+      for (const size of [undefined, 4096, 64]) {
+        const chunks = [...dumpYamlBytes(draft, size)];
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(whole);
+        if (size === 64) expect(chunks.length).toBeGreaterThan(10);
+      }
     }
   });
 

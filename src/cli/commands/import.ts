@@ -1,6 +1,7 @@
 // `orgc import <people.csv>`: a draft org from an HR system's people export. Writes the draft
 // (org.yaml unless told otherwise; never over a file without --force) and says what it could not
 // map. The draft validates structurally; the design rules then list what it still lacks.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import jsYaml from 'js-yaml';
 import { parseLevelWords, type LevelsProblem, type LevelWords } from '../../import/levels.js';
 import { loadPinyin } from '../../import/ids.js';
 import { importPeople, ImportError, type Column } from '../../import/people.js';
-import { dumpYamlChunks } from '../../import/yaml.js';
+import { dumpYamlBytes, dumpYamlChunks } from '../../import/yaml.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { say } from '../../i18n/cli.js';
 import { chooseLanguage, type UiLanguage } from '../../i18n/lang.js';
@@ -47,7 +48,11 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   } catch (error) {
     throw new UsageError(cannotRead(file, error, lang));
   }
-  const decoded = decodeUtf8(bytes);
+  // csv-parse reads the bytes; the text is wanted only to look for Chinese (the org's language,
+  // pinyin). Han characters are U+2E80 and above, whose UTF-8 starts with a byte of 0xE2 or more:
+  // an export with no such byte (nor a byte-order mark, 0xEF or 0xFE/0xFF) is only checked, not
+  // decoded (~0.1 s at 100,000 people).
+  const decoded = noByteFrom(bytes, 0xe2) && isUtf8(bytes) && bytes.indexOf(0) === -1 ? ({ ok: true, text: '' } as const) : decodeUtf8(bytes);
   let text: string;
   const notes: string[] = [];
   if (decoded.ok) text = decoded.text;
@@ -87,13 +92,18 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     yield header;
     yield* dumpYamlChunks(result!.draft);
   }
+  // To a file, as UTF-8 made piece by piece (dumpYamlBytes: ~0.2 s less at 100,000 people).
+  function* draftBytes() {
+    yield header;
+    yield* dumpYamlBytes(result!.draft);
+  }
 
   const toStdout = opts.out === '-';
   const report = toStdout ? io.stderr : io.stdout;
   if (!toStdout) {
     const target = path.resolve(io.cwd, opts.out);
     if (existsSync(target) && !opts.force) throw new UsageError(say('not-overwriting', lang, { file: opts.out }));
-    await writeChunksAtomic(target, draftText());
+    await writeChunksAtomic(target, draftBytes());
   } else for (const chunk of draftText()) io.stdout(chunk);
   const s = result.stats;
   const r = result.report;
@@ -167,6 +177,12 @@ function exportLanguage(text: string): UiLanguage {
   const simplified = [...toSimplified(sample.join(''))];
   const changed = sample.filter((c, i) => simplified[i] !== c).length;
   return simplified.length === sample.length && changed * 20 >= sample.length ? 'zh-TW' : 'zh-CN';
+}
+
+/** Whether every byte is below `limit`. */
+function noByteFrom(bytes: Uint8Array, limit: number): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= limit) return false;
+  return true;
 }
 
 function cannotRead(file: string, error: unknown, lang: UiLanguage): string {
