@@ -14,7 +14,7 @@ import { MAX_MATRIX_ROLES } from '../raci-table.js';
 import { contactsOf, jobView } from './job.js';
 import { anchor, LIST_LIMIT, pagesView } from './pages.js';
 import { planView } from './plan.js';
-import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleView, RoleViews, SummaryView, Views } from './types.js';
+import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleRow, RoleView, RoleViews, SummaryView, Views } from './types.js';
 
 /**
  * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
@@ -51,6 +51,18 @@ export function buildViews(
     return text;
   };
 
+  // A role's own fields: a table's row (the spreadsheet's roles sheet), and the start of its view.
+  const roleRow = (role: Role): RoleRow => ({
+    id: role.id,
+    title: t(role.title) || role.id,
+    purpose: role.purpose === undefined ? undefined : t(role.purpose),
+    level: label(LEVEL_LABELS[role.level]),
+    family: role.family ? t(role.family.name) : undefined,
+    reportsTo: role.manager ? ref(role.manager) : undefined,
+    headcount: role.headcount,
+    vacancies: role.vacancies,
+    scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
+  });
   const roleView = (role: Role): RoleView => {
     const dutyGroups = AREAS.map((area) => ({
       area: label(AREA_LABELS[area]),
@@ -68,22 +80,14 @@ export function buildViews(
     const requirements = role.requires;
     const hasRequirements = requirements.experience !== undefined || requirements.competencies.size > 0 || requirements.other.length > 0;
     return {
-      id: role.id,
+      ...roleRow(role),
       file: roleFile(role.id),
       chart: chartOf.get(role.id),
-      title: t(role.title) || role.id,
-      purpose: role.purpose === undefined ? undefined : t(role.purpose),
-      level: label(LEVEL_LABELS[role.level]),
-      family: role.family ? t(role.family.name) : undefined,
       cutBy: role.cut.map((c) => (c === 'process' ? labels.process : t(model.dimensions.get(c)?.name) || c)),
-      reportsTo: role.manager ? ref(role.manager) : undefined,
       dottedLineTo: role.dottedManagers.map(ref),
       directReports: role.reports.map((r) => ({ ...ref(r), headcount: r.headcount })),
       dottedReports: role.dottedReports.map(ref),
-      headcount: role.headcount,
-      vacancies: role.vacancies,
       filled: role.headcount - role.vacancies,
-      scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
       dutyGroups,
       kpis: role.kpis.map((k) => {
         const others = k.owners.filter((o) => o !== role);
@@ -133,21 +137,8 @@ export function buildViews(
     *[Symbol.iterator]() {
       for (const role of model.roles.values()) yield roleView(role);
     },
-    // The same fields as roleView makes (a test holds them equal).
     *rows() {
-      for (const role of model.roles.values()) {
-        yield {
-          id: role.id,
-          title: t(role.title) || role.id,
-          purpose: role.purpose === undefined ? undefined : t(role.purpose),
-          level: label(LEVEL_LABELS[role.level]),
-          family: role.family ? t(role.family.name) : undefined,
-          reportsTo: role.manager ? ref(role.manager) : undefined,
-          headcount: role.headcount,
-          vacancies: role.vacancies,
-          scope: [...role.scope].map(([d, values]) => ({ dimension: t(d.name), values: [...values].map((v) => t(v.name)) })),
-        };
-      }
+      for (const role of model.roles.values()) yield roleRow(role);
     },
   };
 
