@@ -1,6 +1,7 @@
 // The pipeline: load → model → check → report, for the library's calls (lint, render, diff) and
 // the language server; the commands reach it through them.
 import path from 'node:path';
+import { pushAll } from '../core/arrays.js';
 import { ALL_CHECKS } from '../report/catalogue.js';
 import { levelFor, type Config } from '../core/config.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -61,9 +62,9 @@ export function analyzeLoaded(
   // (the load stage's error recovery), so one typo does not hide the design findings elsewhere.
   if (loaded.files.every((f) => f.data !== undefined)) {
     const built = timed('model', () => (opts.model ? opts.model(loaded.files) : buildModel(loaded.files, opts)));
-    findings.push(...built.findings.map(placed));
+    pushAll(findings, built.findings.map(placed));
     const checked = built.model;
-    if (checked) findings.push(...timed('rules', () => leaveOutFollowOns((opts.rules ?? runRules)(checked, config), built.unreliable)).map(placed));
+    if (checked) pushAll(findings, timed('rules', () => leaveOutFollowOns((opts.rules ?? runRules)(checked, config), built.unreliable)).map(placed));
     // A model built around left-out parts is for checking the rest, not for rendering or comparing.
     model = loaded.findings.length === 0 ? checked : undefined;
     language = checked?.org.language;

@@ -3,6 +3,7 @@
 // does not match the schema in places still has data: the rest of it, with the broken parts left
 // out (recover.ts), so that one typo does not hide the design findings elsewhere. Later stages run
 // only when every file has data, so they can trust the shape of what they read.
+import { pushAll } from '../core/arrays.js';
 import type { Finding } from '../finding.js';
 import { decodeUtf8 } from './decode.js';
 import { expandsBeyond } from './expansion.js';
@@ -38,7 +39,7 @@ export async function loadFiles(sources: readonly SourceFile[]): Promise<Loaded>
   for (const source of sources) {
     const { file, findings: found } = await loadFile(source);
     files.push(file);
-    findings.push(...found);
+    pushAll(findings, found);
   }
   // Names are known only once every file is read.
   suggestIdsForNames(files, findings);

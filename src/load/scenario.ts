@@ -16,6 +16,7 @@
 // date, for the figures at each wave (compare) and `--at`.
 import path from 'node:path';
 import jsYaml from 'js-yaml';
+import { pushAll } from '../core/arrays.js';
 import { isOffsetPointer, type Finding, type Pointer } from '../finding.js';
 import { DATE_PATTERN, ID_PATTERN, SECTIONS } from '../schema/grammar.js';
 import type { OrgFileInput } from '../schema/org.js';
@@ -133,7 +134,7 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
   const broken: LoadedFile[] = [];
   for (const { path: file, bytes } of scenarioSources) {
     const read = await readScenario(file, bytes);
-    findings.push(...read.findings);
+    pushAll(findings, read.findings);
     if (read.doc) docs.push(read.doc);
     else broken.push(read.file);
   }
@@ -189,7 +190,7 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
     return { files: alone(), findings, scenario };
   }
   const base = await loadFiles(baseSources);
-  findings.push(...base.findings);
+  pushAll(findings, base.findings);
   for (const f of base.files) {
     if ((f.raw as { scenario?: unknown } | undefined)?.scenario !== undefined) {
       findings.push({ ruleId: RULE, messageId: 'base-is-scenario', data: { base: f.path }, at: { file: first.file.path, path: ['scenario', 'base'] } });
@@ -197,12 +198,12 @@ export async function loadOrg(sources: readonly SourceFile[], opts: LoadOrgOptio
   }
   const cleanBefore = new Set(base.files.filter((f) => !base.findings.some((x) => x.at.file === f.path)));
   const applied = apply(docs, base.files, opts.until);
-  findings.push(...applied.findings);
+  pushAll(findings, applied.findings);
   // The patched entities and the added ones are checked against the schema as the base was.
   for (const f of [...applied.touched].filter((f) => cleanBefore.has(f)).concat(docs.map((d) => d.file))) {
     const found = checkSchema(f.path, f.data);
     if (found.length === 0) continue;
-    findings.push(...found);
+    pushAll(findings, found);
     const recovered = recover(f.data, found, ORG_FILE_SCHEMA);
     f.raw = f.data;
     f.data = recovered ? (recovered.data as OrgFileInput) : undefined;

@@ -2,6 +2,7 @@
 // not a valid id, and the schema check, which sees one file at a time, can only say so. Once every
 // file is loaded, this pass looks the text up among the names of what the field refers to, in any
 // file, and turns the finding into "did you mean `sales-manager` (销售经理)?" with the fix.
+import { pushAll } from '../core/arrays.js';
 import type { Finding } from '../finding.js';
 import { idForName, namesOf, type Named } from './closest.js';
 import type { LoadedFile } from './loaded.js';
@@ -41,9 +42,9 @@ function collect(files: readonly LoadedFile[], section: string): Named[] {
     const content = (file.data ?? file.raw) as Record<string, unknown> | undefined;
     if (!content || typeof content !== 'object') continue;
     if (section === 'steps') {
-      for (const stage of Object.values(asRecord(content.process))) out.push(...named(asRecord((stage as { steps?: unknown } | null)?.steps)));
+      for (const stage of Object.values(asRecord(content.process))) pushAll(out, named(asRecord((stage as { steps?: unknown } | null)?.steps)));
     } else {
-      out.push(...named(asRecord(content[section])));
+      pushAll(out, named(asRecord(content[section])));
     }
   }
   return out;

@@ -11,6 +11,7 @@
 // differ from a build (a reporting cycle, an id declared twice, a file the load stage repaired),
 // builds the model from the start. test/lsp/incremental.test.ts compares the outcome with a build
 // from the start over random edits.
+import { pushAll } from '../core/arrays.js';
 import type { Finding } from '../finding.js';
 import { isMap, sameData, sameList } from '../core/same-data.js';
 import type { LoadedFile } from '../load/loaded.js';
@@ -85,7 +86,7 @@ function subtrees(model: OrgModel, ids: readonly string[]): Set<Role> {
     const r = queue.pop()!;
     if (inside.has(r)) continue;
     inside.add(r);
-    queue.push(...r.reports);
+    pushAll(queue, r.reports);
   }
   return inside;
 }

@@ -1,5 +1,6 @@
 // The resolved org as JSON for other tools: every reference by id, every derived relation filled
 // in, texts as written (a string or a map by language). Shape documented in docs/model-json.md.
+import { maxOf } from '../core/arrays.js';
 import { designCapacity, DEFAULT_CAPACITY_OPTIONS } from '../check/capacity.js';
 import { designCost, loadedCostPerSeat } from '../model/cost.js';
 import { layers, raciLetters } from '../model/queries.js';
@@ -169,7 +170,7 @@ function plan(model: OrgModel, layerOf: ReadonlyMap<unknown, number>, cost: Retu
   const icSeats = roles.filter((r) => r.reports.length === 0).reduce((n, r) => n + r.headcount, 0);
   const capacity = designCapacity(model);
   return {
-    structure: { layers: Math.max(0, ...layerOf.values()), managerSeats, icSeats, icsPerManager: managerSeats ? share(icSeats / managerSeats) : null },
+    structure: { layers: maxOf(layerOf.values(), 0), managerSeats, icSeats, icsPerManager: managerSeats ? share(icSeats / managerSeats) : null },
     capacity: capacity
       ? {
           periodMonths: DEFAULT_CAPACITY_OPTIONS.periodMonths,

@@ -2,6 +2,7 @@
 // Responsible and Accountable for its duties, and every service level as an arrow of its own from
 // the step that hands work over to the step (or the customer) that takes it, labelled with what is
 // handed over and the time allowed.
+import { pushAll } from '../../core/arrays.js';
 import type { UiLanguage } from '../../i18n/lang.js';
 import { localize } from '../../i18n/text.js';
 import type { OrgModel, Party, Role, ServiceLevel, Step } from '../../model/types.js';
@@ -81,8 +82,8 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
     const [from, to] = [id(steps[i - 1]), id(steps[i])];
     if (!handoffs.some((e) => e.from === from && e.to === to)) edges.push({ from, to, style: 'solid' });
   }
-  edges.push(...handoffs);
-  nodes.push(...parties.values());
+  pushAll(edges, handoffs);
+  pushAll(nodes, parties.values());
 
   const legend: Chart['legend'] = { title: LABELS.legend[lang], entries: [{ sample: 'step', text: LABELS.legendStep[lang] }] };
   if (edges.length > handoffs.length) legend.entries.push({ sample: 'solid', text: LABELS.legendNext[lang] });

@@ -1,5 +1,6 @@
 // The model → the views documents are rendered from, in one language. All wording decisions
 // (which label, which fallback language, which order) are made here, once for every format.
+import { maxOf } from '../../core/arrays.js';
 import { formatDuration, formatQuantity } from '../../i18n/format.js';
 import { resolvePlurals } from '../../i18n/plural.js';
 import type { UiLanguage } from '../../i18n/lang.js';
@@ -349,7 +350,7 @@ function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more:
     byRegion,
     regionDimension: region ? t(region.name) : undefined,
     top: top ? ref(top) : undefined,
-    layers: Math.max(0, ...layerOf.values()),
+    layers: maxOf(layerOf.values(), 0),
     spans,
     areas,
     steps,
