@@ -22,7 +22,7 @@
 //   whose renderer makes a page of the same key again, while the file on disk still has the hash
 //   written, leaves the page as it is without making it (re-rendering after a one-role change makes
 //   that role's pages, and those that show it).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slices } from '../core/long-text.js';
@@ -31,7 +31,7 @@ import { UsageError } from './errors.js';
 import { pageHash, pageHasher } from './render-fingerprint.js';
 import { seenOf, StatCache, type Seen } from './stat-cache.js';
 import { randomSuffix } from './temp-name.js';
-import { writeTextSync } from './write-text.js';
+import { writeAllSync, writeTextSync } from './write-text.js';
 
 export const MANIFEST = '.orgc-manifest.json';
 const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
@@ -209,8 +209,7 @@ export class StagedOutput {
       try {
         const write = (bytes: Uint8Array) => {
           hasher.update(bytes);
-          // A write may take fewer bytes than it is given: the rest follows.
-          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+          writeAllSync(fd, bytes);
         };
         for (const chunk of page) {
           if (typeof chunk !== 'string') write(chunk);

@@ -1,9 +1,10 @@
 // Writing output files so that a crash or a full disk never leaves half a file: write a
 // temporary file beside the target, then rename it over the target (atomic on one file system).
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomSuffix } from './temp-name.js';
+import { writeAllSync, writeTextToFd } from './write-text.js';
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -28,12 +29,8 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string | 
   try {
     const fd = openSync(tmp, 'w');
     try {
-      for (const chunk of chunks) {
-        // Bytes as they are: a writer that encodes as it goes (the draft) saves a copy.
-        const bytes = typeof chunk === 'string' ? ENCODER.encode(chunk) : chunk;
-        // A write may take fewer bytes than it is given: the rest follows.
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-      }
+      // Bytes as they are: a writer that encodes as it goes (the draft) saves a copy.
+      for (const chunk of chunks) typeof chunk === 'string' ? writeTextToFd(fd, chunk) : writeAllSync(fd, chunk);
     } finally {
       closeSync(fd);
     }
@@ -44,4 +41,3 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string | 
   }
 }
 
-const ENCODER = new TextEncoder();
