@@ -45,12 +45,23 @@ export function processMap(model: OrgModel, lang: UiLanguage): Chart | undefined
     if (!parties.has(key)) parties.set(key, { id: key, lines: [p === CUSTOMER ? LABELS.customerNode[lang] : clip(t(p.title) || p.id)], kind: 'party' });
     return key;
   };
-  /** Steps `role` does (R), or else answers for (A), in process order. */
-  const stepsOf = (role: Role): number[] => {
-    const by = (lists: Role[][]) => lists.flatMap((list, i) => (list.includes(role) ? [i] : []));
-    const done = by(doers);
-    return done.length ? done : by(owners);
+  // Each role's steps, found once: a step of a large org has thousands of roles on it, and every
+  // hand-off looks up two of them.
+  const stepsBy = (lists: Role[][]) => {
+    const by = new Map<Role, number[]>();
+    lists.forEach((list, i) => {
+      for (const role of list) {
+        const found = by.get(role);
+        if (found === undefined) by.set(role, [i]);
+        else if (found.at(-1) !== i) found.push(i);
+      }
+    });
+    return by;
   };
+  const doing = stepsBy(doers);
+  const owning = stepsBy(owners);
+  /** Steps `role` does (R), or else answers for (A), in process order. */
+  const stepsOf = (role: Role): number[] => doing.get(role) ?? owning.get(role) ?? [];
   const indexOf = new Map(steps.map((s, i) => [s, i]));
 
   const handoffs: ChartEdge[] = [];

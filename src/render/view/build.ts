@@ -80,18 +80,20 @@ export function buildViews(
     })).filter((g) => g.duties.length > 0);
     const requirements = role.requires;
     const hasRequirements = requirements.experience !== undefined || requirements.competencies.size > 0 || requirements.other.length > 0;
-    return {
-      ...roleRow(role),
+    // Onto the row rather than spread into a new object: Node 20's V8 makes every property written
+    // after a spread a slow store that makes a new hidden class, 50 µs a role with this many.
+    return Object.assign(roleRow(role), {
       file: roleFile(role.id),
       chart: chartOf.get(role.id),
       cutBy: role.cut.map((c) => (c === 'process' ? labels.process : t(model.dimensions.get(c)?.name) || c)),
       dottedLineTo: role.dottedManagers.map(ref),
-      directReports: role.reports.map((r) => ({ ...ref(r), headcount: r.headcount })),
+      directReports: role.reports.map((r) => Object.assign({}, ref(r), { headcount: r.headcount })),
       dottedReports: role.dottedReports.map(ref),
       filled: role.headcount - role.vacancies,
       dutyGroups,
       kpis: role.kpis.map((k) => {
-        const others = k.owners.filter((o) => o !== role);
+        // The first few other owners and how many there are: a KPI every rep shares has 10,000s of owners.
+        const others = firstOthers(k.owners, role, LIST_LIMIT);
         return {
           anchor: anchor('kpi', k.id),
           name: t(k.name),
@@ -100,8 +102,8 @@ export function buildViews(
           target: k.target === undefined ? undefined : quantity(k.target),
           unit: k.unit === undefined ? undefined : t(k.unit),
           measures: k.measures.map((d) => t(d.name)),
-          sharedWith: others.slice(0, LIST_LIMIT).map(ref),
-          sharedWithMore: others.length > LIST_LIMIT ? more(others.length - LIST_LIMIT) : undefined,
+          sharedWith: others.first.map(ref),
+          sharedWithMore: others.count > LIST_LIMIT ? more(others.count - LIST_LIMIT) : undefined,
         };
       }),
       requirements: hasRequirements
@@ -129,7 +131,7 @@ export function buildViews(
       targets: role.targets.map((x) => ({ anchor: anchor('target', x.id), name: targetName(x, t, label), value: quantity(x.value), period: x.period === undefined ? undefined : escape(x.period) })),
       people: role.people.map((p) => t(p.name)),
       job: jobView(model, role, lang, t, escape, ref, contacts),
-    };
+    });
   };
   // Made one at a time as a renderer reads them: a 100k-role org's job descriptions are never all
   // in memory at once.
@@ -150,7 +152,7 @@ export function buildViews(
     roles,
     raci: raciView(model, t, label, ref, escape, lang),
     pages: pagesView({ model, lang, t, label, ref, escape }),
-    summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => ({ ...f, severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
+    summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => Object.assign({}, f, { severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
     // Made when first read: only the index pages read it (half a second at 100k roles).
     get index() {
       return (index ??= indexView(model, t, label, ref));
@@ -162,6 +164,26 @@ export function buildViews(
  * `escape`, each text escaped once: the same names (duties, roles, labels) come back on page after
  * page, and testing every one against Markdown's syntax was a third of building the views.
  */
+/** Each list's entries as a set, made the first time it is asked about; undefined for a list with a repeat. */
+const members = new WeakMap<readonly unknown[], Set<unknown> | undefined>();
+
+/**
+ * The first `limit` entries of `list` other than `self`, and how many there are in all: a KPI every
+ * rep shares has 10,000s of owners, and each of their pages lists a few of the others.
+ */
+export function firstOthers<T>(list: readonly T[], self: T, limit: number): { first: T[]; count: number } {
+  const first: T[] = [];
+  for (let i = 0; i < list.length && first.length < limit; i++) if (list[i] !== self) first.push(list[i]);
+  if (!members.has(list)) {
+    const set = new Set<unknown>(list);
+    members.set(list, set.size === list.length ? set : undefined);
+  }
+  const set = members.get(list);
+  // A list holding an entry twice (a KPI's owners written with a repeat) is counted the long way.
+  if (set === undefined) return { first, count: list.filter((x) => x !== self).length };
+  return { first, count: set.has(self) ? list.length - 1 : list.length };
+}
+
 function remembered(escape: (s: string) => string): (s: string) => string {
   const done = new Map<string, string>();
   return (s) => {
@@ -360,7 +382,8 @@ function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more:
 }
 
 function indexView(model: OrgModel, t: Localize, label: Label, ref: Ref): IndexView {
-  const entry = (r: Role) => ({ ...ref(r), level: label(LEVEL_LABELS[r.level]), headcount: r.headcount, vacancies: r.vacancies });
+  // A copy of the shared ref, assigned rather than spread (Node 20: build.ts's roleView says why).
+  const entry = (r: Role) => Object.assign({}, ref(r), { level: label(LEVEL_LABELS[r.level]), headcount: r.headcount, vacancies: r.vacancies });
   const roles = [...model.roles.values()];
   if (model.families.size === 0) return { groups: [{ name: label(LABELS.roles), roles: roles.map(entry) }] };
   const groups = [...model.families.values()].filter((f) => f.roles.length).map((f) => ({ name: t(f.name), roles: f.roles.map(entry) }));
