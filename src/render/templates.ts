@@ -148,7 +148,9 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
       return '';
     }) as Handlebars.TemplateDelegate;
     // Empty, the built-in helper returns the `{{else}}` block; otherwise the empty strings of `collect`.
-    const empty = each.call(this, context, { ...options, fn: collect }) as string;
+    // Assigned, not spread: on Node 20 a property written after a spread is a slow store that
+    // makes a new hidden class (src/render/view/build.ts), and a page has dozens of `each` blocks.
+    const empty = each.call(this, context, Object.assign({}, options, { fn: collect })) as string;
     return parts.length > 0 ? parts.join('') : empty;
   };
 }
