@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Chart } from './charts/chart.js';
+import { GraphvizWorker } from './charts/graphviz-worker.js';
+import { toDot } from './charts/dot.js';
 import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
@@ -37,49 +39,118 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   if (wants('summary')) emitLarge(`summary.${format}`, 'summary', { summary: v.summary });
   if (wants('raci')) emitLarge(`raci.${format}`, 'raci', { raci: v.raci });
   for (const { page } of references) if (wants(page)) emitLarge(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
-  if (wants('jd')) {
-    let done = 0;
-    for (const role of v.roles) {
-      emit(`roles/${role.file}.${format}`, 'role', { role });
-      opts.progress?.(++done, v.roles.length);
-    }
-  }
-  if (charts.length) {
-    // HTML pages carry the browser-free SVG inline: the site stays self-contained and offline.
-    const ref = (r: { id: string; title: string }) => ({ id: r.id, title: esc(r.title) });
-    // Drawn a batch at a time and written as they come: a large org has thousands of charts. A
-    // chart's SVG is made from the chart alone, so its page's key is the chart's and the page's
-    // other data: a page the sink still holds is neither drawn nor rendered.
-    for (let i = 0; i < charts.length; i += CHART_BATCH) {
-      const batch = charts.slice(i, i + CHART_BATCH).map((chart) => {
-        const page = {
-          id: chart.id,
-          title: esc(chart.title),
-          parent: chart.parent ? ref(chart.parent) : undefined,
-          parts: chart.parts.map(ref),
-          children: chart.children.map(ref),
-          mermaid: undefined as string | undefined,
-          svg: undefined as string | undefined,
-          find: format === 'html' ? findList(chart) : undefined,
-          steps: chart.nodes.some((n) => n.kind === 'step'),
-        };
-        const file = `charts/${chart.id}.${format}`;
-        // The Mermaid text and the SVG are made from the chart: keyed by it, made only when needed.
-        const key = out.reuse ? pageKey('chart', shared, { chart: page }, chart) : undefined;
-        return { chart, page, file, key, reused: key !== undefined && out.reuse!(file, key) };
-      });
-      const toDraw = batch.filter((b) => !b.reused);
-      const svgs = format === 'html' && toDraw.length ? new Map((await graphvizSvgs(toDraw.map((b) => b.chart))).map(([c, svg]) => [c.id, inlineSvg(svg)])) : undefined;
-      for (const { chart, page, file, key } of toDraw) {
-        if (format === 'md') page.mermaid = toMermaid(chart).trimEnd();
-        page.svg = svgs?.get(chart.id);
-        out.set(file, templates.render('chart', Object.assign({}, base, { chart: page })), key);
+  // HTML's chart pages are laid out by Graphviz on a worker thread while the job descriptions are
+  // made here, a batch or two ahead at a time (graphviz-worker.ts); the rest after the roles.
+  const chartPages = charts.length ? chartWriter(charts, format, out, shared, (page) => templates.render('chart', Object.assign({}, base, { chart: page })), esc) : undefined;
+  try {
+    if (wants('jd')) {
+      let done = 0;
+      for (const role of v.roles) {
+        emit(`roles/${role.file}.${format}`, 'role', { role });
+        opts.progress?.(++done, v.roles.length);
+        if (chartPages && done % PUMP_EVERY === 0) await chartPages.pump();
       }
     }
-    if (format === 'html') out.set(PANZOOM_ASSET, await panzoomScript());
+    if (chartPages) await chartPages.finish();
+  } finally {
+    await chartPages?.close();
   }
+  if (charts.length && format === 'html') out.set(PANZOOM_ASSET, await panzoomScript());
   // The chart viewer's script goes with the chart pages; the stylesheet with every page.
   for (const [file, text] of templates.assets) if (!file.endsWith('.js') || (charts.length && format === 'html')) out.set(file, text);
+}
+
+/** Roles made between two looks at the chart layouts the worker has finished. */
+const PUMP_EVERY = 64;
+/** Batches of charts the worker is given ahead of the pages that wait for them. */
+const AHEAD = 2;
+
+interface ChartWriter {
+  /** Write the chart pages whose layouts are done, hand the worker more, and let its replies in. */
+  pump(): Promise<void>;
+  /** Every chart page written. */
+  finish(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The chart pages, a batch at a time: a large org has thousands of charts. A chart's SVG is made from
+ * the chart alone, so its page's key is the chart's and the page's other data: a page the sink still
+ * holds is neither drawn nor rendered. Markdown pages carry the Mermaid text; HTML pages the
+ * browser-free Graphviz SVG inline (the site stays self-contained and offline), drawn on a worker
+ * thread where one starts, else here.
+ */
+function chartWriter(charts: Chart[], format: DocumentFormat, out: PageSink, shared: string, render: (page: object) => string, esc: (s: string) => string): ChartWriter {
+  const ref = (r: { id: string; title: string }) => ({ id: r.id, title: esc(r.title) });
+  let next = 0;
+  /** The next batch's pages, those the sink still holds already counted as produced. */
+  const batch = () => {
+    const made = charts.slice(next, (next += CHART_BATCH)).map((chart) => {
+      const page = {
+        id: chart.id,
+        title: esc(chart.title),
+        parent: chart.parent ? ref(chart.parent) : undefined,
+        parts: chart.parts.map(ref),
+        children: chart.children.map(ref),
+        mermaid: undefined as string | undefined,
+        svg: undefined as string | undefined,
+        find: format === 'html' ? findList(chart) : undefined,
+        steps: chart.nodes.some((n) => n.kind === 'step'),
+      };
+      const file = `charts/${chart.id}.${format}`;
+      // The Mermaid text and the SVG are made from the chart: keyed by it, made only when needed.
+      const key = out.reuse ? pageKey('chart', shared, { chart: page }, chart) : undefined;
+      return { chart, page, file, key, reused: key !== undefined && out.reuse!(file, key) };
+    });
+    return made.filter((b) => !b.reused);
+  };
+  type Batch = ReturnType<typeof batch>;
+  const write = (toDraw: Batch, svgs?: string[]) =>
+    toDraw.forEach(({ chart, page, file, key }, i) => {
+      if (format === 'md') page.mermaid = toMermaid(chart).trimEnd();
+      if (svgs) page.svg = inlineSvg(svgs[i]);
+      out.set(file, render(page), key);
+    });
+  const drawHere = async (toDraw: Batch) => write(toDraw, format === 'html' && toDraw.length ? (await graphvizSvgs(toDraw.map((b) => b.chart))).map(([, svg]) => svg) : undefined);
+
+  const worker = format === 'html' ? GraphvizWorker.start() : undefined;
+  if (!worker) {
+    return {
+      pump: async () => {},
+      finish: async () => {
+        while (next < charts.length) await drawHere(batch());
+      },
+      close: async () => {},
+    };
+  }
+  // Batches handed to the worker, oldest first; each writes its pages when its SVGs come back.
+  const inFlight: Array<{ drawn: Promise<void>; done: boolean }> = [];
+  const handOut = () => {
+    while (inFlight.length < AHEAD && next < charts.length) {
+      const toDraw = batch();
+      if (toDraw.length === 0) continue;
+      // A worker that failed (out of its memory, say) leaves its batches to be drawn here, where a
+      // Graphviz error, if that is what it was, is met again and reported.
+      const drawn = worker.draw(toDraw.map((b) => toDot(b.chart))).then((svgs) => write(toDraw, svgs), () => drawHere(toDraw));
+      const entry = { drawn, done: false };
+      // Marked handled here: a failure is thrown when its batch's turn comes to be awaited.
+      entry.drawn.then(() => (entry.done = true), () => (entry.done = true));
+      inFlight.push(entry);
+    }
+  };
+  return {
+    async pump() {
+      handOut();
+      // A turn of the event loop: the worker's replies come in, and their pages are written.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (inFlight[0]?.done) await inFlight.shift()!.drawn;
+      handOut();
+    },
+    async finish() {
+      for (handOut(); inFlight.length; handOut()) await inFlight.shift()!.drawn;
+    },
+    close: () => worker.close(),
+  };
 }
 
 /**
