@@ -125,13 +125,18 @@ function chartWriter(charts: Chart[], format: DocumentFormat, out: PageSink, sha
   }
   // Batches handed to the worker, oldest first; each writes its pages when its SVGs come back.
   const inFlight: Array<{ drawn: Promise<void>; done: boolean }> = [];
+  // Closed when the render is over, done or failed: nothing more is drawn or written then.
+  let closed = false;
   const handOut = () => {
     while (inFlight.length < AHEAD && next < charts.length) {
       const toDraw = batch();
       if (toDraw.length === 0) continue;
       // A worker that failed (out of its memory, say) leaves its batches to be drawn here, where a
       // Graphviz error, if that is what it was, is met again and reported.
-      const drawn = worker.draw(toDraw.map((b) => toDot(b.chart))).then((svgs) => write(toDraw, svgs), () => drawHere(toDraw));
+      const drawn = worker.draw(toDraw.map((b) => toDot(b.chart))).then(
+        (svgs) => write(toDraw, svgs),
+        () => (closed ? undefined : drawHere(toDraw)),
+      );
       const entry = { drawn, done: false };
       // Marked handled here: a failure is thrown when its batch's turn comes to be awaited.
       entry.drawn.then(() => (entry.done = true), () => (entry.done = true));
@@ -149,7 +154,10 @@ function chartWriter(charts: Chart[], format: DocumentFormat, out: PageSink, sha
     async finish() {
       for (handOut(); inFlight.length; handOut()) await inFlight.shift()!.drawn;
     },
-    close: () => worker.close(),
+    close: () => {
+      closed = true;
+      return worker.close();
+    },
   };
 }
 
