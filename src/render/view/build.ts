@@ -160,12 +160,8 @@ export function buildViews(
   };
 }
 
-/**
- * `escape`, each text escaped once: the same names (duties, roles, labels) come back on page after
- * page, and testing every one against Markdown's syntax was a third of building the views.
- */
-/** Each list's entries as a set, made the first time it is asked about; undefined for a list with a repeat. */
-const members = new WeakMap<readonly unknown[], Set<unknown> | undefined>();
+/** How many times each entry stands in a list, counted the first time the list is asked about. */
+const counts = new WeakMap<readonly unknown[], Map<unknown, number>>();
 
 /**
  * The first `limit` entries of `list` other than `self`, and how many there are in all: a KPI every
@@ -174,16 +170,19 @@ const members = new WeakMap<readonly unknown[], Set<unknown> | undefined>();
 export function firstOthers<T>(list: readonly T[], self: T, limit: number): { first: T[]; count: number } {
   const first: T[] = [];
   for (let i = 0; i < list.length && first.length < limit; i++) if (list[i] !== self) first.push(list[i]);
-  if (!members.has(list)) {
-    const set = new Set<unknown>(list);
-    members.set(list, set.size === list.length ? set : undefined);
+  let times = counts.get(list);
+  if (times === undefined) {
+    times = new Map();
+    for (const x of list) times.set(x, (times.get(x) ?? 0) + 1);
+    counts.set(list, times);
   }
-  const set = members.get(list);
-  // A list holding an entry twice (a KPI's owners written with a repeat) is counted the long way.
-  if (set === undefined) return { first, count: list.filter((x) => x !== self).length };
-  return { first, count: set.has(self) ? list.length - 1 : list.length };
+  return { first, count: list.length - (times.get(self) ?? 0) };
 }
 
+/**
+ * `escape`, each text escaped once: the same names (duties, roles, labels) come back on page after
+ * page, and testing every one against Markdown's syntax was a third of building the views.
+ */
 function remembered(escape: (s: string) => string): (s: string) => string {
   const done = new Map<string, string>();
   return (s) => {
