@@ -3,14 +3,15 @@
 // directory (a read-only or shared global install) runs and leaves that directory as npm left it.
 // The install from the registry, its size and package count are checked by `npm run
 // check:package` (scripts/check-package.ts), which needs the network; this test stays offline:
-// npm installs from its cache, which the project's own `npm ci` filled.
+// npm installs the versions of the repository's lockfile from its cache, which the project's own
+// install filled.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
-import { packOrgc } from './helpers/pack.js';
+import { dependOnTarball, packOrgc } from './helpers/pack.js';
 import { treeSnapshot } from '../scripts/tree-snapshot.js';
 
 const repositoryManifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -73,9 +74,10 @@ describe('an installed orgc', () => {
   let project: string;
   beforeAll(() => {
     project = sharedDir('orgc-consumer-');
-    writeFileSync(path.join(project, 'package.json'), '{ "name": "hr-org", "private": true }\n');
-    // Offline: from npm's cache, which the project's own install filled.
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', packOrgc()], { cwd: project, stdio: 'pipe' });
+    copyFileSync(packOrgc(), path.join(project, 'orgc.tgz'));
+    dependOnTarball(project, 'orgc.tgz', { name: 'hr-org', private: true });
+    // Offline: the dependencies' tarballs from npm's cache, which the project's own install filled.
+    execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, stdio: 'pipe' });
   }, 180_000);
 
   it('without the optional browser packages, says in one line what to install for png, pdf and Mermaid svg', () => {

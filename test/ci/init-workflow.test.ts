@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packOrgc } from '../helpers/pack.js';
+import { dependOnTarball, packOrgc } from '../helpers/pack.js';
 import { git, tmp } from './repository.js';
 import { runWorkflow } from './runner.js';
 
@@ -43,10 +43,12 @@ describe('a repository made by orgc init, with orgc from a tarball kept in it', 
     origin = tmp('orgc-hr-');
     mkdirSync(path.join(origin, 'vendor'));
     copyFileSync(packOrgc(), path.join(origin, TARBALL));
-    writeFileSync(path.join(origin, 'package.json'), `${JSON.stringify({ name: 'acme-org-design', version: '1.0.0', private: true }, null, 2)}\n`);
-    // --offline: orgc's dependencies are in npm's cache since this project's own `npm ci`, and
-    // orgc itself comes from the file — a test that reached for the registry would fail here.
-    sh(origin, 'npm', ['install', '--save-dev', `./${TARBALL}`, '--offline', '--no-audit', '--no-fund']);
+    // What `npm install --save-dev ./vendor/orgc-0.1.0.tgz` leaves, with orgc's dependencies at the
+    // repository's locked versions: --offline, their tarballs are in npm's cache since this
+    // project's own install, and orgc itself comes from the file — a test that reached for the
+    // registry would fail here.
+    dependOnTarball(origin, TARBALL, { name: 'acme-org-design', version: '1.0.0', private: true }, { dev: true });
+    sh(origin, 'npm', ['install', '--offline', '--no-audit', '--no-fund']);
     // `--no`: the orgc just installed, never one from the registry.
     init = sh(origin, 'npx', ['--no', '--', 'orgc', 'init', '.', '--preset', 'startup', '--lang', 'en']);
     git(origin, 'init', '-q');

@@ -3,6 +3,7 @@
 // on a fresh build (pretest), so this packs a staged copy with the published manifest instead of
 // rebuilding dist/ under the feet of the other tests.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,4 +25,36 @@ export function packOrgc(): string {
   const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dest], { cwd: stage, encoding: 'utf8' }).trim().split('\n').pop()!;
   packed = path.join(dest, name);
   return packed;
+}
+
+/**
+ * Makes `project` depend on the tarball at `tarball` (a path relative to the project, inside it) the
+ * way `npm install ./<tarball>` leaves it: package.json and a package-lock.json. The lockfile pins
+ * orgc's dependencies to the versions of the repository's own lockfile, so that `npm ci --offline`
+ * needs their tarballs only — which the project's own `npm ci` or `npm install` put in npm's cache.
+ * (Resolving the dependency ranges instead needs the registry's metadata, which no install of this
+ * repository caches in a form an offline install accepts: on a fresh machine that is ENOTCACHED.)
+ */
+export function dependOnTarball(project: string, tarball: string, manifest: { name: string; [key: string]: unknown }, opts: { dev?: boolean } = {}): void {
+  const spec = `file:${tarball}`;
+  const field = opts.dev ? 'devDependencies' : 'dependencies';
+  const repository = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+  const orgc = publishedManifest(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  const dev = opts.dev ? { dev: true } : {};
+  const packages: Record<string, unknown> = {
+    '': { name: manifest.name, ...(manifest.version ? { version: manifest.version } : {}), [field]: { orgc: spec } },
+    'node_modules/orgc': {
+      version: orgc.version,
+      resolved: spec,
+      integrity: `sha512-${createHash('sha512').update(readFileSync(path.join(project, tarball))).digest('base64')}`,
+      ...dev,
+      ...Object.fromEntries(['license', 'dependencies', 'peerDependencies', 'peerDependenciesMeta', 'bin', 'engines'].filter((k) => orgc[k]).map((k) => [k, orgc[k]])),
+    },
+  };
+  // What orgc needs at run time: the repository's entries that are not for its development.
+  for (const [key, entry] of Object.entries<Record<string, unknown>>(repository.packages)) {
+    if (key && !entry.dev && !entry.devOptional && !entry.link) packages[key] = { ...entry, ...dev };
+  }
+  writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ ...manifest, [field]: { orgc: spec } }, null, 2)}\n`);
+  writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ name: manifest.name, ...(manifest.version ? { version: manifest.version } : {}), lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
 }
