@@ -14,6 +14,7 @@ import { ruleRuns, type Config } from '../core/config.js';
 import { timed } from '../timing.js';
 import { renameRefs } from './named.js';
 import { RULES } from './rules/index.js';
+import { withRule } from './index.js';
 
 /**
  * What each rule reads, as `section.field` of the org file (`roles.reports_to`) or a whole
@@ -168,7 +169,7 @@ export class RuleCache {
       if (!own || mustRerun(RULE_READS[id], changes)) {
         const out: Finding[] = (own = []);
         this.ran.push(id);
-        timed(`  rule ${id}`, () => rule.check({ model, options: config.rules.get(id)!.options, report: (f) => out.push({ ...f, ruleId: id }) }));
+        timed(`  rule ${id}`, () => rule.check({ model, options: config.rules.get(id)!.options, report: (f) => out.push(withRule(f, id)) }));
       } else if (renamed) {
         for (const f of own) renameRefs(f);
       }

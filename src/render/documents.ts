@@ -13,6 +13,7 @@ import type { ChartLink, PageSink, RenderOptions  } from './output.js';
 import { largePageKey, pageKey, sharedKey } from './page-key.js';
 import { loadTemplates, TemplateError, type DocumentFormat, type Page } from './templates.js';
 import type { Views } from './view/types.js';
+import { copyWith } from '../core/copy-with.js';
 
 /** `views` must have been built with the format's escaping (Markdown's, or none for HTML). */
 export async function renderDocuments(v: Views, format: DocumentFormat, opts: RenderOptions, out: PageSink, charts: Chart[] = []): Promise<void> {
@@ -30,8 +31,7 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   const shared = sharedKey(templates.key, base);
   const emit = (file: string, page: Page, data: object, key = out.reuse ? pageKey(page, shared, data) : undefined) => {
     if (key !== undefined && out.reuse!(file, key)) return;
-    // Assigned, not spread: on Node 20 each property written after a spread is a slow store (view/build.ts).
-    out.set(file, templates.render(page, Object.assign({}, base, data)), key);
+    out.set(file, templates.render(page, copyWith(base, data)), key);
   };
   // The pages of the whole org (the RACI, the index …) grow with it: their keys are made a piece at a time.
   const emitLarge = (file: string, page: Page, data: object) => emit(file, page, data, out.reuse ? largePageKey(page, shared, data) : undefined);
@@ -41,7 +41,7 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   for (const { page } of references) if (wants(page)) emitLarge(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
   // HTML's chart pages are laid out by Graphviz on a worker thread while the job descriptions are
   // made here, a batch or two ahead at a time (graphviz-worker.ts); the rest after the roles.
-  const chartPages = charts.length ? chartWriter(charts, format, out, shared, (page) => templates.render('chart', Object.assign({}, base, { chart: page })), esc) : undefined;
+  const chartPages = charts.length ? chartWriter(charts, format, out, shared, (page) => templates.render('chart', copyWith(base, { chart: page })), esc) : undefined;
   try {
     if (wants('jd')) {
       let done = 0;

@@ -16,6 +16,7 @@ import { contactsOf, jobView } from './job.js';
 import { anchor, LIST_LIMIT, pagesView } from './pages.js';
 import { planView } from './plan.js';
 import type { FindingRow, IndexView, Labels, RaciGroup, RaciMatrix, RaciView, RoleRef, RoleRow, RoleView, RoleViews, SummaryView, Views } from './types.js';
+import { copyWith } from '../../core/copy-with.js';
 
 /**
  * `escape` is applied to every text as it enters the views (Markdown escapes it here, once, so no
@@ -80,14 +81,13 @@ export function buildViews(
     })).filter((g) => g.duties.length > 0);
     const requirements = role.requires;
     const hasRequirements = requirements.experience !== undefined || requirements.competencies.size > 0 || requirements.other.length > 0;
-    // Onto the row rather than spread into a new object: Node 20's V8 makes every property written
-    // after a spread a slow store that makes a new hidden class, 50 µs a role with this many.
+    // Onto the row rather than spread into a new object: Node 20 (core/copy-with.ts).
     return Object.assign(roleRow(role), {
       file: roleFile(role.id),
       chart: chartOf.get(role.id),
       cutBy: role.cut.map((c) => (c === 'process' ? labels.process : t(model.dimensions.get(c)?.name) || c)),
       dottedLineTo: role.dottedManagers.map(ref),
-      directReports: role.reports.map((r) => Object.assign({}, ref(r), { headcount: r.headcount })),
+      directReports: role.reports.map((r) => copyWith(ref(r), { headcount: r.headcount })),
       dottedReports: role.dottedReports.map(ref),
       filled: role.headcount - role.vacancies,
       dutyGroups,
@@ -152,7 +152,7 @@ export function buildViews(
     roles,
     raci: raciView(model, t, label, ref, escape, lang),
     pages: pagesView({ model, lang, t, label, ref, escape }),
-    summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => Object.assign({}, f, { severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
+    summary: { ...summaryView(model, t, label, ref, more, findings.map((f) => copyWith(f, { severity: escape(f.severity), where: escape(f.where), message: escape(f.message), rule: escape(f.rule) }))), plan: planView(model, lang, t, escape, ref) },
     // Made when first read: only the index pages read it (half a second at 100k roles).
     get index() {
       return (index ??= indexView(model, t, label, ref));
@@ -381,8 +381,7 @@ function summaryView(model: OrgModel, t: Localize, label: Label, ref: Ref, more:
 }
 
 function indexView(model: OrgModel, t: Localize, label: Label, ref: Ref): IndexView {
-  // A copy of the shared ref, assigned rather than spread (Node 20: build.ts's roleView says why).
-  const entry = (r: Role) => Object.assign({}, ref(r), { level: label(LEVEL_LABELS[r.level]), headcount: r.headcount, vacancies: r.vacancies });
+  const entry = (r: Role) => copyWith(ref(r), { level: label(LEVEL_LABELS[r.level]), headcount: r.headcount, vacancies: r.vacancies });
   const roles = [...model.roles.values()];
   if (model.families.size === 0) return { groups: [{ name: label(LABELS.roles), roles: roles.map(entry) }] };
   const groups = [...model.families.values()].filter((f) => f.roles.length).map((f) => ({ name: t(f.name), roles: f.roles.map(entry) }));
