@@ -235,26 +235,40 @@ const CHUNK = 1 << 20;
  */
 export function* modelJsonChunks(model: OrgModel): Generator<string> {
   const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
-  let out = '{';
+  // A chunk's pieces are joined once it is full. Grown with `+=`, a chunk was a rope of thousands
+  // of pieces, which the writer had to flatten and the collector to trace piece by piece (at 100k
+  // roles, 2.2 s flattening and a large share of 7.8 s of garbage collection).
+  let parts: string[] = [];
+  let size = 0;
+  const add = (text: string) => {
+    parts.push(text);
+    size += text.length;
+  };
+  const take = () => {
+    const chunk = parts.join('');
+    parts = [];
+    size = 0;
+    return chunk;
+  };
+  add('{');
   let first = true;
   for (const [key, value] of Object.entries(sections(model))) {
-    out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    add(`${first ? '' : ','}\n  ${JSON.stringify(key)}: `);
     first = false;
     if (!(value instanceof Each)) {
-      out += indent(JSON.stringify(value, null, 2), '  ');
+      add(indent(JSON.stringify(value, null, 2), '  '));
       continue;
     }
     let n = 0;
     for (const item of value) {
-      out += `${n++ === 0 ? '[' : ','}\n    ${indent(JSON.stringify(item, null, 2), '    ')}`;
-      if (out.length >= CHUNK) {
-        yield out;
-        out = '';
-      }
+      add(n++ === 0 ? '[\n    ' : ',\n    ');
+      add(indent(JSON.stringify(item, null, 2), '    '));
+      if (size >= CHUNK) yield take();
     }
-    out += n === 0 ? '[]' : '\n  ]';
+    add(n === 0 ? '[]' : '\n  ]');
   }
-  yield out + '\n}\n';
+  add('\n}\n');
+  yield take();
 }
 
 export function renderJson(model: OrgModel, out: PageSink): void {
