@@ -236,8 +236,8 @@ const CHUNK = 1 << 20;
 export function* modelJsonChunks(model: OrgModel): Generator<string> {
   const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
   // A chunk's pieces are joined once it is full. Grown with `+=`, a chunk was a rope of thousands
-  // of pieces, which the writer had to flatten and the collector to trace piece by piece (at 100k
-  // roles, 2.2 s flattening and a large share of 7.8 s of garbage collection).
+  // of pieces, which the writer had to flatten (2.2 s of the 100k render's profile) and the
+  // collector to trace piece by piece.
   let parts: string[] = [];
   let size = 0;
   const add = (text: string) => {
