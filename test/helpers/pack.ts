@@ -41,8 +41,10 @@ export function dependOnTarball(project: string, tarball: string, manifest: { na
   const repository = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
   const orgc = publishedManifest(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
   const dev = opts.dev ? { dev: true } : {};
+  // The project's name and version, which npm writes both at the lockfile's top and in its root entry.
+  const named = { name: manifest.name, ...(manifest.version ? { version: manifest.version } : {}) };
   const packages: Record<string, unknown> = {
-    '': { name: manifest.name, ...(manifest.version ? { version: manifest.version } : {}), [field]: { orgc: spec } },
+    '': { ...named, [field]: { orgc: spec } },
     'node_modules/orgc': {
       version: orgc.version,
       resolved: spec,
@@ -56,5 +58,5 @@ export function dependOnTarball(project: string, tarball: string, manifest: { na
     if (key && !entry.dev && !entry.devOptional && !entry.link) packages[key] = { ...entry, ...dev };
   }
   writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ ...manifest, [field]: { orgc: spec } }, null, 2)}\n`);
-  writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ name: manifest.name, ...(manifest.version ? { version: manifest.version } : {}), lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ ...named, lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
 }
