@@ -10,7 +10,7 @@ import { graphvizSvgs } from './charts/images.js';
 import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
 import type { ChartLink, PageSink, RenderOptions  } from './output.js';
-import { largePageKey, pageKey, sharedKey } from './page-key.js';
+import { pageKey, sharedKey } from './page-key.js';
 import { loadTemplates, TemplateError, type DocumentFormat, type Page } from './templates.js';
 import type { Views } from './view/types.js';
 import { copyWith } from '../core/copy-with.js';
@@ -33,8 +33,12 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
     if (key !== undefined && out.reuse!(file, key)) return;
     out.set(file, templates.render(page, copyWith(base, data)), key);
   };
-  // The pages of the whole org (the RACI, the index …) grow with it: their keys are made a piece at a time.
-  const emitLarge = (file: string, page: Page, data: object) => emit(file, page, data, out.reuse ? largePageKey(page, shared, data) : undefined);
+  // The pages of the whole org (the index, the summary, the RACI, the reference pages) have no key:
+  // they are made every time, and written only when their text changed. Nearly any change to the
+  // org changes them, so a key saved little, and at 100k roles their keys cost 2.5–3.5 s of every
+  // render (the RACI's view alone is 88 MB of JSON). A render of unchanged inputs makes no page at
+  // all (cli/commands/render.ts).
+  const emitLarge = (file: string, page: Page, data: object) => out.set(file, templates.render(page, copyWith(base, data)));
   if (wants('index')) emitLarge(`index.${format}`, 'index', { index: v.index });
   if (wants('summary')) emitLarge(`summary.${format}`, 'summary', { summary: v.summary });
   if (wants('raci')) emitLarge(`raci.${format}`, 'raci', { raci: v.raci });

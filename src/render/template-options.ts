@@ -3,7 +3,7 @@
 export type DocumentFormat = 'md' | 'html';
 
 /** The helpers templates.ts registers, besides Handlebars' own. */
-export const HELPERS = ['join', 'colon', 'sep', 'paren', 'lp', 'rp', 'concat', 'or', 'raciClass', 'log'] as const;
+export const HELPERS = ['join', 'colon', 'sep', 'paren', 'lp', 'rp', 'concat', 'or', 'raciClass', 'raciCells', 'log'] as const;
 
 export function templateOptions(format: DocumentFormat): CompileOptions {
   // Markdown text is escaped in the view; HTML is escaped by Handlebars.

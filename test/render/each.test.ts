@@ -13,11 +13,14 @@ const TEMPLATES = [
   '{{#each rows}}{{#each cells}}{{else}}empty {{name}}{{/each}}{{/each}}',
   '{{#each gen}}<{{this}}>{{/each}}',
   '{{#each missing}}x{{else}}no list{{/each}}',
+  '{{#each list}}{{@key}}/{{@root.title}}/{{#each ../list}}{{@../index}}{{@index}}{{#if @../last}}!{{/if}} {{/each}}{{/each}}',
+  '{{#each sparse}}{{@index}}={{this}}{{#if @last}}.{{/if}} {{else}}none{{/each}}',
 ];
 
 function contexts(): object[] {
   return [
-    { list: ['a', 'b', 'c'], map: { x: 1, y: 2 }, rows: [{ name: 'r1', cells: ['R', 'A'] }, { name: 'r2', cells: [] }] },
+    // eslint-disable-next-line no-sparse-arrays
+    { title: 'T', list: ['a', 'b', 'c'], map: { x: 1, y: 2 }, rows: [{ name: 'r1', cells: ['R', 'A'] }, { name: 'r2', cells: [] }], sparse: ['a', , 'c', ,] },
     { list: [], map: {}, rows: [] },
     { list: ['<&>', 0, '', null], map: { only: '销售' }, rows: [{ name: 'r', cells: [''] }] },
     {

@@ -45,13 +45,23 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // The inputs as they are on disk, before anything is parsed: `--check` of a handbook rendered
   // from these very inputs needs nothing else (render-fingerprint.ts).
   const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io));
-  if (opts.check && !only && inputs) {
+  if (!only && inputs) {
     const out = outDir(inputs.config);
     let lang: string | undefined;
     const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined));
     if (known && lang) {
       const ui = chooseLanguage({ flag: opts.lang, config: inputs.config.lang, env: io.env, org: lang });
-      return checked(known, known.files, path.relative(io.cwd, out) || '.', ui);
+      const shown = path.relative(io.cwd, out) || '.';
+      if (opts.check) return checked(known, known.files, shown, ui);
+      // Rendered quietly from these very inputs, every page still as written: a render would make
+      // the same pages and write none of them. (A page edited or removed by hand since is made
+      // and written again by the render below.)
+      if (known.missing.length + known.different.length === 0) {
+        timed(`  pages made 0, kept ${known.files}`, () => undefined);
+        io.stdout(`${say('render-written', ui, { dir: shown, n: known.files, changed: 0 })}\n`);
+        printTimings(io.stderr);
+        return EXIT_CLEAN;
+      }
     }
   }
   const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
