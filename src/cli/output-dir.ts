@@ -246,8 +246,13 @@ export class StagedOutput {
       else removed.push(rel);
     }
     manifest.files[format] = now.sort();
+    // Filled in the order of the files: sortKeys has nothing left to sort (a large handbook's
+    // manifest lists 100,000s of pages).
     const hashes: Record<string, string> = partial ? { ...manifest.hashes?.[format] } : {};
-    for (const [rel, { hash }] of this.pages) hashes[rel] = hash;
+    for (const rel of now) {
+      const page = this.pages.get(rel);
+      if (page) hashes[rel] = page.hash;
+    }
     manifest.hashes = { ...manifest.hashes, [format]: hashes };
     // A partial render's pages do not make a whole handbook: no fingerprint to check against.
     const inputs = { ...manifest.inputs };
@@ -259,13 +264,16 @@ export class StagedOutput {
     delete keys[format];
     if (this.salt !== undefined && !partial) {
       const pages: Record<string, string> = {};
-      for (const [rel, { key }] of this.pages) if (key !== undefined) pages[rel] = key;
+      for (const rel of now) {
+        const key = this.pages.get(rel)?.key;
+        if (key !== undefined) pages[rel] = key;
+      }
       keys[format] = { salt: this.salt, pages };
     }
     manifest.keys = keys;
     const pending: Pending = {
       version: 1,
-      renames: staged.map((rel) => [path.relative(outDir, this.pages.get(rel)!.tmp!).split(path.sep).join('/'), rel]),
+      renames: staged.map((rel) => [relativeTo(outDir, this.pages.get(rel)!.tmp!), rel]),
       removals: removed,
       manifest: sortKeys(manifest),
     };
@@ -521,12 +529,29 @@ export async function checkByFingerprint(
   return { ...sorted(result), files: files.length };
 }
 
+/** Whether `keys` are as `sort()` would put them. */
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
+}
+
 function sorted(result: CheckResult): CheckResult {
   return { missing: result.missing.sort(), different: result.different.sort(), stale: result.stale.sort() };
 }
 
+/** `file`, inside `dir`, relative to it with `/` between names (as the journal keeps it). */
+function relativeTo(dir: string, file: string): string {
+  // The temporary file of a page is `dir` joined with a plain name: cut, not resolved (a large
+  // handbook has 100,000s of them).
+  if (path.sep === '/' && file.startsWith(`${dir}/`)) return file.slice(dir.length + 1);
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
 function sortKeys(m: Manifest): Manifest {
-  const byKey = <T>(o: Record<string, T>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const byKey = <T>(o: Record<string, T>) => {
+    const keys = Object.keys(o);
+    return inOrder(keys) ? o : Object.fromEntries(keys.sort().map((k) => [k, o[k]]));
+  };
   const hashes = m.hashes ? Object.fromEntries(Object.keys(m.hashes).sort().map((k) => [k, byKey(m.hashes![k])])) : undefined;
   const keys = m.keys ? Object.fromEntries(Object.keys(m.keys).sort().map((k) => [k, { salt: m.keys![k].salt, pages: byKey(m.keys![k].pages) }])) : undefined;
   return { version: 1, files: byKey(m.files), ...(m.inputs ? { inputs: byKey(m.inputs) } : {}), ...(hashes ? { hashes } : {}), ...(keys ? { keys } : {}) };
