@@ -3,7 +3,7 @@
 // - Nothing is written outside the directory: every path is checked after resolving.
 // - Writes are staged: every file goes to a temporary name beside its target first, and only when
 //   all are written are they renamed into place. A render killed while writing leaves the previous
-//   output as it was (and temporary files that the next render removes).
+//   output as it was (and temporary files that the next render to write there removes).
 // - A file whose content is already what it would be is not rewritten: its timestamp stays, and
 //   re-rendering a large handbook after a small change touches only what changed.
 // - The renames are journalled: before the first, .orgc-pending.json lists them (and the pages to
@@ -16,8 +16,10 @@
 //   produce were not asked for, not retired.
 // - The manifest also keeps, per format, a fingerprint of the render's inputs and a hash of each
 //   page (render-fingerprint.ts): `--check` with unchanged inputs compares the pages on disk with
-//   those hashes instead of rendering again.
-// - And, per format, each page's key (a hash of what its template was given, src/render/page-key.ts)
+//   those hashes instead of rendering again, and a render of them (cli/commands/render.ts) finds
+//   nothing to do when every page matches.
+// - And, per format, the key of each page that has one (a hash of what its template was given,
+//   src/render/page-key.ts; the pages of the whole org have none)
 //   under a salt of what else the pages depend on (orgc's code, the templates, the options): a render
 //   whose renderer makes a page of the same key again, while the file on disk still has the hash
 //   written, leaves the page as it is without making it (re-rendering after a one-role change makes
@@ -507,9 +509,26 @@ export async function checkByFingerprint(
   outDir: string,
   format: string,
   fingerprint: string | ((recorded: string) => boolean),
+  /** Text any record `fingerprint` accepts contains (the inputs' hash). */
+  mentions: string | undefined = typeof fingerprint === 'string' ? fingerprint : undefined,
 ): Promise<(CheckResult & { files: number }) | undefined> {
   if (existsSync(path.join(outDir, PENDING))) return undefined;
-  const manifest = await readManifest(outDir);
+  let text: string;
+  try {
+    text = await readFile(path.join(outDir, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+  // A large handbook's manifest is tens of megabytes (0.3–0.7 s to parse at 100k roles), and every
+  // render after a change asks: not parsed when it cannot hold the record sought.
+  if (mentions !== undefined && !text.includes(mentions)) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest?.version !== 1 || typeof manifest.files !== 'object' || !manifest.files) return undefined;
   const hashes = manifest.hashes?.[format];
   const files = manifest.files[format];
   const recorded = manifest.inputs?.[format];

@@ -66,7 +66,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addOption(new Option('--engine <engine>', 'how svg, png and pdf charts are drawn: mermaid (in Chromium) or graphviz (svg, no browser)').choices(['mermaid', 'graphviz']).default('mermaid'))
     .option('--people', 'show the named people in org chart boxes')
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
-    .option('--force', 'render even when the org has errors')
+    .option('--force', 'render even when the org has errors, or when the handbook is up to date')
     .option('--at <date>', 'for a scenario with waves: the design on this date (YYYY-MM-DD), its later waves left out')
     .action(async (paths: string[], opts) => {
       const { renderCommand } = await import('./commands/render.js');

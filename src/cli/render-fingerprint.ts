@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { configOf, sourcesOf } from '../api/input.js';
 import type { Config } from '../core/config.js';
 import { isDate } from '../load/scenario.js';
+import { packageRoot } from '../package-root.js';
 import { sha256 } from '../render/sha256.js';
 
 export interface FingerprintParts {
@@ -23,14 +24,29 @@ export interface FingerprintParts {
 
 let codeHash: string | undefined;
 
-/** orgc's own code: a new build renders differently even when its version number did not change. */
+/**
+ * orgc's own code and built-in templates: a new build renders differently even when its version
+ * number did not change, and the templates are read from the package at run time (a template
+ * changed since the build is compiled as it is: render/templates.ts).
+ */
 function code(): string {
   if (codeHash === undefined) {
+    const hash = createHash('sha256');
     try {
-      codeHash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
-    } catch {
-      codeHash = '';
+      hash.update(readFileSync(fileURLToPath(import.meta.url)));
+    } catch {}
+    const builtIn = path.join(packageRoot(), 'templates');
+    let names: string[] = [];
+    try {
+      names = readdirSync(builtIn, { recursive: true, encoding: 'utf8' }).sort();
+    } catch {}
+    for (const name of names) {
+      try {
+        const bytes = readFileSync(path.join(builtIn, name));
+        hash.update(`\0${name}\0${bytes.byteLength}\0`).update(bytes);
+      } catch {} // a directory
     }
+    codeHash = hash.digest('hex');
   }
   return codeHash;
 }

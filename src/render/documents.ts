@@ -36,13 +36,13 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   // The pages of the whole org (the index, the summary, the RACI, the reference pages) have no key:
   // they are made every time, and written only when their text changed. Nearly any change to the
   // org changes them, so a key saved little, and at 100k roles their keys cost 2.5–3.5 s of every
-  // render (the RACI's view alone is 88 MB of JSON). A render of unchanged inputs makes no page at
-  // all (cli/commands/render.ts).
-  const emitLarge = (file: string, page: Page, data: object) => out.set(file, templates.render(page, copyWith(base, data)));
-  if (wants('index')) emitLarge(`index.${format}`, 'index', { index: v.index });
-  if (wants('summary')) emitLarge(`summary.${format}`, 'summary', { summary: v.summary });
-  if (wants('raci')) emitLarge(`raci.${format}`, 'raci', { raci: v.raci });
-  for (const { page } of references) if (wants(page)) emitLarge(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
+  // render (the RACI's view alone is 88 MB of JSON). (The CLI settles a render of inputs unchanged
+  // since a quiet render without making any page: cli/commands/render.ts.)
+  const emitWhole = (file: string, page: Page, data: object) => out.set(file, templates.render(page, copyWith(base, data)));
+  if (wants('index')) emitWhole(`index.${format}`, 'index', { index: v.index });
+  if (wants('summary')) emitWhole(`summary.${format}`, 'summary', { summary: v.summary });
+  if (wants('raci')) emitWhole(`raci.${format}`, 'raci', { raci: v.raci });
+  for (const { page } of references) if (wants(page)) emitWhole(`${page}.${format}`, page, { [PAGE_DATA[page]]: data[page] });
   // HTML's chart pages are laid out by Graphviz on a worker thread while the job descriptions are
   // made here, a batch or two ahead at a time (graphviz-worker.ts); the rest after the roles.
   const chartPages = charts.length ? chartWriter(charts, format, out, shared, (page) => templates.render('chart', copyWith(base, { chart: page })), esc) : undefined;

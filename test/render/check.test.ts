@@ -128,6 +128,15 @@ describe('render --check', () => {
     writeFileSync(manifest, JSON.stringify({ version, files }));
     const old = orgc(['render', org, '--out', out, '--check'], timed);
     expect([old.code, rendered(old.stderr)]).toEqual([0, true]);
+    // A manifest cut off, its record of the inputs still in it: rendered and compared.
+    expect(orgc(['render', org, '--out', out]).code).toBe(0);
+    const text = readFileSync(manifest, 'utf8');
+    expect(JSON.parse(text).inputs.md).toMatch(/^[0-9a-f]{64} en$/);
+    writeFileSync(manifest, text.slice(0, text.indexOf('"inputs"') + 120));
+    const garbled = orgc(['render', org, '--out', out, '--check'], timed);
+    expect([garbled.code, rendered(garbled.stderr)]).toEqual([0, true]);
+    const again = orgc(['render', org, '--out', out], timed);
+    expect([again.code, rendered(again.stderr)]).toEqual([0, true]);
   });
 
   it('names the command that brings the handbook up to date, with every option that shaped it', () => {

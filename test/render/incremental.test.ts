@@ -1,6 +1,7 @@
 // Re-rendering after a small change makes only the pages whose template data changed (their keys,
-// src/render/page-key.ts, kept in the manifest) and leaves the rest as they are — and the handbook
-// is byte for byte what a full render into an empty directory gives. ORGC_TIMING says how many
+// src/render/page-key.ts, kept in the manifest) and the pages of the whole org (which have none),
+// and leaves the rest as they are — and the handbook is byte for byte what a full render into an
+// empty directory gives. A render of unchanged inputs makes nothing. ORGC_TIMING says how many
 // pages were made and how many kept. (The example is in Chinese: so are the messages.)
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,9 +176,18 @@ describe('render again, pages told by the stat cache', () => {
     const fresh = path.join(dir, 'fresh');
     expect(orgc(['render', org, '--format', 'md', '--out', fresh]).code).toBe(0);
     expect(tree(out)).toEqual(tree(fresh));
-    // And once more, unchanged: every page kept, found as written by its hash.
+    // And once more, the inputs changed again but none of the pages: every keyed page kept, by the
+    // cache or (pages seen within its clock tick) by its hash.
+    writeFileSync(path.join(org, 'org.yaml'), `${readFileSync(path.join(org, 'org.yaml'), 'utf8')}# another comment\n`);
     const third = orgc(['render', org, '--format', 'md', '--out', out], cached(dir));
-    expect(counts(third.stderr)).toMatchObject({ made: 0 });
+    expect(counts(third.stderr)).toEqual({ made: wholeOrg, kept: expect.any(Number) });
+    rmSync(fresh, { recursive: true });
+    expect(orgc(['render', org, '--format', 'md', '--out', fresh]).code).toBe(0);
     expect(tree(out)).toEqual(tree(fresh));
+    // Unchanged: nothing made at all, even with the cache gone.
+    rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
+    expect(counts(orgc(['render', org, '--format', 'md', '--out', out], cached(dir)).stderr)).toMatchObject({ made: 0 });
+    // --force renders them all the same.
+    expect(counts(orgc(['render', org, '--format', 'md', '--out', out, '--force'], cached(dir)).stderr)).toEqual({ made: wholeOrg, kept: expect.any(Number) });
   }, SLOW);
 });

@@ -16,11 +16,20 @@ import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
 import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
-import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult } from '../output-dir.js';
+import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult, type WriteResult } from '../output-dir.js';
 import { quietRender, readRenderInputs, recordedInputs, renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
 
 export const DEFAULT_OUT = 'handbook';
+
+/**
+ * Formats whose pages follow from what the inputs' fingerprint holds (the org, the configuration,
+ * the options, the templates, orgc's build) and from orgc's own dependencies, installed with it (as
+ * `--check` trusts them too): a render of unchanged inputs whose pages are all as written has
+ * nothing to do. Not the chart images (a browser found at run time draws png, pdf and Mermaid's
+ * svg), nor Word files (the optional docx package). `--force` renders anyway.
+ */
+const SETTLED_BY_MANIFEST: ReadonlySet<RenderFormat> = new Set(['md', 'html', 'csv', 'xlsx', 'json', 'mermaid', 'jobposting']);
 
 export interface RenderCommandOptions {
   format: RenderFormat;
@@ -43,12 +52,13 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
   }
   // The inputs as they are on disk, before anything is parsed: `--check` of a handbook rendered
-  // from these very inputs needs nothing else (render-fingerprint.ts).
+  // from these very inputs needs nothing else (render-fingerprint.ts), nor does a render of them,
+  // unless --force asks for one.
   const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io));
-  if (!only && inputs) {
+  if (!only && inputs && (opts.check || (!opts.force && SETTLED_BY_MANIFEST.has(opts.format)))) {
     const out = outDir(inputs.config);
     let lang: string | undefined;
-    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined));
+    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined, inputs.fingerprint));
     if (known && lang) {
       const ui = chooseLanguage({ flag: opts.lang, config: inputs.config.lang, env: io.env, org: lang });
       const shown = path.relative(io.cwd, out) || '.';
@@ -58,9 +68,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       // and written again by the render below.)
       if (known.missing.length + known.different.length === 0) {
         timed(`  pages made 0, kept ${known.files}`, () => undefined);
-        io.stdout(`${say('render-written', ui, { dir: shown, n: known.files, changed: 0 })}\n`);
-        printTimings(io.stderr);
-        return EXIT_CLEAN;
+        return written(shown, ui, { written: known.files, changed: 0, removed: [] });
       }
     }
   }
@@ -142,10 +150,15 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
     return checked(result, sink.size, shown, ui);
   }
   const result = await timedAsync('write', () => sink.commit(fingerprint));
-  const written = { dir: shown, n: result.written, changed: result.changed, removed: result.removed.length };
-  io.stdout(`${say(result.removed.length ? 'render-written-removed' : 'render-written', ui, written)}\n`);
-  printTimings(io.stderr);
-  return EXIT_CLEAN;
+  return written(shown, ui, result);
+
+  /** What the render wrote: `✔ handbook: 10962 files, 11 changed`. */
+  function written(dir: string, ui: UiLanguage, result: WriteResult): number {
+    const data = { dir, n: result.written, changed: result.changed, removed: result.removed.length };
+    io.stdout(`${say(result.removed.length ? 'render-written-removed' : 'render-written', ui, data)}\n`);
+    printTimings(io.stderr);
+    return EXIT_CLEAN;
+  }
 
   /** What `--check` found: the handbook is up to date (exit 0), or which files are not (exit 1). */
   function checked(result: CheckResult, files: number, shown: string, ui: UiLanguage): number {
