@@ -97,11 +97,20 @@ export function inside(outDir: string, relative: string): string {
 }
 
 async function readManifest(outDir: string): Promise<Manifest> {
+  let text = '';
   try {
-    const m = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
-    if (m && m.version === 1 && typeof m.files === 'object') return m;
+    text = await readFile(path.join(outDir, MANIFEST), 'utf8');
   } catch {}
-  return { version: 1, files: {} };
+  return parseManifest(text) ?? { version: 1, files: {} };
+}
+
+/** A manifest's text read, or undefined when it is not one (cut off, of another version). */
+function parseManifest(text: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(text) as Manifest;
+    if (m && m.version === 1 && typeof m.files === 'object' && m.files) return m;
+  } catch {}
+  return undefined;
 }
 
 export interface WriteResult {
@@ -522,13 +531,8 @@ export async function checkByFingerprint(
   // A large handbook's manifest is tens of megabytes (0.3–0.7 s to parse at 100k roles), and every
   // render after a change asks: not parsed when it cannot hold the record sought.
   if (mentions !== undefined && !text.includes(mentions)) return undefined;
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(text) as Manifest;
-  } catch {
-    return undefined;
-  }
-  if (manifest?.version !== 1 || typeof manifest.files !== 'object' || !manifest.files) return undefined;
+  const manifest = parseManifest(text);
+  if (!manifest) return undefined;
   const hashes = manifest.hashes?.[format];
   const files = manifest.files[format];
   const recorded = manifest.inputs?.[format];
