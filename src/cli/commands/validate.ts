@@ -10,6 +10,7 @@ import { printTimings } from '../../timing.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { useColor, type Io } from '../output.js';
 import { writeFileAtomic } from '../write-files.js';
+import { withSmallYoungGeneration } from '../young-generation.js';
 
 export interface ValidateOptions {
   format: string;
@@ -27,7 +28,9 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
-  const result = await lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
+  const result = await withSmallYoungGeneration(paths, io.cwd, () =>
+    lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }),
+  );
   const diagnostics = result.diagnostics;
   const output = formatDiagnostics(result, opts.format as ReportFormat, {
     color: opts.output ? false : useColor(io, io.stdoutIsTTY),
