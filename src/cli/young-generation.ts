@@ -4,10 +4,10 @@
 // it holds survives a collection, expecting a program whose objects die young. Validating is the
 // opposite: nearly everything it makes (the parsed files, the model) lives to the end, so a larger
 // young generation saves no work — each object is still copied out of it once — and only takes
-// more fresh memory, which the kernel hands out a page at a time (~10–15 µs a page on the build
-// VM). Node 24's V8 lets it grow furthest: validating the 10k-role org touched 63,000 pages there
-// against 33,000 with the growth factor at 1, and took 1.88 s against 1.37 s (Node 20: 1.34 →
-// 1.23 s; docs/benchmarks.md, "validate and the young generation").
+// more fresh memory, which the kernel hands out a page at a time (10–15 µs a page on the build
+// VM). Node 24's V8 lets it grow furthest: validating the 10k-role org touched 63,500 pages there
+// against 35,300 with the growth factor at 1, and took 1.63 s against 1.19 s (Node 20: 1.40 →
+// 1.32 s; docs/benchmarks.md, "validate, eighth round").
 //
 // Only below SMALL_INPUT_BYTES: a young generation that stays at its first size (1 MB) collects
 // more often, which a larger org pays for — at 30k roles (22 MB) Node 20 was 5 % slower with it
