@@ -44,6 +44,21 @@ export interface SourceOptions {
   readStdin?: () => Promise<Uint8Array>;
 }
 
+/** Told the size of every org file read from disk or standard input (see onSourceRead). */
+let readListener: ((bytes: number) => void) | undefined;
+
+/**
+ * Has `listener` told the size of each org file as it is read, until the returned function is
+ * called. For the CLI, which sizes V8's young generation by how much it loads
+ * (cli/young-generation.ts); one listener at a time, as one command runs at a time.
+ */
+export function onSourceRead(listener: (bytes: number) => void): () => void {
+  readListener = listener;
+  return () => {
+    if (readListener === listener) readListener = undefined;
+  };
+}
+
 export async function resolveSources(args: readonly string[], opts: SourceOptions): Promise<SourceFile[]> {
   const targets = args.length > 0 ? [...args] : [await defaultTarget(opts.cwd)];
   const files: SourceFile[] = [];
@@ -51,6 +66,7 @@ export async function resolveSources(args: readonly string[], opts: SourceOption
   for (const target of targets) {
     if (target === STDIN) {
       const bytes = await (opts.readStdin ?? readAllStdin)();
+      readListener?.(bytes.length);
       files.push(sourceFromBytes(STDIN_NAME, bytes));
       continue;
     }
@@ -97,11 +113,14 @@ async function checkReadable(abs: string, shown: string, maxBytes: number): Prom
 
 async function readLimited(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
   await checkReadable(abs, shown, maxBytes);
+  let bytes: Uint8Array;
   try {
-    return await readFile(abs);
+    bytes = await readFile(abs);
   } catch (error) {
     throw cannotRead(shown, error);
   }
+  readListener?.(bytes.length);
+  return bytes;
 }
 
 /** YAML files below a directory, skipping hidden entries, node_modules and orgc's own config. */

@@ -28,7 +28,7 @@ export async function validateCommand(paths: string[], opts: ValidateOptions, io
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(say('max-warnings', chooseLanguage({ flag: opts.lang, env: io.env }), { value: String(opts.maxWarnings) }));
   }
-  const result = await withSmallYoungGeneration(paths, io.cwd, () =>
+  const result = await withSmallYoungGeneration(() =>
     lint({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }),
   );
   const diagnostics = result.diagnostics;
