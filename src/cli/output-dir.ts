@@ -6,8 +6,9 @@
 //   output as it was (and temporary files that the next render to write there removes).
 // - A file whose content is already what it would be is not rewritten: its timestamp stays, and
 //   re-rendering a large handbook after a small change touches only what changed.
-// - The renames are journalled: before the first, .orgc-pending.json lists them (and the pages to
-//   delete, and the new manifest). A render killed during the renames leaves that journal, and
+// - The renames are journalled: before the first, .orgc-pending.json lists them, the pages to
+//   delete, and the new manifest's temporary name (it is written whole beside the old one first,
+//   and serialised once: at 100k roles it is 25 MB). A render killed during the renames leaves that journal, and
 //   the next render in the directory completes it first, so the directory is never left half old,
 //   half new for long.
 // - A manifest (.orgc-manifest.json) lists the files orgc wrote, per format. A page that is no
@@ -282,14 +283,18 @@ export class StagedOutput {
       keys[format] = { salt: this.salt, pages };
     }
     manifest.keys = keys;
+    // The new manifest first, under a temporary name that a later render removes should this one
+    // be killed before its journal appears; then the journal, which names it.
+    mkdirSync(outDir, { recursive: true });
+    const manifestFile = `${MANIFEST}.orgc-${this.suffix}.tmp`;
+    writeTextSync(path.join(outDir, manifestFile), JSON.stringify(sortKeys(manifest), null, 2) + '\n');
     const pending: Pending = {
       version: 1,
       renames: staged.map((rel) => [relativeTo(outDir, this.pages.get(rel)!.tmp!), rel]),
       removals: removed,
-      manifest: sortKeys(manifest),
+      manifestFile,
     };
     // The journal appears whole or not at all: until it does, the previous output stands.
-    mkdirSync(outDir, { recursive: true });
     const journal = path.join(outDir, PENDING);
     writeTextSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
     renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
@@ -303,9 +308,13 @@ export class StagedOutput {
    * stat after their rename (which sets their change time); the others as they were seen.
    */
   private saveStats(): void {
-    // The racy rule's moment, before the pages written are statted (stat-cache.ts).
-    const written = statSync(path.join(this.outDir, MANIFEST), { throwIfNoEntry: false })?.mtimeMs;
-    if (written === undefined) return;
+    // The racy rule's moment, before the pages written are statted (stat-cache.ts): the manifest's
+    // rename into place, after every page's, which sets its change time where file systems do
+    // (Linux's all do); elsewhere its writing, before the pages' renames, which only makes more
+    // pages "racy" (read again next time), never one trusted too early.
+    const manifest = statSync(path.join(this.outDir, MANIFEST), { throwIfNoEntry: false });
+    if (!manifest) return;
+    const written = Math.max(manifest.mtimeMs, manifest.ctimeMs);
     const seen = new Map<string, Seen>();
     for (const [rel, page] of this.pages) {
       if (page.key === undefined) continue;
@@ -330,13 +339,17 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
 }
 
 const PENDING = '.orgc-pending.json';
+const MANIFEST_TEMP = /^\.orgc-manifest\.json\.orgc-[0-9a-f]{12}\.tmp$/;
 
 interface Pending {
   version: 1;
   /** Temporary file → target, relative to the output directory. */
   renames: Array<[string, string]>;
   removals: string[];
-  manifest: Manifest;
+  /** The new manifest's temporary name, relative to the output directory: renamed into place last. */
+  manifestFile?: string;
+  /** The new manifest itself, in the journals of orgc before manifestFile: written last. */
+  manifest?: Manifest;
 }
 
 /** Carry out a journalled commit; safe to repeat, as a render killed part-way through needs. */
@@ -354,9 +367,18 @@ function commit(outDir: string, pending: Pending): void {
   });
   for (const rel of pending.removals) rmSync(inside(outDir, rel), { force: true });
   const manifestFile = path.join(outDir, MANIFEST);
-  const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
-  writeTextSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
-  renameSync(temp, manifestFile);
+  if (pending.manifestFile !== undefined) {
+    try {
+      renameSync(inside(outDir, pending.manifestFile), manifestFile);
+    } catch (error) {
+      // Renamed already by the run that was interrupted.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  } else {
+    const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
+    writeTextSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
+    renameSync(temp, manifestFile);
+  }
   rmSync(path.join(outDir, PENDING), { force: true });
 }
 
@@ -375,7 +397,9 @@ export function finishPending(outDir: string): boolean {
     rmSync(path.join(outDir, PENDING), { force: true });
     return false;
   }
-  if (pending?.version !== 1 || !Array.isArray(pending.renames) || !Array.isArray(pending.removals) || typeof pending.manifest?.files !== 'object') {
+  // The manifest's temporary file is named as StagedOutput names it, beside the manifest.
+  const manifest = pending?.manifestFile !== undefined ? MANIFEST_TEMP.test(String(pending.manifestFile)) : typeof pending?.manifest?.files === 'object';
+  if (pending?.version !== 1 || !Array.isArray(pending.renames) || !Array.isArray(pending.removals) || !manifest) {
     rmSync(path.join(outDir, PENDING), { force: true });
     return false;
   }
