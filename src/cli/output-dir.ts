@@ -7,10 +7,10 @@
 // - A file whose content is already what it would be is not rewritten: its timestamp stays, and
 //   re-rendering a large handbook after a small change touches only what changed.
 // - The renames are journalled: before the first, .orgc-pending.json lists them, the pages to
-//   delete, and the new manifest's temporary name (it is written whole beside the old one first,
-//   and serialised once: at 100k roles it is 25 MB). A render killed during the renames leaves that journal, and
-//   the next render in the directory completes it first, so the directory is never left half old,
-//   half new for long.
+//   delete, and the temporary name of the new manifest, written whole beside the old one first
+//   (serialised once: at 100k roles it is 25 MB) and renamed into place last. A render killed
+//   during the renames leaves that journal, and the next render in the directory completes it
+//   first, so the directory is never left half old, half new for long.
 // - A manifest (.orgc-manifest.json) lists the files orgc wrote, per format. A page that is no
 //   longer produced (a role was removed) is deleted; files orgc did not write are never touched.
 //   A partial render (`--only`) adds to the manifest and deletes nothing: the pages it did not
