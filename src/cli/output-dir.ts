@@ -154,6 +154,7 @@ export class StagedOutput {
     private readonly salt?: string,
   ) {
     finishPending(outDir);
+    removeStaleManifests(outDir);
     this.previous = partial ? undefined : previousPages(outDir, format, salt);
     this.stats = this.previous && StatCache.load(outDir, format);
   }
@@ -283,8 +284,8 @@ export class StagedOutput {
       keys[format] = { salt: this.salt, pages };
     }
     manifest.keys = keys;
-    // The new manifest first, under a temporary name that a later render removes should this one
-    // be killed before its journal appears; then the journal, which names it.
+    // The new manifest first, under a temporary name (the next render in the directory removes it
+    // should this one be killed before its journal appears); then the journal, which names it.
     mkdirSync(outDir, { recursive: true });
     const manifestFile = `${MANIFEST}.orgc-${this.suffix}.tmp`;
     writeTextSync(path.join(outDir, manifestFile), JSON.stringify(sortKeys(manifest), null, 2) + '\n');
@@ -298,7 +299,7 @@ export class StagedOutput {
     const journal = path.join(outDir, PENDING);
     writeTextSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
     renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
-    commit(outDir, pending);
+    commit(outDir, pending, false);
     if (this.salt !== undefined && !partial) this.saveStats();
     return { written: this.pages.size, changed: staged.length, removed };
   }
@@ -308,10 +309,10 @@ export class StagedOutput {
    * stat after their rename (which sets their change time); the others as they were seen.
    */
   private saveStats(): void {
-    // The racy rule's moment, before the pages written are statted (stat-cache.ts): the manifest's
-    // rename into place, after every page's, which sets its change time where file systems do
-    // (Linux's all do); elsewhere its writing, before the pages' renames, which only makes more
-    // pages "racy" (read again next time), never one trusted too early.
+    // The racy rule's moment (stat-cache.ts): a time of the pages' file system, taken before the
+    // pages written are statted. The manifest's rename into place, after every page's, sets its
+    // change time on most file systems (ext4, xfs, btrfs, tmpfs, APFS, NTFS); where it does not,
+    // the time is its writing, which came before too.
     const manifest = statSync(path.join(this.outDir, MANIFEST), { throwIfNoEntry: false });
     if (!manifest) return;
     const written = Math.max(manifest.mtimeMs, manifest.ctimeMs);
@@ -340,6 +341,7 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
 
 const PENDING = '.orgc-pending.json';
 const MANIFEST_TEMP = /^\.orgc-manifest\.json\.orgc-[0-9a-f]{12}\.tmp$/;
+const PENDING_TEMP = /^\.orgc-pending\.json\.orgc-[0-9a-f]{12}\.tmp$/;
 
 interface Pending {
   version: 1;
@@ -352,8 +354,11 @@ interface Pending {
   manifest?: Manifest;
 }
 
-/** Carry out a journalled commit; safe to repeat, as a render killed part-way through needs. */
-function commit(outDir: string, pending: Pending): void {
+/**
+ * Carry out a journalled commit; safe to repeat, as a render killed part-way through needs
+ * (`resuming`: the journal of such a render, whose manifest may be in place already).
+ */
+function commit(outDir: string, pending: Pending, resuming: boolean): void {
   pending.renames.forEach(([tmp, target], i) => {
     try {
       renameSync(inside(outDir, tmp), inside(outDir, target));
@@ -371,8 +376,9 @@ function commit(outDir: string, pending: Pending): void {
     try {
       renameSync(inside(outDir, pending.manifestFile), manifestFile);
     } catch (error) {
-      // Renamed already by the run that was interrupted.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Renamed already by the run that was interrupted. This render's own must be there: a
+      // manifest left as it was would describe pages that are no longer those.
+      if (!resuming || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   } else {
     const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
@@ -403,8 +409,23 @@ export function finishPending(outDir: string): boolean {
     rmSync(path.join(outDir, PENDING), { force: true });
     return false;
   }
-  commit(outDir, pending);
+  commit(outDir, pending, true);
   return true;
+}
+
+/**
+ * Removes manifests and journals left under their temporary names by renders killed before their
+ * journal appeared (one that did was completed by finishPending first). Here, not only when a page
+ * is written at the top of the directory, which not every format does (charts, Word files).
+ */
+function removeStaleManifests(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (MANIFEST_TEMP.test(name) || PENDING_TEMP.test(name)) rmSync(path.join(outDir, name), { force: true });
 }
 
 /**

@@ -21,9 +21,8 @@
 //   milliseconds) without its times showing it; such a page is read and hashed anyway. That moment
 //   is the manifest's last modification or change time (its rename into place, after the pages'),
 //   read after the render moved it there and before the pages it wrote are statted: a time of the
-//   pages' own file system (the cache may be on another, with
-//   another clock), and this render's alone (a later render of another format rewrites the
-//   manifest, but not this record of it).
+//   pages' own file system (the cache may be on another, with another clock), and this render's
+//   alone (a later render of another format rewrites the manifest, but not this record of it).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';

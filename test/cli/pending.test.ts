@@ -1,18 +1,21 @@
 // The journal of a render killed while renaming its pages into place (src/cli/output-dir.ts):
 // completed by the next render, whether it names the new manifest's temporary file or (written by
 // an orgc before that) holds the manifest itself; and completing it twice does no harm.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { finishPending, MANIFEST } from '../../src/cli/output-dir.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { finishPending, MANIFEST, StagedOutput } from '../../src/cli/output-dir.js';
 
 const PENDING = '.orgc-pending.json';
 const manifest = { version: 1, files: { md: ['index.md'] }, hashes: { md: { 'index.md': 'h' } } };
 
+const root = mkdtempSync(path.join(tmpdir(), 'orgc-pending-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
 /** An output directory a render was killed in: a page staged, the journal written. */
 function killedIn(journal: (dir: string) => object): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'orgc-pending-'));
+  const dir = mkdtempSync(path.join(root, 'out-'));
   writeFileSync(path.join(dir, 'index.md'), 'old\n');
   writeFileSync(path.join(dir, '.index.md.orgc-0123456789ab.tmp'), 'new\n');
   writeFileSync(path.join(dir, PENDING), JSON.stringify({ version: 1, renames: [['.index.md.orgc-0123456789ab.tmp', 'index.md']], removals: [], ...journal(dir) }));
@@ -55,5 +58,16 @@ describe('finishPending', () => {
       expect(finishPending(odd)).toBe(false);
       expect(readFileSync(path.join(odd, 'index.md'), 'utf8')).toBe('old\n');
     }
+  });
+
+  it('is followed by the removal of manifests and journals left by renders killed before their journal appeared, in any format', () => {
+    const dir = mkdtempSync(path.join(root, 'out-'));
+    mkdirSync(path.join(dir, 'charts'));
+    writeFileSync(path.join(dir, `${MANIFEST}.orgc-0123456789ab.tmp`), '{');
+    writeFileSync(path.join(dir, '.orgc-pending.json.orgc-0123456789ab.tmp'), '{');
+    writeFileSync(path.join(dir, 'notes.txt'), 'not orgc\'s');
+    // A chart render writes nothing at the top of the directory; the leftovers go all the same.
+    new StagedOutput(dir, 'mermaid');
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt']);
   });
 });
