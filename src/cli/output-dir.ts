@@ -38,6 +38,12 @@ import { writeAllSync, writeTextSync } from './write-text.js';
 
 export const MANIFEST = '.orgc-manifest.json';
 const TEMP = /^\..+\.orgc-[0-9a-f]{12}\.tmp$/;
+/** The temporary name the render of `suffix` writes `file` under (a page is given a dot first, to stay hidden). */
+const tempName = (file: string, suffix: string) => `${file}.orgc-${suffix}.tmp`;
+/** A temporary name of `file` (of a dot name: the manifest, the journal), whichever render staged it. */
+const tempNames = (file: string) => new RegExp(`^${file.replace(/\./g, '\\.')}\\.orgc-[0-9a-f]{12}\\.tmp$`);
+/** A manifest as written to disk: indented, a key a line (a diff of two shows what changed). */
+const manifestText = (manifest: Manifest) => JSON.stringify(manifest, null, 2) + '\n';
 
 interface Manifest {
   version: 1;
@@ -204,7 +210,7 @@ export class StagedOutput {
     // A page not there when the render began is new: nothing to read and compare (a first render
     // into an empty directory reads nothing back).
     const exists = this.enter(dir).has(name);
-    const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, `.${name}.orgc-${this.suffix}.tmp`);
+    const tmp = this.pages.get(rel)?.tmp ?? path.join(dir, tempName(`.${name}`, this.suffix));
     // A keyed page found as it would be written is kept on disk: how it was seen (before it was
     // read) goes to the stat cache, so that the next render need not read it.
     const keyed = key !== undefined && this.salt !== undefined;
@@ -287,8 +293,8 @@ export class StagedOutput {
     // The new manifest first, under a temporary name (the next render in the directory removes it
     // should this one be killed before its journal appears); then the journal, which names it.
     mkdirSync(outDir, { recursive: true });
-    const manifestFile = `${MANIFEST}.orgc-${this.suffix}.tmp`;
-    writeTextSync(path.join(outDir, manifestFile), JSON.stringify(sortKeys(manifest), null, 2) + '\n');
+    const manifestFile = tempName(MANIFEST, this.suffix);
+    writeTextSync(path.join(outDir, manifestFile), manifestText(sortKeys(manifest)));
     const pending: Pending = {
       version: 1,
       renames: staged.map((rel) => [relativeTo(outDir, this.pages.get(rel)!.tmp!), rel]),
@@ -297,8 +303,8 @@ export class StagedOutput {
     };
     // The journal appears whole or not at all: until it does, the previous output stands.
     const journal = path.join(outDir, PENDING);
-    writeTextSync(`${journal}.orgc-${this.suffix}.tmp`, JSON.stringify(pending) + '\n');
-    renameSync(`${journal}.orgc-${this.suffix}.tmp`, journal);
+    writeTextSync(tempName(journal, this.suffix), JSON.stringify(pending) + '\n');
+    renameSync(tempName(journal, this.suffix), journal);
     commit(outDir, pending, false);
     if (this.salt !== undefined && !partial) this.saveStats();
     return { written: this.pages.size, changed: staged.length, removed };
@@ -340,8 +346,8 @@ export async function writeOutput(outDir: string, format: string, contents: Cont
 }
 
 const PENDING = '.orgc-pending.json';
-const MANIFEST_TEMP = /^\.orgc-manifest\.json\.orgc-[0-9a-f]{12}\.tmp$/;
-const PENDING_TEMP = /^\.orgc-pending\.json\.orgc-[0-9a-f]{12}\.tmp$/;
+const MANIFEST_TEMP = tempNames(MANIFEST);
+const PENDING_TEMP = tempNames(PENDING);
 
 interface Pending {
   version: 1;
@@ -381,8 +387,8 @@ function commit(outDir: string, pending: Pending, resuming: boolean): void {
       if (!resuming || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   } else {
-    const temp = `${manifestFile}.orgc-${randomSuffix()}.tmp`;
-    writeTextSync(temp, JSON.stringify(pending.manifest, null, 2) + '\n');
+    const temp = tempName(manifestFile, randomSuffix());
+    writeTextSync(temp, manifestText(pending.manifest!));
     renameSync(temp, manifestFile);
   }
   rmSync(path.join(outDir, PENDING), { force: true });
