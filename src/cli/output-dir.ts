@@ -25,11 +25,12 @@
 //   whose renderer makes a page of the same key again, while the file on disk still has the hash
 //   written, leaves the page as it is without making it (re-rendering after a one-role change makes
 //   that role's pages, and those that show it).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slices } from '../core/long-text.js';
 import type { Page } from '../render/output.js';
+import { DirLock, waitUnlocked, type LockWait } from './dir-lock.js';
 import { UsageError } from './errors.js';
 import { pageHash, pageHasher } from './render-fingerprint.js';
 import { seenOf, StatCache, type Seen } from './stat-cache.js';
@@ -149,16 +150,28 @@ export class StagedOutput {
   private stagedCount = 0;
   private readonly previous: Previous | undefined;
   private readonly stats: StatCache | undefined;
+  /** Held from the start (before anything in the directory is read) until the commit is done or the render aborted. */
+  private readonly lock: DirLock;
+  /** Whether this render made the directory: an aborted one takes it away again when it is empty. */
+  private readonly made: boolean;
+  private over = false;
   /** Pages reused as they were, for ORGC_TIMING. */
   kept = 0;
 
-  /** `salt`: what the pages depend on besides their keys; without it no page is reused or keyed. */
+  /**
+   * `salt`: what the pages depend on besides their keys; without it no page is reused or keyed.
+   * `onWait`: told when another render holds the directory and this one waits for it (dir-lock.ts).
+   */
   constructor(
     private readonly outDir: string,
     private readonly format: string,
     private readonly partial = false,
     private readonly salt?: string,
+    onWait?: LockWait,
   ) {
+    this.made = !existsSync(outDir);
+    mkdirSync(outDir, { recursive: true });
+    this.lock = DirLock.take(outDir, onWait);
     finishPending(outDir);
     removeStaleManifests(outDir);
     this.previous = partial ? undefined : previousPages(outDir, format, salt);
@@ -169,6 +182,7 @@ export class StagedOutput {
   reuse(rel: string, key: string): boolean {
     const hash = keptHash(this.previous, rel, key);
     if (hash === undefined) return false;
+    this.lock.refresh();
     const abs = inside(this.outDir, rel);
     // A page changed or removed by hand since is made and written again, as a full render would.
     // Its stat first, then (unless the stat cache vouches for it) its content: a write in between
@@ -204,6 +218,7 @@ export class StagedOutput {
   }
 
   set(rel: string, page: Page, key?: string): this {
+    this.lock.refresh();
     const abs = inside(this.outDir, rel);
     const dir = path.dirname(abs);
     const name = path.basename(abs);
@@ -247,12 +262,30 @@ export class StagedOutput {
   }
 
   /** Remove what was staged: the render failed, the previous output stands. */
+  /** Removes what the render staged and lets the directory go; after a commit (or a first abort), nothing. */
   abort(): void {
-    for (const { tmp } of this.pages.values()) if (tmp) rmSync(tmp, { force: true });
+    if (this.over) return;
+    this.over = true;
+    try {
+      for (const { tmp } of this.pages.values()) if (tmp) rmSync(tmp, { force: true });
+    } finally {
+      this.lock.release();
+      // A directory made for a render that failed before writing anything is not left behind.
+      if (this.made) rmdirIfEmpty(this.outDir);
+    }
   }
 
   /** Rename the staged pages into place, delete retired ones, and record them in the manifest. */
   async commit(fingerprint?: string): Promise<WriteResult> {
+    try {
+      return await this.commitLocked(fingerprint);
+    } finally {
+      this.over = true;
+      this.lock.release();
+    }
+  }
+
+  private async commitLocked(fingerprint?: string): Promise<WriteResult> {
     const { outDir, format, partial } = this;
     const now = [...this.pages.keys()].sort();
     const staged = now.filter((rel) => this.pages.get(rel)!.tmp);
@@ -305,7 +338,7 @@ export class StagedOutput {
     const journal = path.join(outDir, PENDING);
     writeTextSync(tempName(journal, this.suffix), JSON.stringify(pending) + '\n');
     renameSync(tempName(journal, this.suffix), journal);
-    commit(outDir, pending, false);
+    commit(outDir, pending, false, () => this.lock.refresh());
     if (this.salt !== undefined && !partial) this.saveStats();
     return { written: this.pages.size, changed: staged.length, removed };
   }
@@ -364,8 +397,9 @@ interface Pending {
  * Carry out a journalled commit; safe to repeat, as a render killed part-way through needs
  * (`resuming`: the journal of such a render, whose manifest may be in place already).
  */
-function commit(outDir: string, pending: Pending, resuming: boolean): void {
+function commit(outDir: string, pending: Pending, resuming: boolean, tick?: () => void): void {
   pending.renames.forEach(([tmp, target], i) => {
+    tick?.();
     try {
       renameSync(inside(outDir, tmp), inside(outDir, target));
     } catch (error) {
@@ -432,6 +466,13 @@ function removeStaleManifests(outDir: string): void {
     return;
   }
   for (const name of names) if (MANIFEST_TEMP.test(name) || PENDING_TEMP.test(name)) rmSync(path.join(outDir, name), { force: true });
+}
+
+/** Removes `dir` when nothing is in it. */
+function rmdirIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {}
 }
 
 /**
@@ -501,7 +542,10 @@ export class CheckedOutput {
     private readonly format: string,
     private readonly partial = false,
     salt?: string,
+    onWait?: LockWait,
   ) {
+    // Not while a render is writing the directory (dir-lock.ts).
+    waitUnlocked(outDir, onWait);
     this.previous = previousPages(outDir, format, salt);
   }
 
@@ -571,7 +615,9 @@ export async function checkByFingerprint(
   fingerprint: string | ((recorded: string) => boolean),
   /** Text any record `fingerprint` accepts contains (the inputs' hash). */
   mentions: string | undefined = typeof fingerprint === 'string' ? fingerprint : undefined,
+  onWait?: LockWait,
 ): Promise<(CheckResult & { files: number }) | undefined> {
+  waitUnlocked(outDir, onWait);
   if (existsSync(path.join(outDir, PENDING))) return undefined;
   let text: string;
   try {

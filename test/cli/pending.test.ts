@@ -67,7 +67,9 @@ describe('finishPending', () => {
     writeFileSync(path.join(dir, '.orgc-pending.json.orgc-0123456789ab.tmp'), '{');
     writeFileSync(path.join(dir, 'notes.txt'), 'not orgc\'s');
     // A chart render writes nothing at the top of the directory; the leftovers go all the same.
-    new StagedOutput(dir, 'mermaid');
+    const render = new StagedOutput(dir, 'mermaid');
+    expect(readdirSync(dir).sort()).toEqual(['.orgc-lock', 'charts', 'notes.txt']);
+    render.abort();
     expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt']);
   });
 });

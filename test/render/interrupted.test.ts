@@ -38,15 +38,18 @@ describe('a render killed part-way', () => {
     const previous = snapshot(out);
     const killed = orgc(['render', after, '--out', out], { env: { ORGC_TEST_KILL: 'staged:3' } });
     expect(killed.code).not.toBe(0);
-    // Only temporary files were added; every page is as it was.
+    // Only temporary files were added, and the directory's lock (src/cli/dir-lock.ts); every page is as it was.
     const now = snapshot(out);
     const added = Object.keys(now).filter((f) => !(f in previous));
-    expect(added.length).toBe(3);
-    for (const f of added) expect(path.basename(f)).toMatch(/^\..+\.orgc-[0-9a-f]{12}\.tmp$/);
+    expect(added.length).toBe(4);
+    expect(added).toContain('.orgc-lock');
+    for (const f of added.filter((f) => f !== '.orgc-lock')) expect(path.basename(f)).toMatch(/^\..+\.orgc-[0-9a-f]{12}\.tmp$/);
     for (const [f, content] of Object.entries(previous)) expect(now[f], f).toBe(content);
-    // The next render succeeds and leaves no temporary file behind.
-    expect(orgc(['render', after, '--out', out]).code).toBe(0);
-    expect(Object.keys(snapshot(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The next render takes the killed one's lock over, succeeds, and leaves no temporary file or lock behind.
+    const next = orgc(['render', after, '--out', out]);
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toContain('waiting');
+    expect(Object.keys(snapshot(out)).filter((f) => f.endsWith('.tmp') || f === '.orgc-lock')).toEqual([]);
     expect(orgc(['render', after, '--out', out, '--check']).code).toBe(0);
   });
 

@@ -16,6 +16,7 @@ import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
 import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
+import type { LockWait } from '../dir-lock.js';
 import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult, type WriteResult } from '../output-dir.js';
 import { quietRender, readRenderInputs, recordedInputs, renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
@@ -58,7 +59,8 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   if (!only && inputs && (opts.check || (!opts.force && SETTLED_BY_MANIFEST.has(opts.format)))) {
     const out = outDir(inputs.config);
     let lang: string | undefined;
-    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined, inputs.fingerprint));
+    const wait = waiting(io, chooseLanguage({ flag: opts.lang, config: inputs.config.lang, env: io.env }));
+    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, (recorded) => (lang = quietRender(recorded, inputs.fingerprint)) !== undefined, inputs.fingerprint, wait));
     if (known && lang) {
       const ui = chooseLanguage({ flag: opts.lang, config: inputs.config.lang, env: io.env, org: lang });
       const shown = path.relative(io.cwd, out) || '.';
@@ -124,33 +126,35 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   if (opts.check && !only && fingerprint) {
     // Rendered from these very inputs (with notes, which the lines above have said again): the
     // pages need only be what was written.
-    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, fingerprint));
+    const known = await timedAsync('check', () => checkByFingerprint(out, opts.format, fingerprint, undefined, waiting(io, ui)));
     if (known) return checked(known, known.files, shown, ui);
   }
   const progress = io.stderrIsTTY ? progressLine(io, ui) : undefined;
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
   // held in memory whole. Nothing is renamed into place before the render has finished.
   const partial = only !== undefined;
-  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt) : new StagedOutput(out, opts.format, partial, salt);
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt, waiting(io, ui)) : new StagedOutput(out, opts.format, partial, salt, waiting(io, ui));
   try {
-    await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
-  } catch (error) {
-    if (sink instanceof StagedOutput) sink.abort();
-    throw error;
+    try {
+      await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
+    } finally {
+      if (progress) io.stderr('\r\x1b[K');
+    }
+    // For ORGC_TIMING (and the tests of incremental renders): how many pages were made, how many kept.
+    timed(`  pages made ${sink.size - sink.kept}, kept ${sink.kept}`, () => undefined);
+    if (sink.size === 0) {
+      throw new UsageError(only ? say('render-only-nothing', ui, { only: only.join(','), format: opts.format }) : say('render-nothing', ui, { format: opts.format }));
+    }
+    if (sink instanceof CheckedOutput) {
+      const result = await timedAsync('check', () => sink.result());
+      return checked(result, sink.size, shown, ui);
+    }
+    const result = await timedAsync('write', () => sink.commit(fingerprint));
+    return written(shown, ui, result);
   } finally {
-    if (progress) io.stderr('\r\x1b[K');
+    // Whatever stopped the render before its commit: what it staged goes, and so does its lock.
+    if (sink instanceof StagedOutput) sink.abort();
   }
-  // For ORGC_TIMING (and the tests of incremental renders): how many pages were made, how many kept.
-  timed(`  pages made ${sink.size - sink.kept}, kept ${sink.kept}`, () => undefined);
-  if (sink.size === 0) {
-    throw new UsageError(only ? say('render-only-nothing', ui, { only: only.join(','), format: opts.format }) : say('render-nothing', ui, { format: opts.format }));
-  }
-  if (sink instanceof CheckedOutput) {
-    const result = await timedAsync('check', () => sink.result());
-    return checked(result, sink.size, shown, ui);
-  }
-  const result = await timedAsync('write', () => sink.commit(fingerprint));
-  return written(shown, ui, result);
 
   /** What the render wrote: `✔ handbook: 10962 files, 11 changed`. */
   function written(dir: string, ui: UiLanguage, result: WriteResult): number {
@@ -223,6 +227,27 @@ function shellQuote(arg: string): string {
 
 function join(dir: string, file: string): string {
   return dir === '.' ? file : `${dir}/${file}`;
+}
+
+/** What a render or check says, once, when another render holds the output directory and it waits (dir-lock.ts). */
+function waiting(io: Io, lang: UiLanguage): LockWait {
+  return (holder, file) => {
+    const c = new Chalk({ level: useColor(io, io.stderrIsTTY) ? 1 : 0 });
+    // As the user would type them here: relative within the working directory, else whole.
+    const shown = (p: string) => (path.relative(io.cwd, p).startsWith('..') ? p : path.relative(io.cwd, p) || '.');
+    const lock = shown(file);
+    const dir = shown(path.dirname(file));
+    const text = holder ? say('render-waiting', lang, { pid: String(holder.pid), host: holder.host, since: localTime(holder.since), dir, lock }) : say('render-waiting-unknown', lang, { dir, lock });
+    io.stderr(`${c.yellow('orgc:')} ${text}\n`);
+  };
+}
+
+/** `2026-12-01 17:05:40` in the reader's time zone; a time that does not parse, as it was written. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 /** A one-line progress counter on a terminal; nothing when stderr is not one. */
