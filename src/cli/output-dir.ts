@@ -172,10 +172,16 @@ export class StagedOutput {
     this.made = !existsSync(outDir);
     mkdirSync(outDir, { recursive: true });
     this.lock = DirLock.take(outDir, onWait);
-    finishPending(outDir);
-    removeStaleManifests(outDir);
-    this.previous = partial ? undefined : previousPages(outDir, format, salt);
-    this.stats = this.previous && StatCache.load(outDir, format);
+    try {
+      finishPending(outDir);
+      removeStaleManifests(outDir);
+      this.previous = partial ? undefined : previousPages(outDir, format, salt);
+      this.stats = this.previous && StatCache.load(outDir, format);
+    } catch (error) {
+      // No render to abort: the caller never gets one.
+      this.abort();
+      throw error;
+    }
   }
 
   /** A page made from `key` before, still on disk as written: kept as it is, and counted. */
@@ -261,8 +267,7 @@ export class StagedOutput {
     return this;
   }
 
-  /** Remove what was staged: the render failed, the previous output stands. */
-  /** Removes what the render staged and lets the directory go; after a commit (or a first abort), nothing. */
+  /** Removes what was staged (the render failed, the previous output stands) and lets the lock go; after a commit, or a first abort, nothing. */
   abort(): void {
     if (this.over) return;
     this.over = true;

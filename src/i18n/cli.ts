@@ -31,12 +31,12 @@ export const CLI_MESSAGES = {
   'render-stale': { en: 'stale    {file}', 'zh-CN': '过期  {file}' },
   'render-out-of-date': { en: '{dir} is out of date: run `{command}`', 'zh-CN': '{dir} 已过期：请运行 `{command}`' },
   'render-waiting': {
-    en: 'another orgc (process {pid} on {host}, since {since}) is writing {dir}: waiting for it to finish. If no orgc is running, delete {lock}',
-    'zh-CN': '另一个 orgc（{host} 上的进程 {pid}，自 {since} 起）正在写入 {dir}：等待其完成。如果并没有 orgc 在运行，请删除 {lock}',
+    en: 'waiting for another orgc to finish writing {dir} (started {since} on {host}, process {pid}). If no orgc is running on any computer, delete the hidden file {lock}',
+    'zh-CN': '正在等待另一个 orgc 写完 {dir}（{since} 在 {host} 上启动，进程 {pid}）。如果确认没有任何计算机上的 orgc 正在运行，请删除隐藏文件 {lock}',
   },
   'render-waiting-unknown': {
-    en: 'another orgc is writing {dir}: waiting for it to finish. If no orgc is running, delete {lock}',
-    'zh-CN': '另一个 orgc 正在写入 {dir}：等待其完成。如果并没有 orgc 在运行，请删除 {lock}',
+    en: 'waiting for another orgc to finish writing {dir}. If no orgc is running on any computer, delete the hidden file {lock}',
+    'zh-CN': '正在等待另一个 orgc 写完 {dir}。如果确认没有任何计算机上的 orgc 正在运行，请删除隐藏文件 {lock}',
   },
   'render-progress': { en: 'rendering {done}/{total}', 'zh-CN': '正在渲染 {done}/{total}' },
   'render-only-nothing': { en: '--only {only} gives nothing to render as {format}', 'zh-CN': '--only {only} 在 {format} 格式下没有可渲染的内容' },
