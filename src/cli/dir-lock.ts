@@ -72,13 +72,15 @@ export class DirLock {
     const now = Date.now();
     const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date(now).toISOString(), refreshed: now, nonce: randomSuffix() };
     let told = false;
+    let remade = 0;
     for (;;) {
       let fd: number | undefined;
       try {
         fd = openSync(file, 'wx');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') {
+        // Made again a few times at most: a directory that will not stay is an error to report.
+        if (code === 'ENOENT' && remade++ < 3) {
           mkdirSync(dir, { recursive: true });
           continue;
         }

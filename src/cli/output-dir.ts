@@ -31,6 +31,7 @@ import path from 'node:path';
 import { slices } from '../core/long-text.js';
 import type { Page } from '../render/output.js';
 import { DirLock, waitUnlocked, type LockWait } from './dir-lock.js';
+import { cannotWrite } from './write-errors.js';
 import { UsageError } from './errors.js';
 import { pageHash, pageHasher } from './render-fingerprint.js';
 import { seenOf, StatCache, type Seen } from './stat-cache.js';
@@ -170,8 +171,12 @@ export class StagedOutput {
     onWait?: LockWait,
   ) {
     this.made = !existsSync(outDir);
-    mkdirSync(outDir, { recursive: true });
-    this.lock = DirLock.take(outDir, onWait);
+    try {
+      mkdirSync(outDir, { recursive: true });
+      this.lock = DirLock.take(outDir, onWait);
+    } catch (error) {
+      throw cannotWrite(outDir, error, 'handbook');
+    }
     try {
       finishPending(outDir);
       removeStaleManifests(outDir);
@@ -180,7 +185,7 @@ export class StagedOutput {
     } catch (error) {
       // No render to abort: the caller never gets one.
       this.abort();
-      throw error;
+      throw cannotWrite(outDir, error, 'handbook');
     }
   }
 
@@ -224,6 +229,14 @@ export class StagedOutput {
   }
 
   set(rel: string, page: Page, key?: string): this {
+    try {
+      return this.stage(rel, page, key);
+    } catch (error) {
+      throw cannotWrite(this.outDir, error, 'handbook');
+    }
+  }
+
+  private stage(rel: string, page: Page, key?: string): this {
     this.lock.refresh();
     const abs = inside(this.outDir, rel);
     const dir = path.dirname(abs);
@@ -284,6 +297,8 @@ export class StagedOutput {
   async commit(fingerprint?: string): Promise<WriteResult> {
     try {
       return await this.commitLocked(fingerprint);
+    } catch (error) {
+      throw cannotWrite(this.outDir, error, 'handbook');
     } finally {
       this.over = true;
       this.lock.release();

@@ -4,9 +4,18 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomSuffix } from './temp-name.js';
+import { cannotWrite } from './write-errors.js';
 import { writeAllSync, writeTextToFd } from './write-text.js';
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeWhole(file, content);
+  } catch (error) {
+    throw cannotWrite(file, error, 'file');
+  }
+}
+
+async function writeWhole(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomSuffix()}.tmp`);
   try {
@@ -24,6 +33,14 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
  * when every chunk is written.
  */
 export async function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+  try {
+    await writeChunks(file, chunks);
+  } catch (error) {
+    throw cannotWrite(file, error, 'file');
+  }
+}
+
+async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomSuffix()}.tmp`);
   try {

@@ -125,6 +125,27 @@ export const CLI_MESSAGES = {
   'watch-stdin': { en: '--watch checks files as they change; it cannot watch stdin (`-`)', 'zh-CN': '--watch 在文件变化时重新检查，无法监视标准输入（`-`）' },
   'watching': { en: 'watching {paths} — Ctrl-C stops', 'zh-CN': '正在监视 {paths}（按 Ctrl-C 停止）' },
   'watching-here': { en: 'watching the org in this directory — Ctrl-C stops', 'zh-CN': '正在监视当前目录中的组织设计（按 Ctrl-C 停止）' },
+  'write-not-directory': {
+    en: 'cannot write the handbook to {target}: {file} is a file, not a folder. Choose another --out, or move the file away',
+    'zh-CN': '无法将手册写入 {target}：{file} 是一个文件，而不是文件夹。请换一个 --out 目录，或将该文件移走',
+  },
+  'write-denied': {
+    en: 'cannot write the handbook to {target}: no permission to write there, or the disk is read-only. Choose another --out',
+    'zh-CN': '无法将手册写入 {target}：没有写入权限，或磁盘为只读。请换一个 --out 目录',
+  },
+  'write-full': {
+    en: 'cannot write the handbook to {target}: the disk is full. Free some space and render again',
+    'zh-CN': '无法将手册写入 {target}：磁盘已满。请腾出空间后重新渲染',
+  },
+  'write-failed': { en: 'cannot write the handbook to {target}: {reason}', 'zh-CN': '无法将手册写入 {target}：{reason}' },
+  'write-file-not-directory': {
+    en: 'cannot write {target}: {file} is a file, not a folder. Choose another path, or move the file away',
+    'zh-CN': '无法写入 {target}：{file} 是一个文件，而不是文件夹。请换一个路径，或将该文件移走',
+  },
+  'write-file-is-directory': { en: 'cannot write {target}: it is a folder. Give a file name', 'zh-CN': '无法写入 {target}：这是一个文件夹。请给出文件名' },
+  'write-file-denied': { en: 'cannot write {target}: no permission to write there, or the disk is read-only', 'zh-CN': '无法写入 {target}：没有写入权限，或磁盘为只读' },
+  'write-file-full': { en: 'cannot write {target}: the disk is full. Free some space and run again', 'zh-CN': '无法写入 {target}：磁盘已满。请腾出空间后重新运行' },
+  'write-file-failed': { en: 'cannot write {target}: {reason}', 'zh-CN': '无法写入 {target}：{reason}' },
   'outside-output': { en: 'refusing to write {file}: it is outside {dir}', 'zh-CN': '拒绝写入 {file}：它在 {dir} 之外' },
   'levels-not-map': { en: '{file}: a levels file is a map of title words to levels, e.g. `Account Manager: frontline`', 'zh-CN': '{file}：层级文件应为 “职位用词: 层级” 的映射，例如 `客户经理: frontline`' },
   'levels-bad-level': { en: "{file}: '{word}: {level}': the level is one of {levels}", 'zh-CN': '{file}：“{word}: {level}”：层级只能是 {levels} 之一' },
