@@ -25,7 +25,7 @@
 //   whose renderer makes a page of the same key again, while the file on disk still has the hash
 //   written, leaves the page as it is without making it (re-rendering after a one-role change makes
 //   that role's pages, and those that show it).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { slices } from '../core/long-text.js';
@@ -191,6 +191,14 @@ export class StagedOutput {
 
   /** A page made from `key` before, still on disk as written: kept as it is, and counted. */
   reuse(rel: string, key: string): boolean {
+    try {
+      return this.keep(rel, key);
+    } catch (error) {
+      throw cannotWrite(this.outDir, error, 'handbook');
+    }
+  }
+
+  private keep(rel: string, key: string): boolean {
     const hash = keptHash(this.previous, rel, key);
     if (hash === undefined) return false;
     this.lock.refresh();
@@ -296,9 +304,20 @@ export class StagedOutput {
   /** Rename the staged pages into place, delete retired ones, and record them in the manifest. */
   async commit(fingerprint?: string): Promise<WriteResult> {
     try {
-      return await this.commitLocked(fingerprint);
-    } catch (error) {
-      throw cannotWrite(this.outDir, error, 'handbook');
+      let result: WriteResult;
+      try {
+        result = await this.commitLocked(fingerprint);
+      } catch (error) {
+        throw cannotWrite(this.outDir, error, 'handbook');
+      }
+      // The handbook is in place: what is remembered of its files for the next render is a cache,
+      // whose failure is no failure of the render.
+      if (this.salt !== undefined && !this.partial) {
+        try {
+          this.saveStats();
+        } catch {}
+      }
+      return result;
     } finally {
       this.over = true;
       this.lock.release();
@@ -359,7 +378,6 @@ export class StagedOutput {
     writeTextSync(tempName(journal, this.suffix), JSON.stringify(pending) + '\n');
     renameSync(tempName(journal, this.suffix), journal);
     commit(outDir, pending, false, () => this.lock.refresh());
-    if (this.salt !== undefined && !partial) this.saveStats();
     return { written: this.pages.size, changed: staged.length, removed };
   }
 
@@ -518,6 +536,8 @@ function fileHash(file: string): string | undefined {
     return undefined;
   }
   try {
+    // A folder where a page should be: said with its name (a read of it says only EISDIR).
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR', syscall: 'read', path: file });
     const hasher = pageHasher();
     // One buffer for every file: re-rendering reads thousands of small pages.
     const buffer = (readBuffer ??= Buffer.allocUnsafe(1 << 20));

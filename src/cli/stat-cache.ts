@@ -102,19 +102,23 @@ export class StatCache {
   static save(outDir: string, format: string, pages: Map<string, Seen>, written: number): void {
     const file = cacheFile(outDir, format);
     if (!file) return;
-    if (pages.size < MIN_PAGES && !forced()) {
-      rmSync(file, { force: true });
-      return;
-    }
     const temp = `${file}.${randomSuffix()}.tmp`;
+    // Never a failure of the render, whose pages are in place by now: a cache directory that is a
+    // file or cannot be entered only costs the next re-render a read of every page.
     try {
+      if (pages.size < MIN_PAGES && !forced()) {
+        rmSync(file, { force: true });
+        return;
+      }
       mkdirSync(path.dirname(file), { recursive: true });
       const cache: CacheFile = { version: 1, dir: outDir, format, written, pages: Object.fromEntries(pages) };
       writeTextSync(temp, JSON.stringify(cache));
       renameSync(temp, file);
       prune(path.dirname(file));
     } catch {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {}
     }
   }
 }

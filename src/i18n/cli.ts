@@ -129,13 +129,26 @@ export const CLI_MESSAGES = {
     en: 'cannot write the handbook to {target}: {file} is a file, not a folder. Choose another --out, or move the file away',
     'zh-CN': '无法将手册写入 {target}：{file} 是一个文件，而不是文件夹。请换一个 --out 目录，或将该文件移走',
   },
+  'write-out-is-file': {
+    en: 'cannot write the handbook to {target}: it is a file, not a folder. Choose another --out, or move the file away',
+    'zh-CN': '无法将手册写入 {target}：它是一个文件，而不是文件夹。请换一个 --out 目录，或将该文件移走',
+  },
+  'write-page-is-directory': {
+    en: 'cannot write the handbook to {target}: {file} is a folder where a page goes. Move the folder away',
+    'zh-CN': '无法将手册写入 {target}：{file} 处应为页面文件，却是一个文件夹。请将该文件夹移走',
+  },
+  'write-busy': {
+    en: 'cannot write the handbook to {target}: {file} is in use, perhaps open in another program. Close it and render again',
+    'zh-CN': '无法将手册写入 {target}：{file} 正被占用，可能在其他程序中打开着。请关闭后重新渲染',
+  },
+  'write-file-busy': { en: 'cannot write {target}: it is in use, perhaps open in another program. Close it and run again', 'zh-CN': '无法写入 {target}：文件正被占用，可能在其他程序中打开着。请关闭后重新运行' },
   'write-denied': {
     en: 'cannot write the handbook to {target}: no permission to write there, or the disk is read-only. Choose another --out',
     'zh-CN': '无法将手册写入 {target}：没有写入权限，或磁盘为只读。请换一个 --out 目录',
   },
   'write-full': {
-    en: 'cannot write the handbook to {target}: the disk is full. Free some space and render again',
-    'zh-CN': '无法将手册写入 {target}：磁盘已满。请腾出空间后重新渲染',
+    en: 'cannot write the handbook to {target}: the disk is full, or your share of it is used up. Free some space and render again',
+    'zh-CN': '无法将手册写入 {target}：磁盘已满，或您的磁盘配额已用完。请腾出空间后重新渲染',
   },
   'write-failed': { en: 'cannot write the handbook to {target}: {reason}', 'zh-CN': '无法将手册写入 {target}：{reason}' },
   'write-file-not-directory': {
@@ -144,7 +157,7 @@ export const CLI_MESSAGES = {
   },
   'write-file-is-directory': { en: 'cannot write {target}: it is a folder. Give a file name', 'zh-CN': '无法写入 {target}：这是一个文件夹。请给出文件名' },
   'write-file-denied': { en: 'cannot write {target}: no permission to write there, or the disk is read-only', 'zh-CN': '无法写入 {target}：没有写入权限，或磁盘为只读' },
-  'write-file-full': { en: 'cannot write {target}: the disk is full. Free some space and run again', 'zh-CN': '无法写入 {target}：磁盘已满。请腾出空间后重新运行' },
+  'write-file-full': { en: 'cannot write {target}: the disk is full, or your share of it is used up. Free some space and run again', 'zh-CN': '无法写入 {target}：磁盘已满，或您的磁盘配额已用完。请腾出空间后重新运行' },
   'write-file-failed': { en: 'cannot write {target}: {reason}', 'zh-CN': '无法写入 {target}：{reason}' },
   'outside-output': { en: 'refusing to write {file}: it is outside {dir}', 'zh-CN': '拒绝写入 {file}：它在 {dir} 之外' },
   'levels-not-map': { en: '{file}: a levels file is a map of title words to levels, e.g. `Account Manager: frontline`', 'zh-CN': '{file}：层级文件应为 “职位用词: 层级” 的映射，例如 `客户经理: frontline`' },

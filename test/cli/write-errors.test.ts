@@ -17,14 +17,14 @@ describe('a handbook that cannot be written', () => {
   it('names the file that stands where a folder should be, and leaves it as it was', () => {
     const file = path.join(root, 'notes.txt');
     writeFileSync(file, 'mine\n');
-    for (const out of [file, path.join(file, 'handbook')]) {
-      const r = orgc(['render', ORG, '--out', out]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`orgc: cannot write the handbook to ${out}: ${file} is a file, not a folder. Choose another --out, or move the file away\n`);
-    }
+    const r = orgc(['render', ORG, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`orgc: cannot write the handbook to ${file}: it is a file, not a folder. Choose another --out, or move the file away\n`);
+    const below = path.join(file, 'handbook');
+    expect(orgc(['render', ORG, '--out', below]).stderr).toBe(`orgc: cannot write the handbook to ${below}: ${file} is a file, not a folder. Choose another --out, or move the file away\n`);
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     // In Chinese for a Chinese reader.
-    expect(orgc(['render', ORG, '--out', file], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe(`orgc: 无法将手册写入 ${file}：${file} 是一个文件，而不是文件夹。请换一个 --out 目录，或将该文件移走\n`);
+    expect(orgc(['render', ORG, '--out', below], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe(`orgc: 无法将手册写入 ${below}：${file} 是一个文件，而不是文件夹。请换一个 --out 目录，或将该文件移走\n`);
   });
 
   it('inside the handbook too, and takes away what it staged and its lock', () => {
@@ -35,6 +35,23 @@ describe('a handbook that cannot be written', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${path.join(out, 'roles')} is a file, not a folder`);
     expect(readdirSync(out)).toEqual(['roles']);
+    // A folder where a page goes.
+    rmSync(path.join(out, 'roles'));
+    mkdirSync(path.join(out, 'index.md'));
+    const d = orgc(['render', ORG, '--out', out]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toBe(`orgc: cannot write the handbook to ${out}: ${path.join(out, 'index.md')} is a folder where a page goes. Move the folder away\n`);
+    expect(readdirSync(out)).toEqual(['index.md']);
+  });
+
+  it('is not said of a cache that cannot be kept: the render, in place, succeeds', () => {
+    const out = path.join(root, 'cached');
+    const cache = path.join(root, 'cache-is-a-file');
+    writeFileSync(cache, 'in the way\n');
+    const r = orgc(['render', ORG, '--out', out], { env: { XDG_CACHE_HOME: cache, ORGC_TEST_STAT_CACHE: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(orgc(['render', ORG, '--out', out, '--check']).code).toBe(0);
   });
 
   it('says what the system said in words: no permission, a full disk; other errors as they are', () => {
@@ -42,14 +59,16 @@ describe('a handbook that cannot be written', () => {
     const said = (error: unknown, what: 'handbook' | 'file' = 'handbook') => (cannotWrite('/out', error, what) as UsageError).message;
     expect(said(errno('EACCES'))).toBe('cannot write the handbook to /out: no permission to write there, or the disk is read-only. Choose another --out');
     expect(said(errno('EROFS'))).toBe(said(errno('EACCES')));
-    expect(said(errno('ENOSPC'))).toBe('cannot write the handbook to /out: the disk is full. Free some space and render again');
+    expect(said(errno('ENOSPC'))).toBe('cannot write the handbook to /out: the disk is full, or your share of it is used up. Free some space and render again');
+    expect(said(Object.assign(errno('EBUSY'), { dest: '/out/org.xlsx' }))).toBe('cannot write the handbook to /out: /out/org.xlsx is in use, perhaps open in another program. Close it and render again');
     expect(said(errno('EDQUOT'))).toBe(said(errno('ENOSPC')));
     expect(said(errno('EIO'))).toBe("cannot write the handbook to /out: EIO: it failed, open '/x'");
     const bug = new TypeError('not a file system error');
     expect(cannotWrite('/out', bug, 'handbook')).toBe(bug);
     const refused = UsageError.said('outside-output', { file: '../x', dir: '/out' });
     expect(cannotWrite('/out', refused, 'file')).toBe(refused);
-    expect(said(errno('ENOSPC'), 'file')).toBe('cannot write /out: the disk is full. Free some space and run again');
+    expect(said(errno('ENOSPC'), 'file')).toBe('cannot write /out: the disk is full, or your share of it is used up. Free some space and run again');
+    expect((cannotWrite('/out', errno('EACCES'), 'file') as Error).cause).toMatchObject({ code: 'EACCES' });
     expect(said(errno('EACCES'), 'file')).toBe('cannot write /out: no permission to write there, or the disk is read-only');
   });
 
