@@ -1,30 +1,14 @@
 // Writing output files so that a crash or a full disk never leaves half a file: write a
 // temporary file beside the target, then rename it over the target (atomic on one file system).
 import { closeSync, openSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomSuffix } from './temp-name.js';
 import { cannotWrite } from './write-errors.js';
 import { writeAllSync, writeTextToFd } from './write-text.js';
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await writeWhole(file, content);
-  } catch (error) {
-    throw cannotWrite(file, error, 'file');
-  }
-}
-
-async function writeWhole(file: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomSuffix()}.tmp`);
-  try {
-    await writeFile(tmp, content);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  return writeChunksAtomic(file, [content]);
 }
 
 /**

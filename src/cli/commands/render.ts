@@ -234,7 +234,10 @@ function waiting(io: Io, lang: UiLanguage): LockWait {
   return (holder, file) => {
     const c = new Chalk({ level: useColor(io, io.stderrIsTTY) ? 1 : 0 });
     // As the user would type them here: relative within the working directory (not the directory itself), else whole.
-    const shown = (p: string) => (path.relative(io.cwd, p) === '' || path.relative(io.cwd, p).startsWith('..') ? p : path.relative(io.cwd, p));
+    const shown = (p: string) => {
+      const rel = path.relative(io.cwd, p);
+      return rel === '' || rel.startsWith('..') ? p : rel;
+    };
     const lock = shown(file);
     const dir = shown(path.dirname(file));
     const text = holder ? say('render-waiting', lang, { pid: String(holder.pid), host: holder.host, since: localTime(holder.since), dir, lock }) : say('render-waiting-unknown', lang, { dir, lock });
