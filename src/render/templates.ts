@@ -158,12 +158,16 @@ function environment(format: DocumentFormat): typeof Handlebars {
  */
 export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
   return function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
-    const parts: string[] = [];
     const fn = options?.fn;
     if (Array.isArray(context) && fn && !(options as { ids?: unknown }).ids) {
       const n = context.length;
       if (n === 0) return options.inverse(this);
       const data = options.data ? Object.assign({}, options.data, { _parent: options.data }) : undefined;
+      // As Handlebars' own helper does: one frame for the whole loop, its fields set for each item,
+      // and the items' text added up (a rope, flattened once with the page, where joining an array
+      // of parts copied each block's text once more).
+      const frame: Handlebars.RuntimeOptions = { data, blockParams: undefined };
+      let text = '';
       for (let i = 0; i < n; i++) {
         if (!(i in context)) continue;
         if (data) {
@@ -172,10 +176,12 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
           data.first = i === 0;
           data.last = i === n - 1;
         }
-        parts.push(fn(context[i], { data, blockParams: [context[i], i] }));
+        frame.blockParams = [context[i], i];
+        text += fn(context[i], frame);
       }
-      return parts.join('');
+      return text;
     }
+    const parts: string[] = [];
     const collect = ((item: unknown, frame?: Handlebars.RuntimeOptions) => {
       parts.push(fn(item, frame));
       return '';
