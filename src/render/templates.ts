@@ -163,11 +163,10 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
       const n = context.length;
       if (n === 0) return options.inverse(this);
       const data = options.data ? Object.assign({}, options.data, { _parent: options.data }) : undefined;
-      // As Handlebars' own helper does: one frame for the whole loop, its fields set for each item,
-      // and the items' text added up (a rope, flattened once with the page, where joining an array
-      // of parts copied each block's text once more).
+      // One data frame and one options object for the whole loop, their fields set for each item
+      // (a program reads them as it is called, and keeps neither).
       const frame: Handlebars.RuntimeOptions = { data, blockParams: undefined };
-      let text = '';
+      const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         if (!(i in context)) continue;
         if (data) {
@@ -177,9 +176,9 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
           data.last = i === n - 1;
         }
         frame.blockParams = [context[i], i];
-        text += fn(context[i], frame);
+        parts.push(fn(context[i], frame));
       }
-      return text;
+      return parts.join('');
     }
     const parts: string[] = [];
     const collect = ((item: unknown, frame?: Handlebars.RuntimeOptions) => {
