@@ -163,9 +163,11 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
       const n = context.length;
       if (n === 0) return options.inverse(this);
       const data = options.data ? Object.assign({}, options.data, { _parent: options.data }) : undefined;
-      // One data frame and one options object for the whole loop, their fields set for each item
-      // (a program reads them as it is called, and keeps neither).
-      const frame: Handlebars.RuntimeOptions = { data, blockParams: undefined };
+      // One data frame and one options object for the whole loop, their fields set for each item.
+      // A program reads `options.data` and `.blockParams` once, as it is called, and never keeps
+      // `options` (Handlebars' runtime.js, wrapProgram). The block parameters stay a new array for
+      // each item, as Handlebars' own each makes them: programs made inside the loop hold on to them.
+      const iteration: Handlebars.RuntimeOptions = { data, blockParams: undefined };
       const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         if (!(i in context)) continue;
@@ -175,8 +177,8 @@ export function joinedEach(each: Handlebars.HelperDelegate): Handlebars.HelperDe
           data.first = i === 0;
           data.last = i === n - 1;
         }
-        frame.blockParams = [context[i], i];
-        parts.push(fn(context[i], frame));
+        iteration.blockParams = [context[i], i];
+        parts.push(fn(context[i], iteration));
       }
       return parts.join('');
     }

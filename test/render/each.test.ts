@@ -29,6 +29,13 @@ const TEMPLATES = [
   '{{#each list}}{{@key}}/{{@root.title}}/{{#each ../list}}{{@../index}}{{@index}}{{#if @../last}}!{{/if}} {{/each}}{{/each}}',
   '{{#each sparse}}{{@index}}={{this}}{{#if @last}}.{{/if}} {{else}}none{{/each}}',
   '{{#each holes}}x{{else}}none{{/each}}',
+  // Where one options object for a loop's items could show (templates.ts): nested block
+  // parameters, inline partials and partial blocks inside an each, a section reaching each through
+  // blockHelperMissing.
+  '{{#each rows as |row r|}}{{#each row.cells as |c i|}}{{r}}.{{i}}{{c}}{{row.name}} {{/each}}{{/each}}',
+  '{{#each list}}{{#*inline "p"}}[{{@index}}{{this}}]{{/inline}}{{> p}}{{/each}}',
+  '{{#*inline "wrap"}}<{{> @partial-block}}>{{/inline}}{{#each list as |item i|}}{{#> wrap}}{{i}}{{item}}{{@index}}{{/wrap}}{{/each}}',
+  '{{#list}}({{this}}{{@index}}){{/list}}',
 ];
 
 function contexts(): object[] {
