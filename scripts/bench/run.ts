@@ -6,8 +6,8 @@
 // Runs of the commands being compared are interleaved (a, b, a, b, …) so that a machine slowing
 // down part-way affects both sides of a ratio alike. Synthetic orgs are generated once into
 // .bench/ and reused.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -194,7 +194,7 @@ for (const size of sizes) {
     met: (limit === undefined || ratio <= limit) && memOk,
     mb: r.validate.mb,
   });
-  renderCase(size, file, r.jsyaml.ms, runs);
+  await renderCase(size, file, r.jsyaml.ms, runs);
   if (size === '1k') {
     // Into memory where the machine has a tmpfs: the figure is orgc's cost, not the disk's. (On the
     // build VM, creating 1,100 small files on its ext4 disk alone takes 0.6–0.9 s.)
@@ -217,7 +217,7 @@ for (const size of sizes) {
  * org with one role's title changed, one-role-change.ts) ≤ 0.3 × a full render. Each full render and
  * the re-render that follows it are interleaved. Fewer runs: each takes a while.
  */
-function renderCase(size: string, file: string, jsyamlMs: number, runs: number): void {
+async function renderCase(size: string, file: string, jsyamlMs: number, runs: number): Promise<void> {
   const renderRuns = Math.min(runs, 3);
   // Issue 19's ratios are for large orgs (10k roles and up): on a small one, starting Node and
   // validating are most of every run.
@@ -256,6 +256,8 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
       if (incremental) {
         const re = median(again.map((x) => x.ms));
         say({ what: `orgc render --format ${formatName(format)}, ${size} roles, again after a one-role change`, orgc: re, baseline: { name: 'full render', ms }, ratio: re / ms, target: target(0.3), met: !large || re / ms <= 0.3, mb: Math.max(...again.map((x) => x.mb ?? 0)) || undefined });
+        const watched = await watchCase(file, changed, format, renderRuns * 2);
+        say({ what: `orgc render --watch --format ${formatName(format)}, ${size} roles, again after a one-role change`, orgc: watched.ms, baseline: { name: 'full render', ms }, ratio: watched.ms / ms, target: target(0.3), met: !large || watched.ms / ms <= 0.3, mb: watched.mb });
       }
       const up = compare({ check: [...render(file, 0), '--check'] }, renderRuns);
       check(up.check, `render ${size} --format ${format} --check`);
@@ -269,6 +271,52 @@ function renderCase(size: string, file: string, jsyamlMs: number, runs: number):
   }
 }
 
+
+/**
+ * `orgc render --watch` on a copy of the org: after its first render, the org is replaced by its
+ * one-role change and back again, `edits` times, each timed from the file written to the watch's
+ * next "watching" line (its render written: what a user waits for, the watch's 150 ms of settling
+ * included). The median, and the watch's peak resident memory (Linux's VmHWM).
+ */
+async function watchCase(file: string, changed: string, format: string, edits: number): Promise<{ ms: number; mb?: number }> {
+  const dir = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : path.join(ROOT, '.bench'), 'orgc-watch-'));
+  try {
+    const org = path.join(dir, 'org.yaml');
+    copyFileSync(file, org);
+    const config = path.join(path.dirname(file), 'orgc.config.yaml');
+    if (existsSync(config)) copyFileSync(config, path.join(dir, 'orgc.config.yaml'));
+    const child = spawn(process.execPath, [ORGC, 'render', org, '--watch', '--format', format, ...(RENDER_ARGS[format as 'md'] ?? []), '--out', path.join(dir, 'out')], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    // Each render ends with the line that says what is watched (`… Ctrl-C stops`, `按 Ctrl-C 停止`).
+    const renders = () => stderr.split('Ctrl-C').length - 1;
+    const until = async (n: number) => {
+      while (renders() < n) {
+        if (exited) throw new Error(`orgc render --watch stopped: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    try {
+      await until(1);
+      const times: number[] = [];
+      for (let i = 0; i < edits; i++) {
+        const start = process.hrtime.bigint();
+        copyFileSync(i % 2 === 0 ? changed : file, org);
+        await until(i + 2);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '';
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      return { ms: median(times), mb: hwm === undefined ? undefined : Number(hwm) / 1024 };
+    } finally {
+      child.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The org of `file` with one role's title changed (one-role-change.ts), made once beside it. */
 function changedOrg(size: string, file: string): string {

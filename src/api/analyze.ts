@@ -1,5 +1,6 @@
 // The pipeline: load → model → check → report, for the library's calls (lint, render, diff) and
 // the language server; the commands reach it through them.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pushAll } from '../core/arrays.js';
 import { ALL_CHECKS } from '../report/catalogue.js';
@@ -11,9 +12,12 @@ import { runRules } from '../check/index.js';
 import type { Finding } from '../finding.js';
 import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { Loaded, LoadedFile } from '../load/index.js';
-import { loadOrg, type Scenario } from '../load/scenario.js';
+import { loadOrg, type LoadedOrg, type Scenario } from '../load/scenario.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel, type Built } from '../model/build.js';
+import { ModelCache, type ModelChange } from '../model/incremental.js';
+import { RuleCache } from '../check/incremental.js';
+import { forgetLines } from '../check/lines.js';
 import { leaveOutFollowOns } from '../model/follow-ons.js';
 import type { OrgModel } from '../model/types.js';
 import { timed, timedAsync } from '../timing.js';
@@ -30,12 +34,72 @@ export interface Analysis {
 }
 
 /** load → model → check for sources already found (files, or the blobs of a git revision). */
-export async function analyzeSources(sources: readonly SourceFile[], config: Config, lang: { flag?: string; env?: Env } = {}, where: { cwd?: string; until?: string } = {}): Promise<Analysis> {
+export async function analyzeSources(
+  sources: readonly SourceFile[],
+  config: Config,
+  lang: { flag?: string; env?: Env } = {},
+  where: { cwd?: string; until?: string } = {},
+  cache?: AnalysisCache,
+): Promise<Analysis> {
   // A scenario names its base org by a path from its own file: only files on disk can do that.
   const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
   const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd, until: where.until }));
+  if (cache) return cache.analyze(loaded, config, lang, where.cwd);
   // Loaded here and held by no one else: the model may consume the files' data as it builds.
   return analyzeLoaded(loaded, config, lang, { consume: true });
+}
+
+/**
+ * The model and the rules' findings kept from one analysis of an org to the next in the same
+ * process, as the language server keeps them (src/lsp/workspace.ts): an edit of a role's own
+ * fields is read into the last model instead of building it anew, and a rule whose input did not
+ * change is not run again (model/incremental.ts, check/incremental.ts). For `orgc render --watch`.
+ */
+export class AnalysisCache {
+  private models = new ModelCache();
+  private rules = new RuleCache();
+  /** The configuration the kept findings were made under, by its text: the rules' cache knows it by identity. */
+  private config?: { text: string; config: Config };
+  /** What the last analysis changed in the model before it (ModelCache.change). */
+  change: ModelChange = { kind: 'other' };
+
+  analyze(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env }, cwd = process.cwd()): Analysis {
+    if (loaded.scenario) {
+      // A scenario is applied to its base org from the start (as the language server does), and
+      // the next plain org is built anew.
+      this.models = new ModelCache();
+      this.change = { kind: 'other' };
+      return analyzeLoaded(loaded, config, lang, { consume: true });
+    }
+    const text = configText(config, cwd);
+    if (this.config?.text === text) config = this.config.config;
+    else this.config = { text, config };
+    // The model stage reads the files' data and the cache keeps it, to compare the next edit with.
+    const files = loaded.files.map((f) => ({ ...f, data: f.data && { ...f.data } }));
+    const models = this.models;
+    const analysis = analyzeLoaded({ ...loaded, files }, config, lang, {
+      model: (files) => {
+        const built = models.build(files);
+        // Management lines and teams were worked out on the roles before they moved.
+        if (models.linesMoved) forgetLines();
+        return built;
+      },
+      rules: (model, config) => this.rules.run(model, config, files, { scopesKept: models.how !== 'built' && models.scopesKept }),
+    });
+    this.change = models.change();
+    return analysis;
+  }
+}
+
+/** A configuration's file as it is now: a configuration read again from the same text is the same. */
+function configText(config: Config, cwd: string): string {
+  if (config.file === undefined) return '';
+  try {
+    return `${config.file}\0${readFileSync(path.resolve(cwd, config.file), 'utf8')}`;
+  } catch {
+    // Gone since it was read: not the same as anything kept.
+    return `${config.file}\0${Date.now()}\0${Math.random()}`;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Config } from '../core/config.js';
 import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { OrgModel } from '../model/types.js';
 import { summarize, type Diagnostic, type Summary } from '../report/diagnostic.js';
-import { analyzeSources, diagnose, type Analysis } from './analyze.js';
+import { analyzeSources, diagnose, type Analysis, type AnalysisCache } from './analyze.js';
 import { OrgcError, toOrgcError } from './errors.js';
 import { say } from '../i18n/cli.js';
 import { isDate } from '../load/scenario.js';
@@ -52,7 +52,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintResult> {
  * language is not the reader's. Not public.
  * @internal
  */
-export async function linted(opts: LintOptions): Promise<{ result: LintResult; analysis: Analysis }> {
+export async function linted(opts: LintOptions, cache?: AnalysisCache): Promise<{ result: LintResult; analysis: Analysis }> {
   const words = { lang: opts.lang, env: opts.env };
   if (opts.at !== undefined && !isDate(opts.at)) {
     throw new OrgcError('usage', say('option-date', chooseLanguage({ flag: opts.lang, env: opts.env }), { option: 'at', value: opts.at }));
@@ -62,7 +62,7 @@ export async function linted(opts: LintOptions): Promise<{ result: LintResult; a
   const sources = await sourcesOf(opts, words);
   try {
     // A scenario names its base org by a path from its own file: only files on disk can do that.
-    const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: opts.env }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd(), until: opts.at } : {});
+    const analysis = await analyzeSources(sources, config, { flag: opts.lang, env: opts.env }, opts.revision === undefined ? { cwd: opts.cwd ?? process.cwd(), until: opts.at } : {}, cache);
     const diagnostics = diagnose(analysis);
     // The files keep their line index (not in the public type): formatDiagnostics uses it for code frames.
     const result: LintResult = { diagnostics, summary: summarize(diagnostics), model: analysis.model, files: analysis.files, config, lang: analysis.lang };

@@ -5,6 +5,7 @@ import { chooseLanguage, type UiLanguage } from '../i18n/lang.js';
 import { pick } from '../i18n/text.js';
 import { LABELS } from '../render/labels.js';
 import { render as renderPages, RENDER_FORMATS, PAGE_KINDS, type PageSink, type RenderFormat } from '../render/index.js';
+import type { PageMemo } from '../render/page-memo.js';
 import type { FindingRow } from '../render/view/types.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { diagnose, type Analysis } from './analyze.js';
@@ -88,7 +89,7 @@ export function planRender(result: LintResult, analysis: Analysis, opts: Pick<Re
 export async function renderPlanned(
   model: NonNullable<LintResult['model']>,
   plan: RenderPlan,
-  opts: Pick<RenderOptions, 'format' | 'only' | 'people' | 'engine'> & { progress?: (done: number, total: number) => void; messages?: string },
+  opts: Pick<RenderOptions, 'format' | 'only' | 'people' | 'engine'> & { progress?: (done: number, total: number) => void; messages?: string; memo?: PageMemo },
   sink: PageSink,
 ): Promise<void> {
   // What the caller's sink throws (a disk that is full, a path it refuses) is the caller's, and
@@ -111,7 +112,7 @@ export async function renderPlanned(
     },
   };
   try {
-    await renderPages(model, opts.format, plan.lang, plan.findings, { only: opts.only, templates: plan.templates, progress: opts.progress, engine: opts.engine, people: opts.people, browser: plan.browser }, guarded);
+    await renderPages(model, opts.format, plan.lang, plan.findings, { only: opts.only, templates: plan.templates, progress: opts.progress, engine: opts.engine, people: opts.people, browser: plan.browser, memo: opts.memo }, guarded);
   } catch (error) {
     if (error === sinkError) throw error;
     throw toOrgcError(error, { lang: opts.messages ?? plan.lang });

@@ -8,7 +8,7 @@
 // test/lsp/incremental.test.ts compares the two over random edits.
 import type { Finding } from '../finding.js';
 import { isMap, sameData, sameList } from '../core/same-data.js';
-import type { LoadedFile } from '../load/loaded.js';
+import { fileData, type FileData, type LoadedFile } from '../load/loaded.js';
 import type { OrgModel } from '../model/types.js';
 import { ruleRuns, type Config } from '../core/config.js';
 import { timed } from '../timing.js';
@@ -67,7 +67,7 @@ export type Changes = ReadonlySet<string> | 'all';
  * the same object (not loaded again) are skipped; in a changed file, each entity is compared
  * field by field.
  */
-export function changesBetween(before: readonly LoadedFile[], after: readonly LoadedFile[]): Changes {
+export function changesBetween(before: readonly FileData[], after: readonly FileData[]): Changes {
   if (before.length !== after.length) return 'all';
   const changed = new Set<string>();
   for (let i = 0; i < after.length; i++) {
@@ -136,7 +136,7 @@ export function mustRerun(reads: readonly string[] | undefined, changes: Changes
 export class RuleCache {
   private config?: Config;
   /** The files the kept findings were made from. */
-  private files: readonly LoadedFile[] = [];
+  private files: readonly FileData[] = [];
   private last = new Map<string, Finding[]>();
   /** The model the kept findings were made from. */
   private model?: OrgModel;
@@ -158,7 +158,7 @@ export class RuleCache {
     const renamed = sameModel && changes !== 'all' && [...changes].some((c) => NAMES.has(c));
     if (renamed) changes = new Set([...changes].filter((c) => !NAMES.has(c)));
     // The files' data as they are now: the model stage only reads it (the server's copies are not consumed).
-    this.files = files.map((f) => ({ ...f }));
+    this.files = files.map(fileData);
     const findings: Finding[] = [];
     const next = new Map<string, Finding[]>();
     this.ran = [];

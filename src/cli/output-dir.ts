@@ -162,6 +162,9 @@ export class StagedOutput {
   /**
    * `salt`: what the pages depend on besides their keys; without it no page is reused or keyed.
    * `onWait`: told when another render holds the directory and this one waits for it (dir-lock.ts).
+   * `untouched`: says of a page that nothing wrote to it or removed it since the last render here
+   * committed (`render --watch` watches the directory: out-watch.ts), so that its stat as the stat
+   * cache recorded it stands for a new one.
    */
   constructor(
     private readonly outDir: string,
@@ -169,6 +172,7 @@ export class StagedOutput {
     private readonly partial = false,
     private readonly salt?: string,
     onWait?: LockWait,
+    private readonly untouched?: (rel: string) => boolean,
   ) {
     this.made = !existsSync(outDir);
     try {
@@ -203,6 +207,13 @@ export class StagedOutput {
     if (hash === undefined) return false;
     this.lock.refresh();
     const abs = inside(this.outDir, rel);
+    const seen = this.untouched?.(rel) ? this.stats?.seen(rel, hash) : undefined;
+    if (seen) {
+      this.enter(path.dirname(abs));
+      this.pages.set(rel, { hash, key, seen });
+      this.kept++;
+      return true;
+    }
     // A page changed or removed by hand since is made and written again, as a full render would.
     // Its stat first, then (unless the stat cache vouches for it) its content: a write in between
     // shows in the next render's stat.

@@ -1,5 +1,6 @@
 // The command line: commander declares the commands; each command's code is imported only when
 // it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
+import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { say, sayError } from '../i18n/cli.js';
 import { commanderErrorLine } from '../i18n/commander.js';
@@ -68,8 +69,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .option('--check', 'write nothing; exit 1 when the files in the output directory differ from what would be rendered')
     .option('--force', 'render even when the org has errors, or when the handbook is up to date')
     .option('--at <date>', 'for a scenario with waves: the design on this date (YYYY-MM-DD), its later waves left out')
+    .option('-w, --watch', 'render again whenever a file of the org or a template changes, remaking only what the change reaches (Ctrl-C stops)')
     .action(async (paths: string[], opts) => {
-      const { renderCommand } = await import('./commands/render.js');
+      const { renderCommand, renderSession } = await import('./commands/render.js');
+      if (opts.watch) {
+        if (paths.includes('-')) throw UsageError.said('watch-stdin');
+        if (opts.check) throw UsageError.said('watch-check');
+        const { watchRuns } = await import('./watch.js');
+        const session = renderSession();
+        const templates = opts.templates ? [path.resolve(io.cwd, opts.templates)] : [];
+        await watchRuns(paths, () => renderCommand(paths, opts, io, session), io, chooseLanguage({ flag: opts.lang, env: io.env }), { also: templates, exclude: () => (session.out ? [session.out] : []) });
+      }
       exitCode = await renderCommand(paths, opts, io);
     });
 

@@ -94,6 +94,16 @@ export class StatCache {
   }
 
   /**
+   * How the page was last seen, when that was with the content hashed `hash` and before the racy
+   * rule's moment: for a page something else vouches is untouched since (out-watch.ts), instead of
+   * a stat.
+   */
+  seen(rel: string, hash: string): Seen | undefined {
+    const seen = this.pages[rel];
+    return Array.isArray(seen) && seen[0] === hash && seen[2] < this.written && seen[3] < this.written ? seen : undefined;
+  }
+
+  /**
    * Replace the cache of `outDir`'s pages in `format` with `pages`, their stats taken after
    * `written` (a file time of the pages' file system: the racy rule). Best effort: without a writable
    * cache directory the next re-render reads the pages instead. Written whole, under a temporary

@@ -1,19 +1,35 @@
-// `orgc validate --watch`: run again whenever a file of the org (or its config) changes — the same
-// output as a run, after clearing the terminal. Runs until interrupted (Ctrl-C).
-import { watch, type FSWatcher } from 'node:fs';
+// `orgc validate --watch` and `orgc render --watch`: run again whenever a file of the org (or its
+// config, or a render's templates) changes — the same output as a run, after clearing the
+// terminal. Runs until interrupted (Ctrl-C).
+import { existsSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { say, sayError } from '../i18n/cli.js';
+import { startRun } from '../timing.js';
 import type { Io } from './output.js';
 
 /** Saves come in bursts (editors write a temp file, rename, touch): wait for quiet first. */
 const SETTLE_MS = 150;
 
-export async function watchRuns(paths: readonly string[], run: () => Promise<number>, io: Io, lang = 'en'): Promise<never> {
+export interface WatchOptions {
+  /**
+   * Directories where a change of any file counts (a render's templates), beside the YAML files
+   * of the org and its config.
+   */
+  also?: readonly string[];
+  /**
+   * Directories not to watch, asked after the first run: a render's output directory, which the
+   * render itself writes (tens of thousands of files in a large org).
+   */
+  exclude?: () => readonly string[];
+}
+
+export async function watchRuns(paths: readonly string[], run: () => Promise<number>, io: Io, lang = 'en', opts: WatchOptions = {}): Promise<never> {
   const clear = () => {
     if (io.stdoutIsTTY) io.stdout('\x1b[2J\x1b[3J\x1b[H');
   };
   const once = async () => {
     clear();
+    startRun();
     try {
       await run();
     } catch (error) {
@@ -25,20 +41,45 @@ export async function watchRuns(paths: readonly string[], run: () => Promise<num
   await once();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const changed = (_event: string, name: string | Buffer | null) => {
-    if (name && !/\.ya?ml$/i.test(String(name))) return;
+  const again = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(once);
     }, SETTLE_MS);
   };
-  // The org's files and directories, and the working directory (where org.yaml or the config may
-  // appear). Recursive where the platform can (Node 20 on Linux, macOS and Windows).
-  const targets = new Set([...(paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p === '-' ? '.' : p)), io.cwd]);
-  const watchers: FSWatcher[] = [];
-  for (const target of targets) {
+  const yamlChanged = (_event: string, name: string | Buffer | null) => {
+    if (name && !/\.ya?ml$/i.test(String(name))) return;
+    again();
+  };
+  // Each directory of the org on its own (Node's recursive watch on Linux follows each file, and
+  // loses one that an editor or `sed -i` replaces by renaming a new file over it), the directory
+  // of each file given, and the working directory itself (where org.yaml or the config may appear).
+  const excluded = new Set((opts.exclude?.() ?? []).map((d) => path.resolve(io.cwd, d)));
+  const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+  const dirs = new Map<string, typeof yamlChanged>();
+  const tree = (dir: string, changed = yamlChanged) => {
+    if (excluded.has(dir) || dirs.has(dir)) return;
+    dirs.set(dir, changed);
+    let entries: Dirent[] = [];
     try {
-      watchers.push(watch(target, { recursive: true }, changed));
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // Gone or unreadable: the run says so.
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') tree(path.join(dir, e.name), changed);
+  };
+  const given = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p === '-' ? '.' : p));
+  for (const p of given) {
+    if (isDir(p)) tree(p);
+    else dirs.set(path.dirname(p), yamlChanged);
+  }
+  if (!dirs.has(io.cwd)) dirs.set(io.cwd, yamlChanged);
+  if (paths.length === 0 && isDir(path.join(io.cwd, 'org'))) tree(path.join(io.cwd, 'org'));
+  for (const dir of opts.also ?? []) tree(dir, () => again());
+  const watchers: FSWatcher[] = [];
+  for (const [dir, changed] of dirs) {
+    try {
+      watchers.push(watch(dir, changed));
     } catch {
       // A path that does not exist (yet): the first run has said so.
     }

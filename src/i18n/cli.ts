@@ -122,7 +122,8 @@ export const CLI_MESSAGES = {
   },
   'chart-too-large': { en: 'chart {chart} is too large to draw ({edges} edges, {chars} characters)', 'zh-CN': '图表 {chart} 太大，无法绘制（{edges} 条连线，{chars} 个字符）' },
   // other commands
-  'watch-stdin': { en: '--watch checks files as they change; it cannot watch stdin (`-`)', 'zh-CN': '--watch 在文件变化时重新检查，无法监视标准输入（`-`）' },
+  'watch-stdin': { en: '--watch runs again as files change; it cannot watch stdin (`-`)', 'zh-CN': '--watch 在文件变化时重新运行，无法监视标准输入（`-`）' },
+  'watch-check': { en: '--watch writes the handbook again after each change; --check writes nothing: use one or the other', 'zh-CN': '--watch 在每次修改后重新生成手册，--check 不写任何文件：请二选一' },
   'watching': { en: 'watching {paths} — Ctrl-C stops', 'zh-CN': '正在监视 {paths}（按 Ctrl-C 停止）' },
   'watching-here': { en: 'watching the org in this directory — Ctrl-C stops', 'zh-CN': '正在监视当前目录中的组织设计（按 Ctrl-C 停止）' },
   'write-not-directory': {

@@ -27,6 +27,18 @@ export interface LoadedFile {
   lines: LineMap;
 }
 
+/**
+ * What an incremental stage keeps of a file to compare the next version with (model/incremental.ts,
+ * check/incremental.ts): its content, not its text, line index or positions (at 100k roles the
+ * text alone is 150 MB).
+ */
+export type FileData = Pick<LoadedFile, 'path' | 'data' | 'recovered'>;
+
+/** A file's FileData, the file's own objects shared (its content is only read). */
+export function fileData(f: LoadedFile): FileData {
+  return { path: f.path, data: f.data, recovered: f.recovered };
+}
+
 export interface Loaded {
   files: LoadedFile[];
   findings: Finding[];

@@ -14,7 +14,7 @@
 import { pushAll } from '../core/arrays.js';
 import type { Finding } from '../finding.js';
 import { isMap, sameData, sameList } from '../core/same-data.js';
-import type { LoadedFile } from '../load/loaded.js';
+import { fileData, type FileData, type LoadedFile } from '../load/loaded.js';
 import { addDoubt, buildModel, refreshModel, relinkModel, widenDoubt, type Built, type Doubt } from './build.js';
 import { Unreliable } from './follow-ons.js';
 import { linesMoved } from './hierarchy.js';
@@ -29,7 +29,7 @@ const LINES = ['reports_to', 'dotted_line_to'] as const;
 const WHOLE = new Set(['reporting-cycle', 'duplicate-id', 'parent-cycle']);
 
 export class ModelCache {
-  private last?: { files: LoadedFile[]; model: OrgModel; findings: Finding[]; doubts: Doubt[] };
+  private last?: { files: FileData[]; model: OrgModel; findings: Finding[]; doubts: Doubt[] };
   /** How the last model came about: tests read it, the caller forgets what it derived from the model when `patched`. */
   how: 'built' | 'patched' | 'kept' = 'built';
   /**
@@ -40,6 +40,8 @@ export class ModelCache {
   scopesKept = false;
   /** Whether the last patch moved roles: management lines and teams worked out before are stale (check/lines.ts). */
   linesMoved = false;
+  /** What the last build changed in the model it kept (`change`). */
+  private patched?: Patch;
 
   /** The model of `files`, as `buildModel(files)` gives it. The files' data is only read. */
   build(files: readonly LoadedFile[]): Built {
@@ -63,6 +65,7 @@ export class ModelCache {
         this.last = { files: snapshot(files), model: last.model, findings, doubts };
         this.how = moved.length + patch.roles.length + patch.duties.length + patch.letters.size === 0 ? 'kept' : 'patched';
         this.linesMoved = moved.length > 0;
+        this.patched = patch;
         // A role's effective scope goes up its reporting line: worked out again when asked.
         if (moved.length > 0) forgetScopes(), linesMoved();
         return { model: last.model, findings: findings.map((f) => ({ ...f })), unreliable: unreliableOf(last.model, doubts), doubts };
@@ -72,11 +75,32 @@ export class ModelCache {
     this.how = 'built';
     this.scopesKept = false;
     this.linesMoved = false;
+    this.patched = undefined;
     const usable = built.model && !built.findings.some((f) => WHOLE.has(f.ruleId)) && files.every((f) => f.data && !f.recovered);
     this.last = usable ? { files: snapshot(files), model: built.model!, findings: built.findings.map((f) => ({ ...f })), doubts: built.doubts } : undefined;
     return built;
   }
+
+  /**
+   * What the last build changed, for what was derived from the model before it: nothing, only the
+   * own fields of some roles (a title, a headcount, a purpose: model/build.ts `refresh`), or more.
+   */
+  change(): ModelChange {
+    if (this.how === 'kept') return { kind: 'kept' };
+    const p = this.patched;
+    if (this.how === 'patched' && p && p.moved.length + p.duties.length + p.letters.size === 0) return { kind: 'roles', ids: p.roles };
+    return { kind: 'other' };
+  }
 }
+
+/** What a build changed in the model of the build before it (ModelCache.change). */
+export type ModelChange =
+  /** Nothing the model holds (a comment, spacing): the same model. */
+  | { kind: 'kept' }
+  /** The same model, with only these roles' own fields read again. */
+  | { kind: 'roles'; ids: readonly string[] }
+  /** A model built anew, or a patch that reaches beyond the roles it read again. */
+  | { kind: 'other' };
 
 /** The moved roles and every role below them on solid lines. */
 function subtrees(model: OrgModel, ids: readonly string[]): Set<Role> {
@@ -117,8 +141,8 @@ function unreliableOf(model: OrgModel, doubts: readonly Doubt[]): Unreliable {
 }
 
 /** The files' data as they are now (each file's object: its sections are shared, never written). */
-function snapshot(files: readonly LoadedFile[]): LoadedFile[] {
-  return files.map((f) => ({ ...f }));
+function snapshot(files: readonly LoadedFile[]): FileData[] {
+  return files.map(fileData);
 }
 
 /** What an edit changed that the model can take in place: roles moved, roles' and duties' own fields, RACI letters. */
@@ -136,7 +160,7 @@ interface Patch {
  * skipped without a look. A title or a duty's name is patched only while no reference is unknown:
  * an unknown reference is answered with the entity of that name (model/build.ts `ref`).
  */
-function patchOf(before: readonly LoadedFile[], after: readonly LoadedFile[], namesRead: boolean): Patch | undefined {
+function patchOf(before: readonly FileData[], after: readonly FileData[], namesRead: boolean): Patch | undefined {
   if (before.length !== after.length) return undefined;
   const patch: Patch = { moved: [], roles: [], duties: [], letters: new Map() };
   for (let i = 0; i < after.length; i++) {

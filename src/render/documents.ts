@@ -11,6 +11,7 @@ import { toMermaid } from './charts/mermaid.js';
 import { markdownText } from './escape.js';
 import type { ChartLink, PageSink, RenderOptions  } from './output.js';
 import { pageKey, sharedKey } from './page-key.js';
+import { roleFile } from './paths.js';
 import { loadTemplates, TemplateError, type DocumentFormat, type Page } from './templates.js';
 import type { Views } from './view/types.js';
 import { copyWith } from '../core/copy-with.js';
@@ -49,8 +50,19 @@ export async function renderDocuments(v: Views, format: DocumentFormat, opts: Re
   try {
     if (wants('jd')) {
       let done = 0;
-      for (const role of v.roles) {
-        emit(`roles/${role.file}.${format}`, 'role', { role });
+      const memo = out.reuse ? opts.memo : undefined;
+      memo?.begin(shared);
+      for (const model of v.roles.roles()) {
+        const file = `roles/${roleFile(model.id)}.${format}`;
+        // A page the memo vouches for, still on disk as written: neither its view nor its key is made.
+        const known = memo?.key(model.id, v.roles.chart(model));
+        if (known === undefined || !out.reuse!(file, known)) {
+          const links = memo ? new Set<string>() : undefined;
+          const role = v.roles.view(model, links);
+          const key = out.reuse ? pageKey('role', shared, { role }) : undefined;
+          emit(file, 'role', { role }, key);
+          if (links) memo!.record(model.id, key!, role.chart, links);
+        }
         opts.progress?.(++done, v.roles.length);
         if (chartPages && done % PUMP_EVERY === 0) await chartPages.pump();
       }

@@ -1,4 +1,6 @@
 // What a renderer produces: file contents by path, relative to the output directory, with `/`.
+import type { PageMemo } from './page-memo.js';
+
 export type Output = Map<string, string | Uint8Array>;
 
 /** A page: whole, or in chunks (a large JSON file, section by section). */
@@ -40,4 +42,9 @@ export interface RenderOptions {
   /** Roles per org chart page (for tests). */
   maxChartRoles?: number;
   progress?: (done: number, total: number) => void;
+  /**
+   * The job descriptions made by the last render of the same org in this process, for a process
+   * that renders again after each edit (`orgc render --watch`): see page-memo.ts.
+   */
+  memo?: PageMemo;
 }

@@ -4,6 +4,7 @@
 // the files on disk differ from what it would write.
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { AnalysisCache } from '../../api/analyze.js';
 import { linted } from '../../api/lint.js';
 import { draftTodo as draftTodoOf, planRender, renderErrors, renderPlanned } from '../../api/render.js';
 import { say } from '../../i18n/cli.js';
@@ -13,10 +14,12 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, type RenderFormat } from '../../render/index.js';
 import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
+import { PageMemo } from '../../render/page-memo.js';
 import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import type { LockWait } from '../dir-lock.js';
+import { OutputWatch } from '../out-watch.js';
 import { checkByFingerprint, CheckedOutput, StagedOutput, type CheckResult, type WriteResult } from '../output-dir.js';
 import { quietRender, readRenderInputs, recordedInputs, renderFingerprint } from '../render-fingerprint.js';
 import { useColor, type Io } from '../output.js';
@@ -47,7 +50,26 @@ export interface RenderCommandOptions {
   at?: string;
 }
 
-export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
+/**
+ * What `orgc render --watch` keeps from one render to the next in its process: the analysis (an
+ * edit of a role's own fields is read into the last model, and only the rules it reaches run
+ * again) and the job descriptions made (a page whose role and linked roles are untouched is not
+ * made again, nor its view): api/analyze.ts AnalysisCache, render/page-memo.ts.
+ */
+export interface RenderSession {
+  analysis: AnalysisCache;
+  memo: PageMemo;
+  /** The output directory of the last render, absolute: a watch leaves it out. */
+  out?: string;
+  /** What touched the handbook since the last commit (out-watch.ts). */
+  written?: OutputWatch;
+}
+
+export function renderSession(): RenderSession {
+  return { analysis: new AnalysisCache(), memo: new PageMemo() };
+}
+
+export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io, session?: RenderSession): Promise<number> {
   const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const kind of only ?? []) {
     if (!(PAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(say('option-choices', chooseLanguage({ flag: opts.lang, env: io.env }), { option: '--only', choices: PAGE_KINDS.join(', '), value: kind }));
@@ -74,7 +96,9 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       }
     }
   }
-  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at });
+  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }, session?.analysis);
+  // Whether or not this render goes on to make pages: what the model lost, the pages lose.
+  session?.memo.changed(session.analysis.change);
   const diagnostics = analysis.diagnostics;
   // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
   // those findings are its to-do list, shown with the output instead of stopping it.
@@ -96,6 +120,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
 
   const { lang, templates, browser } = plan;
   const out = outDir(analysis.config);
+  if (session) session.out = out;
   // A job posting without a property Google requires would be refused by job boards: say which
   // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
   let gaps: ReturnType<typeof postingGaps> = [];
@@ -133,10 +158,15 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
   // held in memory whole. Nothing is renamed into place before the render has finished.
   const partial = only !== undefined;
-  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt, waiting(io, ui)) : new StagedOutput(out, opts.format, partial, salt, waiting(io, ui));
+  // A watch vouches for the pages nothing touched since its last commit here; it stops watching
+  // before this render writes, and starts again after its commit.
+  const untouched = session?.written?.dir === out ? session.written.untouched : undefined;
+  session?.written?.close();
+  if (session) session.written = undefined;
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt, waiting(io, ui)) : new StagedOutput(out, opts.format, partial, salt, waiting(io, ui), untouched);
   try {
     try {
-      await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui }, sink));
+      await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui, memo: session?.memo }, sink));
     } finally {
       if (progress) io.stderr('\r\x1b[K');
     }
@@ -150,6 +180,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       return checked(result, sink.size, shown, ui);
     }
     const result = await timedAsync('write', () => sink.commit(fingerprint));
+    if (session) session.written = OutputWatch.start(out);
     return written(shown, ui, result);
   } finally {
     // Whatever stopped the render before its commit: what it staged goes, and so does its lock.

@@ -36,7 +36,10 @@ export function buildViews(
   // name the same roles over and over, and localising and escaping a title is most of a link's cost.
   // Shared, so never changed by a reader (a view that adds to a link spreads it into a new object).
   const refs = new Map<Role, RoleRef>();
+  // The roles the view being made links to, when its maker asks (render/page-memo.ts).
+  let named: Set<string> | undefined;
   const ref = (role: Role): RoleRef => {
+    named?.add(role.id);
     let r = refs.get(role);
     if (r === undefined) refs.set(role, (r = { id: role.id, title: t(role.title) || role.id, file: roleFile(role.id) }));
     return r;
@@ -142,6 +145,16 @@ export function buildViews(
     },
     *rows() {
       for (const role of model.roles.values()) yield roleRow(role);
+    },
+    roles: () => model.roles.values(),
+    chart: (role) => chartOf.get(role.id),
+    view(role, links) {
+      named = links;
+      try {
+        return roleView(role);
+      } finally {
+        named = undefined;
+      }
     },
   };
 

@@ -1,5 +1,6 @@
 // What templates receive: plain data, already in the reader's language, in declaration order.
 // This shape is the contract for custom templates (`--templates DIR`); docs/templates.md lists it.
+import type { Role } from '../../model/types.js';
 
 export interface RoleRef {
   id: string;
@@ -167,6 +168,12 @@ export interface RoleViews extends Iterable<RoleView> {
    * and job description that are most of a view's cost (half a second at 10k roles).
    */
   rows(): Iterable<RoleRow>;
+  /** The model's roles, in the order of the views. */
+  roles(): Iterable<Role>;
+  /** The id of the org chart page a role's view links to (its `chart`). */
+  chart(role: Role): string | undefined;
+  /** One role's view; the ids of the roles it links to (`RoleRef`s) are added to `links`. */
+  view(role: Role, links?: Set<string>): RoleView;
 }
 
 /** Everything the documents are made from. */

@@ -1,0 +1,169 @@
+// `orgc render --watch` keeps its analysis and the job descriptions it made between renders
+// (RenderSession: api/analyze.ts AnalysisCache, render/page-memo.ts). Whatever it kept, each
+// render after an edit must give, byte for byte, what a render in a new process gives: checked
+// here over a series of edits of every kind the model stage tells apart (a role's own fields, a
+// move, RACI letters, a duty, another section, a role added, a comment, an org that has errors).
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCommand, renderSession } from '../../src/cli/commands/render.js';
+import type { Io } from '../../src/cli/output.js';
+import { BIN, orgc, ROOT } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'orgc-render-watch-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every file under `dir` (the manifest included), by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    try {
+      out[name.split(path.sep).join('/')] = readFileSync(path.join(dir, name), 'latin1');
+    } catch {} // a directory
+  }
+  return out;
+}
+
+function io(cwd: string): Io & { err: string[] } {
+  const err: string[] = [];
+  return { stdout: () => {}, stderr: (t) => void err.push(t), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd, err };
+}
+
+/** Replace `from` (which must be there, once) with `to` in a file of the org. */
+function edit(org: string, file: string, from: string, to: string): void {
+  const p = path.join(org, file);
+  const text = readFileSync(p, 'utf8');
+  expect(text.split(from).length, `${from} once in ${file}`).toBe(2);
+  writeFileSync(p, text.replace(from, to));
+}
+
+const NEW_ROLE = `
+  retail-assistant:
+    title: { en: Retail Sales Assistant, zh-CN: 零售销售助理 }
+    level: frontline
+    family: sales
+    cut: [channel]
+    scope: { channel: [inside] }
+    reports_to: sales-manager
+    headcount: 2
+    duties:
+      nurture-prospects: R
+    requires:
+      competencies: { communication: 2 }
+`;
+
+/**
+ * Each edit, applied to the org as the one before left it, and the job descriptions a session makes
+ * again: a few when the model stage read only some roles' own fields again, none when the model
+ * holds nothing new, else all.
+ */
+const EDITS: Array<{ what: string; apply: (org: string) => void; exit?: number; made?: 'few' | 'none'; byHand?: string }> = [
+  { what: 'a title (in the handbook language)', apply: (o) => edit(o, 'roles/sales.yaml', 'zh-CN: 零售销售 }', 'zh-CN: 零售销售主管 }'), made: 'few' },
+  // Pages changed and removed by hand, which the session's watch of the handbook must see.
+  { what: 'a purpose, and pages edited and removed by hand', apply: (o) => edit(o, 'roles/sales.yaml', '把合格线索转化为合同', '把合格线索转化为订单'), made: 'few', byHand: 'roles/sales-director' },
+  { what: 'a headcount', apply: (o) => edit(o, 'roles/sales.yaml', 'reports_to: sales-manager\n    headcount: 4\n    duties:\n      research-market', 'reports_to: sales-manager\n    headcount: 6\n    duties:\n      research-market'), made: 'few' },
+  { what: 'a purpose', apply: (o) => edit(o, 'roles/sales.yaml', '通过电话、社群与活动触达潜在客户', '通过电话与活动触达潜在客户'), made: 'few' },
+  { what: "a manager's title", apply: (o) => edit(o, 'roles/leadership.yaml', 'zh-CN: 销售经理 }', 'zh-CN: 销售部经理 }'), made: 'few' },
+  { what: 'a move', apply: (o) => edit(o, 'roles/sales.yaml', 'cut: [process, channel]\n    scope: { channel: [inside] }\n    reports_to: sales-manager\n    headcount: 6', 'cut: [process, channel]\n    scope: { channel: [inside] }\n    reports_to: sales-consultant\n    headcount: 6') },
+  { what: 'RACI letters', apply: (o) => edit(o, 'roles/sales.yaml', '      research-market: R\n      generate-leads: R', '      research-market: C\n      generate-leads: R') },
+  { what: "a duty's name", apply: (o) => edit(o, 'duties.yaml', 'zh-CN: 制定销售战略与年度计划 }', 'zh-CN: 制定销售战略与年度规划 }') },
+  { what: 'the org section', apply: (o) => edit(o, 'org.yaml', 'department: { en: Sales Center, zh-CN: 销售中心 }', 'department: { en: Sales Center, zh-CN: 销售中心总部 }') },
+  { what: 'a comment', apply: (o) => edit(o, 'roles/sales.yaml', 'orgc: 1\n', 'orgc: 1\n# edited\n'), made: 'none' },
+  { what: 'a role added', apply: (o) => writeFileSync(path.join(o, 'roles/sales.yaml'), readFileSync(path.join(o, 'roles/sales.yaml'), 'utf8') + NEW_ROLE) },
+  { what: 'a manager that does not exist (errors: nothing rendered)', apply: (o) => edit(o, 'roles/sales.yaml', 'reports_to: sales-consultant\n    headcount: 6', 'reports_to: sales-consultnt\n    headcount: 6'), exit: 1 },
+  { what: 'the manager mended, and a title changed back', apply: (o) => (edit(o, 'roles/sales.yaml', 'reports_to: sales-consultnt', 'reports_to: sales-manager'), edit(o, 'roles/sales.yaml', 'zh-CN: 零售销售主管 }', 'zh-CN: 零售销售 }')) },
+  { what: 'a title again, after all that', apply: (o) => edit(o, 'roles/leadership.yaml', 'zh-CN: 销售部经理 }', 'zh-CN: 销售经理 }'), made: 'few' },
+];
+
+describe.each(['md', 'html'])('render --format %s in a session (render --watch)', (format) => {
+  // The stat cache for a handbook of this size too, in a directory of the test's: the session's
+  // watch of the handbook stands in for its stats (cli/out-watch.ts).
+  beforeAll(() => {
+    process.env.ORGC_TEST_STAT_CACHE = '1';
+    process.env.XDG_CACHE_HOME = path.join(tmp, 'cache');
+  });
+  afterAll(() => {
+    delete process.env.ORGC_TEST_STAT_CACHE;
+    delete process.env.XDG_CACHE_HOME;
+  });
+  it('gives after each edit what a render in a new process gives, making fewer job descriptions where it can', async () => {
+    const dir = mkdtempSync(path.join(tmp, `${format}-`));
+    const org = path.join(dir, 'org');
+    cpSync(`${ROOT}examples/sales-org`, org, { recursive: true });
+    const watched = path.join(dir, 'watched');
+    const session = renderSession();
+    const roles = () => session.memo.size;
+    expect(await renderCommand([org], { format: format as 'md', out: watched }, io(dir), session)).toBe(0);
+    expect(roles()).toBeGreaterThan(15);
+    let step = 0;
+    for (const { what, apply, exit = 0, made, byHand } of EDITS) {
+      apply(org);
+      if (byHand) {
+        const page = path.join(watched, `${byHand}.${format}`);
+        writeFileSync(page, readFileSync(page, 'utf8').replace(/销售总监/g, '销售总督'));
+        rmSync(path.join(watched, `index.${format}`));
+        // The watch of the handbook hears of it before the next render, as it would between saves.
+        for (let i = 0; i < 100 && session.written!.untouched(`${byHand}.${format}`); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(session.written!.untouched(`${byHand}.${format}`)).toBe(false);
+      }
+      const fresh = path.join(dir, `fresh-${step++}`);
+      expect(await renderCommand([org], { format: format as 'md', out: watched }, io(dir), session), what).toBe(exit);
+      expect(await renderCommand([org], { format: format as 'md', out: fresh }, io(dir)), what).toBe(exit);
+      if (exit !== 0) continue;
+      expect(tree(watched), what).toEqual(tree(fresh));
+      // A role's own fields reach its page and the pages that link to it: the others were not made.
+      if (made === 'few') expect(session.memo.made, what).toBeGreaterThan(0);
+      // (In this small org half the roles link to a seller: its manager, peers on its duties, the
+      // other owners of its KPIs.)
+      if (made === 'few') expect(session.memo.made, what).toBeLessThan(roles());
+      else expect(session.memo.made, what).toBe(made === 'none' ? 0 : roles());
+    }
+  }, 120_000);
+});
+
+describe('orgc render --watch', () => {
+  it('renders again after each change of a file, remaking what the change reaches', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'cli-'));
+    cpSync(`${ROOT}examples/sales-org`, path.join(dir, 'org'), { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'render', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ORGC_TIMING: '1', LC_ALL: 'en_US.UTF-8' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok(), `${stdout}\n${stderr}`).toBe(true);
+    };
+    const page = () => readFileSync(path.join(dir, 'handbook/roles/retail-sales.md'), 'utf8');
+    try {
+      // `org/` is the default org; the handbook goes to `handbook/`, which the watch leaves alone.
+      await until(() => stderr.includes('Ctrl-C stops'));
+      expect(stdout).toMatch(/handbook: \d+ files, \d+ changed/);
+      expect(page()).toContain('零售销售');
+      edit(path.join(dir, 'org'), 'roles/sales.yaml', 'zh-CN: 零售销售 }', 'zh-CN: 零售销售主管 }');
+      await until(() => stdout.split('\n').filter(Boolean).length >= 2);
+      expect(page()).toContain('零售销售主管');
+      // Each run says its own timings, and kept pages the change did not reach.
+      const runs = stderr.split('total (this run)');
+      expect(runs.length).toBe(3);
+      const [, made, kept] = /pages made (\d+), kept (\d+)/.exec(runs[1])!.map(Number);
+      expect(made).toBeGreaterThan(0);
+      expect(kept).toBeGreaterThan(0);
+      // What the watch wrote is what a render writes.
+      expect(orgc(['render', '--check'], { cwd: dir }).code).toBe(0);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+
+  it('refuses --check and stdin', () => {
+    const check = orgc(['render', '--watch', '--check', '--lang', 'en']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('--check writes nothing');
+    const stdin = orgc(['render', '--watch', '-', '--lang', 'en']);
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('stdin');
+  });
+});
