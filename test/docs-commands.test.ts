@@ -54,11 +54,12 @@ interface Command {
   output?: { text: string; at: [number, number] };
 }
 
-/** Commands the docs show that are not orgc's and are not run here, with the reason. */
+/** Commands the docs show that are not run here (not orgc's, or never ending), with the reason. */
 const NOT_RUN: Array<[RegExp, string]> = [
   [/^(sudo\s+)?apt(-get)?\s/, 'installs system packages: CI installs chromium and fonts-noto-cjk itself'],
   [/^npm\s+(install|i|ci)\b/, 'installs from the registry: the test runs the orgc built in this checkout'],
   [/^npm\s+(test|run|pack)\b/, "the project's own scripts (tests, benchmarks): CI runs them, not this test"],
+  [/^(npx\s+)?orgc\s+\w+\b.*\s(--watch|-w)(\s|$)/, 'runs until Ctrl-C: test/cli/watch.test.ts and test/cli/render-watch.test.ts start it, edit the org and stop it'],
 ];
 
 const execFileAsync = promisify(execFile);

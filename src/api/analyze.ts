@@ -13,6 +13,7 @@ import type { Finding } from '../finding.js';
 import { chooseLanguage, type Env, type UiLanguage } from '../i18n/lang.js';
 import type { Loaded, LoadedFile } from '../load/index.js';
 import { loadOrg, type LoadedOrg, type Scenario } from '../load/scenario.js';
+import { Reloader } from '../load/reload.js';
 import { resolveSources, type SourceFile } from '../load/sources.js';
 import { buildModel, type Built } from '../model/build.js';
 import { ModelCache, type ModelChange } from '../model/incremental.js';
@@ -43,7 +44,8 @@ export async function analyzeSources(
 ): Promise<Analysis> {
   // A scenario names its base org by a path from its own file: only files on disk can do that.
   const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
-  const loaded = await timedAsync('load', () => loadOrg(sources, { resolveBase, cwd: where.cwd, until: where.until }));
+  const full = () => loadOrg(sources, { resolveBase, cwd: where.cwd, until: where.until });
+  const loaded = await timedAsync('load', () => (cache ? cache.load(sources, full) : full()));
   if (cache) return cache.analyze(loaded, config, lang, where.cwd);
   // Loaded here and held by no one else: the model may consume the files' data as it builds.
   return analyzeLoaded(loaded, config, lang, { consume: true });
@@ -62,6 +64,13 @@ export class AnalysisCache {
   private config?: { text: string; config: Config };
   /** What the last analysis changed in the model before it (ModelCache.change). */
   change: ModelChange = { kind: 'other' };
+  /** The files as last loaded, for the next load to read edits into (load/reload.ts). */
+  private readonly files = new Reloader();
+
+  /** The org's files, edits within whole entries read into the last load's data; a scenario by `full`. */
+  load(sources: readonly SourceFile[], full: () => Promise<LoadedOrg>): Promise<LoadedOrg> {
+    return this.files.load(sources, full);
+  }
 
   analyze(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env }, cwd = process.cwd()): Analysis {
     if (loaded.scenario) {
