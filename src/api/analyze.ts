@@ -86,16 +86,18 @@ export class AnalysisCache {
     // The model stage reads the files' data and the cache keeps it, to compare the next edit with.
     const files = loaded.files.map((f) => ({ ...f, data: f.data && { ...f.data } }));
     const models = this.models;
+    // No model built (a file that does not load): the model kept is the one the next build compares with.
+    this.change = { kind: 'kept' };
     const analysis = analyzeLoaded({ ...loaded, files }, config, lang, {
       model: (files) => {
         const built = models.build(files);
+        this.change = models.change();
         // Management lines and teams were worked out on the roles before they moved.
         if (models.linesMoved) forgetLines();
         return built;
       },
       rules: (model, config) => this.rules.run(model, config, files, { scopesKept: models.how !== 'built' && models.scopesKept }),
     });
-    this.change = models.change();
     return analysis;
   }
 }

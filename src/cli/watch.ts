@@ -68,14 +68,15 @@ export async function watchRuns(paths: readonly string[], run: () => Promise<num
     }
     for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') tree(path.join(dir, e.name), changed);
   };
+  // The templates first: inside the org's directory too, any file of theirs counts.
+  for (const dir of opts.also ?? []) tree(dir, () => again());
   const given = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p === '-' ? '.' : p));
   for (const p of given) {
     if (isDir(p)) tree(p);
-    else dirs.set(path.dirname(p), yamlChanged);
+    else if (!dirs.has(path.dirname(p))) dirs.set(path.dirname(p), yamlChanged);
   }
   if (!dirs.has(io.cwd)) dirs.set(io.cwd, yamlChanged);
   if (paths.length === 0 && isDir(path.join(io.cwd, 'org'))) tree(path.join(io.cwd, 'org'));
-  for (const dir of opts.also ?? []) tree(dir, () => again());
   const watchers: FSWatcher[] = [];
   for (const [dir, changed] of dirs) {
     try {

@@ -4,7 +4,7 @@
 // here over a series of edits of every kind the model stage tells apart (a role's own fields, a
 // move, RACI letters, a duty, another section, a role added, a comment, an org that has errors).
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,28 @@ describe('orgc render --watch', () => {
       expect(kept).toBeGreaterThan(0);
       // What the watch wrote is what a render writes.
       expect(orgc(['render', '--check'], { cwd: dir }).code).toBe(0);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+
+  it('renders again when a template changes', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'templates-'));
+    cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
+    mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'render', '--watch', '--templates', 'tpl'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', LC_ALL: 'en_US.UTF-8' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const index = () => readFileSync(path.join(dir, 'handbook/index.md'), 'utf8');
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok(), stderr).toBe(true);
+    };
+    try {
+      await until(() => stderr.includes('Ctrl-C stops'));
+      expect(index()).not.toContain('Our own index');
+      writeFileSync(path.join(dir, 'tpl', 'md', 'index.hbs'), '# Our own index of {{org.name}}\n');
+      await until(() => index().includes('Our own index'));
     } finally {
       child.kill();
     }
