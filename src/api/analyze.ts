@@ -1,6 +1,5 @@
 // The pipeline: load → model → check → report, for the library's calls (lint, render, diff) and
 // the language server; the commands reach it through them.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pushAll } from '../core/arrays.js';
 import { ALL_CHECKS } from '../report/catalogue.js';
@@ -46,7 +45,7 @@ export async function analyzeSources(
   const resolveBase = where.cwd === undefined ? undefined : (base: string, from: string) => resolveSources([path.resolve(from, base)], { cwd: where.cwd! });
   const full = () => loadOrg(sources, { resolveBase, cwd: where.cwd, until: where.until });
   const loaded = await timedAsync('load', () => (cache ? cache.load(sources, full) : full()));
-  if (cache) return cache.analyze(loaded, config, lang, where.cwd);
+  if (cache) return cache.analyze(loaded, config, lang);
   // Loaded here and held by no one else: the model may consume the files' data as it builds.
   return analyzeLoaded(loaded, config, lang, { consume: true });
 }
@@ -62,8 +61,8 @@ export class AnalysisCache {
   private rules = new RuleCache();
   /** The configuration the kept findings were made under, by its text: the rules' cache knows it by identity. */
   private config?: { text: string; config: Config };
-  /** What the last analysis changed in the model before it (ModelCache.change). */
-  change: ModelChange = { kind: 'other' };
+  /** What the analyses since the last `takeChange` changed in the model (ModelCache.change), merged. */
+  private change: ModelChange = { kind: 'other' };
   /** The files as last loaded, for the next load to read edits into (load/reload.ts). */
   private readonly files = new Reloader();
 
@@ -72,7 +71,7 @@ export class AnalysisCache {
     return this.files.load(sources, full);
   }
 
-  analyze(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env }, cwd = process.cwd()): Analysis {
+  analyze(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env }): Analysis {
     if (loaded.scenario) {
       // A scenario is applied to its base org from the start (as the language server does), and
       // the next plain org is built anew.
@@ -80,18 +79,17 @@ export class AnalysisCache {
       this.change = { kind: 'other' };
       return analyzeLoaded(loaded, config, lang, { consume: true });
     }
-    const text = configText(config, cwd);
+    const text = configText(config);
     if (this.config?.text === text) config = this.config.config;
     else this.config = { text, config };
-    // The model stage reads the files' data and the cache keeps it, to compare the next edit with.
-    const files = loaded.files.map((f) => ({ ...f, data: f.data && { ...f.data } }));
+    // The model stage only reads the files' data (no `consume`): the caches keep it, to compare the
+    // next edit with, and a file read again unchanged is the very same data (reload.ts).
+    const files = loaded.files;
     const models = this.models;
-    // No model built (a file that does not load): the model kept is the one the next build compares with.
-    this.change = { kind: 'kept' };
-    const analysis = analyzeLoaded({ ...loaded, files }, config, lang, {
+    const analysis = analyzeLoaded(loaded, config, lang, {
       model: (files) => {
         const built = models.build(files);
-        this.change = models.change();
+        this.change = mergeChanges(this.change, models.change());
         // Management lines and teams were worked out on the roles before they moved.
         if (models.linesMoved) forgetLines();
         return built;
@@ -100,17 +98,28 @@ export class AnalysisCache {
     });
     return analysis;
   }
+
+  /**
+   * What the model lost since the last call: every analysis's change merged (an analysis that
+   * stopped after its model, and the one after it, both count). No model built: nothing.
+   */
+  takeChange(): ModelChange {
+    const change = this.change;
+    this.change = { kind: 'kept' };
+    return change;
+  }
 }
 
-/** A configuration's file as it is now: a configuration read again from the same text is the same. */
-function configText(config: Config, cwd: string): string {
-  if (config.file === undefined) return '';
-  try {
-    return `${config.file}\0${readFileSync(path.resolve(cwd, config.file), 'utf8')}`;
-  } catch {
-    // Gone since it was read: not the same as anything kept.
-    return `${config.file}\0${Date.now()}\0${Math.random()}`;
-  }
+function mergeChanges(a: ModelChange, b: ModelChange): ModelChange {
+  if (a.kind === 'kept') return b;
+  if (b.kind === 'kept') return a;
+  if (a.kind === 'roles' && b.kind === 'roles') return { kind: 'roles', ids: [...new Set([...a.ids, ...b.ids])] };
+  return { kind: 'other' };
+}
+
+/** What a configuration was read from: one read again from the same file and text is the same. */
+function configText(config: Config): string {
+  return config.file === undefined ? '' : `${config.file}\0${config.text ?? `${Date.now()}\0${Math.random()}`}`;
 }
 
 /**

@@ -157,8 +157,6 @@ export class RuleCache {
     // findings name entities that are gone: the rules that list the name run.
     const renamed = sameModel && changes !== 'all' && [...changes].some((c) => NAMES.has(c));
     if (renamed) changes = new Set([...changes].filter((c) => !NAMES.has(c)));
-    // The files' data as they are now: the model stage only reads it (the server's copies are not consumed).
-    this.files = files.map(fileData);
     const findings: Finding[] = [];
     const next = new Map<string, Finding[]>();
     this.ran = [];
@@ -177,6 +175,9 @@ export class RuleCache {
       // Copies: later stages may rewrite a finding (its place), the kept one stays as reported.
       for (const f of own) findings.push({ ...f });
     }
+    // The files' data as they are now, with the findings made from it (a rule that threw leaves
+    // the last of both): the model stage only reads it (the server's copies are not consumed).
+    this.files = files.map(fileData);
     this.last = next;
     return findings;
   }

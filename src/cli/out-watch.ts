@@ -1,20 +1,25 @@
-// What `orgc render --watch` knows of its handbook between renders: which files in it something
-// else touched since its last commit. A page nothing touched is as the last render left it, so the
-// next render keeps it without a stat (10,962 stats are ~160 ms of a 10k-role re-render on the
-// build VM, 110k ~1.6 s at 100k); a page edited or removed by hand in the meantime is statted, and
-// made again, as always (output-dir.ts `keep`).
+// What `orgc render --watch` knows of its handbook between renders: the pages it has seen as the
+// manifest says (a stat, or their content read) since it began to watch, and which nothing wrote
+// to, renamed or removed since. Such a page is kept by the next render without a stat (10,962
+// stats are ~160 ms of a 10k-role re-render on the build VM, 110k ~1.6 s at 100k); any other page
+// is statted, and made again if it changed, as always (output-dir.ts `keep`).
 //
 // One watch per directory of the handbook (a handful: roles/, charts/, assets/), not a recursive
 // one: Node 20 on Linux follows each file of a recursive watch, tens of thousands here. The watch
-// starts after a commit and stops before the next, so the render's own writes are not taken for
-// someone else's. Anything it cannot place — an event without a file name, a directory removed or
-// renamed, a watch that fails — and it vouches for nothing.
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+// runs for the whole session, so an edit made while a render runs is heard of: the render's own
+// writes are heard of too, and cost those pages a stat next time. Before a render decides, the
+// events already queued are let in (`settle`). Anything the watch cannot place — an event without
+// a file name, a directory removed or replaced, a watch that fails — and it vouches for nothing.
+// What it cannot hear of: writes on another computer to a shared drive, and events the kernel
+// dropped when its queue overflowed (libuv does not say) — a handbook edited by hand from
+// elsewhere while a watch runs is rendered right by the next render without --watch.
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export class OutputWatch {
   private readonly watchers: FSWatcher[] = [];
-  private readonly touched = new Set<string>();
+  /** Pages seen as the manifest says since the watch began, untouched since. */
+  private readonly fresh = new Set<string>();
   private alive = true;
 
   private constructor(readonly dir: string) {}
@@ -25,18 +30,28 @@ export class OutputWatch {
     try {
       w.add('');
     } catch {
-      w.alive = false;
       w.close();
       return undefined;
     }
     return w;
   }
 
-  /** Whether the page at `rel` (relative, with `/`) is as the last commit left it, by the watch. */
-  untouched = (rel: string): boolean => this.alive && !this.touched.has(rel);
+  /** Let in the events already queued: a render decides after them. */
+  settle(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
 
-  /** Stop watching: `untouched` keeps answering for what was seen until now. */
+  /** Whether the page at `rel` (relative, with `/`) is as it was last seen, by the watch. */
+  untouched = (rel: string): boolean => this.alive && this.fresh.has(rel);
+
+  /** The page at `rel` was just seen as the manifest says. */
+  seen = (rel: string): void => {
+    if (this.alive) this.fresh.add(rel);
+  };
+
   close(): void {
+    this.alive = false;
+    this.fresh.clear();
     for (const w of this.watchers) w.close();
     this.watchers.length = 0;
   }
@@ -46,13 +61,28 @@ export class OutputWatch {
     const subdirs = new Set<string>();
     for (const e of readdirSync(abs, { withFileTypes: true })) if (e.isDirectory()) subdirs.add(e.name);
     const w = watch(abs, (_event, name) => {
-      if (name === null) this.alive = false;
-      // A directory of the handbook removed or replaced (this one, or one in it): its pages with it, unnamed.
-      else if (subdirs.has(String(name)) || String(name) === path.basename(abs)) this.alive = false;
-      else this.touched.add(rel ? `${rel}/${name}` : String(name));
+      const entry = name === null ? undefined : String(name);
+      // A directory of the handbook made, removed or replaced (this one, or one in it): its pages
+      // with it, unnamed. (Pages and the render's temporary files have a dot in their names.)
+      if (entry === undefined || subdirs.has(entry) || entry === path.basename(abs) || (!entry.includes('.') && isDirectory(path.join(abs, entry)))) this.lost();
+      else this.fresh.delete(rel ? `${rel}/${entry}` : entry);
     });
-    w.on('error', () => (this.alive = false));
+    w.on('error', () => this.lost());
     this.watchers.push(w);
     for (const name of subdirs) this.add(rel ? `${rel}/${name}` : name);
   }
+
+  /** Whether the watch still vouches for anything: one that lost track is replaced before the next render. */
+  get live(): boolean {
+    return this.alive;
+  }
+
+  private lost(): void {
+    this.alive = false;
+    this.fresh.clear();
+  }
+}
+
+function isDirectory(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

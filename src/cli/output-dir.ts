@@ -162,9 +162,9 @@ export class StagedOutput {
   /**
    * `salt`: what the pages depend on besides their keys; without it no page is reused or keyed.
    * `onWait`: told when another render holds the directory and this one waits for it (dir-lock.ts).
-   * `untouched`: says of a page that nothing wrote to it or removed it since the last render here
-   * committed (`render --watch` watches the directory: out-watch.ts), so that its stat as the stat
-   * cache recorded it stands for a new one.
+   * `watch`: `render --watch`'s watch of the directory (out-watch.ts). A page it says is untouched
+   * since it was last seen as the manifest says is kept on the stat the stat cache recorded; a page
+   * seen so here is told to it.
    */
   constructor(
     private readonly outDir: string,
@@ -172,7 +172,7 @@ export class StagedOutput {
     private readonly partial = false,
     private readonly salt?: string,
     onWait?: LockWait,
-    private readonly untouched?: (rel: string) => boolean,
+    private readonly watch?: { untouched(rel: string): boolean; seen(rel: string): void },
   ) {
     this.made = !existsSync(outDir);
     try {
@@ -207,7 +207,7 @@ export class StagedOutput {
     if (hash === undefined) return false;
     this.lock.refresh();
     const abs = inside(this.outDir, rel);
-    const seen = this.untouched?.(rel) ? this.stats?.seen(rel, hash) : undefined;
+    const seen = this.watch?.untouched(rel) ? this.stats?.seen(rel, hash) : undefined;
     if (seen) {
       this.enter(path.dirname(abs));
       this.pages.set(rel, { hash, key, seen });
@@ -220,6 +220,7 @@ export class StagedOutput {
     const st = statSync(abs, { throwIfNoEntry: false });
     if (!st?.isFile()) return false;
     if (!this.stats?.vouches(rel, hash, st) && fileHash(abs) !== hash) return false;
+    this.watch?.seen(rel);
     this.enter(path.dirname(abs));
     this.pages.set(rel, { hash, key, seen: seenOf(hash, st) });
     this.kept++;

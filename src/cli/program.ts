@@ -1,6 +1,5 @@
 // The command line: commander declares the commands; each command's code is imported only when
 // it runs. One try/catch maps what went wrong to an exit code and a line on stderr.
-import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { say, sayError } from '../i18n/cli.js';
 import { commanderErrorLine } from '../i18n/commander.js';
@@ -77,8 +76,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
         if (opts.check) throw UsageError.said('watch-check');
         const { watchRuns } = await import('./watch.js');
         const session = renderSession();
-        const templates = opts.templates ? [path.resolve(io.cwd, opts.templates)] : [];
-        await watchRuns(paths, () => renderCommand(paths, opts, io, session), io, chooseLanguage({ flag: opts.lang, env: io.env }), { also: templates, exclude: () => (session.out ? [session.out] : []) });
+        // What the first render found: its templates (`--templates` or the config's), its config, its output.
+        const watched = () => ({ dirs: session.templates ? [session.templates] : [], files: session.config ? [session.config] : [] });
+        await watchRuns(paths, () => renderCommand(paths, opts, io, session), io, chooseLanguage({ flag: opts.lang, env: io.env }), { also: watched, exclude: () => (session.out ? [session.out] : []) });
       }
       exitCode = await renderCommand(paths, opts, io);
     });

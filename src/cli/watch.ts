@@ -12,10 +12,11 @@ const SETTLE_MS = 150;
 
 export interface WatchOptions {
   /**
-   * Directories where a change of any file counts (a render's templates), beside the YAML files
-   * of the org and its config.
+   * Asked after the first run: directories where a change of any file counts (a render's
+   * templates), and files outside the org's directories that count too (a config given with
+   * `--config`).
    */
-  also?: readonly string[];
+  also?: () => { dirs: readonly string[]; files: readonly string[] };
   /**
    * Directories not to watch, asked after the first run: a render's output directory, which the
    * render itself writes (tens of thousands of files in a large org).
@@ -69,12 +70,14 @@ export async function watchRuns(paths: readonly string[], run: () => Promise<num
     for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') tree(path.join(dir, e.name), changed);
   };
   // The templates first: inside the org's directory too, any file of theirs counts.
-  for (const dir of opts.also ?? []) tree(dir, () => again());
+  const also = opts.also?.() ?? { dirs: [], files: [] };
+  for (const dir of also.dirs) tree(path.resolve(io.cwd, dir), () => again());
   const given = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p === '-' ? '.' : p));
   for (const p of given) {
     if (isDir(p)) tree(p);
     else if (!dirs.has(path.dirname(p))) dirs.set(path.dirname(p), yamlChanged);
   }
+  for (const file of also.files) if (!dirs.has(path.dirname(path.resolve(io.cwd, file)))) dirs.set(path.dirname(path.resolve(io.cwd, file)), yamlChanged);
   if (!dirs.has(io.cwd)) dirs.set(io.cwd, yamlChanged);
   if (paths.length === 0 && isDir(path.join(io.cwd, 'org'))) tree(path.join(io.cwd, 'org'));
   const watchers: FSWatcher[] = [];

@@ -92,7 +92,7 @@ export async function loadConfig(file: string, cwd: string): Promise<Config> {
   const data = parsed.data ?? {};
   const findings = checkSchema(shown, data, { validate: validateConfig, schema: configSchema });
   if (findings.length) throw new ConfigError(findings, loaded);
-  return resolveConfig(data as ConfigInput, path.dirname(file), cwd, shown);
+  return { ...resolveConfig(data as ConfigInput, path.dirname(file), cwd, shown), text };
 }
 
 function level(word: string): Level {

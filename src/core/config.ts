@@ -18,6 +18,8 @@ export interface Override {
 export interface Config {
   /** The config file, as shown to users, when there was one. */
   file?: string;
+  /** That file's text as it was read: a configuration read again from the same text is the same (`render --watch`). */
+  text?: string;
   lang?: string;
   /** `render` defaults, as absolute paths. */
   render: { out?: string; templates?: string; chrome?: string };

@@ -65,6 +65,7 @@ export async function loadBytes(path: string, bytes: Uint8Array): Promise<{ file
   if (!parsed.ok) return { file, findings: parsed.findings };
   const data = parsed.data;
   file.positions = new Positions(text);
+  file.fast = !parsed.mayAlias;
   // Without anchors there are no aliases, and nothing can expand (scanning 5 MB for one takes 10 ms).
   if (parsed.mayAlias && ANCHOR.test(text)) {
     const limit = Math.max(EXPANSION_FLOOR, EXPANSION_FACTOR * text.length);

@@ -22,6 +22,11 @@ export interface LoadedFile {
    * the entities that lost a part, those a lost part referred to, and the entities left out whole.
    */
   recovered?: Omit<Recovered, 'data'>;
+  /**
+   * Whether the fast parser (fast-yaml.ts) read the whole file: then a later version of it may be
+   * read an entry at a time (text-patch.ts), each entry meaning alone what it means in the file.
+   */
+  fast?: boolean;
   /** Where paths lie in the text, computed on demand; absent when the file did not parse. */
   positions?: Positions;
   lines: LineMap;

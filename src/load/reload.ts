@@ -16,7 +16,7 @@ import { suggestIdsForNames } from './suggest-ids.js';
 import { patchData, type Version } from './text-patch.js';
 
 export class Reloader {
-  /** The files of the last load that loaded without a finding, by path. */
+  /** The files of the last load that the fast parser read whole, without a finding, by path. */
   private versions = new Map<string, Version>();
 
   /** The org's files, as `loadFiles` gives them; a scenario (applied to its base org) always by `full`. */
@@ -35,9 +35,10 @@ export class Reloader {
       const data = before && decoded?.ok ? patchData(path, before, decoded.text) : undefined;
       if (data && decoded?.ok) {
         const text = decoded.text;
-        files.push({ path, text, lines: new LineMap(text), positions: new Positions(text), data: data as OrgFileInput });
+        files.push({ path, text, lines: new LineMap(text), positions: new Positions(text), data: data as OrgFileInput, fast: true });
         continue;
       }
+      // (Decoded again there: a patch that did not take is the rarer case.)
       const loaded = await loadBytes(path, bytes);
       files.push(loaded.file);
       pushAll(findings, loaded.findings);
@@ -45,7 +46,8 @@ export class Reloader {
     // As loadFiles does, once every file is read.
     suggestIdsForNames(files, findings);
     const troubled = new Set(findings.map((f) => f.at.file));
-    this.versions = new Map(files.filter((f) => f.data && !f.recovered && !troubled.has(f.path)).map((f) => [f.path, { text: f.text, data: f.data as Record<string, unknown> }]));
+    // Only what the fast parser read whole: an entry of it, read alone, means what it means in the file.
+    this.versions = new Map(files.filter((f) => f.fast && f.data && !f.recovered && !troubled.has(f.path)).map((f) => [f.path, { text: f.text, data: f.data as Record<string, unknown> }]));
     return { files, findings };
   }
 }

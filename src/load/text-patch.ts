@@ -9,8 +9,10 @@
 // Anything else is left to a full load, which says what is wrong where: an edit outside an entry
 // (a section's header, a top-level key, a comment between sections), entries added, removed or
 // reordered, text the fast parser does not read (anchors, block scalars, flows over several
-// lines…: load/fast-yaml.ts), or an entry the schema refuses. test/load/text-patch.test.ts holds
-// the result to a full load's over random edits.
+// lines…: load/fast-yaml.ts), or an entry the schema refuses. Only for a file the fast parser read
+// whole (reload.ts): there an entry read alone means what it means in the file.
+// test/load/text-patch.test.ts holds the result to a full load's over random edits.
+import { isMap, sameList } from '../core/same-data.js';
 import { fastParse } from './fast-yaml.js';
 import { checkSchema } from './schema-check.js';
 
@@ -55,7 +57,7 @@ export function patchData(file: string, before: Version, text: string): Record<s
   const now = entries(header, text.slice(from, newEnd));
   if (!was || !now) return undefined;
   const ids = Object.keys(now);
-  if (ids.length === 0 || !sameKeys(Object.keys(was), ids) || !ids.every((id) => Object.prototype.hasOwnProperty.call(section, id))) return undefined;
+  if (ids.length === 0 || !sameList(Object.keys(was), ids) || !ids.every((id) => Object.prototype.hasOwnProperty.call(section, id))) return undefined;
   // The edited entries against the schema, in a document of their own (a file declares `orgc`).
   if (checkSchema(file, { orgc: before.data.orgc, [header]: now }).length > 0) return undefined;
   const patched: Record<string, unknown> = {};
@@ -80,8 +82,8 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   return n;
 }
 
-/** An entry's first line: two spaces, then a key (not a comment, not a list item). */
-const ENTRY = /^ {2}[^\s#-]/;
+/** An entry's first line: two spaces, then a key (not a comment, a list item or a flow's bracket). */
+const ENTRY = /^ {2}[^\s#\-{}[\]]/;
 /** A line that belongs to no entry: a section's header, a top-level key or comment. */
 const TOP = /^[^\s]/;
 
@@ -130,10 +132,3 @@ function entries(header: string, slice: string): Record<string, unknown> | undef
   return Object.keys(parsed.data).length === 1 && isMap(body) ? body : undefined;
 }
 
-function isMap(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}

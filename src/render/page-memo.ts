@@ -11,8 +11,8 @@
 // shows of another role goes through the view's link to it (`ref` in view/build.ts, which records
 // the roles a page names); a role's own fields show on its own page and on those that name it.
 // The sink's `reuse` still checks each page on disk, so a page edited by hand is made again.
-// test/render/page-memo.test.ts renders through a memo over a series of edits and compares every
-// file with a render from the start.
+// test/cli/render-watch.test.ts renders through a memo over a series of edits and compares every
+// file with a render in a new process.
 import type { ModelChange } from '../model/incremental.js';
 
 /** A role page as made last time. */

@@ -105,8 +105,8 @@ describe.each(['md', 'html'])('render --format %s in a session (render --watch)'
         writeFileSync(page, readFileSync(page, 'utf8').replace(/销售总监/g, '销售总督'));
         rmSync(path.join(watched, `index.${format}`));
         // The watch of the handbook hears of it before the next render, as it would between saves.
-        for (let i = 0; i < 100 && session.written!.untouched(`${byHand}.${format}`); i++) await new Promise((r) => setTimeout(r, 20));
-        expect(session.written!.untouched(`${byHand}.${format}`)).toBe(false);
+        for (let i = 0; i < 100 && session.handbook!.untouched(`${byHand}.${format}`); i++) await new Promise((r) => setTimeout(r, 20));
+        expect(session.handbook!.untouched(`${byHand}.${format}`)).toBe(false);
       }
       const fresh = path.join(dir, `fresh-${step++}`);
       expect(await renderCommand([org], { format: format as 'md', out: watched }, io(dir), session), what).toBe(exit);

@@ -64,7 +64,9 @@ describe('patchData', () => {
         patched++;
         const where = `${file}, edit ${n} at line ${i + 1}`;
         expect(full.findings, where).toEqual([]);
-        expect(data, where).toEqual(full.file.data);
+        // The same data, keys in the same order (declaration order is the handbook's order).
+        expect(data, where).toStrictEqual(full.file.data);
+        expect(JSON.stringify(data), where).toBe(JSON.stringify(full.file.data));
       }
     }
     // Most edits land inside an entry: the patch must take them, not leave every one to a full load.

@@ -61,8 +61,11 @@ export interface RenderSession {
   memo: PageMemo;
   /** The output directory of the last render, absolute: a watch leaves it out. */
   out?: string;
-  /** What touched the handbook since the last commit (out-watch.ts). */
-  written?: OutputWatch;
+  /** The last render's templates directory and config file, absolute: a watch watches them too. */
+  templates?: string;
+  config?: string;
+  /** The watch of the handbook's directories, for the whole session (out-watch.ts). */
+  handbook?: OutputWatch;
 }
 
 export function renderSession(): RenderSession {
@@ -98,7 +101,12 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   }
   const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }, session?.analysis);
   // Whether or not this render goes on to make pages: what the model lost, the pages lose.
-  session?.memo.changed(session.analysis.change);
+  session?.memo.changed(session.analysis.takeChange());
+  if (session) {
+    session.out = outDir(analysis.config);
+    session.config = analysis.config.file === undefined ? undefined : path.resolve(io.cwd, analysis.config.file);
+    session.templates = opts.templates ? path.resolve(io.cwd, opts.templates) : analysis.config.render.templates;
+  }
   const diagnostics = analysis.diagnostics;
   // A draft (org.draft, as `orgc import` writes it) lacks duties, KPIs and requirements by nature:
   // those findings are its to-do list, shown with the output instead of stopping it.
@@ -120,7 +128,6 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
 
   const { lang, templates, browser } = plan;
   const out = outDir(analysis.config);
-  if (session) session.out = out;
   // A job posting without a property Google requires would be refused by job boards: say which
   // role lacks what, and write nothing unless --force (src/render/jobposting.ts).
   let gaps: ReturnType<typeof postingGaps> = [];
@@ -158,12 +165,12 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // Pages go to disk (or, for --check, through a hash) as they are made: a large handbook is never
   // held in memory whole. Nothing is renamed into place before the render has finished.
   const partial = only !== undefined;
-  // A watch vouches for the pages nothing touched since its last commit here; it stops watching
-  // before this render writes, and starts again after its commit.
-  const untouched = session?.written?.dir === out ? session.written.untouched : undefined;
-  session?.written?.close();
-  if (session) session.written = undefined;
-  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt, waiting(io, ui)) : new StagedOutput(out, opts.format, partial, salt, waiting(io, ui), untouched);
+  // A session watches its handbook from its first render on, and vouches for the pages it saw as
+  // written and nothing touched since: a watch that lost track (or of another directory) is
+  // replaced, and vouches for nothing until it has seen the pages again.
+  const handbook = session && watchOf(session, out);
+  await handbook?.settle();
+  const sink = opts.check ? new CheckedOutput(out, opts.format, partial, salt, waiting(io, ui)) : new StagedOutput(out, opts.format, partial, salt, waiting(io, ui), handbook);
   try {
     try {
       await timedAsync('render', () => renderPlanned(analysis.model!, plan, { format: opts.format, only, progress, engine: opts.engine, people: opts.people, messages: ui, memo: session?.memo }, sink));
@@ -180,7 +187,6 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       return checked(result, sink.size, shown, ui);
     }
     const result = await timedAsync('write', () => sink.commit(fingerprint));
-    if (session) session.written = OutputWatch.start(out);
     return written(shown, ui, result);
   } finally {
     // Whatever stopped the render before its commit: what it staged goes, and so does its lock.
@@ -217,6 +223,15 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   function outDir(config: { render: { out?: string } }): string {
     return path.resolve(io.cwd, opts.out ?? config.render.out ?? DEFAULT_OUT);
   }
+}
+
+/** The session's watch of `out`, started (again) when there is none, it is of another directory, or it lost track. */
+function watchOf(session: RenderSession, out: string): OutputWatch | undefined {
+  if (session.handbook && (session.handbook.dir !== out || !session.handbook.live)) {
+    session.handbook.close();
+    session.handbook = undefined;
+  }
+  return (session.handbook ??= OutputWatch.start(out));
 }
 
 /** Whether the render read exactly the files given (no scenario's base besides them). */
