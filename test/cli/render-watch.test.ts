@@ -3,28 +3,18 @@
 // render after an edit must give, byte for byte, what a render in a new process gives: checked
 // here over a series of edits of every kind the model stage tells apart (a role's own fields, a
 // move, RACI letters, a duty, another section, a role added, a comment, an org that has errors).
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCommand, renderSession } from '../../src/cli/commands/render.js';
 import type { Io } from '../../src/cli/output.js';
-import { BIN, orgc, ROOT } from '../helpers/cli.js';
+import { orgc, ROOT } from '../helpers/cli.js';
+import { tree } from '../helpers/files.js';
+import { running } from '../helpers/watch.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'orgc-render-watch-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Every file under `dir` (the manifest included), by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    try {
-      out[name.split(path.sep).join('/')] = readFileSync(path.join(dir, name), 'latin1');
-    } catch {} // a directory
-  }
-  return out;
-}
 
 function io(cwd: string): Io & { err: string[] } {
   const err: string[] = [];
@@ -127,26 +117,19 @@ describe('orgc render --watch', () => {
   it('renders again after each change of a file, remaking what the change reaches', async () => {
     const dir = mkdtempSync(path.join(tmp, 'cli-'));
     cpSync(`${ROOT}examples/sales-org`, path.join(dir, 'org'), { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'render', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ORGC_TIMING: '1', LC_ALL: 'en_US.UTF-8' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const until = async (ok: () => boolean) => {
-      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(ok(), `${stdout}\n${stderr}`).toBe(true);
-    };
+    const watch = running(['render', '--watch'], dir, { ORGC_TIMING: '1', LC_ALL: 'en_US.UTF-8' });
+    const { until, output } = watch;
     const page = () => readFileSync(path.join(dir, 'handbook/roles/retail-sales.md'), 'utf8');
     try {
       // `org/` is the default org; the handbook goes to `handbook/`, which the watch leaves alone.
-      await until(() => stderr.includes('Ctrl-C stops'));
-      expect(stdout).toMatch(/handbook: \d+ files, \d+ changed/);
+      await until(() => output.stderr.includes('Ctrl-C stops'));
+      expect(output.stdout).toMatch(/handbook: \d+ files, \d+ changed/);
       expect(page()).toContain('零售销售');
       edit(path.join(dir, 'org'), 'roles/sales.yaml', 'zh-CN: 零售销售 }', 'zh-CN: 零售销售主管 }');
-      await until(() => stdout.split('\n').filter(Boolean).length >= 2);
+      await until(() => output.stdout.split('\n').filter(Boolean).length >= 2);
       expect(page()).toContain('零售销售主管');
       // Each run says its own timings, and kept pages the change did not reach.
-      const runs = stderr.split('total (this run)');
+      const runs = output.stderr.split('total (this run)');
       expect(runs.length).toBe(3);
       const [, made, kept] = /pages made (\d+), kept (\d+)/.exec(runs[1])!.map(Number);
       expect(made).toBeGreaterThan(0);
@@ -154,7 +137,7 @@ describe('orgc render --watch', () => {
       // What the watch wrote is what a render writes.
       expect(orgc(['render', '--check'], { cwd: dir }).code).toBe(0);
     } finally {
-      child.kill();
+      watch.stop();
     }
   }, 60_000);
 
@@ -162,21 +145,16 @@ describe('orgc render --watch', () => {
     const dir = mkdtempSync(path.join(tmp, 'templates-'));
     cpSync(`${ROOT}examples/quickstart/org.yaml`, path.join(dir, 'org.yaml'));
     mkdirSync(path.join(dir, 'tpl', 'md'), { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'render', '--watch', '--templates', 'tpl'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', LC_ALL: 'en_US.UTF-8' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    const watch = running(['render', '--watch', '--templates', 'tpl'], dir, { LC_ALL: 'en_US.UTF-8' });
+    const { until, output } = watch;
     const index = () => readFileSync(path.join(dir, 'handbook/index.md'), 'utf8');
-    const until = async (ok: () => boolean) => {
-      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(ok(), stderr).toBe(true);
-    };
     try {
-      await until(() => stderr.includes('Ctrl-C stops'));
+      await until(() => output.stderr.includes('Ctrl-C stops'));
       expect(index()).not.toContain('Our own index');
       writeFileSync(path.join(dir, 'tpl', 'md', 'index.hbs'), '# Our own index of {{org.name}}\n');
       await until(() => index().includes('Our own index'));
     } finally {
-      child.kill();
+      watch.stop();
     }
   }, 60_000);
 

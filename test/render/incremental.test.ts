@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orgc, ROOT } from '../helpers/cli.js';
+import { tree } from '../helpers/files.js';
 
 const timed = { env: { ORGC_TIMING: '1' } };
 /** Three or four renders of the example a test: more than the default 30 s on a busy machine. */
@@ -16,17 +17,6 @@ const counts = (stderr: string) => {
   const m = /pages made (\d+), kept (\d+)/.exec(stderr);
   return m ? { made: Number(m[1]), kept: Number(m[2]) } : undefined;
 };
-
-/** Every file under `dir` (the manifest included), by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    try {
-      out[name.split(path.sep).join('/')] = readFileSync(path.join(dir, name), 'latin1');
-    } catch {} // a directory
-  }
-  return out;
-}
 
 function setup(format: string): { dir: string; org: string; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'orgc-incremental-'));
