@@ -55,6 +55,7 @@ export async function analyzeSources(
  * process, as the language server keeps them (src/lsp/workspace.ts): an edit of a role's own
  * fields is read into the last model instead of building it anew, and a rule whose input did not
  * change is not run again (model/incremental.ts, check/incremental.ts). For `orgc render --watch`.
+ * @internal The command line's (not part of the library's API).
  */
 export class AnalysisCache {
   private models = new ModelCache();

@@ -85,7 +85,10 @@ export function planRender(result: LintResult, analysis: Analysis, opts: Pick<Re
   return { lang, findings, templates, browser: result.config.render.chrome };
 }
 
-/** Not public: the pages of a planned render into `sink`. */
+/**
+ * The pages of a planned render into `sink`.
+ * @internal The command line's steps of `render` (not part of the library's API).
+ */
 export async function renderPlanned(
   model: NonNullable<LintResult['model']>,
   plan: RenderPlan,

@@ -45,6 +45,7 @@ export interface RenderOptions {
   /**
    * The job descriptions made by the last render of the same org in this process, for a process
    * that renders again after each edit (`orgc render --watch`): see page-memo.ts.
+   * @internal The command line's (its types reach the parsed YAML's, which the library does not export).
    */
   memo?: PageMemo;
 }
