@@ -66,10 +66,23 @@ export class AnalysisCache {
   private change: ModelChange = { kind: 'other' };
   /** The files as last loaded, for the next load to read edits into (load/reload.ts). */
   private readonly files = new Reloader();
+  /** Bytes of the org's files read already, for the next load alone (`readFrom`). */
+  private given?: ReadonlyMap<string, Uint8Array>;
+
+  /**
+   * The next load takes these bytes for the files of these paths instead of reading them: those a
+   * render's fingerprint was made from (cli/render-fingerprint.ts), so that the render analyses what
+   * its manifest will say it did, and a large org is not read twice.
+   */
+  readFrom(bytes: ReadonlyMap<string, Uint8Array> | undefined): void {
+    this.given = bytes;
+  }
 
   /** The org's files, edits within whole entries read into the last load's data; a scenario by `full`. */
   load(sources: readonly SourceFile[], full: () => Promise<LoadedOrg>): Promise<LoadedOrg> {
-    return this.files.load(sources, full);
+    const given = this.given;
+    this.given = undefined;
+    return this.files.load(sources, full, given);
   }
 
   analyze(loaded: LoadedOrg, config: Config, lang: { flag?: string; env?: Env }): Analysis {

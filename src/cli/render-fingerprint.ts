@@ -85,6 +85,8 @@ export interface RenderInputs {
   /** The org's files as given on the command line (a scenario's base is found only when parsing). */
   files: readonly string[];
   fingerprint: string;
+  /** The org files' bytes the fingerprint was made from, by path: only when asked to keep them. */
+  bytes?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface InputOptions {
@@ -102,14 +104,21 @@ export interface InputOptions {
  * standard input). What cannot be read throws what validation would (the same calls, in the same
  * order: the configuration, then the org).
  */
-export async function readRenderInputs(paths: readonly string[], opts: InputOptions, where: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RenderInputs | undefined> {
+export async function readRenderInputs(
+  paths: readonly string[],
+  opts: InputOptions,
+  where: { cwd: string; env: NodeJS.ProcessEnv },
+  /** Keep the org files' bytes (`render --watch`: its analysis takes them instead of reading the files again). */
+  keep = false,
+): Promise<RenderInputs | undefined> {
   // Stdin cannot be read twice; a date that is not one is validation's to refuse, in its words.
   if (paths.includes('-') || (opts.at !== undefined && !isDate(opts.at))) return undefined;
   const words = { lang: opts.lang, env: where.env };
   const config = await configOf({ files: paths, cwd: where.cwd, config: opts.config }, words);
   const sources = await sourcesOf({ files: paths, cwd: where.cwd }, words);
   // Read here and again by validation (from the page cache): holding the bytes until then would
-  // keep a large org's whole text alive twice while it is parsed.
+  // keep a large org's whole text alive twice while it is parsed. (A watch keeps its org in memory
+  // anyway: it takes them, and so analyses what the fingerprint says it did, whatever is saved meanwhile.)
   const files = await Promise.all(sources.map(async (s) => ({ path: s.path, text: await s.read() })));
   // The configuration as written: its rules, overrides and render defaults (which preset it
   // extends is orgc's code). `config.file` is its path as shown, from the working directory.
@@ -126,7 +135,7 @@ export async function readRenderInputs(paths: readonly string[], opts: InputOpti
     templates: templates ?? null,
   };
   const fingerprint = renderFingerprint({ files: [{ path: config.file ?? '', text: configBytes }, ...files], settings, templates });
-  return { config, files: files.map((f) => f.path), fingerprint };
+  return { config, files: files.map((f) => f.path), fingerprint, bytes: keep ? new Map(files.map((f) => [f.path, f.text])) : undefined };
 }
 
 /**

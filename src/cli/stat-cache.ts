@@ -107,28 +107,31 @@ export class StatCache {
    * Replace the cache of `outDir`'s pages in `format` with `pages`, their stats taken after
    * `written` (a file time of the pages' file system: the racy rule). Best effort: without a writable
    * cache directory the next re-render reads the pages instead. Written whole, under a temporary
-   * name, and renamed into place.
+   * name, and renamed into place. Returns the cache saved (what `load` would read back), or
+   * undefined when none was.
    */
-  static save(outDir: string, format: string, pages: Map<string, Seen>, written: number): void {
+  static save(outDir: string, format: string, pages: Map<string, Seen>, written: number): StatCache | undefined {
     const file = cacheFile(outDir, format);
-    if (!file) return;
+    if (!file) return undefined;
     const temp = `${file}.${randomSuffix()}.tmp`;
     // Never a failure of the render, whose pages are in place by now: a cache directory that is a
     // file or cannot be entered only costs the next re-render a read of every page.
     try {
       if (pages.size < MIN_PAGES && !forced()) {
         rmSync(file, { force: true });
-        return;
+        return undefined;
       }
       mkdirSync(path.dirname(file), { recursive: true });
       const cache: CacheFile = { version: 1, dir: outDir, format, written, pages: Object.fromEntries(pages) };
       writeTextSync(temp, JSON.stringify(cache));
       renameSync(temp, file);
       prune(path.dirname(file));
+      return new StatCache(cache.pages, written);
     } catch {
       try {
         rmSync(temp, { force: true });
       } catch {}
+      return undefined;
     }
   }
 }

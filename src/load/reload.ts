@@ -19,10 +19,13 @@ export class Reloader {
   /** The files of the last load that the fast parser read whole, without a finding, by path. */
   private versions = new Map<string, Version>();
 
-  /** The org's files, as `loadFiles` gives them; a scenario (applied to its base org) always by `full`. */
-  async load(sources: readonly SourceFile[], full: () => Promise<LoadedOrg>): Promise<LoadedOrg> {
+  /**
+   * The org's files, as `loadFiles` gives them; a scenario (applied to its base org) always by `full`.
+   * `given`: bytes of some of the files, read already, by path (taken instead of reading them again).
+   */
+  async load(sources: readonly SourceFile[], full: () => Promise<LoadedOrg>, given?: ReadonlyMap<string, Uint8Array>): Promise<LoadedOrg> {
     const read: Array<{ path: string; bytes: Uint8Array }> = [];
-    for (const s of sources) read.push({ path: s.path, bytes: await s.read() });
+    for (const s of sources) read.push({ path: s.path, bytes: given?.get(s.path) ?? (await s.read()) });
     if (read.some((r) => isScenario(r.bytes))) {
       this.versions.clear();
       return full();

@@ -113,6 +113,33 @@ describe.each(['md', 'html'])('render --format %s in a session (render --watch)'
   }, 120_000);
 });
 
+describe('a session keeps the manifest and stat cache it wrote', () => {
+  it('and takes them only while the manifest is the file it wrote', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'manifest-'));
+    const org = path.join(dir, 'org');
+    cpSync(`${ROOT}examples/sales-org`, org, { recursive: true });
+    const out = path.join(dir, 'handbook');
+    const manifest = () => JSON.parse(readFileSync(path.join(out, '.orgc-manifest.json'), 'utf8')) as { files: Record<string, string[]> };
+    const session = renderSession();
+    // (The handbook's watch begins with the second render: the directory is there from the first.)
+    for (let i = 0; i < 2; i++) expect(await renderCommand([org], { format: 'md', out, force: true }, io(dir), session)).toBe(0);
+    expect(session.handbook).toBeDefined();
+    // Another render into the same directory writes the manifest anew: the session reads that one.
+    expect(await renderCommand([org], { format: 'csv', out }, io(dir))).toBe(0);
+    const csv = manifest().files.csv;
+    edit(org, 'roles/sales.yaml', 'zh-CN: 零售销售 }', 'zh-CN: 零售销售主管 }');
+    expect(await renderCommand([org], { format: 'md', out }, io(dir), session)).toBe(0);
+    expect(manifest().files.csv).toEqual(csv);
+    expect(Object.keys(manifest().files)).toEqual(['csv', 'md']);
+    // What it wrote last, it has: until the file says something else (even a newline more).
+    expect(session.handbook!.manifest()).toEqual(manifest());
+    expect(await renderCommand([org], { format: 'md', out }, io(dir), session)).toBe(0);
+    const file = path.join(out, '.orgc-manifest.json');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    expect(session.handbook!.manifest()).toBeUndefined();
+  });
+});
+
 describe('orgc render --watch', () => {
   it('renders again after each change of a file, remaking what the change reaches', async () => {
     const dir = mkdtempSync(path.join(tmp, 'cli-'));

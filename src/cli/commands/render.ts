@@ -80,7 +80,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // The inputs as they are on disk, before anything is parsed: `--check` of a handbook rendered
   // from these very inputs needs nothing else (render-fingerprint.ts), nor does a render of them,
   // unless --force asks for one.
-  const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io));
+  const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io, session !== undefined));
   if (!only && inputs && (opts.check || (!opts.force && SETTLED_BY_MANIFEST.has(opts.format)))) {
     const out = outDir(inputs.config);
     let lang: string | undefined;
@@ -99,6 +99,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       }
     }
   }
+  session?.analysis.readFrom(inputs?.bytes);
   const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }, session?.analysis);
   // Whether or not this render goes on to make pages: what the model lost, the pages lose.
   session?.memo.changed(session.analysis.takeChange());
