@@ -72,7 +72,7 @@ export class AnalysisCache {
   /**
    * The next load takes these bytes for the files of these paths instead of reading them: those a
    * render's fingerprint was made from (cli/render-fingerprint.ts), so that the render analyses what
-   * its manifest will say it did, and a large org is not read twice.
+   * its manifest will say it did, and a large org is not read twice. (Undefined: none.)
    */
   readFrom(bytes: ReadonlyMap<string, Uint8Array> | undefined): void {
     this.given = bytes;

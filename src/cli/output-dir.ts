@@ -69,6 +69,7 @@ function keptHash(previous: Previous | undefined, rel: string, key: string): str
   return previous?.keys[rel] === key ? previous.hashes[rel] : undefined;
 }
 
+/** `found`: the directory's manifest read already (null: there is none); else it is read here. */
 function previousPages(outDir: string, format: string, salt: string | undefined, found?: Manifest | null): Previous | undefined {
   if (salt === undefined || existsSync(path.join(outDir, PENDING))) return undefined;
   const manifest = found === undefined ? readManifestSync(outDir) : found;
@@ -175,7 +176,9 @@ export class StagedOutput {
   /**
    * The manifest as the render found it, read once: under the render's lock nothing else writes it
    * until the commit, which writes the next one from it (a 100k-role handbook's is 25 MB, 0.3–0.7 s
-   * to parse).
+   * to parse). (Unless the lock is taken over from this render, silent for ten minutes: dir-lock.ts.
+   * Then two renders wrote the directory, and the later commit's manifest stands, without the other's
+   * format.)
    */
   private readonly manifest: Manifest | null;
   /** The manifest as the commit wrote it, and its text. */

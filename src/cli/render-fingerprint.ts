@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configOf, sourcesOf } from '../api/input.js';
 import type { Config } from '../core/config.js';
+import type { ReadBuffers } from '../load/read-buffers.js';
 import { isDate } from '../load/scenario.js';
 import { packageRoot } from '../package-root.js';
 import { sha256 } from '../render/sha256.js';
@@ -108,8 +109,11 @@ export async function readRenderInputs(
   paths: readonly string[],
   opts: InputOptions,
   where: { cwd: string; env: NodeJS.ProcessEnv },
-  /** Keep the org files' bytes (`render --watch`: its analysis takes them instead of reading the files again). */
-  keep = false,
+  /**
+   * Read the org's files into these buffers, and keep their bytes in the result (`render --watch`:
+   * its analysis takes them instead of reading the files again, and keeps nothing of them).
+   */
+  buffers?: ReadBuffers,
 ): Promise<RenderInputs | undefined> {
   // Stdin cannot be read twice; a date that is not one is validation's to refuse, in its words.
   if (paths.includes('-') || (opts.at !== undefined && !isDate(opts.at))) return undefined;
@@ -117,9 +121,9 @@ export async function readRenderInputs(
   const config = await configOf({ files: paths, cwd: where.cwd, config: opts.config }, words);
   const sources = await sourcesOf({ files: paths, cwd: where.cwd }, words);
   // Read here and again by validation (from the page cache): holding the bytes until then would
-  // keep a large org's whole text alive twice while it is parsed. (A watch keeps its org in memory
-  // anyway: it takes them, and so analyses what the fingerprint says it did, whatever is saved meanwhile.)
-  const files = await Promise.all(sources.map(async (s) => ({ path: s.path, text: await s.read() })));
+  // keep a large org's whole text alive twice while it is parsed. (A watch, which keeps its org in
+  // memory anyway, takes them: its analysis reads the org once, and the very bytes fingerprinted.)
+  const files = await Promise.all(sources.map(async (s) => ({ path: s.path, text: await s.read(buffers) })));
   // The configuration as written: its rules, overrides and render defaults (which preset it
   // extends is orgc's code). `config.file` is its path as shown, from the working directory.
   const configBytes = config.file ? await readFile(path.resolve(where.cwd, config.file)) : new Uint8Array();
@@ -135,7 +139,7 @@ export async function readRenderInputs(
     templates: templates ?? null,
   };
   const fingerprint = renderFingerprint({ files: [{ path: config.file ?? '', text: configBytes }, ...files], settings, templates });
-  return { config, files: files.map((f) => f.path), fingerprint, bytes: keep ? new Map(files.map((f) => [f.path, f.text])) : undefined };
+  return { config, files: files.map((f) => f.path), fingerprint, bytes: buffers ? new Map(files.map((f) => [f.path, f.text])) : undefined };
 }
 
 /**

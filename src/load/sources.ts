@@ -4,6 +4,7 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MessageData } from '../finding.js';
+import type { ReadBuffers } from './read-buffers.js';
 import { say, type CliMessageId, type SaidError } from '../i18n/cli.js';
 
 export const STDIN = '-';
@@ -15,8 +16,12 @@ export const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
 export interface SourceFile {
   /** As shown to users: relative to the working directory, with `/`. */
   path: string;
-  /** The file's bytes, read when the file is loaded: a large org never holds all its buffers at once. */
-  read(): Promise<Uint8Array>;
+  /**
+   * The file's bytes, read when the file is loaded: a large org never holds all its buffers at once.
+   * `buffers`: read into the buffer of the file's last read (read-buffers.ts), for work that keeps
+   * nothing of them past its own.
+   */
+  read(buffers?: ReadBuffers): Promise<Uint8Array>;
 }
 
 /** A source whose bytes are already in memory (stdin, tests). */
@@ -80,7 +85,7 @@ export async function resolveSources(args: readonly string[], opts: SourceOption
       const shown = displayPath(opts.cwd, p);
       const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
       await checkReadable(p, shown, maxBytes);
-      files.push({ path: shown, read: () => readLimited(p, shown, maxBytes) });
+      files.push({ path: shown, read: (buffers) => readLimited(p, shown, maxBytes, buffers) });
     }
   }
   return files;
@@ -111,11 +116,11 @@ async function checkReadable(abs: string, shown: string, maxBytes: number): Prom
   }
 }
 
-async function readLimited(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+async function readLimited(abs: string, shown: string, maxBytes: number, buffers?: ReadBuffers): Promise<Uint8Array> {
   await checkReadable(abs, shown, maxBytes);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(abs);
+    bytes = buffers ? buffers.read(abs) : await readFile(abs);
   } catch (error) {
     throw cannotRead(shown, error);
   }

@@ -114,6 +114,14 @@ describe.each(['md', 'html'])('render --format %s in a session (render --watch)'
 });
 
 describe('a session keeps the manifest and stat cache it wrote', () => {
+  beforeAll(() => {
+    process.env.ORGC_TEST_STAT_CACHE = '1';
+    process.env.XDG_CACHE_HOME = path.join(tmp, 'cache');
+  });
+  afterAll(() => {
+    delete process.env.ORGC_TEST_STAT_CACHE;
+    delete process.env.XDG_CACHE_HOME;
+  });
   it('and takes them only while the manifest is the file it wrote', async () => {
     const dir = mkdtempSync(path.join(tmp, 'manifest-'));
     const org = path.join(dir, 'org');
@@ -131,12 +139,22 @@ describe('a session keeps the manifest and stat cache it wrote', () => {
     expect(await renderCommand([org], { format: 'md', out }, io(dir), session)).toBe(0);
     expect(manifest().files.csv).toEqual(csv);
     expect(Object.keys(manifest().files)).toEqual(['csv', 'md']);
+    // The stat cache it saved, it has (as on disk).
+    expect(session.handbook!.stats('md')).toBeDefined();
     // What it wrote last, it has: until the file says something else (even a newline more).
     expect(session.handbook!.manifest()).toEqual(manifest());
-    expect(await renderCommand([org], { format: 'md', out }, io(dir), session)).toBe(0);
+    expect(await renderCommand([org], { format: 'md', out, force: true }, io(dir), session)).toBe(0);
     const file = path.join(out, '.orgc-manifest.json');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     expect(session.handbook!.manifest()).toBeUndefined();
+    // A page edited by hand meanwhile is made again, the kept stat cache notwithstanding.
+    const page = path.join(out, 'roles/retail-sales.md');
+    const before = readFileSync(page, 'utf8');
+    writeFileSync(page, before.replace('零售销售主管', '零售销售主任'));
+    edit(org, 'roles/leadership.yaml', 'zh-CN: 销售经理 }', 'zh-CN: 销售部经理 }');
+    expect(await renderCommand([org], { format: 'md', out }, io(dir), session)).toBe(0);
+    expect(await renderCommand([org], { format: 'md', out: path.join(dir, 'fresh') }, io(dir))).toBe(0);
+    expect(readFileSync(page, 'utf8')).toBe(readFileSync(path.join(dir, 'fresh/roles/retail-sales.md'), 'utf8'));
   });
 });
 

@@ -14,6 +14,7 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import { stylish } from '../../report/formatters/stylish.js';
 import { PAGE_KINDS, type RenderFormat } from '../../render/index.js';
 import { postingGapMessage, postingGaps } from '../../render/jobposting.js';
+import { ReadBuffers } from '../../load/read-buffers.js';
 import { PageMemo } from '../../render/page-memo.js';
 import { printTimings, timed, timedAsync } from '../../timing.js';
 import { VERSION } from '../../version.js';
@@ -66,10 +67,12 @@ export interface RenderSession {
   config?: string;
   /** The watch of the handbook's directories, for the whole session (out-watch.ts). */
   handbook?: OutputWatch;
+  /** Where the org's files are read into, render after render (load/read-buffers.ts). */
+  buffers: ReadBuffers;
 }
 
 export function renderSession(): RenderSession {
-  return { analysis: new AnalysisCache(), memo: new PageMemo() };
+  return { analysis: new AnalysisCache(), memo: new PageMemo(), buffers: new ReadBuffers() };
 }
 
 export async function renderCommand(paths: string[], opts: RenderCommandOptions, io: Io, session?: RenderSession): Promise<number> {
@@ -80,7 +83,7 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
   // The inputs as they are on disk, before anything is parsed: `--check` of a handbook rendered
   // from these very inputs needs nothing else (render-fingerprint.ts), nor does a render of them,
   // unless --force asks for one.
-  const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io, session !== undefined));
+  const inputs = await timedAsync('inputs', () => readRenderInputs(paths, opts, io, session?.buffers));
   if (!only && inputs && (opts.check || (!opts.force && SETTLED_BY_MANIFEST.has(opts.format)))) {
     const out = outDir(inputs.config);
     let lang: string | undefined;
@@ -99,8 +102,17 @@ export async function renderCommand(paths: string[], opts: RenderCommandOptions,
       }
     }
   }
+  // The configuration and (in a session) the org's bytes the inputs' fingerprint was made from:
+  // what the manifest will say was rendered is what is rendered, whatever is saved meanwhile.
   session?.analysis.readFrom(inputs?.bytes);
-  const { result: analysis, analysis: raw } = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: opts.config, lang: opts.lang, env: io.env, at: opts.at }, session?.analysis);
+  if (inputs) inputs.bytes = undefined;
+  let linting;
+  try {
+    linting = await linted({ files: paths, cwd: io.cwd, stdin: io.readStdin, config: inputs?.config ?? opts.config, lang: opts.lang, env: io.env, at: opts.at }, session?.analysis);
+  } finally {
+    session?.analysis.readFrom(undefined);
+  }
+  const { result: analysis, analysis: raw } = linting;
   // Whether or not this render goes on to make pages: what the model lost, the pages lose.
   session?.memo.changed(session.analysis.takeChange());
   if (session) {
