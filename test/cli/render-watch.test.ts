@@ -67,9 +67,8 @@ const EDITS: Array<{ what: string; apply: (org: string) => void; exit?: number; 
   { what: 'a title again, after all that', apply: (o) => edit(o, 'roles/leadership.yaml', 'zh-CN: 销售部经理 }', 'zh-CN: 销售经理 }'), made: 'few' },
 ];
 
-describe.each(['md', 'html'])('render --format %s in a session (render --watch)', (format) => {
-  // The stat cache for a handbook of this size too, in a directory of the test's: the session's
-  // watch of the handbook stands in for its stats (cli/out-watch.ts).
+/** The stat cache for a handbook of the example's size too, in a directory of the test's (not the user's). */
+function withStatCache(): void {
   beforeAll(() => {
     process.env.ORGC_TEST_STAT_CACHE = '1';
     process.env.XDG_CACHE_HOME = path.join(tmp, 'cache');
@@ -78,6 +77,11 @@ describe.each(['md', 'html'])('render --format %s in a session (render --watch)'
     delete process.env.ORGC_TEST_STAT_CACHE;
     delete process.env.XDG_CACHE_HOME;
   });
+}
+
+describe.each(['md', 'html'])('render --format %s in a session (render --watch)', (format) => {
+  // The session's watch of the handbook stands in for the stat cache's stats (cli/out-watch.ts).
+  withStatCache();
   it('gives after each edit what a render in a new process gives, making fewer job descriptions where it can', async () => {
     const dir = mkdtempSync(path.join(tmp, `${format}-`));
     const org = path.join(dir, 'org');
@@ -114,14 +118,7 @@ describe.each(['md', 'html'])('render --format %s in a session (render --watch)'
 });
 
 describe('a session keeps the manifest and stat cache it wrote', () => {
-  beforeAll(() => {
-    process.env.ORGC_TEST_STAT_CACHE = '1';
-    process.env.XDG_CACHE_HOME = path.join(tmp, 'cache');
-  });
-  afterAll(() => {
-    delete process.env.ORGC_TEST_STAT_CACHE;
-    delete process.env.XDG_CACHE_HOME;
-  });
+  withStatCache();
   it('and takes them only while the manifest is the file it wrote', async () => {
     const dir = mkdtempSync(path.join(tmp, 'manifest-'));
     const org = path.join(dir, 'org');
